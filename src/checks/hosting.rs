@@ -1,0 +1,56 @@
+//! `hosting`: every datacenter and every administration country lies in the allowed
+//! territory (see [`crate::territory`] for the exact sets).
+
+use crate::engine::{Context, Outcome};
+use crate::pack::model::Hosting;
+use crate::territory;
+
+pub type Compiled = Hosting;
+
+pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    let Some(h) = &ctx.manifest.hosting else {
+        return Outcome::missing(&["hosting".to_string()]);
+    };
+    let zone = territory::name(c.territory);
+    let mut findings = Vec::new();
+    let mut missing = Vec::new();
+    if c.datacenters {
+        match h.datacenters.as_deref() {
+            None | Some([]) => missing.push("hosting.datacenters".to_string()),
+            Some(dcs) => {
+                for dc in dcs
+                    .iter()
+                    .filter(|dc| !territory::contains(c.territory, &dc.country))
+                {
+                    let place = match (&dc.location, &dc.provider) {
+                        (Some(l), Some(p)) => format!("{l}, {p}"),
+                        (Some(l), None) => l.clone(),
+                        (None, Some(p)) => p.clone(),
+                        (None, None) => "sans localisation".to_string(),
+                    };
+                    findings.push(ctx.manifest_finding(format!(
+                        "datacenter ({place}) situé en {} : hors {zone}",
+                        dc.country.to_ascii_uppercase()
+                    )));
+                }
+            }
+        }
+    }
+    if c.administration {
+        match h.administration.as_deref() {
+            None | Some([]) => missing.push("hosting.administration".to_string()),
+            Some(countries) => {
+                for country in countries
+                    .iter()
+                    .filter(|x| !territory::contains(c.territory, x))
+                {
+                    findings.push(ctx.manifest_finding(format!(
+                        "administration ou exploitation depuis {} : hors {zone}",
+                        country.to_ascii_uppercase()
+                    )));
+                }
+            }
+        }
+    }
+    Outcome::judge(findings, missing)
+}

@@ -1,0 +1,51 @@
+//! `mandataire-limit` (portfolio): one operator, identified by SIRET, is mandataire of at most
+//! `max` groupements. Being individual candidate or member of other groupements is another
+//! matter (CAIH allows it explicitly).
+
+use crate::engine::{Context, Outcome};
+use crate::manifest::Role;
+use crate::pack::model::MandataireLimit;
+use crate::portfolio::{Bid, Operators, at_bid};
+
+pub type Compiled = MandataireLimit;
+
+pub fn evaluate(_: &Compiled, _: &Context) -> Outcome {
+    Outcome::skip(
+        "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses",
+    )
+}
+
+pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators) -> Outcome {
+    let mut findings = Vec::new();
+    for (siret, parts) in &ops.by_siret {
+        let as_mandataire: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.role == Role::Mandataire)
+            .map(|p| bids[p.bid].name.as_str())
+            .collect();
+        if as_mandataire.len() > c.max {
+            let first = parts
+                .iter()
+                .find(|p| p.role == Role::Mandataire)
+                .map(|p| &bids[p.bid]);
+            if let Some(first) = first {
+                findings.push(at_bid(
+                    first,
+                    format!(
+                        "{} mandataire de {} groupements (au plus {}) : {}",
+                        ops.label(siret),
+                        as_mandataire.len(),
+                        c.max,
+                        as_mandataire.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let roles_missing: Vec<String> = ops
+        .missing_fields(bids)
+        .into_iter()
+        .filter(|f| f.ends_with(".role") || f.ends_with(".siret") || f.ends_with("members"))
+        .collect();
+    Outcome::judge(findings, roles_missing)
+}

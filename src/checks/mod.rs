@@ -1,0 +1,147 @@
+//! The check kinds: the vocabulary packs are written with. Each kind lives in its own file
+//! with a `compile` (validate the parameters once, at load time) and an `evaluate` (judge the
+//! bid). This module only dispatches.
+
+pub mod archives;
+pub mod bundle_size;
+pub mod certification;
+pub mod empty_entries;
+pub mod filename_length;
+pub mod filename_pattern;
+pub mod forbidden_files;
+pub mod hosting;
+pub mod lots;
+pub mod mandataire_limit;
+pub mod manual;
+pub mod members;
+pub mod piece;
+pub mod readable;
+pub mod select;
+pub mod unique_candidacy;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::engine::{Context, Outcome};
+use crate::pack::model::Check;
+
+/// A problem in a check's parameters, at a path relative to `check:`.
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl CompileError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> CompileError {
+        CompileError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum CompiledCheck {
+    FilenameLength(filename_length::Compiled),
+    FilenamePattern(filename_pattern::Compiled),
+    ForbiddenFiles(forbidden_files::Compiled),
+    BundleSize(bundle_size::Compiled),
+    EmptyEntries(empty_entries::Compiled),
+    Archives(archives::Compiled),
+    Readable(readable::Compiled),
+    Piece(piece::Compiled),
+    Hosting(hosting::Compiled),
+    Certification(certification::Compiled),
+    Lots(lots::Compiled),
+    UniqueCandidacy(unique_candidacy::Compiled),
+    MandataireLimit(mandataire_limit::Compiled),
+    Manual(manual::Compiled),
+}
+
+pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
+    let mut errors = Vec::new();
+    let compiled = match check {
+        Check::FilenameLength(c) => {
+            CompiledCheck::FilenameLength(filename_length::compile(c, &mut errors))
+        }
+        Check::FilenamePattern(c) => {
+            CompiledCheck::FilenamePattern(filename_pattern::compile(c, &mut errors))
+        }
+        Check::ForbiddenFiles(c) => {
+            CompiledCheck::ForbiddenFiles(forbidden_files::compile(c, &mut errors))
+        }
+        Check::BundleSize(c) => CompiledCheck::BundleSize(bundle_size::compile(c, &mut errors)),
+        Check::EmptyEntries(c) => CompiledCheck::EmptyEntries(c.clone()),
+        Check::Archives(c) => CompiledCheck::Archives(c.clone()),
+        Check::Readable(c) => CompiledCheck::Readable(readable::compile(c, &mut errors)),
+        Check::Piece(c) => CompiledCheck::Piece(piece::compile(c, &mut errors)),
+        Check::Hosting(c) => CompiledCheck::Hosting(c.clone()),
+        Check::Certification(c) => {
+            CompiledCheck::Certification(certification::compile(c, &mut errors))
+        }
+        Check::Lots(c) => CompiledCheck::Lots(lots::compile(c, &mut errors)),
+        Check::UniqueCandidacy(c) => CompiledCheck::UniqueCandidacy(c.clone()),
+        Check::MandataireLimit(c) => CompiledCheck::MandataireLimit(c.clone()),
+        Check::Manual(c) => CompiledCheck::Manual(manual::compile(c, &mut errors)),
+    };
+    if errors.is_empty() {
+        Ok(compiled)
+    } else {
+        Err(errors)
+    }
+}
+
+pub fn evaluate(check: &CompiledCheck, ctx: &Context, rule_id: &str) -> Outcome {
+    match check {
+        CompiledCheck::FilenameLength(c) => filename_length::evaluate(c, ctx),
+        CompiledCheck::FilenamePattern(c) => filename_pattern::evaluate(c, ctx),
+        CompiledCheck::ForbiddenFiles(c) => forbidden_files::evaluate(c, ctx),
+        CompiledCheck::BundleSize(c) => bundle_size::evaluate(c, ctx),
+        CompiledCheck::EmptyEntries(c) => empty_entries::evaluate(c, ctx),
+        CompiledCheck::Archives(c) => archives::evaluate(c, ctx),
+        CompiledCheck::Readable(c) => readable::evaluate(c, ctx),
+        CompiledCheck::Piece(c) => piece::evaluate(c, ctx, rule_id),
+        CompiledCheck::Hosting(c) => hosting::evaluate(c, ctx),
+        CompiledCheck::Certification(c) => certification::evaluate(c, ctx),
+        CompiledCheck::Lots(c) => lots::evaluate(c, ctx),
+        CompiledCheck::UniqueCandidacy(c) => unique_candidacy::evaluate(c, ctx),
+        CompiledCheck::MandataireLimit(c) => mandataire_limit::evaluate(c, ctx),
+        CompiledCheck::Manual(c) => manual::evaluate(c, ctx),
+    }
+}
+
+/// Rule ids a check refers to (certificate document, selected pieces), with their path.
+pub fn piece_references(check: &Check) -> Vec<(String, String)> {
+    let select = |s: Option<&crate::pack::model::Selector>| {
+        s.map(|s| {
+            s.pieces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("select.pieces[{i}]"), p.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    match check {
+        Check::Certification(c) => c
+            .document
+            .iter()
+            .map(|d| ("document".to_string(), d.clone()))
+            .collect(),
+        Check::FilenameLength(c) => select(c.select.as_ref()),
+        Check::FilenamePattern(c) => select(c.select.as_ref()),
+        Check::Readable(c) => select(c.select.as_ref()),
+        _ => Vec::new(),
+    }
+}
+
+/// Compile a user regex. The regex crate runs in linear time, so a pattern built to
+/// backtrack cannot hang a run; the size limit stops a pattern built to exhaust memory.
+pub fn regex_from(pattern: &str, case_insensitive: bool) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(case_insensitive)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 20)
+        .build()
+        .map_err(|e| format!("expression régulière invalide : {e}"))
+}

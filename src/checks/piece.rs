@@ -1,0 +1,220 @@
+//! `piece`: a required document is present — once per bid, or once per member (all members,
+//! or those matching a filter) — in an allowed format. A file is the piece when its name
+//! matches one of the rule's patterns (case and accents ignored) or when the manifest's
+//! `pieces:` maps it to the rule.
+
+use regex::Regex;
+
+use super::members::{self, describe};
+use super::{CompileError, regex_from};
+use crate::engine::{Context, Outcome, Recognized};
+use crate::inventory::Inventory;
+use crate::manifest::{Manifest, Role, normalize_rel};
+use crate::pack::model::{Format, Piece, PieceScope};
+use crate::report::Finding;
+use crate::text::{fold, stem};
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub raw: Piece,
+    names: Vec<Regex>,
+}
+
+pub fn compile(c: &Piece, errors: &mut Vec<CompileError>) -> Compiled {
+    if c.names.is_empty() {
+        errors.push(CompileError::new(
+            "names",
+            "au moins un motif de nom est nécessaire",
+        ));
+    }
+    if c.max.is_some_and(|m| m < c.min) {
+        errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
+    }
+    if c.members.is_some() && c.per == PieceScope::Bid {
+        errors.push(CompileError::new(
+            "members",
+            "`members` n'a de sens qu'avec `per: member`",
+        ));
+    }
+    let names = c
+        .names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match regex_from(p, true) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errors.push(CompileError::new(format!("names[{i}]"), e));
+                None
+            }
+        })
+        .collect();
+    Compiled {
+        raw: c.clone(),
+        names,
+    }
+}
+
+/// The files that are this piece: by name, or mapped to `rule_id` in the manifest.
+pub fn recognize(c: &Compiled, rule_id: &str, manifest: &Manifest, inv: &Inventory) -> Recognized {
+    let mut rec = Recognized::default();
+    for (i, f) in inv.files.iter().enumerate() {
+        let folded = fold(stem(&f.name));
+        if c.names.iter().any(|r| r.is_match(&folded)) {
+            rec.files.push(i);
+        }
+    }
+    if let Some(mapped) = manifest.pieces.get(rule_id) {
+        for path in mapped.paths() {
+            let rel = normalize_rel(path);
+            match inv.file(&rel) {
+                Some((i, _)) if !rec.files.contains(&i) => rec.files.push(i),
+                Some(_) => {}
+                None => rec.missing_mapped.push(rel),
+            }
+        }
+    }
+    rec
+}
+
+pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
+    let empty = Recognized::default();
+    let rec = ctx.pieces.get(rule_id).unwrap_or(&empty);
+    let mut findings: Vec<Finding> = rec
+        .missing_mapped
+        .iter()
+        .map(|p| {
+            ctx.manifest_finding(format!(
+                "« {p} », déclaré dans pieces:, est absent du dossier"
+            ))
+        })
+        .collect();
+    // Recognised files in a format the consultation does not accept do not count; they are
+    // named only when the piece is then missing (a `~$…docx` lock file next to the real
+    // document is another rule's business).
+    let (valid, wrong_format): (Vec<usize>, Vec<usize>) = rec.files.iter().partition(|&&i| {
+        let f = ctx.file(i);
+        let format = f.kind.format(f.ext.as_deref());
+        c.raw.formats.is_empty() || format.is_some_and(|fm| c.raw.formats.contains(&fm))
+    });
+    let evidence: Vec<String> = valid.iter().map(|&i| ctx.file(i).rel.clone()).collect();
+    let label = &c.raw.label;
+    let explain_wrong_format = |owner: Option<usize>, findings: &mut Vec<Finding>| {
+        for &i in &wrong_format {
+            let f = ctx.file(i);
+            if owner.is_none() || f.member == owner || f.member.is_none() {
+                findings.push(ctx.file_finding(
+                    f,
+                    format!(
+                        "ressemble à « {label} » mais est au format {} (formats acceptés : {})",
+                        f.kind.label(),
+                        formats(&c.raw.formats)
+                    ),
+                ));
+            }
+        }
+    };
+    match c.raw.per {
+        PieceScope::Bid => {
+            let before = findings.len();
+            count_findings(valid.len(), &c.raw, None, label, &mut findings);
+            if findings.len() > before && valid.len() < c.raw.min {
+                explain_wrong_format(None, &mut findings);
+            }
+            Outcome::from_findings(findings).with_evidence(evidence)
+        }
+        PieceScope::Member => {
+            let Some(all) = ctx.manifest.members.as_deref() else {
+                return Outcome::missing(&["members".to_string()]);
+            };
+            let sel = members::select(c.raw.members.as_ref(), all);
+            if sel.selected.is_empty() && sel.missing.is_empty() {
+                return Outcome::skip(format!(
+                    "aucun membre concerné ({})",
+                    describe(c.raw.members.as_ref())
+                ));
+            }
+            let unattributed: Vec<&str> = valid
+                .iter()
+                .map(|&i| ctx.file(i))
+                .filter(|f| f.member.is_none())
+                .map(|f| f.rel.as_str())
+                .collect();
+            for &m in &sel.selected {
+                let n = valid
+                    .iter()
+                    .filter(|&&i| {
+                        let owner = ctx.file(i).member;
+                        owner == Some(m) || (c.raw.joint && is_joint_owner(owner, ctx))
+                    })
+                    .count();
+                let who = all[m].label();
+                let before = findings.len();
+                count_findings(n, &c.raw, Some(who), label, &mut findings);
+                if n < c.raw.min {
+                    explain_wrong_format(Some(m), &mut findings);
+                }
+                if findings.len() > before && n == 0 && !unattributed.is_empty() && !c.raw.joint {
+                    findings.push(
+                        Finding::new(format!(
+                            "fichier(s) reconnu(s) mais rattaché(s) à aucun membre : {}",
+                            unattributed.join(", ")
+                        ))
+                        .member(Some(who))
+                        .suggest(format!("placer le fichier dans le dossier du membre ou ajouter « _{who} » à son nom")),
+                    );
+                }
+            }
+            if findings.is_empty() && !sel.missing.is_empty() {
+                return Outcome::missing(&sel.missing);
+            }
+            Outcome::from_findings(findings).with_evidence(evidence)
+        }
+    }
+}
+
+/// A joint document (one for the groupement) is deposited by the mandataire or at the root.
+fn is_joint_owner(owner: Option<usize>, ctx: &Context) -> bool {
+    match owner {
+        None => true,
+        Some(i) => ctx.members().get(i).and_then(|m| m.role) == Some(Role::Mandataire),
+    }
+}
+
+fn count_findings(
+    n: usize,
+    p: &Piece,
+    who: Option<&str>,
+    label: &str,
+    findings: &mut Vec<Finding>,
+) {
+    if n < p.min {
+        let msg = if n == 0 {
+            format!("pièce absente : {label}")
+        } else {
+            format!(
+                "{n} document(s) pour « {label} », {} attendu(s) au moins",
+                p.min
+            )
+        };
+        findings.push(Finding::new(msg).member(who));
+    }
+    if let Some(max) = p.max
+        && n > max
+    {
+        findings.push(
+            Finding::new(format!("{n} documents pour « {label} », {max} au plus")).member(who),
+        );
+    }
+}
+
+fn formats(f: &[Format]) -> String {
+    f.iter()
+        .map(|x| {
+            serde_json::to_value(x)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

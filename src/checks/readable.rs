@@ -1,0 +1,76 @@
+//! `readable`: every document opens on the buyer's side. Here: the file can be read, its
+//! content is what its extension claims (an HTML page named `.pdf` will not open as a PDF),
+//! its name survives the upload (UTF-8), zip-based documents are not corrupt; links, FIFOs and
+//! unreadable entries are reported since they cannot be deposited as they are.
+
+use super::CompileError;
+use super::select::FileSelector;
+use crate::engine::{Context, Outcome};
+use crate::inventory::FileKind;
+use crate::pack::model::Readable;
+use crate::report::Finding;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    select: FileSelector,
+}
+
+pub fn compile(c: &Readable, errors: &mut Vec<CompileError>) -> Compiled {
+    Compiled {
+        select: FileSelector::compile(c.select.as_ref(), errors),
+    }
+}
+
+pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    let mut findings = Vec::new();
+    for (_, f) in c.select.files(ctx) {
+        if let Some(e) = &f.read_error {
+            findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
+            continue;
+        }
+        if !f.name_is_utf8 {
+            findings.push(
+                ctx.file_finding(
+                    f,
+                    "nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
+                )
+                .suggest("renommer le fichier (lettres accentuées retapées)"),
+            );
+        }
+        // An empty file is `empty-entries`' finding: one defect, one line in the report.
+        if f.kind == FileKind::Empty {
+            continue;
+        }
+        if let Some(ext) = &f.ext
+            && f.kind.matches_extension(ext) == Some(false)
+        {
+            findings.push(ctx.file_finding(
+                f,
+                format!(
+                    "le contenu est un(e) {}, pas un fichier .{ext} : il ne s'ouvrira pas",
+                    f.kind.label()
+                ),
+            ));
+            continue;
+        }
+        let office = matches!(
+            f.kind,
+            FileKind::Docx
+                | FileKind::Xlsx
+                | FileKind::Pptx
+                | FileKind::Odt
+                | FileKind::Ods
+                | FileKind::Odp
+        );
+        if office && let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref()) {
+            findings.push(ctx.file_finding(f, format!("document corrompu ({e})")));
+        }
+        if office && f.archive.as_ref().is_some_and(|a| !a.encrypted.is_empty()) {
+            findings.push(ctx.file_finding(f, "document protégé par mot de passe"));
+        }
+    }
+    for a in &ctx.inventory.anomalies {
+        findings.push(Finding::new(a.describe()).at(a.rel()));
+    }
+    Outcome::from_findings(findings)
+}

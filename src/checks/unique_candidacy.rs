@@ -1,0 +1,65 @@
+//! `unique-candidacy` (portfolio): one operator, identified by SIRET, holds at most one
+//! candidacy per lot in the given roles — as individual candidate or as member of one
+//! groupement, never both, never two groupements. Roles left out (sous-traitant) may appear in
+//! several offers for the same lot.
+
+use std::collections::BTreeMap;
+
+use crate::engine::{Context, Outcome};
+use crate::pack::model::UniqueCandidacy;
+use crate::portfolio::{Bid, Operators, at_bid, bid_lots, role_name};
+
+pub type Compiled = UniqueCandidacy;
+
+pub fn evaluate(_: &Compiled, _: &Context) -> Outcome {
+    Outcome::skip(
+        "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses",
+    )
+}
+
+pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators, has_lots: bool) -> Outcome {
+    let mut findings = Vec::new();
+    let mut missing = ops.missing_fields(bids);
+    for (siret, parts) in &ops.by_siret {
+        // lot -> the parts of this operator in bids applying for that lot
+        let mut per_lot: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (k, p) in parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| c.roles.contains(&p.role))
+        {
+            match bid_lots(&bids[p.bid], has_lots) {
+                Some(lots) => {
+                    for lot in lots {
+                        per_lot.entry(lot.to_string()).or_default().push(k);
+                    }
+                }
+                None => missing.push(format!("{} : lots", bids[p.bid].manifest_display)),
+            }
+        }
+        for (lot, ks) in per_lot.iter().filter(|(_, ks)| ks.len() > 1) {
+            let places: Vec<String> = ks
+                .iter()
+                .map(|&k| format!("{} ({})", bids[parts[k].bid].name, role_name(parts[k].role)))
+                .collect();
+            let lot_text = if has_lots {
+                format!("au lot {lot}")
+            } else {
+                "à la consultation".to_string()
+            };
+            let first = &bids[parts[ks[0]].bid];
+            findings.push(at_bid(
+                first,
+                format!(
+                    "{} candidat {} fois {lot_text} : {}",
+                    ops.label(siret),
+                    ks.len(),
+                    places.join(", ")
+                ),
+            ));
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    Outcome::judge(findings, missing)
+}

@@ -1,0 +1,149 @@
+//! `packs`, `rules`, `explain`: what the built-in packs contain, for humans.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use miette::miette;
+
+use bidlint::engine::source_out;
+use bidlint::pack::{self, CompiledRule, PackSet, builtin};
+
+fn phases(r: &CompiledRule) -> String {
+    match &r.def.phases {
+        None => "toutes".to_string(),
+        Some(p) => p.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", "),
+    }
+}
+
+fn table() -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        t.set_width(120);
+    }
+    t
+}
+
+pub fn packs() -> Result<ExitCode, miette::Report> {
+    let mut t = table();
+    t.set_header(vec!["id", "titre", "version", "phases", "règles"]);
+    for id in builtin::ids() {
+        let set = pack::load(&[id.to_string()], Path::new("."))?;
+        let info = set
+            .packs
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| miette!("pack {id} vide"))?;
+        let mut ph: Vec<&str> = set
+            .rules
+            .iter()
+            .flat_map(|r| r.def.phases.iter().flatten().map(|p| p.as_str()))
+            .collect();
+        ph.sort();
+        ph.dedup();
+        let phases = if ph.is_empty() {
+            "toutes".to_string()
+        } else {
+            ph.join(", ")
+        };
+        t.add_row(vec![
+            id.to_string(),
+            info.title.clone(),
+            info.version.clone(),
+            phases,
+            set.rules.len().to_string(),
+        ]);
+    }
+    println!("{t}");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn rules(spec: Option<&str>) -> Result<ExitCode, miette::Report> {
+    let specs: Vec<String> = match spec {
+        Some(s) => vec![s.to_string()],
+        None => builtin::ids().iter().map(|s| s.to_string()).collect(),
+    };
+    let set = pack::load(&specs, Path::new("."))?;
+    let mut t = table();
+    t.set_header(vec!["id", "sévérité", "phases", "titre", "source"]);
+    for r in &set.rules {
+        t.add_row(vec![
+            r.def.id.clone(),
+            r.def.severity.as_str().to_string(),
+            phases(r),
+            r.def.title.clone(),
+            format!("{} — {}", r.source_doc.title(), r.def.source.section),
+        ]);
+    }
+    println!("{t}");
+    print_notes(&set);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_notes(set: &PackSet) {
+    for p in &set.packs {
+        for n in &p.notes {
+            println!("Note ({}) : {n}", p.id);
+        }
+    }
+}
+
+pub fn explain(rule: &str, spec: Option<&str>) -> Result<ExitCode, miette::Report> {
+    let specs: Vec<String> = match spec {
+        Some(s) => vec![s.to_string()],
+        None => builtin::ids().iter().map(|s| s.to_string()).collect(),
+    };
+    let mut found = None;
+    for s in &specs {
+        let set = pack::load(std::slice::from_ref(s), Path::new("."))?;
+        if let Some(r) = set.rule(rule) {
+            found = Some(r.clone());
+            break;
+        }
+    }
+    let Some(r) = found else {
+        return Err(miette!(
+            help = "`bidlint rules --pack <pack>` liste les identifiants",
+            "règle inconnue : {rule}"
+        ));
+    };
+    let src = source_out(&r);
+    let mut out = String::new();
+    out.push_str(&format!("{} — {}\n\n", r.def.id, r.def.title));
+    out.push_str(&format!("Pack        : {}\n", r.pack));
+    out.push_str(&format!("Sévérité    : {}\n", r.def.severity.as_str()));
+    out.push_str(&format!("Phases      : {}\n", phases(&r)));
+    out.push_str(&format!("Vérification: {}\n", r.def.check.kind()));
+    out.push_str(&format!("Source      : {}", src.document));
+    if let Some(reference) = &src.reference {
+        out.push_str(&format!(" ({reference})"));
+    }
+    out.push_str(&format!("\nSection     : {}\n\nCitation :\n", src.section));
+    for line in src.quote.lines() {
+        out.push_str(&format!("  « {} »\n", line.trim()));
+    }
+    out.push_str(&format!(
+        "\nCe qui est vérifié :\n{}\n",
+        indent(&describe_check(&r))
+    ));
+    out.push_str(&format!("\nComment corriger :\n{}\n", indent(&r.def.help)));
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe_check(r: &CompiledRule) -> String {
+    // The check's parameters as the pack writes them: exact, and readable enough.
+    serde_yaml::to_string(&r.def.check)
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
+}
+
+fn indent(s: &str) -> String {
+    s.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,201 @@
+//! Command-line interface: argument definitions and one file per command.
+
+mod check;
+mod info;
+mod init;
+mod output;
+mod portfolio;
+mod schema;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use bidlint::manifest::Phase;
+use bidlint::pack::model::Severity;
+use bidlint::render::Format;
+use bidlint::report::i18n::Lang;
+
+/// Check a response to a French public tender for formal defects before upload.
+///
+/// bidlint reads the bid folder and its manifest (bid.yaml), applies the consultation's rule
+/// pack, and prints a pass/fail report citing each requirement's clause. It never changes
+/// anything in the folder.
+#[derive(Debug, Parser)]
+#[command(name = "bidlint", version, about, long_about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a bid folder and print the report
+    Check(CheckArgs),
+    /// Cross-bid checks over several bid folders (one candidacy per lot, mandataire limits, lots per operator)
+    Portfolio(PortfolioArgs),
+    /// List the built-in rule packs (id, title, version, phases)
+    Packs,
+    /// List the rules of a pack (id, severity, phases, title, source)
+    Rules {
+        /// Built-in pack id or path to a pack file (default: every built-in pack)
+        #[arg(long)]
+        pack: Option<String>,
+    },
+    /// Show a rule in full: source and verbatim quote, what is checked, how to fix
+    Explain {
+        /// Rule id, e.g. CAIH-NOM-30
+        rule: String,
+        /// Look the rule up in this pack (default: every built-in pack)
+        #[arg(long)]
+        pack: Option<String>,
+    },
+    /// Write a commented bid.yaml skeleton for a pack (never overwrites)
+    Init {
+        /// Bid folder where bid.yaml is written
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Built-in pack id or path to a pack file
+        #[arg(long)]
+        pack: String,
+    },
+    /// Load and validate a rule-pack YAML file; diagnostics with line and column
+    ValidatePack {
+        /// The pack file
+        file: PathBuf,
+        /// Also check that each quote of the pack's rules is in its source: a text file, as
+        /// KEY=PATH (KEY a key of the pack's `sources:`) or PATH (searched for every rule)
+        #[arg(long, num_args = 1.., value_name = "[KEY=]DOC")]
+        sources: Vec<String>,
+    },
+    /// Print the JSON Schema of bid.yaml or of the pack format
+    Schema {
+        #[arg(value_enum)]
+        what: SchemaKind,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    Manifest,
+    Pack,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PhaseArg {
+    Candidature,
+    Offre,
+}
+
+impl From<PhaseArg> for Phase {
+    fn from(p: PhaseArg) -> Phase {
+        match p {
+            PhaseArg::Candidature => Phase::Candidature,
+            PhaseArg::Offre => Phase::Offre,
+        }
+    }
+}
+
+/// How a report is written: shared by `check` and `portfolio`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Report format (default: table)
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout (never inside a bid folder)
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Which failures make the exit code 1
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// Language of the report's own words (rule texts stay in French)
+    #[arg(long, value_enum, default_value = "fr")]
+    pub lang: LangArg,
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Bid folders of the same company (each with its bid.yaml)
+    #[arg(required = true, num_args = 1..)]
+    pub dirs: Vec<PathBuf>,
+    /// Built-in pack id or path to a YAML pack (repeatable); default: each bid's `consultation:`
+    #[arg(long = "pack")]
+    pub packs: Vec<String>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The bid folder: exactly what will be uploaded
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Built-in pack id or path to a YAML pack (repeatable); default: `consultation:` of the manifest
+    #[arg(long = "pack")]
+    pub packs: Vec<String>,
+    /// Phase of the procedure; default: `phase:` of the manifest
+    #[arg(long, value_enum)]
+    pub phase: Option<PhaseArg>,
+    /// The manifest; default: DIR/bid.yaml (never checked as a deposited file)
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
+    /// Deadline, RFC 3339 date or date-time; default: the manifest's, else the pack's
+    #[arg(long)]
+    pub deadline: Option<String>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// Print nothing on stderr but errors
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print what was read and how long it took on stderr
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+impl LangArg {
+    pub fn lang(self) -> Lang {
+        match self {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+pub fn run() -> Result<ExitCode, miette::Report> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Portfolio(args) => portfolio::run(&args),
+        Command::Packs => info::packs(),
+        Command::Rules { pack } => info::rules(pack.as_deref()),
+        Command::Explain { rule, pack } => info::explain(&rule, pack.as_deref()),
+        Command::Init { dir, pack } => init::run(&dir, &pack),
+        Command::ValidatePack { file, sources } => validate::run(&file, &sources),
+        Command::Schema { what } => schema::run(what),
+    }
+}

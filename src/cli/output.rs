@@ -1,0 +1,139 @@
+//! Where a report goes: stdout, or a file that must not lie inside the bid folder.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use bidlint::render::{self, Format, RenderOptions};
+use bidlint::report::Report;
+
+use super::ReportArgs;
+use std::path::{Path, PathBuf};
+
+use miette::miette;
+
+/// Refuse an output path inside `dir`: bidlint never creates anything in the bid folder.
+pub fn guard(output: Option<&Path>, dir: &Path) -> Result<(), miette::Report> {
+    let Some(out) = output else { return Ok(()) };
+    if inside(out, dir) {
+        return Err(miette!(
+            help = "écrivez le rapport hors du dossier de réponse, par exemple -o ../rapport.json",
+            "refus d'écrire {} : ce chemin est dans le dossier de réponse {}, que bidlint ne modifie jamais",
+            out.display(),
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Does the file `out` (existing or not) lie inside the folder `dir`?
+fn inside(out: &Path, dir: &Path) -> bool {
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let parent: PathBuf = parent
+        .canonicalize()
+        .unwrap_or_else(|_| parent.to_path_buf());
+    parent.starts_with(&dir)
+}
+
+/// A binary format (xlsx) cannot be written to a terminal or a pipe: it needs `-o FILE`.
+/// Checked before any work, so the user learns it at once (exit 2).
+pub fn check_destination(args: &ReportArgs) -> Result<(), miette::Report> {
+    if args.format.is_binary() && args.output.is_none() {
+        return Err(miette!(
+            help = "indiquez le fichier à écrire, hors du dossier de réponse : -o rapport.xlsx",
+            "le format xlsx est un classeur binaire : il ne s'écrit pas sur la sortie standard"
+        ));
+    }
+    Ok(())
+}
+
+/// With `--format github`, the file named by `GITHUB_STEP_SUMMARY` (set by GitHub Actions),
+/// where the full Markdown report is appended: GitHub shows only the first annotations.
+/// Refused inside a bid folder, like `-o`.
+fn step_summary(args: &ReportArgs, dirs: &[&Path]) -> Result<Option<PathBuf>, miette::Report> {
+    if args.format != Format::Github {
+        return Ok(None);
+    }
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let path = PathBuf::from(path);
+    if let Some(dir) = dirs.iter().find(|d| inside(&path, d)) {
+        return Err(miette!(
+            help = "GITHUB_STEP_SUMMARY doit désigner un fichier hors du dossier de réponse",
+            "refus d'écrire le résumé dans {} : ce chemin est dans le dossier de réponse {}",
+            path.display(),
+            dir.display()
+        ));
+    }
+    Ok(Some(path))
+}
+
+/// Append (never truncate: other steps write there too) the Markdown report. A failure is
+/// reported on stderr but does not change the verdict: the annotations are already out.
+fn append_summary(path: &Path, report: &Report, opts: &RenderOptions) {
+    let text = render::markdown::render(report, opts);
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        eprintln!(
+            "bidlint : résumé GitHub non écrit dans {} : {e}",
+            path.display()
+        );
+    }
+}
+
+pub fn emit(bytes: &[u8], output: Option<&Path>) -> Result<(), miette::Report> {
+    match output {
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| miette!("impossible d'écrire {} : {e}", path.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`bidlint check | head`) is not an error worth a message.
+            match out.write_all(bytes).and_then(|_| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(miette!("écriture impossible : {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// Render the report as asked, write it, and say which exit code it means.
+pub fn deliver(report: &Report, args: &ReportArgs) -> Result<ExitCode, miette::Report> {
+    deliver_for(report, args, &[])
+}
+
+/// [`deliver`] for a report on the bid folders `dirs`, which nothing may be written into.
+pub fn deliver_for(
+    report: &Report,
+    args: &ReportArgs,
+    dirs: &[&Path],
+) -> Result<ExitCode, miette::Report> {
+    check_destination(args)?;
+    let summary = step_summary(args, dirs)?;
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let opts = RenderOptions {
+        lang: args.lang.lang(),
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
+        width: if to_terminal { None } else { Some(120) },
+        fail_on: args.fail_on.threshold(),
+    };
+    let bytes = render::render(report, args.format, &opts).map_err(|e| miette!("{e}"))?;
+    emit(&bytes, args.output.as_deref())?;
+    if let Some(path) = summary {
+        append_summary(&path, report, &opts);
+    }
+    Ok(if report.fails_at(args.fail_on.threshold()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

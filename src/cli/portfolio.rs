@@ -1,0 +1,79 @@
+//! `bidlint portfolio DIR...`: the cross-bid rules over several bids, per consultation.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use miette::miette;
+
+use bidlint::manifest::{self, LoadedManifest};
+use bidlint::pack;
+use bidlint::portfolio::{Bid, run};
+use bidlint::report::PackRef;
+
+use super::PortfolioArgs;
+use super::output;
+
+pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
+    let mut loaded: Vec<(String, PathBuf, LoadedManifest)> = Vec::new();
+    for dir in &args.dirs {
+        if !dir.is_dir() {
+            return Err(miette!("dossier introuvable : {}", dir.display()));
+        }
+        output::guard(args.report.output.as_deref(), dir)?;
+        let path = dir.join("bid.yaml");
+        let m = manifest::load(&path)?;
+        loaded.push((dir.display().to_string(), path, m));
+    }
+    // Bids are grouped by consultation: the rules of one consultation apply to its bids only.
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (_, _, m)) in loaded.iter().enumerate() {
+        let key = if args.packs.is_empty() {
+            m.manifest.consultation.clone()
+        } else {
+            args.packs.join("+")
+        };
+        groups.entry(key).or_default().push(i);
+    }
+    let mut results = Vec::new();
+    let mut notices = Vec::new();
+    let mut packs: Vec<PackRef> = Vec::new();
+    for (consultation, members) in &groups {
+        let (specs, base) = if args.packs.is_empty() {
+            let first = &loaded[members[0]].1;
+            (
+                vec![consultation.clone()],
+                first.parent().map(Path::to_path_buf).unwrap_or_default(),
+            )
+        } else {
+            (args.packs.clone(), PathBuf::from("."))
+        };
+        let set = pack::load(&specs, &base)?;
+        let bids: Vec<Bid> = members
+            .iter()
+            .map(|&i| {
+                let (name, path, m) = &loaded[i];
+                Bid {
+                    name: name.clone(),
+                    manifest_display: path.display().to_string(),
+                    manifest: m,
+                }
+            })
+            .collect();
+        let (r, n) = run::evaluate(&set, &bids);
+        results.extend(r);
+        notices.extend(n);
+        for p in set.packs {
+            if !packs.iter().any(|x| x.id == p.id) {
+                packs.push(PackRef {
+                    id: p.id,
+                    version: p.version,
+                    title: p.title,
+                });
+            }
+        }
+    }
+    let names: Vec<String> = loaded.iter().map(|(n, _, _)| n.clone()).collect();
+    let report = run::report(packs, &names, results, notices);
+    output::deliver(&report, &args.report)
+}

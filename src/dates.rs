@@ -1,0 +1,63 @@
+//! Dates as the manifest and packs write them: RFC 3339 dates or date-times.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// A deadline or validity date. Validity is judged on the calendar day, in the deadline's own
+/// time zone: a certificate valid until 19 February is valid on a 19 February 12:00 deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateSpec {
+    pub date: NaiveDate,
+    pub datetime: Option<DateTime<FixedOffset>>,
+    pub raw: String,
+}
+
+impl DateSpec {
+    pub fn parse(raw: &str) -> Result<DateSpec, String> {
+        let t = raw.trim();
+        if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+            return Ok(DateSpec {
+                date: dt.date_naive(),
+                datetime: Some(dt),
+                raw: t.to_string(),
+            });
+        }
+        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(|date| DateSpec {
+                date,
+                datetime: None,
+                raw: t.to_string(),
+            })
+            .map_err(|_| {
+                format!(
+                    "« {t} » n'est pas une date RFC 3339 (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+01:00)"
+                )
+            })
+    }
+}
+
+impl std::fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+/// French display of a day: 19/02/2026.
+pub fn fr_date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates_and_datetimes() {
+        let d = DateSpec::parse("2026-02-19T12:00:00+01:00").unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 2, 19).unwrap());
+        assert!(d.datetime.is_some());
+        let d = DateSpec::parse("2027-06-30").unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2027, 6, 30).unwrap());
+        assert!(DateSpec::parse("30/06/2027").is_err());
+        assert!(DateSpec::parse("2027-02-30").is_err());
+    }
+}

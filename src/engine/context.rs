@@ -1,0 +1,122 @@
+//! What a check sees: the manifest's facts, the folder's files, the phase and deadline, and
+//! the pieces already recognised. Read-only: checks compute, they never change anything.
+
+use std::collections::HashMap;
+
+use crate::dates::DateSpec;
+use crate::inventory::{FileEntry, Inventory};
+use crate::manifest::{Manifest, Member, Phase};
+use crate::pack::model::LotDef;
+use crate::report::{Finding, Status};
+
+/// Files recognised as each piece rule's document, by rule id.
+pub type PieceIndex = HashMap<String, Recognized>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Recognized {
+    /// Indices into `Inventory::files`.
+    pub files: Vec<usize>,
+    /// Paths mapped in the manifest's `pieces:` that are not in the folder.
+    pub missing_mapped: Vec<String>,
+}
+
+pub struct Context<'a> {
+    pub manifest: &'a Manifest,
+    /// How findings about manifest facts name the manifest (`bid.yaml`).
+    pub manifest_name: &'a str,
+    pub inventory: &'a Inventory,
+    pub phase: Option<Phase>,
+    pub deadline: Option<&'a DateSpec>,
+    /// The consultation's lots, when a pack states them (`Some(empty)`: no lots).
+    pub pack_lots: Option<&'a [LotDef]>,
+    pub pieces: &'a PieceIndex,
+}
+
+impl Context<'_> {
+    pub fn members(&self) -> &[Member] {
+        self.manifest.members.as_deref().unwrap_or_default()
+    }
+    pub fn member_label(&self, idx: Option<usize>) -> Option<&str> {
+        idx.and_then(|i| self.members().get(i)).map(Member::label)
+    }
+    pub fn file(&self, idx: usize) -> &FileEntry {
+        &self.inventory.files[idx]
+    }
+    /// A finding on a file, with its member.
+    pub fn file_finding(&self, f: &FileEntry, message: impl Into<String>) -> Finding {
+        Finding::new(message)
+            .at(&f.rel)
+            .member(self.member_label(f.member))
+    }
+    /// A finding on a manifest fact.
+    pub fn manifest_finding(&self, message: impl Into<String>) -> Finding {
+        Finding::new(message).at(self.manifest_name)
+    }
+}
+
+/// What a check concludes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub status: Status,
+    pub reason: Option<String>,
+    pub findings: Vec<Finding>,
+    pub evidence: Vec<String>,
+}
+
+impl Outcome {
+    fn new(status: Status, reason: Option<String>) -> Outcome {
+        Outcome {
+            status,
+            reason,
+            findings: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+    pub fn pass() -> Outcome {
+        Outcome::new(Status::Pass, None)
+    }
+    /// Pass when nothing was found wrong, fail otherwise.
+    pub fn from_findings(findings: Vec<Finding>) -> Outcome {
+        let status = if findings.is_empty() {
+            Status::Pass
+        } else {
+            Status::Fail
+        };
+        Outcome {
+            findings,
+            ..Outcome::new(status, None)
+        }
+    }
+    pub fn skip(reason: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Skip, Some(reason.into()))
+    }
+    /// A fact the rule needs is missing from the manifest: never a pass.
+    pub fn missing(fields: &[String]) -> Outcome {
+        let list = fields
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Outcome::skip(format!("fait manquant dans le manifeste : {list}"))
+    }
+    pub fn manual(reason: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Manual, Some(reason.into()))
+    }
+    pub fn error(reason: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Error, Some(reason.into()))
+    }
+    pub fn with_evidence(mut self, evidence: Vec<String>) -> Outcome {
+        self.evidence = evidence;
+        self
+    }
+    /// Findings make a failure; without any, missing facts make a skip; else a pass.
+    pub fn judge(findings: Vec<Finding>, missing: Vec<String>) -> Outcome {
+        if findings.is_empty() && !missing.is_empty() {
+            let mut m = missing;
+            m.dedup();
+            Outcome::missing(&m)
+        } else {
+            Outcome::from_findings(findings)
+        }
+    }
+}

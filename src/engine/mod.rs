@@ -1,0 +1,253 @@
+//! The engine: each rule of the pack set, for the phase, judged against the bid → a report.
+
+pub mod context;
+
+use chrono::NaiveDate;
+
+pub use context::{Context, Outcome, PieceIndex, Recognized};
+
+use crate::checks::{self, CompiledCheck};
+use crate::dates::{DateSpec, fr_date};
+use crate::diagnostics::YamlProblems;
+use crate::inventory::Inventory;
+use crate::manifest::{LoadedManifest, Phase};
+use crate::pack::model::{SourceDoc, When};
+use crate::pack::{CompiledRule, PackSet};
+use crate::report::{
+    self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut, Status, Summary,
+};
+
+/// Everything a run needs, already loaded.
+pub struct Run<'a> {
+    pub packs: &'a PackSet,
+    pub manifest: &'a LoadedManifest,
+    pub inventory: &'a Inventory,
+    pub phase: Option<Phase>,
+    pub deadline: Option<&'a DateSpec>,
+    /// How the report names the folder and the manifest.
+    pub root_display: String,
+    pub manifest_display: String,
+    /// The day waivers' `expires` are judged against (today).
+    pub today: NaiveDate,
+}
+
+/// Waivers must name rules of the loaded packs: a typo would silently waive nothing.
+pub fn check_waivers(run: &Run) -> Result<(), YamlProblems> {
+    let src = &run.manifest.source;
+    let problems: Vec<_> = run
+        .manifest
+        .manifest
+        .waivers
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| run.packs.rule(&w.rule).is_none())
+        .map(|(i, w)| {
+            src.at_value(
+                &format!("waivers[{i}].rule"),
+                format!("dérogation pour une règle inconnue : {}", w.rule),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(YamlProblems::new("manifeste invalide", problems))
+    }
+}
+
+/// The rules that apply to the run's phase (all phases when the rule says none).
+pub fn rules_for_phase(
+    packs: &PackSet,
+    phase: Option<Phase>,
+) -> impl Iterator<Item = &CompiledRule> {
+    packs.rules.iter().filter(move |r| {
+        r.def.enabled
+            && match (&r.def.phases, phase) {
+                (None, _) | (Some(_), None) => true,
+                (Some(ps), Some(p)) => ps.contains(&p),
+            }
+    })
+}
+
+pub fn run(run: &Run) -> Result<Report, YamlProblems> {
+    check_waivers(run)?;
+    let manifest = &run.manifest.manifest;
+    let mut pieces = PieceIndex::new();
+    for r in &run.packs.rules {
+        if let CompiledCheck::Piece(p) = &r.check {
+            pieces.insert(
+                r.def.id.clone(),
+                checks::piece::recognize(p, &r.def.id, manifest, run.inventory),
+            );
+        }
+    }
+    let ctx = Context {
+        manifest,
+        manifest_name: &run.manifest_display,
+        inventory: run.inventory,
+        phase: run.phase,
+        deadline: run.deadline,
+        pack_lots: run.packs.lots.as_deref(),
+        pieces: &pieces,
+    };
+    let mut notices = Vec::new();
+    let mut results = Vec::new();
+    for rule in rules_for_phase(run.packs, run.phase) {
+        let outcome = if rule.def.phases.is_some() && run.phase.is_none() {
+            Outcome::missing(&["phase".to_string()])
+        } else if let Some(skip) = rule.def.when.as_ref().and_then(|w| unmet(w, &ctx)) {
+            skip
+        } else {
+            checks::evaluate(&rule.check, &ctx, &rule.def.id)
+        };
+        let mut result = rule_result(rule, outcome);
+        apply_waiver(&mut result, run, &mut notices);
+        results.push(result);
+    }
+    for a in &run.inventory.anomalies {
+        notices.push(Notice {
+            kind: "entry",
+            message: a.describe(),
+            path: Some(a.rel().to_string()),
+        });
+    }
+    Ok(Report {
+        schema: report::SCHEMA,
+        tool: report::tool(),
+        packs: run
+            .packs
+            .packs
+            .iter()
+            .map(|p| PackRef {
+                id: p.id.clone(),
+                version: p.version.clone(),
+                title: p.title.clone(),
+            })
+            .collect(),
+        bid: BidInfo {
+            root: run.root_display.clone(),
+            manifest: Some(run.manifest_display.clone()),
+            phase: run.phase.map(|p| p.as_str().to_string()),
+            deadline: run.deadline.map(|d| d.raw.clone()),
+            files: run.inventory.files.len(),
+            bytes: run.inventory.total_bytes(),
+        },
+        summary: Summary::of(&results),
+        results,
+        notices,
+    })
+}
+
+/// Why a rule's `when:` does not hold (a skip), or None when it holds.
+fn unmet(w: &When, ctx: &Context) -> Option<Outcome> {
+    if let Some(form) = w.form {
+        match ctx.manifest.candidate.as_ref().and_then(|c| c.form) {
+            None => return Some(Outcome::missing(&["candidate.form".to_string()])),
+            Some(f) if f != form => {
+                return Some(Outcome::skip(format!(
+                    "ne concerne que les candidatures « {} »",
+                    form_name(form)
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(lots) = &w.lots_any {
+        match &ctx.manifest.lots {
+            None => return Some(Outcome::missing(&["lots".to_string()])),
+            Some(applied)
+                if !applied
+                    .iter()
+                    .any(|a| lots.iter().any(|l| l.key() == a.key())) =>
+            {
+                let names: Vec<String> = lots.iter().map(ToString::to_string).collect();
+                return Some(Outcome::skip(format!(
+                    "ne concerne que les candidatures au lot {}",
+                    names.join(" ou ")
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    None
+}
+
+fn form_name(f: crate::manifest::Form) -> &'static str {
+    match f {
+        crate::manifest::Form::Individuel => "individuel",
+        crate::manifest::Form::Groupement => "groupement",
+    }
+}
+
+pub fn source_out(rule: &CompiledRule) -> SourceOut {
+    let doc: &SourceDoc = &rule.source_doc;
+    SourceOut {
+        document: doc.title().to_string(),
+        kind: doc.kind(),
+        reference: doc.reference().map(str::to_string),
+        section: rule.def.source.section.clone(),
+        quote: rule.def.source.quote.clone(),
+    }
+}
+
+/// A rule's outcome as a report row.
+pub fn rule_result(rule: &CompiledRule, o: Outcome) -> RuleResult {
+    RuleResult {
+        rule: rule.def.id.clone(),
+        title: rule.def.title.clone(),
+        severity: rule.def.severity,
+        status: o.status,
+        pack: rule.pack.clone(),
+        kind: rule.def.check.kind().to_string(),
+        source: source_out(rule),
+        reason: o.reason,
+        findings: o.findings,
+        evidence: o.evidence,
+        help: rule.def.help.clone(),
+        waiver: None,
+    }
+}
+
+/// A failed rule with a live waiver becomes `waived`; an expired waiver is not applied; a
+/// waiver whose rule did not fail is reported as stale, so they do not pile up.
+fn apply_waiver(result: &mut RuleResult, run: &Run, notices: &mut Vec<Notice>) {
+    for w in run
+        .manifest
+        .manifest
+        .waivers
+        .iter()
+        .filter(|w| w.rule == result.rule)
+    {
+        let expired = w
+            .expires
+            .as_deref()
+            .and_then(|e| DateSpec::parse(e).ok())
+            .filter(|e| e.date < run.today);
+        if let Some(e) = expired {
+            notices.push(Notice {
+                kind: "waiver-expired",
+                message: format!(
+                    "la dérogation pour {} a expiré le {} : elle n'est plus appliquée",
+                    w.rule,
+                    fr_date(e.date)
+                ),
+                path: Some(run.manifest_display.clone()),
+            });
+            continue;
+        }
+        if result.status == Status::Fail {
+            result.status = Status::Waived;
+            result.waiver = Some(w.reason.clone());
+        } else {
+            notices.push(Notice {
+                kind: "waiver-unused",
+                message: format!(
+                    "la dérogation pour {} ne sert à rien (statut {}) : la retirer du manifeste",
+                    w.rule,
+                    result.status.as_str()
+                ),
+                path: Some(run.manifest_display.clone()),
+            });
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! What a zip file holds, read from its central directory: office document type, macros,
+//! encrypted entries, nested archives, and entry names that will lose their accents.
+//!
+//! Only the directory and the first bytes of each entry are read, so a zip bomb costs us a
+//! few kilobytes per entry; the number of entries looked at is capped.
+
+use std::io::{Read, Seek};
+
+use super::kind::{FileKind, is_executable};
+
+/// Entries looked at in one archive; beyond this the archive is reported as too large to
+/// inspect rather than walked for minutes.
+pub const MAX_ENTRIES: usize = 20_000;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArchiveFacts {
+    pub entries: usize,
+    pub encrypted: Vec<String>,
+    pub nested: Vec<String>,
+    /// Names with non-ASCII bytes stored without the UTF-8 flag: shown garbled elsewhere.
+    pub non_utf8_names: Vec<String>,
+    /// An office document carrying a VBA project or Basic macros.
+    pub macros: bool,
+    /// Executables or scripts inside the archive.
+    pub executables: Vec<String>,
+    /// The archive could not be read (truncated, corrupt).
+    pub error: Option<String>,
+    /// More entries than [`MAX_ENTRIES`]: the rest were not looked at.
+    pub truncated: bool,
+}
+
+const NESTED_EXTENSIONS: [&str; 9] = ["zip", "7z", "rar", "gz", "tgz", "tar", "bz2", "xz", "cab"];
+const EXEC_EXTENSIONS: [&str; 9] = [
+    "exe", "bat", "cmd", "com", "msi", "ps1", "vbs", "scr", "jar",
+];
+
+/// Inspect a zip; returns the refined kind (docx, xlsx, odt… or plain zip) and the facts.
+pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
+    let mut facts = ArchiveFacts::default();
+    let mut zip = match zip::ZipArchive::new(reader) {
+        Ok(z) => z,
+        Err(e) => {
+            facts.error = Some(format!("archive illisible : {e}"));
+            return (FileKind::Zip, facts);
+        }
+    };
+    facts.entries = zip.len();
+    facts.truncated = zip.len() > MAX_ENTRIES;
+    let mut kind = FileKind::Zip;
+    let mut odf_mime: Option<String> = None;
+    for i in 0..zip.len().min(MAX_ENTRIES) {
+        let Ok(entry) = zip.by_index_raw(i) else {
+            facts.error = Some(format!("entrée {i} illisible"));
+            break;
+        };
+        let raw = entry.name_raw().to_vec();
+        let name = String::from_utf8_lossy(&raw).into_owned();
+        if !raw.is_ascii() {
+            // The zip crate decodes a name as UTF-8 only when the entry says so (flag bit 11
+            // or a Unicode path field); otherwise as CP437, which then differs from the bytes.
+            let decoded = entry.name().map(|c| c.into_owned()).unwrap_or_default();
+            if std::str::from_utf8(&raw)
+                .map(|s| s != decoded)
+                .unwrap_or(true)
+            {
+                facts.non_utf8_names.push(decoded);
+            }
+        }
+        match name.as_str() {
+            "word/document.xml" => kind = FileKind::Docx,
+            "xl/workbook.xml" => kind = FileKind::Xlsx,
+            "ppt/presentation.xml" => kind = FileKind::Pptx,
+            _ => {}
+        }
+        let lower = name.to_lowercase();
+        if lower.ends_with("vbaproject.bin")
+            || (lower.starts_with("basic/")
+                && lower.ends_with(".xml")
+                && !lower.ends_with("script-lc.xml")
+                && !lower.ends_with("script-lb.xml"))
+        {
+            facts.macros = true;
+        }
+        if entry.encrypted() {
+            facts.encrypted.push(name.clone());
+            continue;
+        }
+        drop(entry);
+        if entry_is_dir(&name) {
+            continue;
+        }
+        // First bytes of the entry (decompressed): the ODF mimetype, or a nested archive or
+        // executable hidden under another name.
+        let mut head = [0u8; 80];
+        let n = match zip.by_index(i) {
+            Ok(e) => read_up_to(e, &mut head),
+            Err(_) => 0,
+        };
+        let head = &head[..n];
+        if name == "mimetype" {
+            odf_mime = Some(String::from_utf8_lossy(head).trim().to_string());
+        }
+        let ext = crate::text::extension(name.rsplit('/').next().unwrap_or(&name));
+        let nested_by_content = head.starts_with(b"PK\x03\x04")
+            || head.starts_with(b"7z\xBC\xAF")
+            || head.starts_with(b"Rar!");
+        if nested_by_content
+            || ext
+                .as_deref()
+                .is_some_and(|e| NESTED_EXTENSIONS.contains(&e))
+        {
+            facts.nested.push(name.clone());
+        }
+        if is_executable(head)
+            || head.starts_with(b"#!")
+            || ext.as_deref().is_some_and(|e| EXEC_EXTENSIONS.contains(&e))
+        {
+            facts.executables.push(name.clone());
+        }
+    }
+    if let Some(m) = odf_mime {
+        kind = match m.as_str() {
+            "application/vnd.oasis.opendocument.text" => FileKind::Odt,
+            "application/vnd.oasis.opendocument.spreadsheet" => FileKind::Ods,
+            "application/vnd.oasis.opendocument.presentation" => FileKind::Odp,
+            _ => kind,
+        };
+    }
+    if kind != FileKind::Zip {
+        // Inside an office document, embedded objects are not "nested archives".
+        facts.nested.clear();
+    }
+    (kind, facts)
+}
+
+fn entry_is_dir(name: &str) -> bool {
+    name.ends_with('/')
+}
+
+fn read_up_to(mut r: impl Read, buf: &mut [u8]) -> usize {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match r.read(&mut buf[filled..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => filled += n,
+        }
+    }
+    filled
+}

@@ -1,0 +1,253 @@
+//! The walk of the bid folder: every entry, what it is, whom it belongs to. Nothing is ever
+//! written, and nothing outside the folder is ever read: symbolic links are reported, not
+//! followed (so a link loop cannot hang the walk); FIFOs, sockets and devices are reported and
+//! never opened (opening a FIFO would block).
+
+pub mod archive;
+pub mod kind;
+pub mod members;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use archive::ArchiveFacts;
+pub use kind::FileKind;
+
+/// A regular file of the folder.
+#[derive(Debug, Clone)]
+pub struct FileEntry {
+    /// Path relative to the folder, `/`-separated (lossy for non-UTF-8 names).
+    pub rel: String,
+    /// File name (lossy for non-UTF-8 names).
+    pub name: String,
+    /// False when the name is not valid UTF-8: it will not survive an upload intact.
+    pub name_is_utf8: bool,
+    pub size: u64,
+    pub kind: FileKind,
+    /// Lowercased extension of the name.
+    pub ext: Option<String>,
+    /// Index in the manifest's `members`.
+    pub member: Option<usize>,
+    /// The file could not be opened or read, and why.
+    pub read_error: Option<String>,
+    /// Facts read inside zip-based files.
+    pub archive: Option<ArchiveFacts>,
+}
+
+impl FileEntry {
+    /// The file is itself hidden or lies in a hidden folder.
+    pub fn in_hidden_path(&self) -> bool {
+        self.rel.split('/').any(|c| c.starts_with('.'))
+    }
+    pub fn has_macros(&self) -> bool {
+        self.archive.as_ref().is_some_and(|a| a.macros)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct DirEntryInfo {
+    pub rel: String,
+    pub name: String,
+    /// Holds nothing at all (and could be listed).
+    pub empty: bool,
+}
+
+/// An entry that is not a regular file or folder, or that could not be looked at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anomaly {
+    Symlink { rel: String, target: String },
+    Special { rel: String, what: &'static str },
+    Unreadable { rel: String, cause: String },
+}
+
+impl Anomaly {
+    pub fn rel(&self) -> &str {
+        match self {
+            Anomaly::Symlink { rel, .. }
+            | Anomaly::Special { rel, .. }
+            | Anomaly::Unreadable { rel, .. } => rel,
+        }
+    }
+    pub fn describe(&self) -> String {
+        match self {
+            Anomaly::Symlink { target, .. } => format!(
+                "lien symbolique vers « {target} » : non suivi, il ne sera pas déposé tel quel"
+            ),
+            Anomaly::Special { what, .. } => {
+                format!("{what} : ce n'est pas un fichier, il ne peut pas être déposé")
+            }
+            Anomaly::Unreadable { cause, .. } => format!("illisible : {cause}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Inventory {
+    pub root: PathBuf,
+    pub files: Vec<FileEntry>,
+    pub dirs: Vec<DirEntryInfo>,
+    pub anomalies: Vec<Anomaly>,
+}
+
+impl Inventory {
+    pub fn total_bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.size).sum()
+    }
+    pub fn file(&self, rel: &str) -> Option<(usize, &FileEntry)> {
+        self.files.iter().enumerate().find(|(_, f)| f.rel == rel)
+    }
+}
+
+/// Walk `root`, leaving out the files at `exclude` (relative paths: the manifest).
+pub fn scan(root: &Path, exclude: &[String]) -> Inventory {
+    let mut inv = Inventory {
+        root: root.to_path_buf(),
+        ..Inventory::default()
+    };
+    let mut unreadable_dirs: Vec<String> = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name();
+    for item in walker {
+        let entry = match item {
+            Ok(e) => e,
+            Err(err) => {
+                let rel = err.path().map(|p| rel_of(root, p)).unwrap_or_default();
+                let cause = err
+                    .io_error()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| err.to_string());
+                unreadable_dirs.push(rel.clone());
+                inv.anomalies.push(Anomaly::Unreadable { rel, cause });
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let rel = rel_of(root, entry.path());
+        let os_name = entry.file_name();
+        let name = os_name.to_string_lossy().into_owned();
+        let ft = entry.file_type();
+        if ft.is_symlink() {
+            let target = std::fs::read_link(entry.path())
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            inv.anomalies.push(Anomaly::Symlink { rel, target });
+        } else if ft.is_dir() {
+            inv.dirs.push(DirEntryInfo {
+                rel,
+                name,
+                empty: true,
+            });
+        } else if ft.is_file() {
+            if exclude.contains(&rel) {
+                continue;
+            }
+            inv.files.push(read_file(
+                entry.path(),
+                rel,
+                name,
+                os_name.to_str().is_some(),
+            ));
+        } else {
+            inv.anomalies.push(Anomaly::Special {
+                rel,
+                what: special_kind(&ft),
+            });
+        }
+    }
+    // A folder is empty when nothing at all was found below it and it could be listed.
+    let occupied: std::collections::HashSet<String> = inv
+        .files
+        .iter()
+        .map(|f| f.rel.as_str())
+        .chain(inv.dirs.iter().map(|d| d.rel.as_str()))
+        .chain(inv.anomalies.iter().map(Anomaly::rel))
+        .filter_map(|rel| rel.rsplit_once('/').map(|(parent, _)| parent.to_string()))
+        .collect();
+    for d in &mut inv.dirs {
+        d.empty = !occupied.contains(&d.rel) && !unreadable_dirs.contains(&d.rel);
+    }
+    inv
+}
+
+fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> FileEntry {
+    let ext = crate::text::extension(&name);
+    let mut entry = FileEntry {
+        rel,
+        name,
+        name_is_utf8,
+        size: 0,
+        kind: FileKind::Unknown,
+        ext,
+        member: None,
+        read_error: None,
+        archive: None,
+    };
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            entry.size = std::fs::symlink_metadata(path)
+                .map(|m| m.len())
+                .unwrap_or(0);
+            entry.read_error = Some(e.to_string());
+            return entry;
+        }
+    };
+    entry.size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut head = Vec::with_capacity(kind::HEAD_BYTES);
+    if let Err(e) = (&mut file)
+        .take(kind::HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+    {
+        entry.read_error = Some(e.to_string());
+        return entry;
+    }
+    entry.kind = kind::detect(&head, entry.size);
+    if entry.kind == FileKind::Zip {
+        // A malformed archive must cost its file a status, never the run: contain a panic
+        // of the zip reader to this file.
+        let reader = std::io::BufReader::new(file);
+        let (refined, facts) =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| archive::inspect(reader)))
+                .unwrap_or_else(|_| {
+                    let facts = ArchiveFacts {
+                        error: Some("archive malformée : sa lecture a échoué".to_string()),
+                        ..ArchiveFacts::default()
+                    };
+                    (FileKind::Zip, facts)
+                });
+        entry.kind = refined;
+        entry.archive = Some(facts);
+    }
+    entry
+}
+
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "tube nommé (FIFO)";
+        }
+        if ft.is_socket() {
+            return "socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "périphérique";
+        }
+    }
+    let _ = ft;
+    "entrée spéciale"
+}
+
+/// `/`-separated path of `p` below `root`.
+pub fn rel_of(root: &Path, p: &Path) -> String {
+    let r = p.strip_prefix(root).unwrap_or(p);
+    r.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,24 @@
+//! bidlint: checks a response to a French public tender against the consultation's formal
+//! requirements before upload.
+//!
+//! Data flows one way: [`inventory`] (walk the folder) and [`manifest`] (the bid's facts) →
+//! [`pack`] (the rules) → [`engine`] (each rule's status and findings, through [`checks`]) →
+//! [`report`] (the model) → [`render`] (table, JSON…). The library never prints and never
+//! writes inside the bid folder.
+
+pub mod checks;
+pub mod dates;
+pub mod diagnostics;
+pub mod engine;
+pub mod inventory;
+pub mod manifest;
+pub mod naming;
+pub mod pack;
+pub mod portfolio;
+pub mod quotes;
+pub mod render;
+pub mod report;
+pub mod schema;
+pub mod territory;
+pub mod text;
+pub mod yaml_spans;

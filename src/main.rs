@@ -1,0 +1,35 @@
+//! The `bidlint` binary: parses arguments, calls the library, renders, maps to exit codes
+//! (0 nothing failed at the threshold, 1 something did, 2 could not run as asked).
+
+mod cli;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    install_diagnostic_style();
+    match cli::run() {
+        Ok(code) => code,
+        Err(report) => {
+            eprintln!("{report:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Diagnostics drawn the same way everywhere (a fixed width, Unicode), coloured only on a
+/// terminal without NO_COLOR: CI logs and tests see stable text.
+fn install_diagnostic_style() {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    // set_hook fails only if a hook is already installed, which cannot happen this early.
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .terminal_links(false)
+                .unicode(true)
+                .color(color)
+                .width(100)
+                .build(),
+        )
+    }));
+}

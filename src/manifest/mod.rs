@@ -1,0 +1,226 @@
+//! Loading and validating `bid.yaml`.
+
+pub mod init;
+pub mod model;
+
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+
+use crate::dates::DateSpec;
+use crate::diagnostics::{YamlProblem, YamlProblems, YamlSource};
+use crate::territory;
+
+/// A manifest read and checked, with its source kept for later diagnostics (waivers).
+#[derive(Debug, Clone)]
+pub struct LoadedManifest {
+    pub manifest: Manifest,
+    pub path: PathBuf,
+    pub source: YamlSource,
+    pub deadline: Option<DateSpec>,
+}
+
+/// Why a manifest could not be used.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum ManifestError {
+    #[error("manifeste introuvable : {0}")]
+    #[diagnostic(help(
+        "créez-le avec `bidlint init DOSSIER --pack <pack>`, ou indiquez-le avec --manifest"
+    ))]
+    Missing(String),
+    #[error("impossible de lire le manifeste {path} : {cause}")]
+    Unreadable { path: String, cause: String },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(#[from] YamlProblems),
+}
+
+/// The largest manifest we read: a real one is a few kilobytes; anything bigger is a mistake
+/// or an attack, and parsing it would only waste memory.
+pub const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
+
+pub fn load(path: &Path) -> Result<LoadedManifest, ManifestError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ManifestError::Missing(shown.clone()),
+        _ => ManifestError::Unreadable {
+            path: shown.clone(),
+            cause: e.to_string(),
+        },
+    })?;
+    if meta.len() > MAX_MANIFEST_BYTES {
+        return Err(ManifestError::Unreadable {
+            path: shown,
+            cause: format!(
+                "{} octets, au-delà de la limite de {} octets pour un manifeste",
+                meta.len(),
+                MAX_MANIFEST_BYTES
+            ),
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| ManifestError::Unreadable {
+        path: shown.clone(),
+        cause: e.to_string(),
+    })?;
+    parse(&shown, &text, path)
+}
+
+/// Parse and validate manifest text; `path` is where it was read from.
+pub fn parse(name: &str, text: &str, path: &Path) -> Result<LoadedManifest, ManifestError> {
+    let source = YamlSource::new(name, text);
+    let manifest: Manifest = serde_yaml::from_str(text).map_err(|e| {
+        YamlProblems::new(
+            &format!("manifeste {name} invalide"),
+            vec![source.from_serde(&e)],
+        )
+    })?;
+    let (deadline, problems) = validate(&manifest, &source);
+    if !problems.is_empty() {
+        return Err(YamlProblems::new(&format!("manifeste {name} invalide"), problems).into());
+    }
+    Ok(LoadedManifest {
+        manifest,
+        path: path.to_path_buf(),
+        source,
+        deadline,
+    })
+}
+
+/// Checks serde cannot make: dates, country codes, SIRET, unique member tokens, safe folders.
+fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProblem>) {
+    let mut problems = Vec::new();
+    let deadline = m
+        .deadline
+        .as_deref()
+        .and_then(|d| match DateSpec::parse(d) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problems.push(src.at_value("deadline", e));
+                None
+            }
+        });
+    if m.consultation.trim().is_empty() {
+        problems.push(src.at_value("consultation", "`consultation` est vide"));
+    }
+    let mut shorts: Vec<String> = Vec::new();
+    for (i, member) in m.members.iter().flatten().enumerate() {
+        let at = |f: &str| format!("members[{i}].{f}");
+        if let Some(short) = &member.short {
+            let key = short.trim().to_lowercase();
+            if key.is_empty() || key.contains(['/', '\\']) {
+                problems.push(src.at_value(
+                    &at("short"),
+                    "`short` doit être un mot du nom de fichier, sans / ni \\",
+                ));
+            } else if shorts.contains(&key) {
+                problems.push(src.at_value(
+                    &at("short"),
+                    format!("`short` « {short} » déjà utilisé par un autre membre"),
+                ));
+            }
+            shorts.push(key);
+        }
+        if let Some(siret) = &member.siret {
+            let digits: String = siret.chars().filter(|c| !c.is_whitespace()).collect();
+            if digits.len() != 14 || !digits.chars().all(|c| c.is_ascii_digit()) {
+                problems.push(
+                    src.at_value(
+                        &at("siret"),
+                        format!("SIRET « {siret} » : 14 chiffres attendus"),
+                    )
+                    .with_help("écrivez-le entre guillemets : siret: \"12345678900012\""),
+                );
+            }
+        }
+        if let Some(folder) = &member.folder
+            && !is_safe_relative(folder)
+        {
+            problems.push(src.at_value(
+                &at("folder"),
+                format!(
+                    "dossier « {folder} » : chemin relatif au dossier de réponse attendu, sans .."
+                ),
+            ));
+        }
+        for (j, cert) in member.certifications.iter().flatten().enumerate() {
+            if let Some(v) = &cert.valid_until
+                && let Err(e) = DateSpec::parse(v)
+            {
+                problems.push(src.at_value(&at(&format!("certifications[{j}].valid_until")), e));
+            }
+            for (k, a) in cert.activities.iter().flatten().enumerate() {
+                if cert.scheme.eq_ignore_ascii_case("HDS") && !(1..=6).contains(a) {
+                    problems.push(src.at_value(
+                        &at(&format!("certifications[{j}].activities[{k}]")),
+                        format!("activité HDS {a} : les activités HDS vont de 1 à 6"),
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(h) = &m.hosting {
+        for (i, dc) in h.datacenters.iter().flatten().enumerate() {
+            if !territory::is_country_code(&dc.country) {
+                problems.push(src.at_value(
+                    &format!("hosting.datacenters[{i}].country"),
+                    format!(
+                        "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE, GP…)",
+                        dc.country
+                    ),
+                ));
+            }
+        }
+        for (i, c) in h.administration.iter().flatten().enumerate() {
+            if !territory::is_country_code(c) {
+                problems.push(src.at_value(
+                    &format!("hosting.administration[{i}]"),
+                    format!("pays « {c} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)"),
+                ));
+            }
+        }
+    }
+    for (i, w) in m.waivers.iter().enumerate() {
+        if w.reason.trim().is_empty() {
+            problems.push(src.at_value(
+                &format!("waivers[{i}].reason"),
+                "une dérogation doit donner sa raison",
+            ));
+        }
+        if let Some(e) = &w.expires
+            && let Err(msg) = DateSpec::parse(e)
+        {
+            problems.push(src.at_value(&format!("waivers[{i}].expires"), msg));
+        }
+    }
+    for (rule, files) in &m.pieces {
+        for f in files.paths() {
+            if !is_safe_relative(f) {
+                problems.push(src.at_value(
+                    &format!("pieces.{rule}"),
+                    format!("« {f} » : chemin relatif au dossier de réponse attendu, sans .."),
+                ));
+            }
+        }
+    }
+    (deadline, problems)
+}
+
+/// A relative path that stays inside the bid folder.
+pub fn is_safe_relative(p: &str) -> bool {
+    let p = p.trim();
+    !p.is_empty()
+        && !p.starts_with('/')
+        && !p.starts_with('\\')
+        && !p.contains(':')
+        && p.split(['/', '\\']).all(|c| c != "..")
+}
+
+/// Normalise a relative folder or file path written by a user: `./alpha/` -> `alpha`.
+pub fn normalize_rel(p: &str) -> String {
+    p.trim()
+        .replace('\\', "/")
+        .split('/')
+        .filter(|c| !c.is_empty() && *c != ".")
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,137 @@
+//! Across bids: the rules that only show when several responses of one company are looked at
+//! together (one candidacy per lot, one groupement as mandataire, lots per operator).
+//! Operators are identified by SIRET, so that « Alpha SAS » and « ALPHA » are one operator.
+
+pub mod run;
+
+use std::collections::BTreeMap;
+
+use crate::manifest::{LoadedManifest, Member, Role};
+use crate::pack::model::LotId;
+use crate::report::{Finding, Notice};
+use crate::text::fold;
+
+/// One bid of the portfolio: how it is named in findings, and its manifest.
+pub struct Bid<'a> {
+    pub name: String,
+    pub manifest_display: String,
+    pub manifest: &'a LoadedManifest,
+}
+
+/// An operator's part in one bid.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub bid: usize,
+    pub role: Role,
+    pub name: String,
+}
+
+/// Who is where: operators by SIRET, with their parts, and the facts that were missing.
+pub struct Operators {
+    pub by_siret: BTreeMap<String, Vec<Part>>,
+    /// (bid index, manifest field) for members without SIRET or role.
+    pub missing: Vec<(usize, String)>,
+}
+
+pub fn siret_key(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+pub fn operators(bids: &[Bid]) -> Operators {
+    let mut ops = Operators {
+        by_siret: BTreeMap::new(),
+        missing: Vec::new(),
+    };
+    for (b, bid) in bids.iter().enumerate() {
+        let members: &[Member] = bid.manifest.manifest.members.as_deref().unwrap_or_default();
+        if members.is_empty() {
+            ops.missing.push((b, "members".to_string()));
+        }
+        for (i, m) in members.iter().enumerate() {
+            let (Some(siret), Some(role)) = (m.siret.as_deref(), m.role) else {
+                if m.siret.is_none() {
+                    ops.missing.push((b, format!("members[{i}].siret")));
+                }
+                if m.role.is_none() {
+                    ops.missing.push((b, format!("members[{i}].role")));
+                }
+                continue;
+            };
+            ops.by_siret
+                .entry(siret_key(siret))
+                .or_default()
+                .push(Part {
+                    bid: b,
+                    role,
+                    name: m.name.clone(),
+                });
+        }
+    }
+    ops
+}
+
+impl Operators {
+    /// The operator's name as first seen, with its SIRET, for findings.
+    pub fn label(&self, siret: &str) -> String {
+        let name = self
+            .by_siret
+            .get(siret)
+            .and_then(|p| p.first())
+            .map_or("?", |p| p.name.as_str());
+        format!("{name} (SIRET {siret})")
+    }
+
+    /// Missing facts as a skip reason's field list, naming the bid.
+    pub fn missing_fields(&self, bids: &[Bid]) -> Vec<String> {
+        self.missing
+            .iter()
+            .map(|(b, f)| format!("{} : {f}", bids[*b].manifest_display))
+            .collect()
+    }
+
+    /// The same SIRET under different names across bids: probably a typo in one manifest.
+    pub fn name_conflicts(&self, bids: &[Bid]) -> Vec<Notice> {
+        let mut out = Vec::new();
+        for (siret, parts) in &self.by_siret {
+            let mut names: Vec<(&str, &str)> = Vec::new();
+            for p in parts {
+                if !names.iter().any(|(n, _)| fold(n) == fold(&p.name)) {
+                    names.push((&p.name, &bids[p.bid].name));
+                }
+            }
+            if names.len() > 1 {
+                let list: Vec<String> = names
+                    .iter()
+                    .map(|(n, b)| format!("« {n} » ({b})"))
+                    .collect();
+                out.push(Notice {
+                    kind: "siret-names",
+                    message: format!(
+                        "le SIRET {siret} porte des noms différents : {}",
+                        list.join(", ")
+                    ),
+                    path: None,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The lots a bid applies for; a consultation without lots is one single "lot".
+pub fn bid_lots(bid: &Bid, has_lots: bool) -> Option<Vec<LotId>> {
+    if has_lots {
+        bid.manifest.manifest.lots.clone()
+    } else {
+        Some(vec![LotId::Name("—".to_string())])
+    }
+}
+
+/// A finding located at one bid's manifest.
+pub fn at_bid(bid: &Bid, message: String) -> Finding {
+    Finding::new(message).at(&bid.manifest_display)
+}
+
+pub fn role_name(r: Role) -> &'static str {
+    r.as_str()
+}

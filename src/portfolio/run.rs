@@ -1,0 +1,56 @@
+//! Evaluate the cross-bid rules of one consultation's packs over its bids → a report.
+
+use crate::checks::{CompiledCheck, lots, mandataire_limit, unique_candidacy};
+use crate::engine::{Outcome, rule_result};
+use crate::pack::PackSet;
+use crate::report::{self, BidInfo, PackRef, Report, RuleResult, Summary};
+
+use super::{Bid, operators};
+
+/// The results of the cross-bid rules of `packs` over `bids` (bids of one consultation).
+pub fn evaluate(packs: &PackSet, bids: &[Bid]) -> (Vec<RuleResult>, Vec<report::Notice>) {
+    let ops = operators(bids);
+    let has_lots = packs.lots.as_ref().is_some_and(|l| !l.is_empty());
+    let mut results = Vec::new();
+    for rule in packs.rules.iter().filter(|r| r.def.enabled) {
+        let outcome: Option<Outcome> = match &rule.check {
+            CompiledCheck::UniqueCandidacy(c) => Some(unique_candidacy::evaluate_portfolio(
+                c, bids, &ops, has_lots,
+            )),
+            CompiledCheck::MandataireLimit(c) => {
+                Some(mandataire_limit::evaluate_portfolio(c, bids, &ops))
+            }
+            CompiledCheck::Lots(c) => lots::evaluate_portfolio(c, bids, &ops),
+            _ => None,
+        };
+        if let Some(o) = outcome {
+            results.push(rule_result(rule, o));
+        }
+    }
+    (results, ops.name_conflicts(bids))
+}
+
+/// One report over several consultations' results.
+pub fn report(
+    packs: Vec<PackRef>,
+    bid_names: &[String],
+    results: Vec<RuleResult>,
+    notices: Vec<report::Notice>,
+) -> Report {
+    Report {
+        schema: report::SCHEMA,
+        tool: report::tool(),
+        packs,
+        bid: BidInfo {
+            root: bid_names.join(", "),
+            manifest: None,
+            phase: None,
+            deadline: None,
+            files: 0,
+            bytes: 0,
+        },
+        summary: Summary::of(&results),
+        results,
+        notices,
+    }
+}

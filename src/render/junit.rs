@@ -1,0 +1,160 @@
+//! `--format junit`: JUnit XML, the test-report format every CI reads. One `<testsuite>` per
+//! pack, one `<testcase>` per rule named by its id (stable and unique, so CI history follows a
+//! rule from run to run); `fail` → `<failure>`, `error` → `<error>`, `skip`, `manual` and
+//! `waived` → `<skipped>` with the reason.
+
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::escape::xml_safe;
+use super::{RenderOptions, finding_line, reason_line, source_line};
+use crate::report::i18n::Lang;
+use crate::report::{Report, RuleResult, Status};
+
+pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
+    let l = opts.lang;
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let all: Vec<&RuleResult> = report.results.iter().collect();
+    let totals = Counts::of(&all);
+    w.create_element("testsuites")
+        .with_attributes(
+            totals
+                .attributes("bidlint")
+                .iter()
+                .map(|(k, v)| (*k, v.as_str())),
+        )
+        .write_inner_content(|w| {
+            for (pack, rules) in by_pack(report) {
+                write_suite(w, pack, &rules, l)?;
+            }
+            Ok(())
+        })?;
+    let mut out = w.into_inner();
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// Rules grouped by the pack that defines them, packs in the order of their first rule.
+fn by_pack(report: &Report) -> Vec<(&str, Vec<&RuleResult>)> {
+    let mut groups: Vec<(&str, Vec<&RuleResult>)> = Vec::new();
+    for r in &report.results {
+        match groups.iter_mut().find(|(p, _)| *p == r.pack) {
+            Some((_, rules)) => rules.push(r),
+            None => groups.push((&r.pack, vec![r])),
+        }
+    }
+    groups
+}
+
+/// The four counters JUnit consumers check against the test cases.
+struct Counts {
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+impl Counts {
+    fn of(rules: &[&RuleResult]) -> Counts {
+        let count = |f: fn(Status) -> bool| rules.iter().filter(|r| f(r.status)).count();
+        Counts {
+            tests: rules.len(),
+            failures: count(|s| s == Status::Fail),
+            errors: count(|s| s == Status::Error),
+            skipped: count(|s| matches!(s, Status::Skip | Status::Manual | Status::Waived)),
+        }
+    }
+
+    fn attributes(&self, name: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("name", xml_safe(name).into_owned()),
+            ("tests", self.tests.to_string()),
+            ("failures", self.failures.to_string()),
+            ("errors", self.errors.to_string()),
+            ("skipped", self.skipped.to_string()),
+        ]
+    }
+}
+
+fn write_suite(
+    w: &mut Writer<Vec<u8>>,
+    pack: &str,
+    rules: &[&RuleResult],
+    l: Lang,
+) -> io::Result<()> {
+    let counts = Counts::of(rules);
+    w.create_element("testsuite")
+        .with_attributes(
+            counts
+                .attributes(pack)
+                .iter()
+                .map(|(k, v)| (*k, v.as_str())),
+        )
+        .write_inner_content(|w| {
+            for r in rules {
+                write_case(w, r, l)?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, l: Lang) -> io::Result<()> {
+    let case = w
+        .create_element("testcase")
+        .with_attribute(("name", xml_safe(&r.rule).as_ref()))
+        .with_attribute(("classname", xml_safe(&r.pack).as_ref()));
+    let Some((tag, message)) = outcome(r, l) else {
+        case.write_empty()?;
+        return Ok(());
+    };
+    let body = body(r, l);
+    case.write_inner_content(|w| {
+        w.create_element(tag)
+            .with_attribute(("message", xml_safe(&message).as_ref()))
+            .with_attribute(("type", r.severity.as_str()))
+            .write_text_content(BytesText::new(&xml_safe(&body)))?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// The child element of a test case that did not pass, and its one-line message.
+fn outcome(r: &RuleResult, l: Lang) -> Option<(&'static str, String)> {
+    let reason = || reason_line(r, l).unwrap_or_else(|| r.title.clone());
+    match r.status {
+        Status::Pass => None,
+        Status::Fail => Some((
+            "failure",
+            format!(
+                "{} ({} {})",
+                r.title,
+                r.findings.len(),
+                l.t("constat(s)", "finding(s)")
+            ),
+        )),
+        Status::Error => Some(("error", reason())),
+        Status::Skip | Status::Manual | Status::Waived => Some(("skipped", reason())),
+    }
+}
+
+/// The element's text: title, findings, source and what to do, for the CI log.
+fn body(r: &RuleResult, l: Lang) -> String {
+    let mut lines = vec![format!("{} — {}", r.rule, r.title)];
+    if let Some(reason) = reason_line(r, l) {
+        lines.push(reason);
+    }
+    lines.extend(
+        r.findings
+            .iter()
+            .map(|f| format!("- {}", finding_line(f, l, true))),
+    );
+    lines.push(format!("{} {}", l.t("Source :", "Source:"), source_line(r)));
+    if !r.help.is_empty() {
+        lines.push(format!("{} {}", l.t("À faire :", "To do:"), r.help));
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,271 @@
+//! Renderers: one file per output format, each reading the same [`Report`].
+//!
+//! Everything a renderer prints that comes from the bid folder (file names, extracted text) or
+//! from a manifest is hostile data: each format escapes it for its own syntax (see
+//! [`escape`] for the shared rules).
+
+pub mod csv;
+pub mod escape;
+pub mod github;
+pub mod gitlab;
+pub mod html;
+pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
+pub mod table;
+pub mod xlsx;
+
+use std::borrow::Cow;
+
+use crate::pack::model::Severity;
+use crate::report::i18n::Lang;
+use crate::report::{Finding, Report, RuleResult, Status};
+
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub lang: Lang,
+    /// ANSI colours (a terminal, and NO_COLOR unset).
+    pub color: bool,
+    /// Table width; None lets the table follow the terminal.
+    pub width: Option<u16>,
+    /// The `--fail-on` threshold, for the verdict line.
+    pub fail_on: Option<Severity>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human table (default on a terminal)
+    Table,
+    /// One JSON document, schema bidlint.report/1
+    Json,
+    /// JUnit XML: one testsuite per pack, one testcase per rule (CI test reports)
+    Junit,
+    /// SARIF 2.1.0 log, for code-scanning tools
+    Sarif,
+    /// GitHub Actions annotations; appends the Markdown report to $GITHUB_STEP_SUMMARY
+    Github,
+    /// GitLab Code Quality JSON (issues with stable fingerprints)
+    Gitlab,
+    /// Markdown report: summary, table of rules, details of what is not compliant
+    Markdown,
+    /// CSV, one row per finding (UTF-8 with BOM, for Excel)
+    Csv,
+    /// Excel workbook with a summary sheet and a rules sheet (requires -o FILE)
+    Xlsx,
+    /// Self-contained HTML page, printable on A4
+    Html,
+}
+
+impl Format {
+    /// Binary formats cannot go to a terminal: they need `-o FILE`.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("écriture du rapport XML impossible : {0}")]
+    Xml(#[from] std::io::Error),
+    #[error("écriture du rapport CSV impossible : {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("écriture du classeur Excel impossible : {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+/// The report in `format`, as bytes: text formats are UTF-8, `xlsx` is a zip archive.
+pub fn render(
+    report: &Report,
+    format: Format,
+    opts: &RenderOptions,
+) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
+        Format::Table => table::render(report, opts).into_bytes(),
+        Format::Json => json::render(report).into_bytes(),
+        Format::Junit => junit::render(report, opts)?,
+        Format::Sarif => sarif::render(report, opts).into_bytes(),
+        Format::Github => github::render(report, opts).into_bytes(),
+        Format::Gitlab => gitlab::render(report, opts).into_bytes(),
+        Format::Markdown => markdown::render(report, opts).into_bytes(),
+        Format::Csv => csv::render(report, opts)?,
+        Format::Xlsx => xlsx::render(report, opts)?,
+        Format::Html => html::render(report, opts).into_bytes(),
+    })
+}
+
+/// Statuses that mean something is wrong with the bid (a `waived` one was wrong, but accepted).
+pub(crate) fn is_failing(status: Status) -> bool {
+    matches!(status, Status::Fail | Status::Error)
+}
+
+/// The verdict sentence shared by the human formats: what fails at `--fail-on`, else how many
+/// items are left for a human.
+pub(crate) fn verdict(report: &Report, opts: &RenderOptions) -> String {
+    let l = opts.lang;
+    let failing: Vec<&str> = report
+        .results
+        .iter()
+        .filter(|r| r.fails_at(opts.fail_on))
+        .map(|r| r.rule.as_str())
+        .collect();
+    if failing.is_empty() {
+        let manual = report.summary.manual;
+        return match l {
+            Lang::Fr => {
+                format!("aucun défaut bloquant détecté — {manual} point(s) à vérifier à la main")
+            }
+            Lang::En => format!("no blocking defect found — {manual} item(s) to check by hand"),
+        };
+    }
+    let ids = failing.join(", ");
+    match l {
+        Lang::Fr => format!(
+            "NON CONFORME — {} règle(s) à corriger : {ids}",
+            failing.len()
+        ),
+        Lang::En => format!("NOT COMPLIANT — {} rule(s) to fix: {ids}", failing.len()),
+    }
+}
+
+/// « 30 conforme · 2 NON CONFORME · … », every status in the same order.
+pub(crate) fn counts_line(report: &Report, lang: Lang) -> String {
+    Status::ALL
+        .iter()
+        .map(|st| format!("{} {}", report.summary.count(*st), lang.status(*st)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Packs as « id version », comma separated.
+pub(crate) fn packs_line(report: &Report) -> String {
+    report
+        .packs
+        .iter()
+        .map(|p| format!("{} {}", p.id, p.version))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One finding in one line of plain text: « path [member] : message — proposition : … ».
+/// Formats that place the path elsewhere (an annotation's `file=`) leave it out.
+pub(crate) fn finding_line(f: &Finding, lang: Lang, with_path: bool) -> String {
+    let mut line = String::new();
+    if let Some(p) = f.path.as_deref().filter(|_| with_path) {
+        line.push_str(p);
+    }
+    if let Some(m) = &f.member {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&format!("[{m}]"));
+    }
+    if !line.is_empty() {
+        line.push_str(" : ");
+    }
+    line.push_str(&f.message);
+    if let Some(s) = &f.suggestion {
+        line.push_str(&format!(
+            " — {} {s}",
+            lang.t("proposition :", "suggestion:")
+        ));
+    }
+    line
+}
+
+/// The findings to report one by one: a rule that failed without a file to blame (a missing
+/// piece) still yields one, at the bid level, so that every annotation has a message.
+pub(crate) fn findings_or_rule(r: &RuleResult) -> Cow<'_, [Finding]> {
+    if r.findings.is_empty() {
+        let text = r.reason.clone().unwrap_or_else(|| r.title.clone());
+        Cow::Owned(vec![Finding::new(text)])
+    } else {
+        Cow::Borrowed(&r.findings)
+    }
+}
+
+/// « Document — section », the clause a rule comes from.
+pub(crate) fn source_line(r: &RuleResult) -> String {
+    format!("{} — {}", r.source.document, r.source.section)
+}
+
+/// Why a rule did not pass or fail: the waiver's reason for `waived`, else the engine's
+/// reason (skipped, to check by hand, could not be evaluated).
+pub(crate) fn reason_line(r: &RuleResult, lang: Lang) -> Option<String> {
+    match (&r.waiver, &r.reason) {
+        (Some(w), _) => Some(format!("{} {w}", lang.t("Dérogation :", "Waiver:"))),
+        (None, Some(reason)) => Some(reason.clone()),
+        (None, None) => None,
+    }
+}
+
+/// Background and text colours (RGB) of a status cell, shared by `xlsx` and `html` so both
+/// read the same: pass green, fail red (error) / orange (warning) / yellow (info), skip grey,
+/// manual blue, waived purple, error dark red.
+pub(crate) fn status_colours(status: Status, severity: Severity) -> (u32, u32) {
+    match (status, severity) {
+        (Status::Pass, _) => (0xC6EFCE, 0x006100),
+        (Status::Fail, Severity::Error) => (0xFFC7CE, 0x9C0006),
+        (Status::Fail, Severity::Warning) => (0xFCD5B4, 0x974706),
+        (Status::Fail, Severity::Info) => (0xFFEB9C, 0x7F6000),
+        (Status::Skip, _) => (0xE7E6E6, 0x3A3838),
+        (Status::Manual, _) => (0xBDD7EE, 0x1F3864),
+        (Status::Waived, _) => (0xE4DFEC, 0x5B2C6F),
+        (Status::Error, _) => (0xC00000, 0xFFFFFF),
+    }
+}
+
+/// Where a finding points, relative to the current directory (which CI tools resolve paths
+/// against): the finding's path under the bid folder, or the manifest for bid-level findings.
+/// Paths that are already absolute, or the manifest given outside the folder, are kept as is.
+pub(crate) fn workspace_path(report: &Report, path: Option<&str>) -> String {
+    let rel = path.unwrap_or(manifest_path(report));
+    match folder_root(report) {
+        Some(root) => join_root(root, rel),
+        None => rel.to_string(),
+    }
+}
+
+/// The bid folder that finding paths are relative to. A portfolio report spans several
+/// folders and has no manifest of its own: its findings already name paths from the current
+/// directory (each bid's `bid.yaml`), so there is no root to prepend.
+pub(crate) fn folder_root(report: &Report) -> Option<&str> {
+    report
+        .bid
+        .manifest
+        .as_ref()
+        .map(|_| report.bid.root.as_str())
+}
+
+/// The manifest's path as the report names it, else `bid.yaml` (a portfolio report).
+pub(crate) fn manifest_path(report: &Report) -> &str {
+    report.bid.manifest.as_deref().unwrap_or("bid.yaml")
+}
+
+/// Is `rel` a path that does not lie under the bid folder (absolute, or climbing out of it)?
+pub(crate) fn outside_folder(rel: &str) -> bool {
+    std::path::Path::new(rel).is_absolute() || rel.starts_with("../") || rel.starts_with("..\\")
+}
+
+fn join_root(root: &str, rel: &str) -> String {
+    let root = root.trim_end_matches(['/', '\\']);
+    if outside_folder(rel) || root.is_empty() || root == "." {
+        rel.to_string()
+    } else {
+        format!("{root}/{rel}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_root;
+
+    #[test]
+    fn paths_are_joined_under_the_bid_folder_unless_outside_it() {
+        assert_eq!(join_root("reponse", "beta/a.pdf"), "reponse/beta/a.pdf");
+        assert_eq!(join_root("reponse/", "a.pdf"), "reponse/a.pdf");
+        assert_eq!(join_root(".", "a.pdf"), "a.pdf");
+        assert_eq!(join_root("reponse", "/tmp/bid.yaml"), "/tmp/bid.yaml");
+        assert_eq!(join_root("reponse", "../bid.yaml"), "../bid.yaml");
+    }
+}

@@ -1,0 +1,180 @@
+//! `--format xlsx`: an Excel workbook for the bid team. « Synthèse »: the folder, packs,
+//! deadline, verdict and the count of each status; « Règles »: one row per finding, as in the
+//! CSV, with a frozen header, a filter, wrapped text and coloured statuses.
+//!
+//! Every cell is written with `write_string` (never a formula) and neutralised like the CSV, so
+//! that a copy-paste of a hostile file name into another tool stays text. The document
+//! properties carry a fixed date: the same report gives the same bytes.
+
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
+
+use super::csv::{COLUMNS, header, rows};
+use super::escape::spreadsheet;
+use super::{RenderOptions, counts_line, packs_line, status_colours, verdict};
+use crate::pack::model::Severity;
+use crate::report::i18n::Lang;
+use crate::report::{Report, Status};
+
+/// Excel refuses longer strings in a cell.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// Width (in characters) of each column of the « Règles » sheet, in the order of the CSV:
+/// rule, pack, severity, status, title, document, section, path, member, message, suggestion.
+const WIDTHS: [f64; COLUMNS] = [
+    20.0, 14.0, 13.0, 15.0, 40.0, 30.0, 16.0, 36.0, 12.0, 50.0, 40.0,
+];
+
+pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, XlsxError> {
+    let l = opts.lang;
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(report, l)?);
+    summary_sheet(wb.add_worksheet(), report, opts)?;
+    rules_sheet(wb.add_worksheet(), report, l)?;
+    wb.save_to_buffer()
+}
+
+fn properties(report: &Report, l: Lang) -> Result<DocProperties, XlsxError> {
+    // A fixed creation date keeps the output reproducible (Excel would stamp "now").
+    let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+    Ok(DocProperties::new()
+        .set_title(cell(&format!(
+            "{} — {}",
+            l.t("Rapport bidlint", "bidlint report"),
+            report.bid.root
+        )))
+        .set_author("bidlint")
+        .set_comment(format!("bidlint {}", report.tool.version))
+        .set_creation_datetime(&created))
+}
+
+fn summary_sheet(
+    ws: &mut Worksheet,
+    report: &Report,
+    opts: &RenderOptions,
+) -> Result<(), XlsxError> {
+    let l = opts.lang;
+    ws.set_name(l.t("Synthèse", "Summary"))?;
+    ws.set_column_width(0, 22.0)?;
+    ws.set_column_width(1, 90.0)?;
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    ws.write_string_with_format(
+        0,
+        0,
+        l.t(
+            "bidlint — rapport de conformité",
+            "bidlint — compliance report",
+        ),
+        &bold.clone().set_font_size(14),
+    )?;
+    let unknown = || "?".to_string();
+    let facts = [
+        (l.t("Dossier", "Folder"), report.bid.root.clone()),
+        (l.t("Fichiers", "Files"), report.bid.files.to_string()),
+        ("Packs", packs_line(report)),
+        ("Phase", report.bid.phase.clone().unwrap_or_else(unknown)),
+        (
+            l.t("Date limite", "Deadline"),
+            report.bid.deadline.clone().unwrap_or_else(unknown),
+        ),
+        (l.t("Bilan", "Summary"), counts_line(report, l)),
+        ("Verdict", verdict(report, opts)),
+    ];
+    let mut row = 2;
+    for (label, value) in facts {
+        ws.write_string_with_format(row, 0, label, &bold)?;
+        ws.write_string_with_format(row, 1, cell(&value), &wrap)?;
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, l.t("Statut", "Status"), &bold)?;
+    ws.write_string_with_format(row, 1, l.t("Nombre de règles", "Number of rules"), &bold)?;
+    for st in Status::ALL {
+        row += 1;
+        ws.write_string_with_format(row, 0, l.status(st), &status_format(st, Severity::Error))?;
+        ws.write_number(row, 1, report.summary.count(st) as f64)?;
+    }
+    notices(ws, report, l, row + 2, &bold, &wrap)
+}
+
+fn notices(
+    ws: &mut Worksheet,
+    report: &Report,
+    l: Lang,
+    first: u32,
+    bold: &Format,
+    wrap: &Format,
+) -> Result<(), XlsxError> {
+    if report.notices.is_empty() {
+        return Ok(());
+    }
+    ws.write_string_with_format(first, 0, l.t("Remarques", "Notes"), bold)?;
+    for (i, n) in (first + 1..).zip(&report.notices) {
+        let at = n
+            .path
+            .as_deref()
+            .map(|p| format!("{p} : "))
+            .unwrap_or_default();
+        ws.write_string_with_format(i, 1, cell(&format!("{at}{}", n.message)), wrap)?;
+    }
+    Ok(())
+}
+
+fn rules_sheet(ws: &mut Worksheet, report: &Report, l: Lang) -> Result<(), XlsxError> {
+    ws.set_name(l.t("Règles", "Rules"))?;
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0x1F3864))
+        .set_font_color(Color::White)
+        .set_border(FormatBorder::Thin);
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    for (col, (title, width)) in (0..).zip(header(l).iter().zip(WIDTHS)) {
+        ws.set_column_width(col, width)?;
+        ws.write_string_with_format(0, col, *title, &head)?;
+    }
+    let rows = rows(report, l);
+    for (r, row) in (1..).zip(&rows) {
+        let status = status_format(row.rule.status, row.rule.severity)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
+        for (c, value) in (0..).zip(row.iter()) {
+            // Column 3 is the status: coloured like the report's other human formats.
+            let format = if c == 3 { &status } else { &wrap };
+            ws.write_string_with_format(r, c, cell(value), format)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    // `rows.len()` is at most the number of findings, far below u32::MAX.
+    let last = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);
+    ws.autofilter(0, 0, last, (COLUMNS - 1) as u16)?;
+    ws.set_landscape().set_paper_size(9); // 9 = A4
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+fn status_format(status: Status, severity: Severity) -> Format {
+    let (bg, fg) = status_colours(status, severity);
+    Format::new()
+        .set_background_color(Color::RGB(bg))
+        .set_font_color(Color::RGB(fg))
+        .set_bold()
+}
+
+/// A cell's text: neutralised against formulas, and cut to what Excel accepts.
+fn cell(s: &str) -> String {
+    let safe = spreadsheet(s);
+    if safe.chars().count() <= MAX_CELL_CHARS {
+        return safe.into_owned();
+    }
+    let mut cut: String = safe.chars().take(MAX_CELL_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}

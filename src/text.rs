@@ -1,0 +1,61 @@
+//! Small text helpers shared by the checks: folding for comparisons, NFC character counts.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase, accents removed: « Mémoire » and « MEMOIRE » compare equal.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Characters after NFC normalisation: what a user (and a platform) counts. An NFD name from
+/// macOS (`e` + combining accent) counts like its NFC form.
+pub fn nfc_len(s: &str) -> usize {
+    s.nfc().count()
+}
+
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Split a file name (without extension) into its tokens: `26_01_DC_DH_Alpha` -> 26, 01, DC…
+pub fn name_tokens(stem: &str) -> impl Iterator<Item = &str> {
+    stem.split(['_', '-', '.', ' ', '(', ')'])
+        .filter(|t| !t.is_empty())
+}
+
+/// File name without its last extension.
+pub fn stem(name: &str) -> &str {
+    match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    }
+}
+
+/// Lowercased last extension, if any.
+pub fn extension(name: &str) -> Option<String> {
+    match name.rfind('.') {
+        Some(i) if i > 0 && i + 1 < name.len() => Some(name[i + 1..].to_lowercase()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_counting() {
+        assert_eq!(fold("Mémoire Technique"), "memoire technique");
+        let nfd = "Me\u{301}moire";
+        assert_eq!(nfd.chars().count(), 8);
+        assert_eq!(nfc_len(nfd), 7);
+        assert_eq!(stem("a.b.pdf"), "a.b");
+        assert_eq!(stem(".DS_Store"), ".DS_Store");
+        assert_eq!(extension("X.PDF").as_deref(), Some("pdf"));
+        assert_eq!(extension("noext"), None);
+    }
+}

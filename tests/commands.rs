@@ -1,0 +1,113 @@
+//! The informational and set-up commands: init, schema, packs, rules, explain, and the
+//! refusal to write a report inside the bid folder.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn bidlint() -> Command {
+    let mut c = Command::cargo_bin("bidlint").expect("binary");
+    c.env("NO_COLOR", "1");
+    c
+}
+
+#[test]
+fn init_writes_a_valid_skeleton_and_never_overwrites() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().to_str().expect("utf-8");
+    bidlint()
+        .args(["init", dir, "--pack", "caih-aos-2026"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(tmp.path().join("bid.yaml")).expect("bid.yaml written");
+    assert!(text.contains("consultation: caih-aos-2026"));
+    // The skeleton is itself a valid manifest: check runs on it (and reports, exit 0 or 1).
+    let out = bidlint()
+        .args(["check", dir, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json report");
+    assert_eq!(report["schema"], "bidlint.report/1");
+    // A second init refuses, and leaves the file as it was.
+    std::fs::write(tmp.path().join("bid.yaml"), "consultation: place\n").expect("write");
+    let out = bidlint()
+        .args(["init", dir, "--pack", "caih-aos-2026"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("existe déjà"));
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("bid.yaml")).expect("read"),
+        "consultation: place\n"
+    );
+}
+
+#[test]
+fn schemas_are_json_schemas_of_both_formats() {
+    let out = bidlint()
+        .args(["schema", "manifest"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let s: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(s["title"], "Manifest");
+    assert_eq!(s["required"], serde_json::json!(["consultation"]));
+    assert!(s["properties"]["members"].is_object());
+    let out = bidlint().args(["schema", "pack"]).output().expect("runs");
+    let s: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(s["title"], "PackFile");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for kind in [
+        "filename-length",
+        "piece",
+        "hosting",
+        "certification",
+        "unique-candidacy",
+        "manual",
+    ] {
+        assert!(text.contains(&format!("\"{kind}\"")), "schema lacks {kind}");
+    }
+}
+
+#[test]
+fn a_report_is_never_written_inside_the_bid_folder() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().to_str().expect("utf-8");
+    let inside = tmp.path().join("rapport.json");
+    let out = bidlint()
+        .args([
+            "check",
+            dir,
+            "--pack",
+            "place",
+            "-o",
+            inside.to_str().expect("utf-8"),
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dans le dossier de réponse"));
+    assert!(!inside.exists());
+    let outside = tempfile::tempdir().expect("temp dir");
+    let target = outside.path().join("rapport.json");
+    bidlint()
+        .args([
+            "check",
+            dir,
+            "--pack",
+            "place",
+            "--format",
+            "json",
+            "-o",
+            target.to_str().expect("utf-8"),
+        ])
+        .assert()
+        .success();
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).expect("written")).expect("json");
+    assert_eq!(report["bid"]["files"], 0);
+}
