@@ -6,6 +6,7 @@
 //! [`report`] (the model) → [`render`] (table, JSON…). The library never prints and never
 //! writes inside the bid folder.
 
+pub mod checklist;
 pub mod checks;
 pub mod dates;
 pub mod diagnostics;

@@ -110,6 +110,32 @@ pub fn evaluate(check: &CompiledCheck, ctx: &Context, rule_id: &str) -> Outcome 
     }
 }
 
+/// Where a requirement applies, in French, for the checklist's « périmètre » column.
+pub fn scope(check: &Check) -> String {
+    use crate::pack::model::PieceScope;
+    match check {
+        Check::Piece(p) => match (p.per, &p.members) {
+            (PieceScope::Bid, _) => "le dossier".to_string(),
+            (PieceScope::Member, None) if p.joint => {
+                "chaque membre (document commun admis)".to_string()
+            }
+            (PieceScope::Member, None) => "chaque membre".to_string(),
+            (PieceScope::Member, Some(f)) => format!("membres ({})", members::describe(Some(f))),
+        },
+        Check::Certification(c) => match &c.members {
+            Some(f) => format!("membres ({})", members::describe(Some(f))),
+            None => "chaque membre".to_string(),
+        },
+        Check::Hosting(_) => "hébergement (bid.yaml)".to_string(),
+        Check::Lots(_) => "lots (bid.yaml)".to_string(),
+        Check::UniqueCandidacy(_) | Check::MandataireLimit(_) => {
+            "toutes les réponses de l'opérateur".to_string()
+        }
+        Check::Manual(_) => "vérification humaine".to_string(),
+        _ => "tous les fichiers du dépôt".to_string(),
+    }
+}
+
 /// Rule ids a check refers to (certificate document, selected pieces), with their path.
 pub fn piece_references(check: &Check) -> Vec<(String, String)> {
     let select = |s: Option<&crate::pack::model::Selector>| {

@@ -10,14 +10,41 @@ use bidlint::dates::DateSpec;
 use bidlint::engine::{self, Run};
 use bidlint::inventory;
 use bidlint::manifest::{self, LoadedManifest, ManifestError, Phase};
-use bidlint::pack;
+use bidlint::pack::{self, PackSet};
+use bidlint::report::Report;
 
-use super::CheckArgs;
 use super::output;
+use super::{CheckArgs, InputArgs};
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, miette::Report> {
     let started = Instant::now();
-    let dir = &args.dir;
+    output::check_destination(&args.report, &[&args.dir])?;
+    let report = evaluate(&args.dir, &setup(&args.dir, &args.inputs)?)?;
+    let code = output::deliver(&report, &args.report)?;
+    if args.verbose {
+        eprintln!(
+            "bidlint : {} fichiers, {} règles, {} ms",
+            report.bid.files,
+            report.results.len(),
+            started.elapsed().as_millis()
+        );
+    }
+    Ok(code)
+}
+
+/// The manifest, the packs, the phase and the deadline a run is made with.
+pub struct Setup {
+    pub manifest_path: PathBuf,
+    pub manifest: LoadedManifest,
+    pub packs: PackSet,
+    /// The packs asked for (command line or manifest), before inheritance.
+    pub asked: Vec<String>,
+    pub phase: Option<Phase>,
+    pub deadline: Option<DateSpec>,
+}
+
+/// Load what `inputs` name; `dir` locates the default manifest.
+pub fn setup(dir: &Path, inputs: &InputArgs) -> Result<Setup, miette::Report> {
     if !dir.is_dir() {
         return Err(miette!(
             help = "indiquez le dossier de réponse : bidlint check ./reponse",
@@ -25,21 +52,19 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, miette::Report> {
             dir.display()
         ));
     }
-    output::guard(args.report.output.as_deref(), dir)?;
-    output::check_destination(&args.report)?;
-    let manifest_path = args
+    let manifest_path = inputs
         .manifest
         .clone()
         .unwrap_or_else(|| dir.join("bid.yaml"));
-    let loaded = load_manifest(&manifest_path, &args.packs)?;
-    let specs = if args.packs.is_empty() {
-        vec![loaded.manifest.consultation.clone()]
+    let manifest = load_manifest(&manifest_path, &inputs.packs)?;
+    let asked = if inputs.packs.is_empty() {
+        vec![manifest.manifest.consultation.clone()]
     } else {
-        args.packs.clone()
+        inputs.packs.clone()
     };
     // Pack paths in the manifest are relative to the manifest; on the command line, to the
     // current directory.
-    let base = if args.packs.is_empty() {
+    let base = if inputs.packs.is_empty() {
         manifest_path
             .parent()
             .map(Path::to_path_buf)
@@ -47,43 +72,41 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, miette::Report> {
     } else {
         PathBuf::from(".")
     };
-    let packs = pack::load(&specs, &base)?;
-    let phase: Option<Phase> = args.phase.map(Into::into).or(loaded.manifest.phase);
-    let cli_deadline = match &args.deadline {
+    let packs = pack::load(&asked, &base)?;
+    let phase: Option<Phase> = inputs.phase.map(Into::into).or(manifest.manifest.phase);
+    let deadline = match &inputs.deadline {
         Some(d) => Some(DateSpec::parse(d).map_err(|e| miette!("--deadline : {e}"))?),
-        None => None,
+        None => manifest
+            .deadline
+            .clone()
+            .or_else(|| phase.and_then(|p| packs.deadline_for(p).cloned())),
     };
-    let deadline = cli_deadline
-        .as_ref()
-        .or(loaded.deadline.as_ref())
-        .or_else(|| phase.and_then(|p| packs.deadline_for(p)));
-
-    let exclude = manifest_inside(dir, &manifest_path)
-        .into_iter()
-        .collect::<Vec<_>>();
-    let mut inv = inventory::scan(dir, &exclude);
-    inventory::members::attribute(&mut inv.files, &loaded.manifest);
-    let report = engine::run(&Run {
-        packs: &packs,
-        manifest: &loaded,
-        inventory: &inv,
+    Ok(Setup {
+        manifest_path,
+        manifest,
+        packs,
+        asked,
         phase,
         deadline,
+    })
+}
+
+/// Check `dir` with what `s` loaded: the whole pipeline up to the report.
+pub fn evaluate(dir: &Path, s: &Setup) -> Result<Report, miette::Report> {
+    let exclude: Vec<String> = manifest_inside(dir, &s.manifest_path).into_iter().collect();
+    let mut inv = inventory::scan(dir, &exclude);
+    inventory::members::attribute(&mut inv.files, &s.manifest.manifest);
+    let report = engine::run(&Run {
+        packs: &s.packs,
+        manifest: &s.manifest,
+        inventory: &inv,
+        phase: s.phase,
+        deadline: s.deadline.as_ref(),
         root_display: dir.display().to_string(),
-        manifest_display: display_manifest(dir, &manifest_path),
+        manifest_display: display_manifest(dir, &s.manifest_path),
         today: chrono::Local::now().date_naive(),
     })?;
-
-    let code = output::deliver_for(&report, &args.report, &[dir.as_path()])?;
-    if args.verbose {
-        eprintln!(
-            "bidlint : {} fichiers, {} règles, {} ms",
-            inv.files.len(),
-            report.results.len(),
-            started.elapsed().as_millis()
-        );
-    }
-    Ok(code)
+    Ok(report)
 }
 
 /// The manifest, or — when it is missing but packs are named — an empty one, so that a

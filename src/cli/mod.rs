@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and one file per command.
 
 mod check;
+mod checklist;
 mod info;
 mod init;
 mod output;
@@ -34,6 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// Check a bid folder and print the report
     Check(CheckArgs),
+    /// The pre-submission checklist of a pack and phase; statuses filled in when DIR is given
+    Checklist(ChecklistArgs),
     /// Cross-bid checks over several bid folders (one candidacy per lot, mandataire limits, lots per operator)
     Portfolio(PortfolioArgs),
     /// List the built-in rule packs (id, title, version, phases)
@@ -139,6 +142,33 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// The bid folder; without it, every line is « à vérifier »
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+/// What a check or checklist is run against: shared by both commands.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Built-in pack id or path to a YAML pack (repeatable); default: `consultation:` of the manifest
+    #[arg(long = "pack")]
+    pub packs: Vec<String>,
+    /// Phase of the procedure; default: `phase:` of the manifest
+    #[arg(long, value_enum)]
+    pub phase: Option<PhaseArg>,
+    /// The manifest; default: DIR/bid.yaml (never checked as a deposited file)
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
+    /// Deadline, RFC 3339 date or date-time; default: the manifest's, else the pack's
+    #[arg(long)]
+    pub deadline: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct PortfolioArgs {
     /// Bid folders of the same company (each with its bid.yaml)
     #[arg(required = true, num_args = 1..)]
@@ -155,18 +185,8 @@ pub struct CheckArgs {
     /// The bid folder: exactly what will be uploaded
     #[arg(default_value = ".")]
     pub dir: PathBuf,
-    /// Built-in pack id or path to a YAML pack (repeatable); default: `consultation:` of the manifest
-    #[arg(long = "pack")]
-    pub packs: Vec<String>,
-    /// Phase of the procedure; default: `phase:` of the manifest
-    #[arg(long, value_enum)]
-    pub phase: Option<PhaseArg>,
-    /// The manifest; default: DIR/bid.yaml (never checked as a deposited file)
-    #[arg(long)]
-    pub manifest: Option<PathBuf>,
-    /// Deadline, RFC 3339 date or date-time; default: the manifest's, else the pack's
-    #[arg(long)]
-    pub deadline: Option<String>,
+    #[command(flatten)]
+    pub inputs: InputArgs,
     #[command(flatten)]
     pub report: ReportArgs,
     /// Print nothing on stderr but errors
@@ -190,6 +210,7 @@ pub fn run() -> Result<ExitCode, miette::Report> {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Checklist(args) => checklist::run(&args),
         Command::Portfolio(args) => portfolio::run(&args),
         Command::Packs => info::packs(),
         Command::Rules { pack } => info::rules(pack.as_deref()),

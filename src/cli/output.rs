@@ -11,14 +11,33 @@ use std::path::{Path, PathBuf};
 
 use miette::miette;
 
-/// Refuse an output path inside `dir`: bidlint never creates anything in the bid folder.
-pub fn guard(output: Option<&Path>, dir: &Path) -> Result<(), miette::Report> {
-    let Some(out) = output else { return Ok(()) };
-    if inside(out, dir) {
+/// Before any work: where the report (and the GitHub step summary) will be written must be
+/// possible and must not lie inside any of the bid folders, which bidlint never modifies; a
+/// binary format (xlsx) needs `-o FILE`.
+pub fn check_destination(args: &ReportArgs, bid_dirs: &[&Path]) -> Result<(), miette::Report> {
+    if args.format.is_binary() && args.output.is_none() {
+        return Err(miette!(
+            help = "indiquez le fichier à écrire, hors du dossier de réponse : -o rapport.xlsx",
+            "le format xlsx est un classeur binaire : il ne s'écrit pas sur la sortie standard"
+        ));
+    }
+    if let Some(out) = args.output.as_deref()
+        && let Some(dir) = bid_dirs.iter().find(|d| inside(out, d))
+    {
         return Err(miette!(
             help = "écrivez le rapport hors du dossier de réponse, par exemple -o ../rapport.json",
             "refus d'écrire {} : ce chemin est dans le dossier de réponse {}, que bidlint ne modifie jamais",
             out.display(),
+            dir.display()
+        ));
+    }
+    if let Some(path) = step_summary(args)
+        && let Some(dir) = bid_dirs.iter().find(|d| inside(&path, d))
+    {
+        return Err(miette!(
+            help = "GITHUB_STEP_SUMMARY doit désigner un fichier hors du dossier de réponse",
+            "refus d'écrire le résumé dans {} : ce chemin est dans le dossier de réponse {}",
+            path.display(),
             dir.display()
         ));
     }
@@ -38,38 +57,15 @@ fn inside(out: &Path, dir: &Path) -> bool {
     parent.starts_with(&dir)
 }
 
-/// A binary format (xlsx) cannot be written to a terminal or a pipe: it needs `-o FILE`.
-/// Checked before any work, so the user learns it at once (exit 2).
-pub fn check_destination(args: &ReportArgs) -> Result<(), miette::Report> {
-    if args.format.is_binary() && args.output.is_none() {
-        return Err(miette!(
-            help = "indiquez le fichier à écrire, hors du dossier de réponse : -o rapport.xlsx",
-            "le format xlsx est un classeur binaire : il ne s'écrit pas sur la sortie standard"
-        ));
-    }
-    Ok(())
-}
-
 /// With `--format github`, the file named by `GITHUB_STEP_SUMMARY` (set by GitHub Actions),
 /// where the full Markdown report is appended: GitHub shows only the first annotations.
-/// Refused inside a bid folder, like `-o`.
-fn step_summary(args: &ReportArgs, dirs: &[&Path]) -> Result<Option<PathBuf>, miette::Report> {
+fn step_summary(args: &ReportArgs) -> Option<PathBuf> {
     if args.format != Format::Github {
-        return Ok(None);
+        return None;
     }
-    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
-        return Ok(None);
-    };
-    let path = PathBuf::from(path);
-    if let Some(dir) = dirs.iter().find(|d| inside(&path, d)) {
-        return Err(miette!(
-            help = "GITHUB_STEP_SUMMARY doit désigner un fichier hors du dossier de réponse",
-            "refus d'écrire le résumé dans {} : ce chemin est dans le dossier de réponse {}",
-            path.display(),
-            dir.display()
-        ));
-    }
-    Ok(Some(path))
+    std::env::var_os("GITHUB_STEP_SUMMARY")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Append (never truncate: other steps write there too) the Markdown report. A failure is
@@ -106,19 +102,10 @@ pub fn emit(bytes: &[u8], output: Option<&Path>) -> Result<(), miette::Report> {
     }
 }
 
-/// Render the report as asked, write it, and say which exit code it means.
+/// Render the report as asked, write it, and say which exit code it means. The destination
+/// was checked by [`check_destination`] before the run.
 pub fn deliver(report: &Report, args: &ReportArgs) -> Result<ExitCode, miette::Report> {
-    deliver_for(report, args, &[])
-}
-
-/// [`deliver`] for a report on the bid folders `dirs`, which nothing may be written into.
-pub fn deliver_for(
-    report: &Report,
-    args: &ReportArgs,
-    dirs: &[&Path],
-) -> Result<ExitCode, miette::Report> {
-    check_destination(args)?;
-    let summary = step_summary(args, dirs)?;
+    let summary = step_summary(args);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let opts = RenderOptions {
         lang: args.lang.lang(),

@@ -15,12 +15,13 @@ use super::PortfolioArgs;
 use super::output;
 
 pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
+    let dirs: Vec<&Path> = args.dirs.iter().map(|d| d.as_path()).collect();
+    output::check_destination(&args.report, &dirs)?;
     let mut loaded: Vec<(String, PathBuf, LoadedManifest)> = Vec::new();
     for dir in &args.dirs {
         if !dir.is_dir() {
             return Err(miette!("dossier introuvable : {}", dir.display()));
         }
-        output::guard(args.report.output.as_deref(), dir)?;
         let path = dir.join("bid.yaml");
         let m = manifest::load(&path)?;
         loaded.push((dir.display().to_string(), path, m));

@@ -113,6 +113,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
     }
     Ok(Report {
         schema: report::SCHEMA,
+        kind: report::ReportKind::Check,
         tool: report::tool(),
         packs: run
             .packs
@@ -199,6 +200,7 @@ pub fn rule_result(rule: &CompiledRule, o: Outcome) -> RuleResult {
         status: o.status,
         pack: rule.pack.clone(),
         kind: rule.def.check.kind().to_string(),
+        scope: checks::scope(&rule.def.check),
         source: source_out(rule),
         reason: o.reason,
         findings: o.findings,

@@ -39,6 +39,7 @@ pub fn report(
 ) -> Report {
     Report {
         schema: report::SCHEMA,
+        kind: report::ReportKind::Portfolio,
         tool: report::tool(),
         packs,
         bid: BidInfo {

@@ -7,7 +7,10 @@
 //! `<img src=x onerror=alert(1)>.pdf` must show as text.
 
 use super::escape::html;
-use super::{RenderOptions, counts_line, packs_line, reason_line, status_colours, verdict};
+use super::{
+    Markup, RenderOptions, counts_line, finding_in, notice_in, packs_line, reason_line,
+    report_title, rule_columns, source_line, status_colours, status_text, verdict,
+};
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -38,6 +41,7 @@ blockquote { margin: .4rem 0; padding: .3rem .8rem; border-left: .25rem solid #8
 code { font-family: Consolas, "DejaVu Sans Mono", monospace; background: #f0f0f0; padding: 0 .2rem; word-break: break-all; }
 ul.findings { padding-left: 1.2rem; }
 .fix { color: #0b5d1e; }
+td.id { white-space: nowrap; }
 .muted { color: #555; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
@@ -47,12 +51,19 @@ ul.findings { padding-left: 1.2rem; }
 }
 "#;
 
+/// File names in `<code>`, other text escaped.
+const HTML: Markup = Markup {
+    file: code,
+    text: html,
+};
+
+fn code(s: &str) -> String {
+    format!("<code>{}</code>", html(s))
+}
+
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let l = opts.lang;
-    let title = l.t(
-        "bidlint — rapport de conformité",
-        "bidlint — compliance report",
-    );
+    let title = report_title(l);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -148,22 +159,19 @@ fn summary(report: &Report, opts: &RenderOptions) -> String {
 }
 
 fn rules_table(report: &Report, l: Lang) -> String {
-    let mut out = format!(
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        l.t("Statut", "Status"),
-        l.t("Règle", "Rule"),
-        l.t("Exigence", "Requirement"),
-        l.t("Source", "Source"),
-    );
+    let head: String = rule_columns(l)
+        .iter()
+        .map(|c| format!("<th>{}</th>", html(c)))
+        .collect();
+    let mut out = format!("<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n");
     for r in &report.results {
         out.push_str(&format!(
-            "<tr><td>{}</td><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{} — {}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"id\"><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>\n",
             badge(r, l),
             anchor(&r.rule),
             html(&r.rule),
             html(&r.title),
-            html(&r.source.document),
-            html(&r.source.section),
+            html(&source_line(r)),
         ));
     }
     out.push_str("</tbody>\n</table>\n");
@@ -218,22 +226,7 @@ fn findings(r: &RuleResult, l: Lang) -> String {
     }
     let mut out = String::from("<ul class=\"findings\">\n");
     for f in &r.findings {
-        out.push_str("<li>");
-        if let Some(p) = &f.path {
-            out.push_str(&format!("<code>{}</code> ", html(p)));
-        }
-        if let Some(m) = &f.member {
-            out.push_str(&format!("[{}] ", html(m)));
-        }
-        out.push_str(&html(&f.message));
-        if let Some(s) = &f.suggestion {
-            out.push_str(&format!(
-                " <span class=\"fix\">→ {} <code>{}</code></span>",
-                l.t("proposition :", "suggestion:"),
-                html(s)
-            ));
-        }
-        out.push_str("</li>\n");
+        out.push_str(&format!("<li>{}</li>\n", finding_in(f, l, true, &HTML)));
     }
     out.push_str("</ul>\n");
     out
@@ -245,12 +238,11 @@ fn notices(report: &Report, l: Lang) -> String {
     }
     let mut out = format!("<h2>{}</h2>\n<ul>\n", l.t("Remarques", "Notes"));
     for n in &report.notices {
-        let at = n
-            .path
-            .as_deref()
-            .map(|p| format!("<code>{}</code> : ", html(p)))
-            .unwrap_or_default();
-        out.push_str(&format!("<li>{at}{}</li>\n", html(&n.message)));
+        out.push_str(&format!(
+            "<li>{}</li>
+",
+            notice_in(n, &HTML)
+        ));
     }
     out.push_str("</ul>\n");
     out
@@ -258,14 +250,10 @@ fn notices(report: &Report, l: Lang) -> String {
 
 /// The status as a coloured label, with the severity where it changes what to do.
 fn badge(r: &RuleResult, l: Lang) -> String {
-    let mut text = l.status(r.status).to_string();
-    if matches!(r.status, Status::Fail | Status::Error | Status::Waived) {
-        text.push_str(&format!(" ({})", l.severity(r.severity)));
-    }
     format!(
         "<span class=\"status\" style=\"{}\">{}</span>",
         colour_style(r.status, r.severity),
-        html(&text)
+        html(&status_text(r, l))
     )
 }
 

@@ -5,11 +5,17 @@
 //! Text from the report goes through [`text`] (Markdown punctuation backslash-escaped, so a
 //! file name cannot open a link, an image or raw HTML) or [`code`] (a code span, shown as is).
 
-use super::{RenderOptions, counts_line, packs_line, reason_line, verdict};
+use super::{
+    Markup, RenderOptions, counts_line, finding_in, notice_in, packs_line, reason_line,
+    report_title, rule_columns, source_line, status_text, verdict,
+};
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult, Status};
+
+/// File names as code spans, other text escaped.
+const MARKDOWN: Markup = Markup { file: code, text };
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let l = opts.lang;
@@ -40,10 +46,7 @@ fn header(report: &Report, opts: &RenderOptions) -> String {
          - **{phase}** {phase_v} · **{deadline}** {deadline_v}\n\
          - **{summary}** {counts}\n\n\
          **{verdict_w}** {verdict}\n\n",
-        title = l.t(
-            "bidlint — rapport de conformité",
-            "bidlint — compliance report"
-        ),
+        title = report_title(l),
         folder = l.t("Dossier :", "Folder:"),
         root = code(&report.bid.root),
         files = report.bid.files,
@@ -63,22 +66,15 @@ fn header(report: &Report, opts: &RenderOptions) -> String {
 }
 
 fn rules_table(report: &Report, l: Lang) -> String {
-    let mut out = format!(
-        "| {} | {} | {} | {} |\n|---|---|---|---|\n",
-        l.t("Statut", "Status"),
-        l.t("Règle", "Rule"),
-        l.t("Exigence", "Requirement"),
-        l.t("Source", "Source"),
-    );
+    let mut out = format!("| {} |\n|---|---|---|---|\n", rule_columns(l).join(" | "));
     for r in &report.results {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} — {} |\n",
+        let cells = [
             status_label(r, l),
             text(&r.rule),
             text(&r.title),
-            text(&r.source.document),
-            text(&r.source.section),
-        ));
+            text(&source_line(r)),
+        ];
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
 }
@@ -103,26 +99,7 @@ fn details(r: &RuleResult, l: Lang) -> String {
         out.push_str(&format!("{}\n\n", text(&reason)));
     }
     for f in &r.findings {
-        let mut line = String::from("- ");
-        if let Some(p) = &f.path {
-            line.push_str(&format!("{} ", code(p)));
-        }
-        if let Some(m) = &f.member {
-            line.push_str(&format!("\\[{}\\] ", text(m)));
-        }
-        if f.path.is_some() || f.member.is_some() {
-            line.push_str(": ");
-        }
-        line.push_str(&text(&f.message));
-        if let Some(s) = &f.suggestion {
-            line.push_str(&format!(
-                " — {} {}",
-                l.t("proposition :", "suggestion:"),
-                code(s)
-            ));
-        }
-        out.push_str(&line);
-        out.push('\n');
+        out.push_str(&format!("- {}\n", finding_in(f, l, true, &MARKDOWN)));
     }
     if !r.findings.is_empty() {
         out.push('\n');
@@ -143,23 +120,18 @@ fn notices(report: &Report, l: Lang) -> String {
     }
     let mut out = format!("\n## {}\n\n", l.t("Remarques", "Notes"));
     for n in &report.notices {
-        let at = n
-            .path
-            .as_deref()
-            .map(|p| format!("{} : ", code(p)))
-            .unwrap_or_default();
-        out.push_str(&format!("- {at}{}\n", text(&n.message)));
+        out.push_str(&format!(
+            "- {}
+",
+            notice_in(n, &MARKDOWN)
+        ));
     }
     out
 }
 
-/// « ❌ NON CONFORME (bloquant) »: the severity is said where it changes what to do.
+/// « ❌ NON CONFORME (bloquant) ».
 fn status_label(r: &RuleResult, l: Lang) -> String {
-    let mut s = format!("{} {}", icon(r), l.status(r.status));
-    if matches!(r.status, Status::Fail | Status::Error | Status::Waived) {
-        s.push_str(&format!(" ({})", l.severity(r.severity)));
-    }
-    s
+    format!("{} {}", icon(r), status_text(r, l))
 }
 
 fn icon(r: &RuleResult) -> &'static str {

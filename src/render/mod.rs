@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Finding, Report, RuleResult, Status};
+use crate::report::{Finding, Notice, Report, RuleResult, Status};
 
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
@@ -128,6 +128,14 @@ pub(crate) fn verdict(report: &Report, opts: &RenderOptions) -> String {
     }
 }
 
+/// The title of the human reports.
+pub(crate) fn report_title(lang: Lang) -> &'static str {
+    lang.t(
+        "bidlint — rapport de conformité",
+        "bidlint — compliance report",
+    )
+}
+
 /// « 30 conforme · 2 NON CONFORME · … », every status in the same order.
 pub(crate) fn counts_line(report: &Report, lang: Lang) -> String {
     Status::ALL
@@ -147,30 +155,73 @@ pub(crate) fn packs_line(report: &Report) -> String {
         .join(", ")
 }
 
+/// How a format writes the parts of a line: file names (a code span, `<code>`…) and any
+/// other text, each escaped for the format.
+pub(crate) struct Markup {
+    pub file: fn(&str) -> String,
+    pub text: fn(&str) -> String,
+}
+
+/// Plain text, for formats that escape whole values afterwards (XML, JSON, CSV).
+pub(crate) const PLAIN: Markup = Markup {
+    file: |s| s.to_owned(),
+    text: |s| s.to_owned(),
+};
+
 /// One finding in one line of plain text: « path [member] : message — proposition : … ».
 /// Formats that place the path elsewhere (an annotation's `file=`) leave it out.
 pub(crate) fn finding_line(f: &Finding, lang: Lang, with_path: bool) -> String {
-    let mut line = String::new();
+    finding_in(f, lang, with_path, &PLAIN)
+}
+
+/// [`finding_line`] in a format's markup.
+pub(crate) fn finding_in(f: &Finding, lang: Lang, with_path: bool, m: &Markup) -> String {
+    let mut parts: Vec<String> = Vec::new();
     if let Some(p) = f.path.as_deref().filter(|_| with_path) {
-        line.push_str(p);
+        parts.push((m.file)(p));
     }
-    if let Some(m) = &f.member {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&format!("[{m}]"));
+    if let Some(member) = &f.member {
+        parts.push((m.text)(&format!("[{member}]")));
     }
+    let mut line = parts.join(" ");
     if !line.is_empty() {
         line.push_str(" : ");
     }
-    line.push_str(&f.message);
+    line.push_str(&(m.text)(&f.message));
     if let Some(s) = &f.suggestion {
-        line.push_str(&format!(
-            " — {} {s}",
-            lang.t("proposition :", "suggestion:")
-        ));
+        let word = lang.t("proposition :", "suggestion:");
+        line.push_str(&format!(" — {} {}", (m.text)(word), (m.file)(s)));
     }
     line
+}
+
+/// A notice of the report (stale waiver, unreadable file…) in a format's markup.
+pub(crate) fn notice_in(n: &Notice, m: &Markup) -> String {
+    match &n.path {
+        Some(p) => format!("{} : {}", (m.file)(p), (m.text)(&n.message)),
+        None => (m.text)(&n.message),
+    }
+}
+
+/// The columns of the human formats' table of rules.
+pub(crate) fn rule_columns(lang: Lang) -> [&'static str; 4] {
+    [
+        lang.t("Statut", "Status"),
+        lang.t("Règle", "Rule"),
+        lang.t("Exigence", "Requirement"),
+        "Source",
+    ]
+}
+
+/// The status in words, with the severity where it changes what to do:
+/// « NON CONFORME (bloquant) », « dérogation (avertissement) », « conforme ».
+pub(crate) fn status_text(r: &RuleResult, lang: Lang) -> String {
+    let status = lang.status(r.status);
+    if matches!(r.status, Status::Fail | Status::Error | Status::Waived) {
+        format!("{status} ({})", lang.severity(r.severity))
+    } else {
+        status.to_string()
+    }
 }
 
 /// The findings to report one by one: a rule that failed without a file to blame (a missing

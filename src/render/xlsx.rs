@@ -13,7 +13,9 @@ use rust_xlsxwriter::{
 
 use super::csv::{COLUMNS, header, rows};
 use super::escape::spreadsheet;
-use super::{RenderOptions, counts_line, packs_line, status_colours, verdict};
+use super::{
+    PLAIN, RenderOptions, counts_line, notice_in, packs_line, report_title, status_colours, verdict,
+};
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, Status};
@@ -61,15 +63,7 @@ fn summary_sheet(
     ws.set_column_width(1, 90.0)?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    ws.write_string_with_format(
-        0,
-        0,
-        l.t(
-            "bidlint — rapport de conformité",
-            "bidlint — compliance report",
-        ),
-        &bold.clone().set_font_size(14),
-    )?;
+    ws.write_string_with_format(0, 0, report_title(l), &bold.clone().set_font_size(14))?;
     let unknown = || "?".to_string();
     let facts = [
         (l.t("Dossier", "Folder"), report.bid.root.clone()),
@@ -113,12 +107,7 @@ fn notices(
     }
     ws.write_string_with_format(first, 0, l.t("Remarques", "Notes"), bold)?;
     for (i, n) in (first + 1..).zip(&report.notices) {
-        let at = n
-            .path
-            .as_deref()
-            .map(|p| format!("{p} : "))
-            .unwrap_or_default();
-        ws.write_string_with_format(i, 1, cell(&format!("{at}{}", n.message)), wrap)?;
+        ws.write_string_with_format(i, 1, cell(&notice_in(n, &PLAIN)), wrap)?;
     }
     Ok(())
 }

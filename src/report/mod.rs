@@ -96,6 +96,8 @@ pub struct RuleResult {
     pub pack: String,
     /// The check kind (`piece`, `hosting`…).
     pub kind: String,
+    /// Where the requirement applies, in French: « le dossier », « chaque membre »…
+    pub scope: String,
     pub source: SourceOut,
     /// Why the rule was skipped, could not be evaluated, or must be checked by hand.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,9 +192,19 @@ pub struct Notice {
     pub path: Option<String>,
 }
 
+/// What the report is: a folder's check, a pre-submission checklist, or a portfolio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportKind {
+    Check,
+    Checklist,
+    Portfolio,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema: &'static str,
+    pub kind: ReportKind,
     pub tool: ToolInfo,
     pub packs: Vec<PackRef>,
     pub bid: BidInfo,

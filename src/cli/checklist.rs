@@ -1,0 +1,61 @@
+//! `bidlint checklist [DIR]`: every requirement of the pack(s) for the phase, with scope and
+//! source; statuses from a check when DIR is given, « à vérifier » otherwise.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use bidlint::checklist;
+use bidlint::report::{self, BidInfo, PackRef, Report, Summary};
+
+use super::ChecklistArgs;
+use super::check;
+use super::output;
+
+pub fn run(args: &ChecklistArgs) -> Result<ExitCode, miette::Report> {
+    let dirs: Vec<&Path> = args.dir.iter().map(|d| d.as_path()).collect();
+    output::check_destination(&args.report, &dirs)?;
+    let report = match &args.dir {
+        Some(dir) => {
+            let s = check::setup(dir, &args.inputs)?;
+            let mut r = check::evaluate(dir, &s)?;
+            checklist::order(&mut r.results, &s.asked);
+            r.kind = report::ReportKind::Checklist;
+            r
+        }
+        None => blank(args)?,
+    };
+    output::deliver(&report, &args.report)
+}
+
+/// The checklist of a pack without a folder: from `--pack` (or the manifest's consultation).
+fn blank(args: &ChecklistArgs) -> Result<Report, miette::Report> {
+    let s = check::setup(Path::new("."), &args.inputs)?;
+    let mut results = checklist::blank(&s.packs, s.phase);
+    checklist::order(&mut results, &s.asked);
+    Ok(Report {
+        schema: report::SCHEMA,
+        kind: report::ReportKind::Checklist,
+        tool: report::tool(),
+        packs: s
+            .packs
+            .packs
+            .iter()
+            .map(|p| PackRef {
+                id: p.id.clone(),
+                version: p.version.clone(),
+                title: p.title.clone(),
+            })
+            .collect(),
+        bid: BidInfo {
+            root: "(aucun dossier)".to_string(),
+            manifest: None,
+            phase: s.phase.map(|p| p.as_str().to_string()),
+            deadline: s.deadline.map(|d| d.raw),
+            files: 0,
+            bytes: 0,
+        },
+        summary: Summary::of(&results),
+        results,
+        notices: Vec::new(),
+    })
+}
