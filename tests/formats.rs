@@ -334,7 +334,7 @@ fn csv_rows_are_quoted_and_formula_safe() {
         .iter()
         .map(String::from)
         .collect();
-    assert_eq!(header.len(), 11);
+    assert_eq!(header.len(), 13);
     assert_eq!(header[0], "Règle");
     let rows: Vec<Vec<String>> = reader
         .records()
@@ -345,7 +345,7 @@ fn csv_rows_are_quoted_and_formula_safe() {
     for cell in rows.iter().flatten() {
         assert!(!is_formula_start(cell), "unsafe cell {cell:?}");
     }
-    let paths: Vec<&str> = rows.iter().map(|r| r[7].as_str()).collect();
+    let paths: Vec<&str> = rows.iter().map(|r| r[9].as_str()).collect();
     for hostile in [HYPERLINK, PLUS, AT] {
         assert!(
             paths.contains(&format!("'{hostile}").as_str()),
@@ -357,7 +357,7 @@ fn csv_rows_are_quoted_and_formula_safe() {
     assert!(
         waived
             .iter()
-            .all(|r| r[3] == "dérogation" && r[9].contains(WAIVER))
+            .all(|r| r[3] == "dérogation" && r[11].contains(WAIVER))
     );
 }
 
@@ -406,12 +406,12 @@ fn xlsx_has_a_summary_and_a_rules_sheet_with_safe_cells_and_is_reproducible() {
 
     let rules = sheet_rows(&mut wb, "Règles");
     assert_eq!(rules[0][0], "Règle", "header row");
-    assert_eq!(rules[0].len(), 11);
+    assert_eq!(rules[0].len(), 13);
     assert_eq!(rules.len(), 15, "header + one row per finding or rule");
     for cell in rules.iter().flatten() {
         assert!(!is_formula_start(cell), "unsafe cell {cell:?}");
     }
-    let paths: Vec<&str> = rules.iter().map(|r| r[7].as_str()).collect();
+    let paths: Vec<&str> = rules.iter().map(|r| r[9].as_str()).collect();
     for hostile in [HYPERLINK, PLUS, AT] {
         assert!(
             paths.contains(&format!("'{hostile}").as_str()),
@@ -482,12 +482,12 @@ fn markdown_is_french_by_default_and_english_on_request() {
     let area = Area::new();
     let fr = stdout(&area.check("markdown", &[]));
     assert!(fr.starts_with("# bidlint — rapport de conformité"));
-    assert!(fr.contains("| Statut | Règle | Exigence | Source |"));
+    assert!(fr.contains("| Statut | Règle | Exigence | Périmètre | Source |"));
     assert!(fr.contains(&format!("`{IMG}`")), "file names in code spans");
     assert!(!fr.contains("<b>"), "raw HTML from the waiver is escaped");
     let en = stdout(&area.check("markdown", &["--lang", "en"]));
     assert!(en.starts_with("# bidlint — compliance report"));
-    assert!(en.contains("| Status | Rule | Requirement | Source |"));
+    assert!(en.contains("| Status | Rule | Requirement | Scope | Source |"));
     assert!(en.contains("Waiver:"));
 }
 

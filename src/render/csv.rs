@@ -13,7 +13,7 @@ use crate::report::{Finding, Report, RuleResult};
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Number of columns of a row.
-pub(crate) const COLUMNS: usize = 11;
+pub(crate) const COLUMNS: usize = 13;
 
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::WriterBuilder::new()
@@ -26,8 +26,9 @@ pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, csv::Err
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// The column titles: rule, pack, severity, status, title, source document, section, path,
-/// member, message, suggestion.
+/// The column titles: rule, pack, severity, status, title, scope, source document, section,
+/// quote, path, member, message, suggestion. Scope and quote make the pre-submission
+/// checklist self-sufficient: who must provide what, and the clause's exact words.
 pub(crate) fn header(l: Lang) -> [&'static str; COLUMNS] {
     [
         l.t("Règle", "Rule"),
@@ -35,8 +36,10 @@ pub(crate) fn header(l: Lang) -> [&'static str; COLUMNS] {
         l.t("Gravité", "Severity"),
         l.t("Statut", "Status"),
         l.t("Exigence", "Requirement"),
+        l.t("Périmètre", "Scope"),
         l.t("Document source", "Source document"),
         l.t("Section", "Section"),
+        l.t("Citation", "Quote"),
         l.t("Fichier", "File"),
         l.t("Membre", "Member"),
         l.t("Constat", "Message"),
@@ -95,8 +98,10 @@ fn row<'a>(r: &'a RuleResult, f: Option<&Finding>, l: Lang) -> Row<'a> {
             l.severity(r.severity).to_string(),
             l.status(r.status).to_string(),
             r.title.clone(),
+            r.scope.clone(),
             r.source.document.clone(),
             r.source.section.clone(),
+            r.source.quote.clone(),
             opt(f.and_then(|f| f.path.as_ref())),
             opt(f.and_then(|f| f.member.as_ref())),
             message,

@@ -63,7 +63,7 @@ fn code(s: &str) -> String {
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let l = opts.lang;
-    let title = report_title(l);
+    let title = report_title(report, l);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -166,11 +166,12 @@ fn rules_table(report: &Report, l: Lang) -> String {
     let mut out = format!("<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n");
     for r in &report.results {
         out.push_str(&format!(
-            "<tr><td>{}</td><td class=\"id\"><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"id\"><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             badge(r, l),
             anchor(&r.rule),
             html(&r.rule),
             html(&r.title),
+            html(&r.scope),
             html(&source_line(r)),
         ));
     }

@@ -46,7 +46,7 @@ fn header(report: &Report, opts: &RenderOptions) -> String {
          - **{phase}** {phase_v} · **{deadline}** {deadline_v}\n\
          - **{summary}** {counts}\n\n\
          **{verdict_w}** {verdict}\n\n",
-        title = report_title(l),
+        title = report_title(report, l),
         folder = l.t("Dossier :", "Folder:"),
         root = code(&report.bid.root),
         files = report.bid.files,
@@ -66,12 +66,16 @@ fn header(report: &Report, opts: &RenderOptions) -> String {
 }
 
 fn rules_table(report: &Report, l: Lang) -> String {
-    let mut out = format!("| {} |\n|---|---|---|---|\n", rule_columns(l).join(" | "));
+    let mut out = format!(
+        "| {} |\n|---|---|---|---|---|\n",
+        rule_columns(l).join(" | ")
+    );
     for r in &report.results {
         let cells = [
             status_label(r, l),
             text(&r.rule),
             text(&r.title),
+            text(&r.scope),
             text(&source_line(r)),
         ];
         out.push_str(&format!("| {} |\n", cells.join(" | ")));

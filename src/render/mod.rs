@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Finding, Notice, Report, RuleResult, Status};
+use crate::report::{Finding, Notice, Report, ReportKind, RuleResult, Status};
 
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
@@ -111,6 +111,12 @@ pub(crate) fn verdict(report: &Report, opts: &RenderOptions) -> String {
         .collect();
     if failing.is_empty() {
         let manual = report.summary.manual;
+        if report.kind == ReportKind::Checklist && report.bid.manifest.is_none() {
+            return match l {
+                Lang::Fr => format!("{manual} point(s) à vérifier avant le dépôt"),
+                Lang::En => format!("{manual} item(s) to check before submission"),
+            };
+        }
         return match l {
             Lang::Fr => {
                 format!("aucun défaut bloquant détecté — {manual} point(s) à vérifier à la main")
@@ -128,12 +134,22 @@ pub(crate) fn verdict(report: &Report, opts: &RenderOptions) -> String {
     }
 }
 
-/// The title of the human reports.
-pub(crate) fn report_title(lang: Lang) -> &'static str {
-    lang.t(
-        "bidlint — rapport de conformité",
-        "bidlint — compliance report",
-    )
+/// The title of the human reports, by kind of report.
+pub(crate) fn report_title(report: &Report, lang: Lang) -> &'static str {
+    match report.kind {
+        ReportKind::Check => lang.t(
+            "bidlint — rapport de conformité",
+            "bidlint — compliance report",
+        ),
+        ReportKind::Checklist => lang.t(
+            "bidlint — liste de contrôle avant dépôt",
+            "bidlint — pre-submission checklist",
+        ),
+        ReportKind::Portfolio => lang.t(
+            "bidlint — contrôle de l'ensemble des réponses",
+            "bidlint — portfolio check",
+        ),
+    }
 }
 
 /// « 30 conforme · 2 NON CONFORME · … », every status in the same order.
@@ -204,11 +220,12 @@ pub(crate) fn notice_in(n: &Notice, m: &Markup) -> String {
 }
 
 /// The columns of the human formats' table of rules.
-pub(crate) fn rule_columns(lang: Lang) -> [&'static str; 4] {
+pub(crate) fn rule_columns(lang: Lang) -> [&'static str; 5] {
     [
         lang.t("Statut", "Status"),
         lang.t("Règle", "Rule"),
         lang.t("Exigence", "Requirement"),
+        lang.t("Périmètre", "Scope"),
         "Source",
     ]
 }

@@ -26,7 +26,7 @@ const MAX_CELL_CHARS: usize = 32_767;
 /// Width (in characters) of each column of the « Règles » sheet, in the order of the CSV:
 /// rule, pack, severity, status, title, document, section, path, member, message, suggestion.
 const WIDTHS: [f64; COLUMNS] = [
-    20.0, 14.0, 13.0, 15.0, 40.0, 30.0, 16.0, 36.0, 12.0, 50.0, 40.0,
+    20.0, 14.0, 13.0, 15.0, 40.0, 22.0, 30.0, 16.0, 50.0, 36.0, 12.0, 50.0, 40.0,
 ];
 
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, XlsxError> {
@@ -63,7 +63,12 @@ fn summary_sheet(
     ws.set_column_width(1, 90.0)?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    ws.write_string_with_format(0, 0, report_title(l), &bold.clone().set_font_size(14))?;
+    ws.write_string_with_format(
+        0,
+        0,
+        report_title(report, l),
+        &bold.clone().set_font_size(14),
+    )?;
     let unknown = || "?".to_string();
     let facts = [
         (l.t("Dossier", "Folder"), report.bid.root.clone()),
