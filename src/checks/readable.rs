@@ -37,8 +37,12 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 .suggest("renommer le fichier (lettres accentuées retapées)"),
             );
         }
-        // An empty file is `empty-entries`' finding: one defect, one line in the report.
-        if f.kind == FileKind::Empty {
+        // An empty file is `empty-entries`' finding, a program or script disguised as a
+        // document `forbidden-files`' one: one defect, one line in the report.
+        if matches!(
+            f.kind,
+            FileKind::Empty | FileKind::Executable | FileKind::Script
+        ) {
             continue;
         }
         if let Some(ext) = &f.ext

@@ -133,10 +133,8 @@ pub fn detect(head: &[u8], total_len: u64) -> FileKind {
     if total_len == 0 {
         return FileKind::Empty;
     }
-    // The PDF header may follow some junk; readers accept it within the first kilobyte.
-    if find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
-        return FileKind::Pdf;
-    }
+    // Containers first: a zip whose first entry is a stored PDF holds "%PDF-" in its first
+    // kilobyte, and is still a zip.
     if head.starts_with(b"PK\x03\x04")
         || head.starts_with(b"PK\x05\x06")
         || head.starts_with(b"PK\x07\x08")
@@ -145,6 +143,10 @@ pub fn detect(head: &[u8], total_len: u64) -> FileKind {
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return FileKind::Ole;
+    }
+    // The PDF header may follow some junk; readers accept it within the first kilobyte.
+    if find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
+        return FileKind::Pdf;
     }
     if is_executable(head) {
         return FileKind::Executable;
@@ -236,6 +238,10 @@ mod tests {
         assert_eq!(detect(b"MZ\x90\x00", 4), FileKind::Executable);
         assert_eq!(detect(b"\x7fELF\x02", 5), FileKind::Executable);
         assert_eq!(detect(b"PK\x03\x04rest", 8), FileKind::Zip);
+        assert_eq!(
+            detect(b"PK\x03\x04\x14\x00 plan.pdf %PDF-1.4", 30),
+            FileKind::Zip
+        );
         assert_eq!(detect(b"", 0), FileKind::Empty);
         assert_eq!(detect("Déclaration".as_bytes(), 12), FileKind::Text);
         assert_eq!(detect(b"\x00\x01\x02\x03binary", 10), FileKind::Unknown);

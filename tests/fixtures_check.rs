@@ -1,0 +1,580 @@
+//! `bidlint check` on the generated fixture folders: the compliant bids pass with the exact
+//! statuses below, and each broken variant changes exactly the rules it should, with the
+//! findings it should. The folders are real PDF/XLSX/ZIP files from `fixturegen/`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// A rule's outcome as the tests compare it: status, and each finding as
+/// `path [member] : message → suggestion`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Outcome {
+    status: String,
+    findings: Vec<String>,
+}
+
+fn run(dir: &Path, extra: &[&str]) -> (i32, BTreeMap<String, Outcome>, Value) {
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let mut by_rule = BTreeMap::new();
+    for r in report["results"].as_array().expect("results") {
+        let findings = r["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                let mut s = f["path"].as_str().unwrap_or("-").to_string();
+                if let Some(m) = f["member"].as_str() {
+                    s.push_str(&format!(" [{m}]"));
+                }
+                s.push_str(" : ");
+                s.push_str(f["message"].as_str().unwrap_or(""));
+                if let Some(sug) = f["suggestion"].as_str() {
+                    s.push_str(&format!(" → {sug}"));
+                }
+                s
+            })
+            .collect();
+        by_rule.insert(
+            r["rule"].as_str().expect("rule").to_string(),
+            Outcome {
+                status: r["status"].as_str().expect("status").to_string(),
+                findings,
+            },
+        );
+    }
+    (out.status.code().expect("exit code"), by_rule, report)
+}
+
+fn statuses(r: &BTreeMap<String, Outcome>) -> BTreeMap<&str, &str> {
+    r.iter()
+        .map(|(k, v)| (k.as_str(), v.status.as_str()))
+        .collect()
+}
+
+/// The statuses of the compliant CAIH groupement candidature.
+fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
+    let mut m = BTreeMap::new();
+    for id in [
+        "PLACE-LISIBLE",
+        "PLACE-PARASITES",
+        "PLACE-EXECUTABLES",
+        "PLACE-TAILLE",
+        "PLACE-VIDE",
+        "PLACE-ZIP",
+        "CAIH-NOM-30",
+        "CAIH-NOM-FORMAT",
+        "CAIH-CAND-DC1",
+        "CAIH-CAND-DH",
+        "CAIH-CAND-TRAME",
+        "CAIH-CAND-MOYENS",
+        "CAIH-CAND-REFERENCES",
+        "CAIH-CAND-PLAQUETTE",
+        "CAIH-CAND-HDS",
+        "CAIH-CAND-ASSURANCE",
+        "CAIH-CAND-RUSSIE",
+        "CAIH-HDS",
+        "CAIH-HEBERGEMENT-UE",
+        "CAIH-ADMIN-UE",
+        "CAIH-LOTS",
+    ] {
+        m.insert(id, "pass");
+    }
+    // No member is in receivership; the mandataire rule looks across bids (portfolio).
+    m.insert("CAIH-CAND-JUGEMENT", "skip");
+    m.insert("CAIH-MANDATAIRE", "skip");
+    for id in [
+        "CAIH-MANUEL-LIBELLES",
+        "CAIH-MANUEL-PLAQUETTE-A4",
+        "CAIH-MANUEL-TRAME-CONTENU",
+        "CAIH-MANUEL-DUME",
+        "CAIH-MANUEL-CAPACITES-TIERS",
+        "CAIH-MANUEL-SECNUMCLOUD",
+        "CAIH-MANUEL-LANGUE-EUROS",
+        "CAIH-MANUEL-CAPITAL",
+        "CAIH-MANUEL-SOLIDARITE",
+        "CAIH-MANUEL-DEPOT",
+        "CAIH-MANUEL-SAUVEGARDE",
+    ] {
+        m.insert(id, "manual");
+    }
+    m
+}
+
+#[test]
+fn compliant_caih_groupement_passes_every_automatic_rule() {
+    let (code, r, report) = run(&fixture("caih-groupement-ok"), &[]);
+    assert_eq!(statuses(&r), caih_ok_statuses());
+    assert_eq!(code, 0);
+    for (id, o) in &r {
+        assert!(o.findings.is_empty(), "{id}: {:?}", o.findings);
+    }
+    assert_eq!(report["bid"]["phase"], "candidature");
+    assert_eq!(report["bid"]["deadline"], "2026-02-19T12:00:00+01:00");
+    assert_eq!(report["bid"]["files"], 14);
+    let evidence = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|x| x["rule"] == "CAIH-CAND-DH")
+        .expect("DH")["evidence"]
+        .clone();
+    assert_eq!(
+        evidence,
+        serde_json::json!(["alpha/26_01_DC_DH_Alpha.pdf", "beta/26_01_DC_DH_Beta.pdf"])
+    );
+}
+
+#[test]
+fn compliant_caih_individual_attributes_files_by_token() {
+    let (code, r, _) = run(&fixture("caih-individuel-ok"), &[]);
+    let mut want = caih_ok_statuses();
+    // A single candidate: the groupement's solidarity rule does not apply; every piece is found
+    // at the root and attributed to the member by the `_Delta` token of its name.
+    want.insert("CAIH-MANUEL-SOLIDARITE", "skip");
+    assert_eq!(statuses(&r), want);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn compliant_ans_candidacy() {
+    let (code, r, _) = run(&fixture("ans-ok"), &[]);
+    let s = statuses(&r);
+    for id in [
+        "PLACE-LISIBLE",
+        "PLACE-PARASITES",
+        "PLACE-EXECUTABLES",
+        "PLACE-TAILLE",
+        "PLACE-VIDE",
+        "PLACE-ZIP",
+        "ANS-LOTS-CONNUS",
+        "ANS-LOTS-MAX-3",
+        "ANS-CAND-HDS",
+        "ANS-LOT2-HDS5",
+        "ANS-HEBERGEMENT-FR",
+    ] {
+        assert_eq!(s.get(id), Some(&"pass"), "{id}: {:?}", r.get(id));
+    }
+    assert_eq!(s.get("ANS-LOTS-CANDIDATURE-UNIQUE"), Some(&"skip"));
+    assert!(
+        s.iter().all(|(_, st)| *st != "fail" && *st != "error"),
+        "{s:?}"
+    );
+    assert_eq!(code, 0);
+}
+
+/// A broken variant differs from the compliant bid in exactly these rules, with exactly these
+/// findings, and exits with this code.
+type Change = (&'static str, &'static str, &'static [&'static str]);
+
+const VARIANTS: &[(&str, i32, &[Change])] = &[
+    (
+        "admin-ue",
+        1,
+        &[(
+            "CAIH-ADMIN-UE",
+            "fail",
+            &["bid.yaml : administration ou exploitation depuis US : hors Union européenne"],
+        )],
+    ),
+    (
+        "cand-assurance",
+        1,
+        &[(
+            "CAIH-CAND-ASSURANCE",
+            "fail",
+            &["- [Alpha] : pièce absente : attestation d'assurance en cours de validité"],
+        )],
+    ),
+    (
+        "cand-dc1",
+        1,
+        &[(
+            "CAIH-CAND-DC1",
+            "fail",
+            &[
+                "- [Alpha] : pièce absente : lettre de candidature (DC1 ou format libre)",
+                "- [Beta] : pièce absente : lettre de candidature (DC1 ou format libre)",
+            ],
+        )],
+    ),
+    (
+        "cand-dh",
+        1,
+        &[(
+            "CAIH-CAND-DH",
+            "fail",
+            &[
+                "- [Beta] : pièce absente : déclaration sur l'honneur (articles L. 2141-1 à L. 2141-11 du CCP)",
+            ],
+        )],
+    ),
+    (
+        "cand-hds",
+        1,
+        &[
+            (
+                "CAIH-CAND-HDS",
+                "fail",
+                &["- [Beta] : pièce absente : certificat HDS (hébergeur de données de santé)"],
+            ),
+            (
+                "CAIH-HDS",
+                "fail",
+                &["- [Beta] : certificat HDS absent du dossier (pièce CAIH-CAND-HDS)"],
+            ),
+        ],
+    ),
+    (
+        "cand-jugement",
+        1,
+        &[(
+            "CAIH-CAND-JUGEMENT",
+            "fail",
+            &["- [Beta] : pièce absente : copie du ou des jugements de redressement judiciaire"],
+        )],
+    ),
+    (
+        "cand-moyens",
+        1,
+        &[(
+            "CAIH-CAND-MOYENS",
+            "fail",
+            &[
+                "- [Alpha] : pièce absente : description des moyens techniques et organisationnels",
+                "- [Beta] : pièce absente : description des moyens techniques et organisationnels",
+            ],
+        )],
+    ),
+    (
+        "cand-plaquette",
+        1,
+        &[(
+            "CAIH-CAND-PLAQUETTE",
+            "fail",
+            &["- : pièce absente : plaquette de présentation d'une référence"],
+        )],
+    ),
+    (
+        "cand-references",
+        1,
+        &[(
+            "CAIH-CAND-REFERENCES",
+            "fail",
+            &[
+                "- [Alpha] : pièce absente : liste des références significatives (3 dernières années)",
+                "- [Beta] : pièce absente : liste des références significatives (3 dernières années)",
+            ],
+        )],
+    ),
+    (
+        "cand-russie",
+        1,
+        &[(
+            "CAIH-CAND-RUSSIE",
+            "fail",
+            &[
+                "- [Beta] : pièce absente : attestation sur l'honneur relative aux sanctions contre les opérateurs russes",
+            ],
+        )],
+    ),
+    (
+        "cand-trame",
+        1,
+        &[(
+            "CAIH-CAND-TRAME",
+            "fail",
+            &["- [Beta] : pièce absente : trame Excel de candidature (annexe 1 au RC)"],
+        )],
+    ),
+    (
+        "executables",
+        1,
+        &[
+            (
+                "PLACE-EXECUTABLES",
+                "fail",
+                &[
+                    "alpha/outil.exe [Alpha] : programme exécutable (reconnu à son contenu, malgré l'extension .exe) : à retirer du dépôt",
+                    "beta/26_01_DC_Note_Beta.pdf [Beta] : script (reconnu à son contenu, malgré l'extension .pdf) : à retirer du dépôt",
+                ],
+            ),
+            (
+                "CAIH-NOM-FORMAT",
+                "fail",
+                &[
+                    "alpha/outil.exe [Alpha] : nom hors convention (attendu : 26_01_DC_<pièce>_<fournisseur>)",
+                ],
+            ),
+        ],
+    ),
+    (
+        "hds-expire",
+        1,
+        &[(
+            "CAIH-HDS",
+            "fail",
+            &[
+                "bid.yaml [Beta] : HDS valable jusqu'au 31/01/2026 : expiré à la date limite du 19/02/2026",
+            ],
+        )],
+    ),
+    (
+        "hebergement-ue",
+        1,
+        &[(
+            "CAIH-HEBERGEMENT-UE",
+            "fail",
+            &["bid.yaml : datacenter (Zurich, Beta Cloud) situé en CH : hors Union européenne"],
+        )],
+    ),
+    (
+        "lisible",
+        1,
+        &[(
+            "PLACE-LISIBLE",
+            "fail",
+            &[
+                "beta/26_01_DC_Kbis_Beta.pdf [Beta] : le contenu est un(e) page HTML, pas un fichier .pdf : il ne s'ouvrira pas",
+            ],
+        )],
+    ),
+    // CAIH-LOTS is a warning: exit 0 at --fail-on error.
+    (
+        "lots",
+        0,
+        &[(
+            "CAIH-LOTS",
+            "fail",
+            &[
+                "bid.yaml : la consultation n'est pas allotie, mais le manifeste indique les lots 1 : retirer `lots:`",
+            ],
+        )],
+    ),
+    (
+        "macros",
+        1,
+        &[(
+            "PLACE-EXECUTABLES",
+            "fail",
+            &[
+                "alpha/26_01_DC_CA_Alpha.xlsm [Alpha] : document contenant des macros (projet VBA) : à retirer du dépôt",
+            ],
+        )],
+    ),
+    (
+        "nom-30",
+        1,
+        &[(
+            "CAIH-NOM-30",
+            "fail",
+            &[
+                "alpha/26_01_DC_Moyens_techniques_Alpha.pdf [Alpha] : 36 caractères (max 29) → 26_01_DC_Moye_techn_Alpha.pdf",
+            ],
+        )],
+    ),
+    // CAIH-NOM-FORMAT is a warning: exit 0 at --fail-on error.
+    (
+        "nom-format",
+        0,
+        &[(
+            "CAIH-NOM-FORMAT",
+            "fail",
+            &[
+                "beta/DH_Beta.pdf [Beta] : nom hors convention (attendu : 26_01_DC_<pièce>_<fournisseur>)",
+            ],
+        )],
+    ),
+    (
+        "parasites",
+        1,
+        &[(
+            "PLACE-PARASITES",
+            "fail",
+            &[
+                ".DS_Store : fichier temporaire ou système : à retirer du dépôt",
+                "alpha/~$26_01_DC_DH_Alpha.docx [Alpha] : fichier temporaire ou système : à retirer du dépôt",
+                "beta/Thumbs.db [Beta] : fichier temporaire ou système : à retirer du dépôt",
+            ],
+        )],
+    ),
+    (
+        "vide",
+        1,
+        &[(
+            "PLACE-VIDE",
+            "fail",
+            &["alpha/26_01_DC_Vide_Alpha.pdf [Alpha] : fichier vide (0 octet)"],
+        )],
+    ),
+    (
+        "zip",
+        1,
+        &[(
+            "PLACE-ZIP",
+            "fail",
+            &[
+                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : entrée chiffrée (protégée par mot de passe) : confidentiel.pdf",
+                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : archive imbriquée : inner.zip",
+                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : nom d'entrée non enregistré en UTF-8, ses accents seront perdus : MΘmoire technique/plan.pdf → recréer l'archive avec un outil qui enregistre les noms en UTF-8 (7-Zip, zip de macOS/Linux récents)",
+            ],
+        )],
+    ),
+];
+
+#[test]
+fn each_broken_variant_changes_exactly_its_rules() {
+    let base = caih_ok_statuses();
+    let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(fixture("caih-broken"))
+        .expect("variants")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let tested: std::collections::BTreeSet<String> =
+        VARIANTS.iter().map(|v| v.0.to_string()).collect();
+    assert_eq!(
+        on_disk, tested,
+        "every generated variant has its expectations"
+    );
+    for (name, want_code, changes) in VARIANTS {
+        let (code, r, _) = run(&fixture(&format!("caih-broken/{name}")), &[]);
+        for (id, st) in statuses(&r) {
+            match changes.iter().find(|c| c.0 == id) {
+                Some((_, want, findings)) => {
+                    assert_eq!(st, *want, "{name}: {id}");
+                    assert_eq!(r[id].findings, findings.to_vec(), "{name}: {id}");
+                }
+                None => assert_eq!(Some(&st), base.get(id), "{name}: {id} changed: {:?}", r[id]),
+            }
+        }
+        assert_eq!(code, *want_code, "{name}: exit code");
+    }
+}
+
+#[test]
+fn waivers_turn_a_failure_into_waived_and_stale_ones_are_reported() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let manifest = tmp.path().join("bid.yaml");
+    let text =
+        std::fs::read_to_string(fixture("caih-broken/nom-30").join("bid.yaml")).expect("manifest");
+    std::fs::write(
+        &manifest,
+        format!(
+            "{text}waivers:\n  - rule: CAIH-NOM-30\n    reason: \"Nommage validé par l'acheteur (réponse du 12/02)\"\n  - rule: CAIH-CAND-DH\n    reason: \"Ancienne dérogation\"\n  - rule: CAIH-HDS\n    reason: \"Expirée\"\n    expires: 2020-01-01\n"
+        ),
+    )
+    .expect("write");
+    let (code, r, report) = run(
+        &fixture("caih-broken/nom-30"),
+        &["--manifest", manifest.to_str().expect("utf-8")],
+    );
+    assert_eq!(r["CAIH-NOM-30"].status, "waived");
+    assert_eq!(code, 0, "the only failure is waived");
+    let w = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|x| x["rule"] == "CAIH-NOM-30")
+        .expect("rule");
+    assert_eq!(
+        w["waiver"],
+        "Nommage validé par l'acheteur (réponse du 12/02)"
+    );
+    let notices: Vec<&str> = report["notices"]
+        .as_array()
+        .expect("notices")
+        .iter()
+        .map(|n| n["message"].as_str().expect("message"))
+        .collect();
+    assert_eq!(
+        notices,
+        [
+            "la dérogation pour CAIH-CAND-DH ne sert à rien (statut pass) : la retirer du manifeste",
+            "la dérogation pour CAIH-HDS a expiré le 01/01/2020 : elle n'est plus appliquée",
+        ]
+    );
+}
+
+#[test]
+fn the_bid_folders_are_left_untouched_by_every_format() {
+    let dir = fixture("caih-broken/zip");
+    let before = snapshot(&dir);
+    let out = tempfile::tempdir().expect("temp dir");
+    for format in [
+        "table", "json", "junit", "sarif", "github", "gitlab", "markdown", "csv", "html", "xlsx",
+    ] {
+        let target = out.path().join(format!("report.{format}"));
+        Command::cargo_bin("bidlint")
+            .expect("binary")
+            .arg("check")
+            .arg(&dir)
+            .args(["--format", format, "-o"])
+            .arg(&target)
+            .env("GITHUB_STEP_SUMMARY", out.path().join("summary.md"))
+            .output()
+            .expect("runs");
+        assert!(target.exists(), "{format}");
+    }
+    assert_eq!(snapshot(&dir), before);
+}
+
+/// Every path below `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.expect("walk");
+        let bytes = if e.file_type().is_file() {
+            std::fs::read(e.path()).expect("read")
+        } else {
+            Vec::new()
+        };
+        out.push((e.path().to_path_buf(), bytes));
+    }
+    out
+}
+
+#[test]
+fn compliant_caih_offer_has_every_annexe_3_deliverable() {
+    let (code, r, report) = run(&fixture("caih-offre-ok"), &[]);
+    assert_eq!(code, 0);
+    assert_eq!(report["bid"]["phase"], "offre");
+    let mut want: Vec<String> = (3..=16).map(|n| format!("CAIH-OFFRE-L{n:02}")).collect();
+    want.extend([
+        "CAIH-OFFRE-AE".to_string(),
+        "CAIH-OFFRE-FINANCIERE".to_string(),
+        "CAIH-NOM-30".to_string(),
+    ]);
+    for id in &want {
+        assert_eq!(r[id.as_str()].status, "pass", "{id}: {:?}", r[id.as_str()]);
+    }
+    let s = statuses(&r);
+    assert!(
+        s.iter().all(|(_, st)| *st != "fail" && *st != "error"),
+        "{s:?}"
+    );
+    assert!(
+        !s.contains_key("CAIH-CAND-DH"),
+        "candidature rules are not part of the offer"
+    );
+}
