@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use bidlint::checklist;
-use bidlint::report::{self, BidInfo, PackRef, Report, Summary};
+use bidlint::engine;
+use bidlint::report::{self, BidInfo, Report, Summary};
 
 use super::ChecklistArgs;
 use super::check;
@@ -36,16 +37,7 @@ fn blank(args: &ChecklistArgs) -> Result<Report, miette::Report> {
         schema: report::SCHEMA,
         kind: report::ReportKind::Checklist,
         tool: report::tool(),
-        packs: s
-            .packs
-            .packs
-            .iter()
-            .map(|p| PackRef {
-                id: p.id.clone(),
-                version: p.version.clone(),
-                title: p.title.clone(),
-            })
-            .collect(),
+        packs: engine::pack_refs(&s.packs),
         bid: BidInfo {
             root: "(aucun dossier)".to_string(),
             manifest: None,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use miette::miette;
 
+use bidlint::engine;
 use bidlint::manifest::{self, LoadedManifest};
 use bidlint::pack;
 use bidlint::portfolio::{Bid, run};
@@ -64,13 +65,9 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
         let (r, n) = run::evaluate(&set, &bids);
         results.extend(r);
         notices.extend(n);
-        for p in set.packs {
+        for p in engine::pack_refs(&set) {
             if !packs.iter().any(|x| x.id == p.id) {
-                packs.push(PackRef {
-                    id: p.id,
-                    version: p.version,
-                    title: p.title,
-                });
+                packs.push(p);
             }
         }
     }

@@ -115,16 +115,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         schema: report::SCHEMA,
         kind: report::ReportKind::Check,
         tool: report::tool(),
-        packs: run
-            .packs
-            .packs
-            .iter()
-            .map(|p| PackRef {
-                id: p.id.clone(),
-                version: p.version.clone(),
-                title: p.title.clone(),
-            })
-            .collect(),
+        packs: pack_refs(run.packs),
         bid: BidInfo {
             root: run.root_display.clone(),
             manifest: Some(run.manifest_display.clone()),
@@ -137,6 +128,19 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         results,
         notices,
     })
+}
+
+/// The packs a report names: each with its version, in load order.
+pub fn pack_refs(packs: &PackSet) -> Vec<PackRef> {
+    packs
+        .packs
+        .iter()
+        .map(|p| PackRef {
+            id: p.id.clone(),
+            version: p.version.clone(),
+            title: p.title.clone(),
+        })
+        .collect()
 }
 
 /// Why a rule's `when:` does not hold (a skip), or None when it holds.

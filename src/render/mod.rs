@@ -100,38 +100,58 @@ pub(crate) fn is_failing(status: Status) -> bool {
 }
 
 /// The verdict sentence shared by the human formats: what fails at `--fail-on`, else how many
-/// items are left for a human.
+/// items are left for a human; then the failing warnings, which do not fail the run but
+/// deserve a look.
 pub(crate) fn verdict(report: &Report, opts: &RenderOptions) -> String {
     let l = opts.lang;
-    let failing: Vec<&str> = report
-        .results
-        .iter()
-        .filter(|r| r.fails_at(opts.fail_on))
-        .map(|r| r.rule.as_str())
-        .collect();
-    if failing.is_empty() {
-        let manual = report.summary.manual;
-        if report.kind == ReportKind::Checklist && report.bid.manifest.is_none() {
-            return match l {
-                Lang::Fr => format!("{manual} point(s) à vérifier avant le dépôt"),
-                Lang::En => format!("{manual} item(s) to check before submission"),
-            };
+    let ids = |pred: &dyn Fn(&RuleResult) -> bool| -> Vec<&str> {
+        report
+            .results
+            .iter()
+            .filter(|r| pred(r))
+            .map(|r| r.rule.as_str())
+            .collect()
+    };
+    let failing = ids(&|r| r.fails_at(opts.fail_on));
+    let warnings = ids(&|r| !r.fails_at(opts.fail_on) && r.fails_at(Some(Severity::Warning)));
+    let manual = report.summary.manual;
+    let mut out = if !failing.is_empty() {
+        match l {
+            Lang::Fr => format!(
+                "NON CONFORME — {} règle(s) à corriger : {}",
+                failing.len(),
+                failing.join(", ")
+            ),
+            Lang::En => format!(
+                "NOT COMPLIANT — {} rule(s) to fix: {}",
+                failing.len(),
+                failing.join(", ")
+            ),
         }
-        return match l {
+    } else if report.kind == ReportKind::Checklist && report.bid.manifest.is_none() {
+        match l {
+            Lang::Fr => format!("{manual} point(s) à vérifier avant le dépôt"),
+            Lang::En => format!("{manual} item(s) to check before submission"),
+        }
+    } else {
+        match l {
             Lang::Fr => {
                 format!("aucun défaut bloquant détecté — {manual} point(s) à vérifier à la main")
             }
             Lang::En => format!("no blocking defect found — {manual} item(s) to check by hand"),
-        };
+        }
+    };
+    if !warnings.is_empty() {
+        out.push_str(&match l {
+            Lang::Fr => format!(
+                " ; {} avertissement(s) : {}",
+                warnings.len(),
+                warnings.join(", ")
+            ),
+            Lang::En => format!("; {} warning(s): {}", warnings.len(), warnings.join(", ")),
+        });
     }
-    let ids = failing.join(", ");
-    match l {
-        Lang::Fr => format!(
-            "NON CONFORME — {} règle(s) à corriger : {ids}",
-            failing.len()
-        ),
-        Lang::En => format!("NOT COMPLIANT — {} rule(s) to fix: {ids}", failing.len()),
-    }
+    out
 }
 
 /// The title of the human reports, by kind of report.

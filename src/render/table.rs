@@ -3,7 +3,7 @@
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::RenderOptions;
+use super::{RenderOptions, counts_line, verdict};
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -169,62 +169,11 @@ fn short_doc(doc: &str) -> &str {
 
 fn summary(report: &Report, o: &RenderOptions) -> String {
     let l = o.lang;
-    let s = &report.summary;
-    let parts: Vec<String> = Status::ALL
-        .iter()
-        .map(|st| format!("{} {}", s.count(*st), l.status(*st).to_lowercase()))
-        .collect();
-    let failing: Vec<&str> = report
-        .results
-        .iter()
-        .filter(|r| r.fails_at(o.fail_on))
-        .map(|r| r.rule.as_str())
-        .collect();
-    let warnings: Vec<&str> = report
-        .results
-        .iter()
-        .filter(|r| !r.fails_at(o.fail_on) && r.fails_at(Some(Severity::Warning)))
-        .map(|r| r.rule.as_str())
-        .collect();
-    let also = if warnings.is_empty() {
-        String::new()
-    } else {
-        match l {
-            Lang::Fr => format!(
-                " ; {} avertissement(s) : {}",
-                warnings.len(),
-                warnings.join(", ")
-            ),
-            Lang::En => format!("; {} warning(s): {}", warnings.len(), warnings.join(", ")),
-        }
-    };
-    let verdict = if failing.is_empty() {
-        let manual = s.manual;
-        match l {
-            Lang::Fr => format!(
-                "Verdict : aucun défaut bloquant détecté — {manual} point(s) à vérifier à la main"
-            ),
-            Lang::En => {
-                format!("Verdict: no blocking defect found — {manual} item(s) to check by hand")
-            }
-        }
-    } else {
-        match l {
-            Lang::Fr => format!(
-                "Verdict : NON CONFORME — {} règle(s) à corriger : {}",
-                failing.len(),
-                failing.join(", ")
-            ),
-            Lang::En => format!(
-                "Verdict: NOT COMPLIANT — {} rule(s) to fix: {}",
-                failing.len(),
-                failing.join(", ")
-            ),
-        }
-    };
     format!(
-        "{} {}\n{verdict}{also}\n",
+        "{} {}\n{} {}\n",
         l.t("Bilan :", "Summary:"),
-        parts.join(" · ")
+        counts_line(report, l),
+        l.t("Verdict :", "Verdict:"),
+        verdict(report, o)
     )
 }
