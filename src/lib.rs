@@ -11,6 +11,7 @@ pub mod checks;
 pub mod dates;
 pub mod diagnostics;
 pub mod engine;
+pub mod extract;
 pub mod inventory;
 pub mod manifest;
 pub mod naming;

@@ -99,3 +99,61 @@ fn all_quotes_found_passes() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 citations retrouvées mot pour mot"));
 }
+
+/// A minimal Word document whose paragraphs are `lines`, each split into two runs as Word does.
+fn docx(lines: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for l in lines {
+        let (a, b) = l.split_at(
+            l.char_indices()
+                .nth(l.chars().count() / 2)
+                .map_or(0, |(i, _)| i),
+        );
+        let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+        body.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            esc(a),
+            esc(b)
+        ));
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", opts).expect("entry");
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>")
+        .expect("write");
+    zip.start_file("word/document.xml", opts).expect("entry");
+    zip.write_all(xml.as_bytes()).expect("write");
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_word_source_is_read_like_a_text_one() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/quotes/rc-extrait.txt"
+    ))
+    .expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let doc = tmp.path().join("rc.docx");
+    std::fs::write(&doc, docx(&lines)).expect("write");
+    let (code, _, err) = run(&[
+        "validate-pack",
+        "pack.yaml",
+        "--sources",
+        &format!("rc={}", doc.display()),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("citations non vérifiées : 2 problèmes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Q-PROCHE") && err.contains("Q-ABSENTE") && !err.contains("Q-TROUVEE"),
+        "{err}"
+    );
+}

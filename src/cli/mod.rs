@@ -68,8 +68,8 @@ pub enum Command {
     ValidatePack {
         /// The pack file
         file: PathBuf,
-        /// Also check that each quote of the pack's rules is in its source: a text file, as
-        /// KEY=PATH (KEY a key of the pack's `sources:`) or PATH (searched for every rule)
+        /// Also check that each quote of the pack's rules is in its source (text, DOCX or ODT),
+        /// as KEY=PATH (KEY a key of the pack's `sources:`) or PATH (searched for every rule)
         #[arg(long, num_args = 1.., value_name = "[KEY=]DOC")]
         sources: Vec<String>,
     },

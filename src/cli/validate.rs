@@ -42,18 +42,13 @@ fn read_sources(args: &[String]) -> Result<Vec<SourceText>, miette::Report> {
     args.iter()
         .map(|a| {
             let (key, path) = match a.split_once('=') {
-                Some((k, p)) if !k.contains(['/', '\\', '.']) => (Some(k.to_string()), PathBuf::from(p)),
+                Some((k, p)) if !k.contains(['/', '\\', '.']) => {
+                    (Some(k.to_string()), PathBuf::from(p))
+                }
                 _ => (None, PathBuf::from(a)),
             };
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-            if !matches!(ext.as_str(), "txt" | "md" | "") {
-                return Err(miette!(
-                    help = "convertissez-le d'abord en texte (pdftotext, ou « Enregistrer sous… texte »)",
-                    "{} : seuls les documents texte sont lus comme sources pour l'instant",
-                    path.display()
-                ));
-            }
-            let raw = std::fs::read_to_string(&path).map_err(|e| miette!("source {} illisible : {e}", path.display()))?;
+            let raw = bidlint::extract::document_text(&path)
+                .map_err(|e| miette!("source {} illisible : {e}", path.display()))?;
             Ok(SourceText {
                 key,
                 path,
