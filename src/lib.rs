@@ -6,12 +6,13 @@
 //! [`report`] (the model) → [`render`] (table, JSON…). The library never prints and never
 //! writes inside the bid folder.
 
+pub mod analysis;
 pub mod checklist;
 pub mod checks;
 pub mod dates;
 pub mod diagnostics;
+pub mod documents;
 pub mod engine;
-pub mod extract;
 pub mod inventory;
 pub mod manifest;
 pub mod naming;

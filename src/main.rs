@@ -7,6 +7,12 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A document worker (the same binary, started by a run to read one document in
+    // isolation) does only that, before any argument parsing.
+    if let Some(code) = bidlint::documents::worker::serve_from_args() {
+        return code;
+    }
+    restore_sigpipe();
     install_diagnostic_style();
     match cli::run() {
         Ok(code) => code,
@@ -33,3 +39,17 @@ fn install_diagnostic_style() {
         )
     }));
 }
+
+/// `bidlint rules | head` closes the pipe early: like other command-line tools, end quietly
+/// then instead of panicking in `println!` (Rust ignores SIGPIPE by default).
+#[cfg(unix)]
+fn restore_sigpipe() {
+    // SAFETY: called first thing in main, before any thread is spawned; resetting a signal to
+    // its default disposition has no other effect on the process.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_sigpipe() {}

@@ -11,6 +11,12 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Accents removed, case kept: for a regex compared with folded text (lowercasing a pattern
+/// would turn `\S` into `\s`; the regex is case-insensitive instead).
+pub fn strip_accents(s: &str) -> String {
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
 /// Characters after NFC normalisation: what a user (and a platform) counts. An NFD name from
 /// macOS (`e` + combining accent) counts like its NFC form.
 pub fn nfc_len(s: &str) -> usize {

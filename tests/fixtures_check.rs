@@ -25,6 +25,8 @@ struct Outcome {
 fn run(dir: &Path, extra: &[&str]) -> (i32, BTreeMap<String, Outcome>, Value) {
     let out = Command::cargo_bin("bidlint")
         .expect("binary")
+        // A cache shared by the tests of this file, never the user's.
+        .env("BIDLINT_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
         .arg("check")
         .arg(dir)
         .args(["--format", "json"])
@@ -99,6 +101,12 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
         "CAIH-HEBERGEMENT-UE",
         "CAIH-ADMIN-UE",
         "CAIH-LOTS",
+        "CAIH-CAND-PLAQUETTE-A4",
+        "CAIH-CAND-ASSURANCE-VALIDE",
+        "CAIH-LANGUE",
+        "CAIH-EUROS",
+        "CAIH-FICHIERS-NON-RECONNUS",
+        "PLACE-LIENS",
     ] {
         m.insert(id, "pass");
     }
@@ -107,12 +115,11 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
     m.insert("CAIH-MANDATAIRE", "skip");
     for id in [
         "CAIH-MANUEL-LIBELLES",
-        "CAIH-MANUEL-PLAQUETTE-A4",
+        "CAIH-MANUEL-PLAQUETTE-NOMBRE",
         "CAIH-MANUEL-TRAME-CONTENU",
         "CAIH-MANUEL-DUME",
         "CAIH-MANUEL-CAPACITES-TIERS",
         "CAIH-MANUEL-SECNUMCLOUD",
-        "CAIH-MANUEL-LANGUE-EUROS",
         "CAIH-MANUEL-CAPITAL",
         "CAIH-MANUEL-SOLIDARITE",
         "CAIH-MANUEL-DEPOT",
@@ -271,11 +278,14 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
     (
         "cand-plaquette",
         1,
-        &[(
-            "CAIH-CAND-PLAQUETTE",
-            "fail",
-            &["- : pièce absente : plaquette de présentation d'une référence"],
-        )],
+        &[
+            (
+                "CAIH-CAND-PLAQUETTE",
+                "fail",
+                &["- : pièce absente : plaquette de présentation d'une référence"],
+            ),
+            ("CAIH-CAND-PLAQUETTE-A4", "skip", &[]),
+        ],
     ),
     (
         "cand-references",
@@ -328,6 +338,14 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                     "alpha/outil.exe [Alpha] : nom hors convention (attendu : 26_01_DC_<pièce>_<fournisseur>)",
                 ],
             ),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    "alpha/outil.exe [Alpha] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                    "beta/26_01_DC_Note_Beta.pdf [Beta] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
         ],
     ),
     (
@@ -338,6 +356,7 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
             "fail",
             &[
                 "bid.yaml [Beta] : HDS valable jusqu'au 31/01/2026 : expiré à la date limite du 19/02/2026",
+                "beta/26_01_DC_HDS_Beta.pdf [Beta] : le certificat est valable jusqu'au 30/06/2027, bid.yaml déclare le 31/01/2026",
             ],
         )],
     ),
@@ -353,15 +372,23 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
     (
         "lisible",
         1,
-        &[(
-            "PLACE-LISIBLE",
-            "fail",
-            &[
-                "beta/26_01_DC_Kbis_Beta.pdf [Beta] : le contenu est un(e) page HTML, pas un fichier .pdf : il ne s'ouvrira pas",
-            ],
-        )],
+        &[
+            (
+                "PLACE-LISIBLE",
+                "fail",
+                &[
+                    "beta/26_01_DC_Kbis_Beta.pdf [Beta] : le contenu est un(e) page HTML, pas un fichier .pdf : il ne s'ouvrira pas",
+                ],
+            ),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    "beta/26_01_DC_Kbis_Beta.pdf [Beta] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
+        ],
     ),
-    // CAIH-LOTS is a warning: exit 0 at --fail-on error.
     (
         "lots",
         0,
@@ -376,13 +403,25 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
     (
         "macros",
         1,
-        &[(
-            "PLACE-EXECUTABLES",
-            "fail",
-            &[
-                "alpha/26_01_DC_CA_Alpha.xlsm [Alpha] : document contenant des macros (projet VBA) : à retirer du dépôt",
-            ],
-        )],
+        &[
+            (
+                "PLACE-EXECUTABLES",
+                "fail",
+                &[
+                    "alpha/26_01_DC_CA_Alpha.xlsm [Alpha] : document contenant des macros (projet VBA) : à retirer du dépôt",
+                ],
+            ),
+            ("PLACE-LIENS", "error", &[]),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    "alpha/26_01_DC_CA_Alpha.xlsm [Alpha] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
+            ("CAIH-LANGUE", "error", &[]),
+            ("CAIH-EUROS", "error", &[]),
+        ],
     ),
     (
         "nom-30",
@@ -395,7 +434,6 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
             ],
         )],
     ),
-    // CAIH-NOM-FORMAT is a warning: exit 0 at --fail-on error.
     (
         "nom-format",
         0,
@@ -410,37 +448,65 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
     (
         "parasites",
         1,
-        &[(
-            "PLACE-PARASITES",
-            "fail",
-            &[
-                ".DS_Store : fichier temporaire ou système : à retirer du dépôt",
-                "alpha/~$26_01_DC_DH_Alpha.docx [Alpha] : fichier temporaire ou système : à retirer du dépôt",
-                "beta/Thumbs.db [Beta] : fichier temporaire ou système : à retirer du dépôt",
-            ],
-        )],
+        &[
+            (
+                "PLACE-PARASITES",
+                "fail",
+                &[
+                    ".DS_Store : fichier temporaire ou système : à retirer du dépôt",
+                    "alpha/~$26_01_DC_DH_Alpha.docx [Alpha] : fichier temporaire ou système : à retirer du dépôt",
+                    "beta/Thumbs.db [Beta] : fichier temporaire ou système : à retirer du dépôt",
+                ],
+            ),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    ".DS_Store : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                    "beta/Thumbs.db [Beta] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
+        ],
     ),
     (
         "vide",
         1,
-        &[(
-            "PLACE-VIDE",
-            "fail",
-            &["alpha/26_01_DC_Vide_Alpha.pdf [Alpha] : fichier vide (0 octet)"],
-        )],
+        &[
+            (
+                "PLACE-VIDE",
+                "fail",
+                &["alpha/26_01_DC_Vide_Alpha.pdf [Alpha] : fichier vide (0 octet)"],
+            ),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    "alpha/26_01_DC_Vide_Alpha.pdf [Alpha] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
+        ],
     ),
     (
         "zip",
         1,
-        &[(
-            "PLACE-ZIP",
-            "fail",
-            &[
-                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : entrée chiffrée (protégée par mot de passe) : confidentiel.pdf",
-                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : archive imbriquée : inner.zip",
-                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : nom d'entrée non enregistré en UTF-8, ses accents seront perdus : MΘmoire technique/plan.pdf → recréer l'archive avec un outil qui enregistre les noms en UTF-8 (7-Zip, zip de macOS/Linux récents)",
-            ],
-        )],
+        &[
+            (
+                "PLACE-ZIP",
+                "fail",
+                &[
+                    "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : entrée chiffrée (protégée par mot de passe) : confidentiel.pdf",
+                    "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : archive imbriquée : inner.zip",
+                    "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : nom d'entrée non enregistré en UTF-8, ses accents seront perdus : MΘmoire technique/plan.pdf → recréer l'archive avec un outil qui enregistre les noms en UTF-8 (7-Zip, zip de macOS/Linux récents)",
+                ],
+            ),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
+        ],
     ),
 ];
 

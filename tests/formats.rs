@@ -272,13 +272,18 @@ fn sarif_is_valid_against_the_official_schema_and_locates_every_result() {
         .iter()
         .find(|r| r["ruleId"] == "FMT-DC1")
         .expect("the missing piece is a result");
+    // Paths are written from the directory bidlint ran in (GitHub ignores base ids).
     assert_eq!(
         missing["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "bid.yaml"
+        "bid/bid.yaml"
+    );
+    assert_eq!(
+        missing["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
+        "%SRCROOT%"
     );
     assert!(results.iter().any(
         |r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            == "%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.pdf"
+            == "bid/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.pdf"
     ));
 }
 

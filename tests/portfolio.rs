@@ -188,3 +188,48 @@ fn bids_of_two_consultations_are_judged_by_their_own_rules() {
     );
     assert_eq!(status(&r, "CAIH-MANDATAIRE").0, "fail");
 }
+
+/// A groupement's candidature folder and its offer folder are one candidacy: the cross-bid
+/// rules are judged per phase, never across the two.
+#[test]
+fn the_candidature_and_the_offer_of_one_groupement_are_not_two_groupements() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .current_dir(root)
+        .args([
+            "portfolio",
+            "caih-groupement-ok",
+            "caih-offre-ok",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rows: Vec<(String, String, String)> = r["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|x| {
+            (
+                x["rule"].as_str().expect("rule").to_string(),
+                x["status"].as_str().expect("status").to_string(),
+                x["title"].as_str().expect("title").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|(id, st, _)| id == "CAIH-MANDATAIRE" && st == "pass")
+    );
+    assert!(rows[0].2.ends_with("— phase candidature"), "{rows:?}");
+    assert!(rows[1].2.ends_with("— phase offre"), "{rows:?}");
+}

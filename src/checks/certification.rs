@@ -1,10 +1,15 @@
 //! `certification`: the members concerned hold a certification scheme covering the required
 //! activities, valid on the deadline, backed by the certificate document in the folder.
-//! Facts come from the manifest; reading them from the certificate itself comes with the
-//! document reader.
+//! Facts come from the manifest; with `verify_document`, the certificate itself is read too:
+//! the activities it lists must cover the required ones and agree with the manifest, and its
+//! validity date must reach the deadline and agree with the manifest's `valid_until`.
+
+use std::collections::BTreeSet;
 
 use super::CompileError;
 use super::members::{self, describe};
+use crate::analysis::activities::{activities_in, list_fr};
+use crate::analysis::validity::{latest_until, validity_periods};
 use crate::dates::{DateSpec, fr_date};
 use crate::engine::{Context, Outcome};
 use crate::manifest::{CertificationFact, CertificationStatus, Member};
@@ -74,17 +79,25 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
             check_validity(c, cert, &at("valid_until"), ctx, who, &mut v);
         }
         if let Some(doc) = &c.document {
-            let has_doc = ctx
+            // The member's own certificate, or one at the folder root that belongs to no
+            // member (a single-candidate folder often has no member token in its names).
+            let files: Vec<usize> = ctx
                 .pieces
                 .get(doc)
-                // The member's own certificate, or one at the folder root that belongs to no
-                // member (a single-candidate folder often has no member token in its names).
-                .is_some_and(|r| {
+                .map(|r| {
                     r.files
                         .iter()
-                        .any(|&i| ctx.file(i).member.is_none_or(|m| m == idx))
-                });
-            if !has_doc {
+                        .copied()
+                        .filter(|&i| ctx.file(i).member.is_none_or(|m| m == idx))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if c.verify_document {
+                for &i in &files {
+                    verify_certificate(c, cert, ctx, i, &mut v);
+                }
+            }
+            if files.is_empty() {
                 v.findings.push(
                     Finding::new(format!(
                         "certificat {} absent du dossier (pièce {doc})",
@@ -214,5 +227,106 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 Outcome::missing(&missing)
             }
         }
+    }
+}
+
+/// What the certificate document itself says, against the rule and the manifest.
+fn verify_certificate(
+    c: &Certification,
+    cert: &CertificationFact,
+    ctx: &Context,
+    file: usize,
+    v: &mut Verdict,
+) {
+    let f = ctx.file(file);
+    let Some(facts) = ctx.documents.facts(file) else {
+        return; // unreadable: `readable` says why
+    };
+    if !facts.has_text() {
+        v.findings.push(
+            ctx.file_finding(f, format!("certificat {} sans texte lisible : activités et dates non vérifiables (document scanné ?)", c.scheme))
+                .suggest("joindre le certificat PDF d'origine, ou vérifier à la main"),
+        );
+        return;
+    }
+    let required: BTreeSet<u8> = c.activities.iter().copied().collect();
+    match activities_in(&facts.text) {
+        None if !required.is_empty() => v.findings.push(ctx.file_finding(
+            f,
+            format!("le certificat ne mentionne aucune activité {}", c.scheme),
+        )),
+        None => {}
+        Some(read) => {
+            let lacking: BTreeSet<u8> = required.difference(&read).copied().collect();
+            if !lacking.is_empty() {
+                v.findings.push(
+                    ctx.file_finding(
+                        f,
+                        format!(
+                            "le certificat couvre les activités {}, pas l'activité {} exigée",
+                            list_fr(&read),
+                            list_fr(&lacking)
+                        ),
+                    )
+                    .suggest("joindre le certificat couvrant toutes les activités exigées"),
+                );
+            }
+            if let Some(declared) = &cert.activities {
+                let declared: BTreeSet<u8> = declared.iter().copied().collect();
+                let unbacked: BTreeSet<u8> = declared.difference(&read).copied().collect();
+                if !unbacked.is_empty() && lacking.is_empty() {
+                    v.findings.push(ctx.file_finding(
+                        f,
+                        format!(
+                            "bid.yaml déclare les activités {}, le certificat ne couvre que {}",
+                            list_fr(&declared),
+                            list_fr(&read)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let periods = validity_periods(&facts.text);
+    let Some(last) = latest_until(&periods) else {
+        if c.valid_on_deadline {
+            v.findings.push(ctx.file_finding(
+                f,
+                format!(
+                    "aucune date de validité lisible dans le certificat {}",
+                    c.scheme
+                ),
+            ));
+        }
+        return;
+    };
+    if c.valid_on_deadline
+        && let Some(deadline) = ctx.deadline
+        && last.until < deadline.date
+    {
+        v.findings.push(ctx.file_finding(
+            f,
+            format!(
+                "le certificat expire le {} (« {} »), avant la date limite du {}",
+                fr_date(last.until),
+                last.excerpt,
+                fr_date(deadline.date)
+            ),
+        ));
+    }
+    if let Some(declared) = cert
+        .valid_until
+        .as_deref()
+        .and_then(|d| DateSpec::parse(d).ok())
+        && declared.date != last.until
+    {
+        v.findings.push(ctx.file_finding(
+            f,
+            format!(
+                "le certificat est valable jusqu'au {}, bid.yaml déclare le {}",
+                fr_date(last.until),
+                fr_date(declared.date)
+            ),
+        ));
     }
 }

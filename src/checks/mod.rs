@@ -5,19 +5,26 @@
 pub mod archives;
 pub mod bundle_size;
 pub mod certification;
+pub mod content;
+pub mod documents;
 pub mod empty_entries;
 pub mod filename_length;
 pub mod filename_pattern;
 pub mod forbidden_files;
 pub mod hosting;
+pub mod language;
 pub mod lots;
 pub mod mandataire_limit;
 pub mod manual;
 pub mod members;
+pub mod outline;
+pub mod pages;
 pub mod piece;
 pub mod readable;
 pub mod select;
 pub mod unique_candidacy;
+pub mod unmatched_files;
+pub mod validity;
 
 use regex::{Regex, RegexBuilder};
 
@@ -56,6 +63,12 @@ pub enum CompiledCheck {
     UniqueCandidacy(unique_candidacy::Compiled),
     MandataireLimit(mandataire_limit::Compiled),
     Manual(manual::Compiled),
+    Pages(pages::Compiled),
+    Content(content::Compiled),
+    Language(language::Compiled),
+    Validity(validity::Compiled),
+    Outline(outline::Compiled),
+    UnmatchedFiles(unmatched_files::Compiled),
 }
 
 pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
@@ -83,6 +96,14 @@ pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
         Check::UniqueCandidacy(c) => CompiledCheck::UniqueCandidacy(c.clone()),
         Check::MandataireLimit(c) => CompiledCheck::MandataireLimit(c.clone()),
         Check::Manual(c) => CompiledCheck::Manual(manual::compile(c, &mut errors)),
+        Check::Pages(c) => CompiledCheck::Pages(pages::compile(c, &mut errors)),
+        Check::Content(c) => CompiledCheck::Content(content::compile(c, &mut errors)),
+        Check::Language(c) => CompiledCheck::Language(language::compile(c, &mut errors)),
+        Check::Validity(c) => CompiledCheck::Validity(validity::compile(c, &mut errors)),
+        Check::Outline(c) => CompiledCheck::Outline(outline::compile(c, &mut errors)),
+        Check::UnmatchedFiles(c) => {
+            CompiledCheck::UnmatchedFiles(unmatched_files::compile(c, &mut errors))
+        }
     };
     if errors.is_empty() {
         Ok(compiled)
@@ -107,6 +128,31 @@ pub fn evaluate(check: &CompiledCheck, ctx: &Context, rule_id: &str) -> Outcome 
         CompiledCheck::UniqueCandidacy(c) => unique_candidacy::evaluate(c, ctx),
         CompiledCheck::MandataireLimit(c) => mandataire_limit::evaluate(c, ctx),
         CompiledCheck::Manual(c) => manual::evaluate(c, ctx),
+        CompiledCheck::Pages(c) => pages::evaluate(c, ctx),
+        CompiledCheck::Content(c) => content::evaluate(c, ctx),
+        CompiledCheck::Language(c) => language::evaluate(c, ctx),
+        CompiledCheck::Validity(c) => validity::evaluate(c, ctx),
+        CompiledCheck::Outline(c) => outline::evaluate(c, ctx),
+        CompiledCheck::UnmatchedFiles(c) => unmatched_files::evaluate(c, ctx),
+    }
+}
+
+impl CompiledCheck {
+    /// Does judging this check need what is inside the documents? When no rule of a run
+    /// does, no document is read at all (a name-only pack stays a directory walk).
+    pub fn needs_documents(&self) -> bool {
+        match self {
+            CompiledCheck::Readable(_)
+            | CompiledCheck::Pages(_)
+            | CompiledCheck::Content(_)
+            | CompiledCheck::Language(_)
+            | CompiledCheck::Validity(_)
+            | CompiledCheck::Outline(_)
+            | CompiledCheck::UnmatchedFiles(_) => true,
+            CompiledCheck::Piece(p) => p.reads_content(),
+            CompiledCheck::Certification(c) => c.reads_document(),
+            _ => false,
+        }
     }
 }
 
@@ -132,7 +178,21 @@ pub fn scope(check: &Check) -> String {
             "toutes les réponses de l'opérateur".to_string()
         }
         Check::Manual(_) => "vérification humaine".to_string(),
+        Check::Pages(c) => selected(c.select.as_ref()),
+        Check::Content(c) => selected(c.select.as_ref()),
+        Check::Language(c) => selected(c.select.as_ref()),
+        Check::Validity(c) => selected(c.select.as_ref()),
+        Check::Outline(c) => selected(c.select.as_ref()),
         _ => "tous les fichiers du dépôt".to_string(),
+    }
+}
+
+/// The documents a content check reads, in French.
+fn selected(sel: Option<&crate::pack::model::Selector>) -> String {
+    match sel {
+        Some(s) if !s.pieces.is_empty() => format!("pièces : {}", s.pieces.join(", ")),
+        Some(_) => "documents sélectionnés".to_string(),
+        None => "tous les documents du dépôt".to_string(),
     }
 }
 
@@ -157,6 +217,12 @@ pub fn piece_references(check: &Check) -> Vec<(String, String)> {
         Check::FilenameLength(c) => select(c.select.as_ref()),
         Check::FilenamePattern(c) => select(c.select.as_ref()),
         Check::Readable(c) => select(c.select.as_ref()),
+        Check::Pages(c) => select(c.select.as_ref()),
+        Check::Content(c) => select(c.select.as_ref()),
+        Check::Language(c) => select(c.select.as_ref()),
+        Check::Validity(c) => select(c.select.as_ref()),
+        Check::Outline(c) => select(c.select.as_ref()),
+        Check::UnmatchedFiles(c) => select(c.select.as_ref()),
         _ => Vec::new(),
     }
 }

@@ -1,23 +1,35 @@
 //! `piece`: a required document is present — once per bid, or once per member (all members,
 //! or those matching a filter) — in an allowed format. A file is the piece when its name
-//! matches one of the rule's patterns (case and accents ignored) or when the manifest's
-//! `pieces:` maps it to the rule.
+//! matches one of the rule's patterns (case and accents ignored), when the manifest's
+//! `pieces:` maps it to the rule, or — for a file no piece rule recognises by name — when its
+//! first page or its sheet names match the rule's `content` / `sheets` patterns: bid teams
+//! name files in many ways, and `26_01_DC_Piece7_Beta.pdf` reading « Attestation
+//! d'assurance » on its first page is the insurance attestation.
 
 use regex::Regex;
 
 use super::members::{self, describe};
 use super::{CompileError, regex_from};
-use crate::engine::{Context, Outcome, Recognized};
+use std::collections::HashSet;
+
+use crate::documents::pool::Documents;
+use crate::engine::{Context, Outcome, PieceIndex, Recognized};
 use crate::inventory::Inventory;
 use crate::manifest::{Manifest, Role, normalize_rel};
 use crate::pack::model::{Format, Piece, PieceScope};
+use crate::quotes;
 use crate::report::Finding;
-use crate::text::{fold, stem};
+use crate::text::{fold, stem, strip_accents};
+
+/// Characters at the top of the first page where a document's title is looked for.
+const TITLE_WINDOW: usize = 600;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub raw: Piece,
     names: Vec<Regex>,
+    content: Vec<Regex>,
+    sheets: Vec<Regex>,
 }
 
 pub fn compile(c: &Piece, errors: &mut Vec<CompileError>) -> Compiled {
@@ -36,26 +48,96 @@ pub fn compile(c: &Piece, errors: &mut Vec<CompileError>) -> Compiled {
             "`members` n'a de sens qu'avec `per: member`",
         ));
     }
-    let names = c
-        .names
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| match regex_from(p, true) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                errors.push(CompileError::new(format!("names[{i}]"), e));
-                None
-            }
-        })
-        .collect();
+    let mut patterns = |list: &[String], field: &str| -> Vec<Regex> {
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                // Names and content are compared folded (no accents): so is the pattern.
+                let p = strip_accents(p);
+                match regex_from(&p, true) {
+                    Ok(r) => Some(r),
+                    Err(e) => {
+                        errors.push(CompileError::new(format!("{field}[{i}]"), e));
+                        None
+                    }
+                }
+            })
+            .collect()
+    };
     Compiled {
+        names: patterns(&c.names, "names"),
+        content: patterns(&c.content, "content"),
+        sheets: patterns(&c.sheets, "sheets"),
         raw: c.clone(),
-        names,
     }
 }
 
+impl Compiled {
+    pub fn reads_content(&self) -> bool {
+        self.by_content()
+    }
+    fn by_content(&self) -> bool {
+        !self.content.is_empty() || !self.sheets.is_empty()
+    }
+}
+
+/// Every piece rule's files. By name and by the manifest's mapping first; then, for the
+/// files that no rule recognised that way, by content.
+pub fn recognize_all<'a>(
+    rules: impl Iterator<Item = (&'a str, &'a Compiled)>,
+    manifest: &Manifest,
+    inv: &Inventory,
+    docs: &Documents,
+) -> PieceIndex {
+    let rules: Vec<(&str, &Compiled)> = rules.collect();
+    let mut index = PieceIndex::new();
+    for (id, c) in &rules {
+        index.insert(id.to_string(), recognize(c, id, manifest, inv));
+    }
+    let named: HashSet<usize> = index.values().flat_map(|r| r.files.clone()).collect();
+    let content_rules: Vec<&(&str, &Compiled)> =
+        rules.iter().filter(|(_, c)| c.by_content()).collect();
+    if content_rules.is_empty() {
+        return index;
+    }
+    for i in (0..inv.files.len()).filter(|i| !named.contains(i)) {
+        let Some(facts) = docs.facts(i) else { continue };
+        let top: String = fold(&quotes::normalize(&facts.first_page))
+            .chars()
+            .take(TITLE_WINDOW)
+            .collect();
+        let sheets: Vec<String> = facts.sheets.iter().map(|s| fold(s)).collect();
+        // A first page may mention several pieces (a DC1 lists the declarations that come
+        // with it): the title, i.e. the earliest match, decides.
+        let best = content_rules
+            .iter()
+            .filter_map(|(id, c)| {
+                let by_text = c
+                    .content
+                    .iter()
+                    .filter_map(|r| r.find(&top))
+                    .map(|m| m.start())
+                    .min();
+                let by_sheet = c
+                    .sheets
+                    .iter()
+                    .any(|r| sheets.iter().any(|s| r.is_match(s)))
+                    .then_some(usize::MAX);
+                by_text.or(by_sheet).map(|pos| (pos, *id))
+            })
+            .min();
+        if let Some((_, id)) = best
+            && let Some(rec) = index.get_mut(id)
+        {
+            rec.files.push(i);
+            rec.by_content.push(i);
+        }
+    }
+    index
+}
+
 /// The files that are this piece: by name, or mapped to `rule_id` in the manifest.
-pub fn recognize(c: &Compiled, rule_id: &str, manifest: &Manifest, inv: &Inventory) -> Recognized {
+fn recognize(c: &Compiled, rule_id: &str, manifest: &Manifest, inv: &Inventory) -> Recognized {
     let mut rec = Recognized::default();
     for (i, f) in inv.files.iter().enumerate() {
         let folded = fold(stem(&f.name));
@@ -96,7 +178,17 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
         let format = f.kind.format(f.ext.as_deref());
         c.raw.formats.is_empty() || format.is_some_and(|fm| c.raw.formats.contains(&fm))
     });
-    let evidence: Vec<String> = valid.iter().map(|&i| ctx.file(i).rel.clone()).collect();
+    let evidence: Vec<String> = valid
+        .iter()
+        .map(|&i| {
+            let rel = ctx.file(i).rel.clone();
+            if rec.by_content.contains(&i) {
+                format!("{rel} (reconnu par son contenu)")
+            } else {
+                rel
+            }
+        })
+        .collect();
     let label = &c.raw.label;
     let explain_wrong_format = |owner: Option<usize>, findings: &mut Vec<Finding>| {
         for &i in &wrong_format {

@@ -1,10 +1,13 @@
 //! `readable`: every document opens on the buyer's side. Here: the file can be read, its
 //! content is what its extension claims (an HTML page named `.pdf` will not open as a PDF),
-//! its name survives the upload (UTF-8), zip-based documents are not corrupt; links, FIFOs and
-//! unreadable entries are reported since they cannot be deposited as they are.
+//! its name survives the upload (UTF-8), zip-based documents are not corrupt, and the
+//! document reader could open it — not truncated or corrupt, no password needed to open it
+//! (a PDF restricted only by an owner password opens fine); links, FIFOs and unreadable
+//! entries are reported since they cannot be deposited as they are.
 
 use super::CompileError;
 use super::select::FileSelector;
+use crate::documents::Encryption;
 use crate::engine::{Context, Outcome};
 use crate::inventory::FileKind;
 use crate::pack::model::Readable;
@@ -23,7 +26,7 @@ pub fn compile(c: &Readable, errors: &mut Vec<CompileError>) -> Compiled {
 
 pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     let mut findings = Vec::new();
-    for (_, f) in c.select.files(ctx) {
+    for (i, f) in c.select.files(ctx) {
         if let Some(e) = &f.read_error {
             findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
             continue;
@@ -42,7 +45,8 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
         if matches!(
             f.kind,
             FileKind::Empty | FileKind::Executable | FileKind::Script
-        ) {
+        ) || f.has_macros()
+        {
             continue;
         }
         if let Some(ext) = &f.ext
@@ -68,9 +72,22 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
         );
         if office && let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref()) {
             findings.push(ctx.file_finding(f, format!("document corrompu ({e})")));
+            continue;
         }
         if office && f.archive.as_ref().is_some_and(|a| !a.encrypted.is_empty()) {
             findings.push(ctx.file_finding(f, "document protégé par mot de passe"));
+            continue;
+        }
+        match ctx.documents.get(i) {
+            Some(Err(cause)) => findings.push(ctx.file_finding(f, cause.clone())),
+            Some(Ok(facts)) if facts.encryption == Encryption::UserPassword => findings.push(
+                ctx.file_finding(
+                    f,
+                    "document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
+                )
+                .suggest("déposer une version sans mot de passe"),
+            ),
+            _ => {}
         }
     }
     for a in &ctx.inventory.anomalies {

@@ -2,11 +2,14 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use miette::{IntoDiagnostic, miette};
 
 use bidlint::dates::DateSpec;
+use bidlint::documents::cache::Cache;
+use bidlint::documents::pool::{self, Documents, ReadOptions};
+use bidlint::documents::worker::{Limits, Worker};
 use bidlint::engine::{self, Run};
 use bidlint::inventory;
 use bidlint::manifest::{self, LoadedManifest, ManifestError, Phase};
@@ -14,17 +17,24 @@ use bidlint::pack::{self, PackSet};
 use bidlint::report::Report;
 
 use super::output;
-use super::{CheckArgs, InputArgs};
+use super::{CheckArgs, DocumentArgs, InputArgs};
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, miette::Report> {
     let started = Instant::now();
     output::check_destination(&args.report, &[&args.dir])?;
-    let report = evaluate(&args.dir, &setup(&args.dir, &args.inputs)?)?;
+    let (report, docs) = evaluate(
+        &args.dir,
+        &setup(&args.dir, &args.inputs)?,
+        &args.documents,
+        !args.quiet,
+    )?;
     let code = output::deliver(&report, &args.report)?;
     if args.verbose {
         eprintln!(
-            "bidlint : {} fichiers, {} règles, {} ms",
+            "bidlint : {} fichiers, {} documents lus ({} depuis le cache), {} règles, {} ms",
             report.bid.files,
+            docs.read + docs.cached,
+            docs.cached,
             report.results.len(),
             started.elapsed().as_millis()
         );
@@ -91,22 +101,59 @@ pub fn setup(dir: &Path, inputs: &InputArgs) -> Result<Setup, miette::Report> {
     })
 }
 
-/// Check `dir` with what `s` loaded: the whole pipeline up to the report.
-pub fn evaluate(dir: &Path, s: &Setup) -> Result<Report, miette::Report> {
+/// Check `dir` with what `s` loaded: the whole pipeline up to the report (and what was read
+/// inside the documents, for `--verbose`).
+pub fn evaluate(
+    dir: &Path,
+    s: &Setup,
+    doc_args: &DocumentArgs,
+    progress: bool,
+) -> Result<(Report, Documents), miette::Report> {
     let exclude: Vec<String> = manifest_inside(dir, &s.manifest_path).into_iter().collect();
     let mut inv = inventory::scan(dir, &exclude);
     inventory::members::attribute(&mut inv.files, &s.manifest.manifest);
+    let needed = engine::rules_for_phase(&s.packs, s.phase).any(|r| r.check.needs_documents());
+    let docs = if needed {
+        pool::read_all(&inv, &read_options(dir, doc_args, progress)?)
+    } else {
+        Documents::none(inv.files.len())
+    };
     let report = engine::run(&Run {
         packs: &s.packs,
         manifest: &s.manifest,
         inventory: &inv,
+        documents: &docs,
         phase: s.phase,
         deadline: s.deadline.as_ref(),
         root_display: dir.display().to_string(),
         manifest_display: display_manifest(dir, &s.manifest_path),
         today: chrono::Local::now().date_naive(),
     })?;
-    Ok(report)
+    Ok((report, docs))
+}
+
+fn read_options(
+    dir: &Path,
+    a: &DocumentArgs,
+    progress: bool,
+) -> Result<ReadOptions, miette::Report> {
+    let limits = Limits {
+        timeout: Duration::from_secs(a.doc_timeout),
+        memory: a.doc_memory.saturating_mul(1024 * 1024),
+    };
+    let worker = Worker::current(limits)
+        .map_err(|e| miette!("lecteur de documents introuvable (exécutable de bidlint) : {e}"))?;
+    let jobs = a.jobs.map(usize::from).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    Ok(ReadOptions {
+        worker,
+        jobs,
+        cache: if a.no_cache { None } else { Cache::open(dir) },
+        progress,
+    })
 }
 
 /// The manifest, or — when it is missing but packs are named — an empty one, so that a

@@ -18,7 +18,7 @@ pub fn run(args: &ChecklistArgs) -> Result<ExitCode, miette::Report> {
     let report = match &args.dir {
         Some(dir) => {
             let s = check::setup(dir, &args.inputs)?;
-            let mut r = check::evaluate(dir, &s)?;
+            let (mut r, _) = check::evaluate(dir, &s, &args.documents, true)?;
             checklist::order(&mut r.results, &s.asked);
             r.kind = report::ReportKind::Checklist;
             r

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use bidlint::documents::worker::{DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECS};
 use bidlint::manifest::Phase;
 use bidlint::pack::model::Severity;
 use bidlint::render::Format;
@@ -148,7 +149,28 @@ pub struct ChecklistArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
     #[command(flatten)]
+    pub documents: DocumentArgs,
+    #[command(flatten)]
     pub report: ReportArgs,
+}
+
+/// How documents are read: shared by `check` and `checklist`.
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// Documents read in parallel, each by its own worker process [default: number of cores]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Neither use nor fill the cache of document facts (kept in the user's cache folder)
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Seconds a document may take to read before it is abandoned as an error
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub doc_timeout: u64,
+    /// Memory (address space, MB) a document's reader may use before it is abandoned as an error
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MEMORY_MB,
+          value_parser = clap::value_parser!(u64).range(64..=65536))]
+    pub doc_memory: u64,
 }
 
 /// What a check or checklist is run against: shared by both commands.
@@ -187,6 +209,8 @@ pub struct CheckArgs {
     pub dir: PathBuf,
     #[command(flatten)]
     pub inputs: InputArgs,
+    #[command(flatten)]
+    pub documents: DocumentArgs,
     #[command(flatten)]
     pub report: ReportArgs,
     /// Print nothing on stderr but errors

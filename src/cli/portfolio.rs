@@ -27,20 +27,23 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
         let m = manifest::load(&path)?;
         loaded.push((dir.display().to_string(), path, m));
     }
-    // Bids are grouped by consultation: the rules of one consultation apply to its bids only.
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Bids are grouped by consultation and phase: the rules of one consultation apply to its
+    // bids only, and a groupement's candidature and offer folders are one candidacy, not two.
+    let mut groups: BTreeMap<(String, Option<&str>), Vec<usize>> = BTreeMap::new();
     for (i, (_, _, m)) in loaded.iter().enumerate() {
         let key = if args.packs.is_empty() {
             m.manifest.consultation.clone()
         } else {
             args.packs.join("+")
         };
-        groups.entry(key).or_default().push(i);
+        let phase = m.manifest.phase.map(|p| p.as_str());
+        groups.entry((key, phase)).or_default().push(i);
     }
+    let phases_of = |c: &str| groups.keys().filter(|(k, _)| k == c).count();
     let mut results = Vec::new();
     let mut notices = Vec::new();
     let mut packs: Vec<PackRef> = Vec::new();
-    for (consultation, members) in &groups {
+    for ((consultation, phase), members) in &groups {
         let (specs, base) = if args.packs.is_empty() {
             let first = &loaded[members[0]].1;
             (
@@ -62,7 +65,12 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
                 }
             })
             .collect();
-        let (r, n) = run::evaluate(&set, &bids);
+        let (mut r, n) = run::evaluate(&set, &bids);
+        if phases_of(consultation) > 1 {
+            for x in &mut r {
+                x.title = format!("{} — phase {}", x.title, phase.unwrap_or("?"));
+            }
+        }
         results.extend(r);
         notices.extend(n);
         for p in engine::pack_refs(&set) {

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use miette::miette;
 
 use bidlint::diagnostics::YamlProblems;
+use bidlint::documents::worker::{Limits, Worker};
 use bidlint::pack::{self, PackSet};
 use bidlint::quotes;
 
@@ -39,6 +40,8 @@ struct SourceText {
 }
 
 fn read_sources(args: &[String]) -> Result<Vec<SourceText>, miette::Report> {
+    let worker = Worker::current(Limits::default())
+        .map_err(|e| miette!("lecteur de documents introuvable : {e}"))?;
     args.iter()
         .map(|a| {
             let (key, path) = match a.split_once('=') {
@@ -47,7 +50,7 @@ fn read_sources(args: &[String]) -> Result<Vec<SourceText>, miette::Report> {
                 }
                 _ => (None, PathBuf::from(a)),
             };
-            let raw = bidlint::extract::document_text(&path)
+            let raw = bidlint::documents::source::text(&path, &worker)
                 .map_err(|e| miette!("source {} illisible : {e}", path.display()))?;
             Ok(SourceText {
                 key,

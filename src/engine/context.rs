@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::dates::DateSpec;
+use crate::documents::pool::Documents;
 use crate::inventory::{FileEntry, Inventory};
 use crate::manifest::{Manifest, Member, Phase};
 use crate::pack::model::LotDef;
@@ -18,6 +19,8 @@ pub struct Recognized {
     pub files: Vec<usize>,
     /// Paths mapped in the manifest's `pieces:` that are not in the folder.
     pub missing_mapped: Vec<String>,
+    /// Of `files`, those recognised by their content rather than their name.
+    pub by_content: Vec<usize>,
 }
 
 pub struct Context<'a> {
@@ -30,6 +33,8 @@ pub struct Context<'a> {
     /// The consultation's lots, when a pack states them (`Some(empty)`: no lots).
     pub pack_lots: Option<&'a [LotDef]>,
     pub pieces: &'a PieceIndex,
+    /// What was read inside the documents (empty when no rule needs it).
+    pub documents: &'a Documents,
 }
 
 impl Context<'_> {

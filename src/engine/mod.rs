@@ -9,6 +9,7 @@ pub use context::{Context, Outcome, PieceIndex, Recognized};
 use crate::checks::{self, CompiledCheck};
 use crate::dates::{DateSpec, fr_date};
 use crate::diagnostics::YamlProblems;
+use crate::documents::pool::Documents;
 use crate::inventory::Inventory;
 use crate::manifest::{LoadedManifest, Phase};
 use crate::pack::model::{SourceDoc, When};
@@ -22,6 +23,7 @@ pub struct Run<'a> {
     pub packs: &'a PackSet,
     pub manifest: &'a LoadedManifest,
     pub inventory: &'a Inventory,
+    pub documents: &'a Documents,
     pub phase: Option<Phase>,
     pub deadline: Option<&'a DateSpec>,
     /// How the report names the folder and the manifest.
@@ -72,15 +74,15 @@ pub fn rules_for_phase(
 pub fn run(run: &Run) -> Result<Report, YamlProblems> {
     check_waivers(run)?;
     let manifest = &run.manifest.manifest;
-    let mut pieces = PieceIndex::new();
-    for r in &run.packs.rules {
-        if let CompiledCheck::Piece(p) = &r.check {
-            pieces.insert(
-                r.def.id.clone(),
-                checks::piece::recognize(p, &r.def.id, manifest, run.inventory),
-            );
-        }
-    }
+    let pieces = checks::piece::recognize_all(
+        run.packs.rules.iter().filter_map(|r| match &r.check {
+            CompiledCheck::Piece(p) => Some((r.def.id.as_str(), p)),
+            _ => None,
+        }),
+        manifest,
+        run.inventory,
+        run.documents,
+    );
     let ctx = Context {
         manifest,
         manifest_name: &run.manifest_display,
@@ -89,6 +91,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         deadline: run.deadline,
         pack_lots: run.packs.lots.as_deref(),
         pieces: &pieces,
+        documents: run.documents,
     };
     let mut notices = Vec::new();
     let mut results = Vec::new();

@@ -21,6 +21,8 @@ pub struct FileEntry {
     pub rel: String,
     /// File name (lossy for non-UTF-8 names).
     pub name: String,
+    /// The real path, as walked: `rel` is lossy for a non-UTF-8 name, this opens the file.
+    pub path: PathBuf,
     /// False when the name is not valid UTF-8: it will not survive an upload intact.
     pub name_is_utf8: bool,
     pub size: u64,
@@ -178,6 +180,7 @@ fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> File
     let mut entry = FileEntry {
         rel,
         name,
+        path: path.to_path_buf(),
         name_is_utf8,
         size: 0,
         kind: FileKind::Unknown,

@@ -11,7 +11,7 @@ pub fn skeleton(pack_id: &str, packs: &PackSet) -> String {
     let title = packs.packs.last().map_or(pack_id, |p| p.title.as_str());
     let _ = writeln!(
         s,
-        "# bid.yaml — manifeste de la réponse, lu par bidlint (https://…/bidlint)."
+        "# bid.yaml — manifeste de la réponse, lu par bidlint (guide : docs/guide-fr.md)."
     );
     let _ = writeln!(s, "# Consultation : {title}");
     let _ = writeln!(
@@ -99,17 +99,24 @@ pub fn skeleton(pack_id: &str, packs: &PackSet) -> String {
         "    certifications: []                # ex. - {{ scheme: HDS, activities: [1, 2, 3, 4, 5, 6], valid_until: 2027-06-30 }}"
     );
     let _ = writeln!(s);
-    let _ = writeln!(s, "hosting:");
-    let _ = writeln!(s, "  datacenters:");
-    let _ = writeln!(s, "    - provider: Hébergeur             # EXEMPLE");
-    let _ = writeln!(s, "      location: Strasbourg");
+    // Commented out: example datacenters would make the hosting rules pass before anyone
+    // stated the real ones. Missing, they make those rules `skip`, naming the field.
     let _ = writeln!(
         s,
-        "      country: FR                     # ISO 3166-1 ; outre-mer : GP MQ GF RE YT MF BL PM PF NC WF TF"
+        "# Hébergement : à décommenter et compléter ; tant qu'il manque, les règles d'hébergement"
+    );
+    let _ = writeln!(s, "# sont « non évaluées » (skip).");
+    let _ = writeln!(s, "# hosting:");
+    let _ = writeln!(s, "#   datacenters:");
+    let _ = writeln!(s, "#     - provider: Hébergeur");
+    let _ = writeln!(s, "#       location: Strasbourg");
+    let _ = writeln!(
+        s,
+        "#       country: FR                   # ISO 3166-1 ; outre-mer : GP MQ GF RE YT MF BL PM PF NC WF TF"
     );
     let _ = writeln!(
         s,
-        "  administration: [FR]               # pays d'où l'hébergement est exploité ou administré"
+        "#   administration: [FR]             # pays d'où l'hébergement est exploité ou administré"
     );
     let _ = writeln!(s);
     let _ = writeln!(

@@ -287,7 +287,8 @@ impl Loader {
         for (phase, raw) in &file.deadlines {
             match DateSpec::parse(raw) {
                 Ok(d) => {
-                    self.deadlines.entry(*phase).or_insert(d);
+                    // Packs load parents first: the most specific pack's deadline wins.
+                    self.deadlines.insert(*phase, d);
                 }
                 Err(e) => self
                     .problems

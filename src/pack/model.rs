@@ -328,6 +328,12 @@ pub enum Check {
     UniqueCandidacy(UniqueCandidacy),
     MandataireLimit(MandataireLimit),
     Manual(Manual),
+    Pages(Pages),
+    Content(Content),
+    Language(Language),
+    Validity(Validity),
+    Outline(Outline),
+    UnmatchedFiles(UnmatchedFiles),
 }
 
 impl Check {
@@ -347,6 +353,12 @@ impl Check {
             Check::UniqueCandidacy(_) => "unique-candidacy",
             Check::MandataireLimit(_) => "mandataire-limit",
             Check::Manual(_) => "manual",
+            Check::Pages(_) => "pages",
+            Check::Content(_) => "content",
+            Check::Language(_) => "language",
+            Check::Validity(_) => "validity",
+            Check::Outline(_) => "outline",
+            Check::UnmatchedFiles(_) => "unmatched-files",
         }
     }
 }
@@ -459,6 +471,16 @@ pub struct Piece {
     /// Allowed formats, read from content; any format when omitted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub formats: Vec<Format>,
+    /// Regexes on the top of the first page (its first 600 characters, case- and
+    /// accent-insensitive, spaces collapsed, ’ written '): a file no piece rule recognises by
+    /// name is this piece when its title matches (« attestation d'assurance », « dc ?1 »);
+    /// when several rules match, the earliest match wins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<String>,
+    /// Regexes on a workbook's sheet names (case- and accent-insensitive): a workbook no
+    /// piece rule recognises by name is this piece when one of its sheets matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
     /// How many documents at least (per bid or per member).
     #[serde(default = "one")]
     pub min: usize,
@@ -505,6 +527,16 @@ pub struct Certification {
     /// With several members matching: `any` one of them holding it is enough, or `all`.
     #[serde(default)]
     pub quantifier: Quantifier,
+    /// Also read the certificate document (`document`): the activities it lists must cover
+    /// `activities`, and its validity date must agree with the manifest's `valid_until`.
+    #[serde(default)]
+    pub verify_document: bool,
+}
+
+impl Certification {
+    pub fn reads_document(&self) -> bool {
+        self.verify_document && self.document.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -551,4 +583,109 @@ pub struct MandataireLimit {
 pub struct Manual {
     /// What to check, in French.
     pub instruction: String,
+}
+
+/// Page count bounds and page size of the selected documents.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pages {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+    /// Every page of this size, portrait or landscape (PDF only: other formats do not record
+    /// their page size reliably).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<PaperSize>,
+    /// Accepted difference with the size, in points (1 pt = 0.35 mm).
+    #[serde(default = "default_tolerance_pt")]
+    pub tolerance_pt: f32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+fn default_tolerance_pt() -> f32 {
+    5.0
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum PaperSize {
+    /// 210 × 297 mm.
+    A4,
+    /// 297 × 420 mm.
+    A3,
+}
+
+/// The selected documents contain (`must`) or do not contain (`must_not`) patterns.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// Each pattern must be found in each selected document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must: Vec<TextPattern>,
+    /// No pattern may be found in any selected document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must_not: Vec<TextPattern>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+/// A regex on a document's text (case-insensitive), with what it stands for in French.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextPattern {
+    pub pattern: String,
+    /// What the pattern finds, for the finding (« une adresse e-mail »).
+    pub label: String,
+}
+
+/// The selected documents are written in `language` (ISO 639-1 code, `fr`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+/// A dated document is valid on the deadline: its dates of validity are read from its
+/// text; with `certification`, they are compared with the manifest's `valid_until` for that
+/// scheme of the file's member.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Validity {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certification: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+/// A document's headings follow an imposed plan: every entry present, in order, with its
+/// numbering.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outline {
+    pub plan: Vec<PlanItem>,
+    /// Chapters or sections that are not in the plan are accepted.
+    #[serde(default)]
+    pub allow_extra: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// `1`, `2.3`…
+    pub number: String,
+    pub title: String,
+}
+
+/// Files that no piece rule of the phase recognises, listed so that the bid manager sees
+/// what will be deposited without being expected.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnmatchedFiles {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
 }

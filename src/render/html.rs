@@ -32,19 +32,29 @@ dl.facts dd { margin: 0; }
 .bar { display: flex; height: .9rem; border-radius: .3rem; overflow: hidden; margin: .5rem 0 1rem; border: 1px solid #999; }
 .bar span { display: block; height: 100%; }
 .verdict { font-size: 1.1rem; font-weight: 700; padding: .6rem .8rem; border-left: .4rem solid #1f3864; background: #f2f4f8; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+/* The table of rules: fixed column widths, so that it never gets wider than the page, on
+   screen or on A4. Long rule ids, file patterns and citations wrap inside their column. */
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; table-layout: fixed; }
+th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
+th:nth-child(1) { width: 19%; }
+th:nth-child(2) { width: 17%; }
+th:nth-child(3) { width: 25%; }
+th:nth-child(4) { width: 13%; }
+th:nth-child(5) { width: 26%; }
 th { background: #1f3864; color: #fff; }
 .status { font-weight: 700; white-space: nowrap; border-radius: .25rem; padding: .1rem .4rem; display: inline-block; }
+td .status { white-space: normal; overflow-wrap: normal; }
 section.rule { border: 1px solid #ccc; border-radius: .4rem; padding: .7rem .9rem; margin: .8rem 0; }
 blockquote { margin: .4rem 0; padding: .3rem .8rem; border-left: .25rem solid #8a8a8a; background: #f6f6f6; font-style: italic; }
-code { font-family: Consolas, "DejaVu Sans Mono", monospace; background: #f0f0f0; padding: 0 .2rem; word-break: break-all; }
+code { font-family: Consolas, "DejaVu Sans Mono", monospace; background: #f0f0f0; padding: 0 .2rem;
+       overflow-wrap: anywhere; }
 ul.findings { padding-left: 1.2rem; }
 .fix { color: #0b5d1e; }
-td.id { white-space: nowrap; }
 .muted { color: #555; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
+  table { font-size: 8.5pt; line-height: 1.3; }
   section.rule, tr { break-inside: avoid; }
   h2 { break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

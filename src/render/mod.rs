@@ -335,7 +335,7 @@ pub(crate) fn outside_folder(rel: &str) -> bool {
     std::path::Path::new(rel).is_absolute() || rel.starts_with("../") || rel.starts_with("..\\")
 }
 
-fn join_root(root: &str, rel: &str) -> String {
+pub(crate) fn join_root(root: &str, rel: &str) -> String {
     let root = root.trim_end_matches(['/', '\\']);
     if outside_folder(rel) || root.is_empty() || root == "." {
         rel.to_string()

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use super::gitlab::fingerprint;
 use super::{
-    RenderOptions, finding_line, findings_or_rule, folder_root, manifest_path, outside_folder,
+    RenderOptions, finding_line, findings_or_rule, folder_root, join_root, manifest_path,
+    outside_folder,
 };
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -134,17 +135,20 @@ fn result(report: &Report, r: &RuleResult, index: usize, f: &Finding, l: Lang) -
     res
 }
 
-/// A path under the bid folder is relative to BIDROOT; an absolute one is a `file:` URI; one
-/// outside the folder (a manifest given as `../bid.yaml`) or from a portfolio report is relative
-/// to the directory bidlint ran in.
+/// Every location is written from the directory bidlint ran in (SRCROOT: the repository root
+/// in CI), the bid folder's path joined in front: GitHub code scanning ignores
+/// `originalUriBaseIds` and resolves URIs from the repository root (github/codeql-action#2215),
+/// so a BIDROOT-relative URI would point nowhere. An absolute path is a `file:` URI.
 fn artifact(report: &Report, path: &str) -> Value {
-    let slashed = path.replace('\\', "/");
-    if std::path::Path::new(path).is_absolute() {
+    let joined = match folder_root(report) {
+        Some(root) if !outside_folder(path) => join_root(root, path),
+        _ => path.to_string(),
+    };
+    let slashed = joined.replace('\\', "/");
+    if std::path::Path::new(&joined).is_absolute() {
         json!({ "uri": file_uri(&slashed) })
-    } else if folder_root(report).is_none() || outside_folder(path) {
-        json!({ "uri": uri_path(&slashed), "uriBaseId": SRC_ROOT })
     } else {
-        json!({ "uri": uri_path(&slashed), "uriBaseId": BASE_ID })
+        json!({ "uri": uri_path(&slashed), "uriBaseId": SRC_ROOT })
     }
 }
 

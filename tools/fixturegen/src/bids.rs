@@ -1,6 +1,7 @@
 //! The fixture bid folders, described as data: each file with its content, each manifest as
 //! text. Broken variants are the compliant CAIH candidature with exactly one change.
 
+use crate::documents::{self, Currency, Deviation};
 use crate::pdf::{A4, PdfSpec};
 use crate::xlsx::{Sheet, n, t};
 use crate::zipfile::{ENCRYPTED, Entry, UTF8_NAME};
@@ -31,7 +32,7 @@ pub struct Bid {
 // not there: that is a mistake in this generator's data, and generating a silently different
 // fixture would be worse than stopping.
 impl Bid {
-    fn remove(mut self, path: &str) -> Bid {
+    pub(crate) fn remove(mut self, path: &str) -> Bid {
         let before = self.files.len();
         self.files.retain(|f| f.path != path);
         assert_ne!(
@@ -42,20 +43,27 @@ impl Bid {
         );
         self
     }
-    fn rename(mut self, from: &str, to: &str) -> Bid {
+    pub(crate) fn rename(mut self, from: &str, to: &str) -> Bid {
         let f = self.files.iter_mut().find(|f| f.path == from);
         f.unwrap_or_else(|| panic!("fixture {} has no {from}", self.name))
             .path = to.to_string();
         self
     }
-    fn add(mut self, path: &str, content: Content) -> Bid {
+    pub(crate) fn add(mut self, path: &str, content: Content) -> Bid {
         self.files.push(File {
             path: path.to_string(),
             content,
         });
         self
     }
-    fn manifest_edit(mut self, from: &str, to: &str) -> Bid {
+    /// The same file name with other contents.
+    pub(crate) fn replace(mut self, path: &str, content: Content) -> Bid {
+        let f = self.files.iter_mut().find(|f| f.path == path);
+        f.unwrap_or_else(|| panic!("fixture {} has no {path}", self.name))
+            .content = content;
+        self
+    }
+    pub(crate) fn manifest_edit(mut self, from: &str, to: &str) -> Bid {
         assert!(
             self.manifest.contains(from),
             "fixture {}: manifest lacks {from:?}",
@@ -66,8 +74,12 @@ impl Bid {
     }
     /// A variant: the same bid under another name, its manifest saying what changed.
     fn variant(&self, name: &str, what: &str) -> Bid {
+        self.variant_in("caih-broken", name, what)
+    }
+    /// A variant in the folder `dir`.
+    pub(crate) fn variant_in(&self, dir: &str, name: &str, what: &str) -> Bid {
         let mut b = self.clone();
-        b.name = format!("caih-broken/{name}");
+        b.name = format!("{dir}/{name}");
         b.manifest = b.manifest.replacen(
             "\nconsultation:",
             &format!("# Variante : {what}\nconsultation:"),
@@ -78,10 +90,6 @@ impl Bid {
 }
 
 const HEADER: &str = "# Généré par bidlint-fixturegen : ne pas modifier à la main\n# (cargo run -p bidlint-fixturegen -- fixtures).\n";
-
-fn pdf(title: &str, lines: &[&str]) -> Content {
-    Content::Pdf(PdfSpec::page(title, lines))
-}
 
 fn file(path: &str, content: Content) -> File {
     File {
@@ -284,54 +292,50 @@ hosting:
         name: "caih-groupement-ok".into(),
         manifest,
         files: vec![
+            file("alpha/26_01_DC_DC1_Alpha.pdf", documents::dc1().pdf()),
             file(
-                "alpha/26_01_DC_DC1_Alpha.pdf",
-                with_sig(
-                    "Lettre de candidature — DC1",
-                    &[
-                        "Objet : partenariat d'innovation « Alternative Open Source » (CAIH).",
-                        "Candidat : groupement conjoint Alpha-Beta.",
-                        "Mandataire : Alpha Numérique SAS, SIRET 123 456 789 00012.",
-                        "Cotraitant : Beta Cloud SA, SIRET 987 654 321 00034 (hébergement HDS).",
-                    ],
-                    ALPHA.0,
-                    ALPHA.1,
-                ),
+                "alpha/26_01_DC_DH_Alpha.pdf",
+                documents::dh(documents::ALPHA).pdf(),
             ),
-            file("alpha/26_01_DC_DH_Alpha.pdf", dh(ALPHA)),
             file("alpha/26_01_DC_Trame_Alpha.xlsx", trame(ALPHA.0)),
-            file(
-                "alpha/26_01_DC_Moyens_Alpha.pdf",
-                with_sig(
-                    "Moyens techniques et organisationnels",
-                    &[
-                        "Équipes de développement, intégration et support N2/N3 ; laboratoire de tests ; démarche qualité ISO 9001.",
-                    ],
-                    ALPHA.0,
-                    ALPHA.1,
-                ),
-            ),
+            file("alpha/26_01_DC_Moyens_Alpha.pdf", documents::moyens().pdf()),
             file(
                 "alpha/26_01_DC_Refs_Alpha.pdf",
-                with_sig(
-                    "Liste des références",
-                    &[
-                        "1. CHU de Rennes (2024) : migration de la messagerie vers une suite open source.",
-                        "2. GHT Alpes (2025) : annuaire et SSO interopérables avec Pro Santé Connect.",
-                    ],
-                    ALPHA.0,
-                    ALPHA.1,
-                ),
+                documents::references().pdf(),
             ),
-            file("alpha/26_01_DC_Plaq1_Alpha.pdf", plaquette(1)),
-            file("alpha/26_01_DC_Plaq2_Alpha.pdf", plaquette(2)),
-            file("alpha/26_01_DC_Assurance_Alpha.pdf", assurance(ALPHA)),
-            file("alpha/26_01_DC_Russie_Alpha.pdf", russie(ALPHA)),
-            file("beta/26_01_DC_DH_Beta.pdf", dh(BETA)),
+            file(
+                "alpha/26_01_DC_Plaq1_Alpha.pdf",
+                documents::plaquette(1, A4, 2),
+            ),
+            file(
+                "alpha/26_01_DC_Plaq2_Alpha.pdf",
+                documents::plaquette(2, A4, 2),
+            ),
+            file(
+                "alpha/26_01_DC_Assurance_Alpha.pdf",
+                documents::assurance(documents::ALPHA, 2026).pdf(),
+            ),
+            file(
+                "alpha/26_01_DC_Russie_Alpha.pdf",
+                documents::russie(documents::ALPHA).pdf(),
+            ),
+            file(
+                "beta/26_01_DC_DH_Beta.pdf",
+                documents::dh(documents::BETA).pdf(),
+            ),
             file("beta/26_01_DC_Trame_Beta.xlsx", trame(BETA.0)),
-            file("beta/26_01_DC_HDS_Beta.pdf", hds(BETA, "30/06/2027")),
-            file("beta/26_01_DC_Assurance_Beta.pdf", assurance(BETA)),
-            file("beta/26_01_DC_Russie_Beta.pdf", russie(BETA)),
+            file(
+                "beta/26_01_DC_HDS_Beta.pdf",
+                documents::hds(documents::BETA, 6).pdf(),
+            ),
+            file(
+                "beta/26_01_DC_Assurance_Beta.pdf",
+                documents::assurance(documents::BETA, 2026).pdf(),
+            ),
+            file(
+                "beta/26_01_DC_Russie_Beta.pdf",
+                documents::russie(documents::BETA).pdf(),
+            ),
         ],
     }
 }
@@ -465,6 +469,7 @@ hosting:
                 with_sig(
                     "Certificat de conformité HDS",
                     &[
+                        "Activités certifiées : 1, 2, 3, 4, 5 et 6.",
                         "Activité 5 : administration et exploitation du système d'information contenant les données de santé.",
                         "Valable jusqu'au 31/12/2027.",
                     ],
@@ -486,82 +491,9 @@ hosting:
     }
 }
 
-/// The annexe-2 plan of the mémoire technique, chapter and sub-section headings as the RC
-/// writes them.
-const PLAN: [(&str, &[&str]); 6] = [
-    (
-        "CHAPITRE 1 – COHÉRENCE, ADÉQUATION ET ROBUSTESSE DE LA SOLUTION",
-        &[
-            "1.1 COMPREHENSION DU PROGRAMME FONCTIONNEL",
-            "1.2 ARCHITECTURE TECHNIQUE CIBLE",
-            "1.3 CHOIX OPEN SOURCE ET JUSTIFICATION",
-            "1.4 SECURITE, SOUVERAINETE ET CONTINUITE (VUE INTEGREE)",
-        ],
-    ),
-    (
-        "CHAPITRE 2 – MÉTHODOLOGIE OPÉRATIONNELLE DU PARTENARIAT D’INNOVATION",
-        &[
-            "2.1 GOUVERNANCE GLOBALE DU PARTENARIAT",
-            "2.2 PHASE R&D – SEQUENCE PAR SEQUENCE",
-            "2.3 PHASE D’ACQUISITION",
-        ],
-    ),
-    (
-        "CHAPITRE 3 – MAÎTRISE DES CYCLES DE DÉVELOPPEMENT OPEN SOURCE",
-        &[
-            "3.1 ORGANISATION DES CYCLES DE DEVELOPPEMENT",
-            "3.2 GOUVERNANCE OPEN SOURCE",
-            "3.3 DEVSECOPS ET QUALITE LOGICIELLE",
-            "3.4 PERENNITE DES COMPOSANTS",
-        ],
-    ),
-    (
-        "CHAPITRE 4 – GÉNÉRALISATION, PROMOTION ET FINANCEMENTS PUBLICS",
-        &[
-            "4.1 STRATEGIE DE GENERALISATION AUPRES DES ADHERENTS CAIH",
-            "4.2 APPUI A L’OBTENTION DE FINANCEMENTS",
-        ],
-    ),
-    (
-        "CHAPITRE 5 – SUPPORT, MCO ET EXPLOITATION EN ENVIRONNEMENT HOSPITALIER",
-        &[
-            "5.1 ORGANISATION DU SUPPORT",
-            "5.2 MCO ET EXPLOITATION",
-            "5.3 CONTINUITE D’ACTIVITE",
-        ],
-    ),
-    (
-        "CHAPITRE 6 – APPROCHE RSE APPLIQUÉE AU PROJET",
-        &[
-            "6.1 SOBRIETE NUMERIQUE",
-            "6.2 CONTRIBUTION A L’ECOSYSTEME OPEN SOURCE",
-            "6.3 IMPACT SOCIAL ET TERRITORIAL",
-        ],
-    ),
-];
-
-fn memoire() -> Content {
-    let pages = PLAN
-        .iter()
-        .map(|(chapter, sections)| {
-            let mut lines = vec![chapter.to_string(), String::new()];
-            for s in *sections {
-                lines.push(s.to_string());
-                lines.push("Réponse détaillée, éléments factuels et vérifiables ; renvoi aux annexes techniques.".to_string());
-                lines.push(String::new());
-            }
-            lines
-        })
-        .collect();
-    Content::Pdf(PdfSpec {
-        title: "L3 – Mémoire technique général".into(),
-        pages,
-        size: A4,
-    })
-}
-
-/// The CAIH offer phase: the annexe-3 deliverables, the acte d'engagement and the financial
-/// answer, both carrying the e-mail address article 5.3 requires.
+/// The CAIH offer phase: the annexe-3 deliverables (the mémoire technique L3 following the
+/// imposed plan of annexe 2), the acte d'engagement and the financial answer, both carrying the
+/// e-mail address article 5.3 requires and their amounts in euros.
 pub fn caih_offre() -> Bid {
     let base = caih_groupement();
     let manifest = base
@@ -572,99 +504,42 @@ pub fn caih_offre() -> Bid {
             "deadline: 2026-04-15T12:00:00+02:00",
             1,
         );
-    let deliverables: [(&str, &str); 13] = [
-        (
-            "L04_Architecture_cible.pdf",
-            "L4 – Description de l’architecture cible Open Source",
-        ),
-        (
-            "L05_Hebergement_souverain.pdf",
-            "L5 – Note relative à l’hébergement souverain",
-        ),
-        ("L06_Note_PCA_PRA.pdf", "L6 – Note PCA / PRA"),
-        (
-            "L07_PAS_initial.pdf",
-            "L7 – Plan d’assurance sécurité (PAS) – version initiale",
-        ),
-        (
-            "L08_Conformite_regl.pdf",
-            "L8 – Note de conformité réglementaire",
-        ),
-        (
-            "L09_Strategie_crypto_PQC.pdf",
-            "L9 – Stratégie cryptographique et post-quantique",
-        ),
-        (
-            "L10_Methodologie_RD.pdf",
-            "L10 – Méthodologie de conduite de la phase R&D",
-        ),
-        (
-            "L11_Organisation_projet.pdf",
-            "L11 – Organisation projet et gouvernance",
-        ),
-        (
-            "L12_Accompagnement.pdf",
-            "L12 – Plan d’accompagnement, formation et transfert et réversibilité",
-        ),
-        (
-            "L13_Modele_economique.pdf",
-            "L13 – Modèle économique du partenariat",
-        ),
-        (
-            "L14_Projection_TCO.pdf",
-            "L14 – Projection TCO et comparaison",
-        ),
-        (
-            "L15_References_techniques.pdf",
-            "L15 – Références techniques et cas d’usage illustratifs",
-        ),
-        (
-            "L16_Certificats.pdf",
-            "L16 – Certificats et attestations techniques",
-        ),
-    ];
-    let mut files = vec![file("L03_Memoire_technique.pdf", memoire())];
-    for (path, title) in deliverables {
-        files.push(file(
-            path,
-            pdf(
-                title,
-                &["Livrable de l'offre initiale — groupement Alpha-Beta."],
-            ),
-        ));
+    let mut files = vec![file(
+        "L03_Memoire_technique.pdf",
+        documents::memoire(Deviation::None).pdf(),
+    )];
+    for (path, title, covers) in documents::DELIVERABLES {
+        files.push(file(path, documents::deliverable(title, covers).pdf()));
     }
     files.push(file(
         "AE_Acte_engagement.pdf",
-        with_sig(
-            "Acte d'engagement",
-            &[
-                "Mandataire : Alpha Numérique SAS.",
-                "Adresse électronique : contact@alpha-numerique.fr",
-            ],
-            ALPHA.0,
-            ALPHA.1,
-        ),
+        documents::acte_engagement(true).pdf(),
     ));
     files.push(file(
         "CRF_Offre_financiere.xlsx",
-        Content::Xlsx {
-            title: "Cadre de réponse financière".into(),
-            sheets: vec![Sheet {
-                name: "Offre financière".into(),
-                rows: vec![
-                    vec![t("Adresse électronique"), t("contact@alpha-numerique.fr")],
-                    vec![t("Poste"), t("Montant (€ HT)")],
-                    vec![t("Phase 1 — R&D"), n(1_850_000.0)],
-                    vec![t("Phase 2 — MCO annuel"), n(940_000.0)],
-                ],
-            }],
-        },
+        documents::offre_financiere(Currency::Euro),
     ));
     Bid {
         name: "caih-offre-ok".into(),
         manifest,
         files,
     }
+}
+
+/// The same offer with the mémoire technique as a Word document, headings in the `Heading1`
+/// and `Heading2` styles.
+pub fn caih_offre_docx() -> Bid {
+    let mut b = caih_offre().remove("L03_Memoire_technique.pdf").add(
+        "L03_Memoire_technique.docx",
+        documents::memoire(Deviation::None).docx(),
+    );
+    b.name = "caih-offre-docx-ok".into();
+    b.manifest = b.manifest.replacen(
+        "\nconsultation:",
+        "# Le mémoire technique (L3) est un document Word.\nconsultation:",
+        1,
+    );
+    b
 }
 
 /// A little PE header: `MZ`, the offset of the PE signature, then `PE\0\0`.
@@ -817,7 +692,15 @@ pub fn caih_variants() -> Vec<Bid> {
 
 /// Every fixture folder.
 pub fn all() -> Vec<Bid> {
-    let mut bids = vec![caih_groupement(), caih_individuel(), caih_offre(), ans()];
+    let mut bids = vec![
+        caih_groupement(),
+        caih_individuel(),
+        caih_offre(),
+        caih_offre_docx(),
+        ans(),
+    ];
     bids.extend(caih_variants());
+    bids.extend(documents::variants());
+    bids.push(crate::hostile::bid());
     bids
 }

@@ -2,6 +2,10 @@
 //! (rust_xlsxwriter) and ZIP files, the same bytes at every run.
 
 pub mod bids;
+pub mod documents;
+pub mod docx;
+pub mod example;
+pub mod hostile;
 pub mod pdf;
 pub mod xlsx;
 pub mod zipfile;
@@ -18,6 +22,33 @@ pub fn generate(out: &Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
         written.push(format!("{} ({} fichiers)", bid.name, bid.files.len()));
     }
     Ok(written)
+}
+
+/// Write the bid folder of the worked example (`reponse/`, see [`example`]) below `out`, the
+/// example's directory, replacing what was there. Returns the folder.
+pub fn generate_example(out: &Path) -> Result<String, Box<dyn std::error::Error>> {
+    let bid = example::bid();
+    write_bid(out, &bid)?;
+    Ok(format!("{} ({} fichiers)", bid.name, bid.files.len()))
+}
+
+/// Every file below `root`, by `/`-separated relative path, with its bytes: what the
+/// reproducibility tests compare.
+pub fn read_tree(root: &Path) -> std::io::Result<std::collections::BTreeMap<String, Vec<u8>>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(root) {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                out.insert(rel, std::fs::read(&path)?);
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn write_bid(out: &Path, bid: &Bid) -> Result<(), Box<dyn std::error::Error>> {

@@ -1,12 +1,14 @@
 //! Workbooks over rust_xlsxwriter: named sheets of text and numbers, with fixed document
 //! properties so that two runs write the same bytes.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 #[derive(Debug, Clone)]
 pub enum Cell {
     Text(String),
     Number(f64),
+    /// A number shown with an Excel number format, e.g. `#,##0.00\ "€"` for an amount in euros.
+    Formatted(f64, String),
 }
 
 pub fn t(s: &str) -> Cell {
@@ -41,6 +43,9 @@ pub fn build(title: &str, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                 match cell {
                     Cell::Text(s) => ws.write_string(r, c, s)?,
                     Cell::Number(v) => ws.write_number(r, c, *v)?,
+                    Cell::Formatted(v, f) => {
+                        ws.write_number_with_format(r, c, *v, &Format::new().set_num_format(f))?
+                    }
                 };
             }
         }

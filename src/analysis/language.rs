@@ -1,0 +1,123 @@
+//! Which language a document is written in, with whatlang, restricted to the languages a
+//! French tender meets, over a bounded sample of the text. A text with too few letters to
+//! tell gives `None`: a table of figures has no language.
+
+use whatlang::{Detector, Lang};
+
+/// Letters below which the language is not judged.
+const MIN_LETTERS: usize = 200;
+/// Characters sampled from the beginning, middle and end of a long text.
+const SAMPLE_CHARS: usize = 20_000;
+
+/// (ISO 639-1 code, name in French, whatlang language).
+const LANGUAGES: [(&str, &str, Lang); 7] = [
+    ("fr", "français", Lang::Fra),
+    ("en", "anglais", Lang::Eng),
+    ("de", "allemand", Lang::Deu),
+    ("es", "espagnol", Lang::Spa),
+    ("it", "italien", Lang::Ita),
+    ("pt", "portugais", Lang::Por),
+    ("nl", "néerlandais", Lang::Nld),
+];
+
+/// The codes a pack may ask for.
+pub const SUPPORTED: [&str; 7] = ["fr", "en", "de", "es", "it", "pt", "nl"];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detected {
+    pub code: &'static str,
+    pub name_fr: &'static str,
+    pub confidence: f64,
+    pub reliable: bool,
+}
+
+pub fn name_fr(code: &str) -> Option<&'static str> {
+    LANGUAGES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, n, _)| *n)
+}
+
+pub fn detect(text: &str) -> Option<Detected> {
+    let sample = sample(text);
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+        return None;
+    }
+    let detector = Detector::with_allowlist(LANGUAGES.iter().map(|(_, _, l)| *l).collect());
+    let info = detector.detect(&sample)?;
+    let (code, name, _) = LANGUAGES.iter().find(|(_, _, l)| *l == info.lang())?;
+    Some(Detected {
+        code,
+        name_fr: name,
+        confidence: info.confidence(),
+        reliable: info.is_reliable(),
+    })
+}
+
+/// Up to [`SAMPLE_CHARS`] characters: the whole text when short, else three slices, cut at
+/// character boundaries.
+fn sample(text: &str) -> String {
+    let total = text.chars().count();
+    if total <= SAMPLE_CHARS {
+        return text.to_string();
+    }
+    let part = SAMPLE_CHARS / 3;
+    let starts = [0, total / 2 - part / 2, total - part];
+    let mut out = String::with_capacity(SAMPLE_CHARS * 2);
+    for s in starts {
+        out.extend(text.chars().skip(s).take(part));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FR: &str = "Le présent mémoire technique décrit l'organisation retenue par le groupement pour \
+        assurer le maintien en condition opérationnelle de la plateforme, la sécurité des données \
+        de santé et la continuité du service auprès des établissements adhérents. Nous détaillons \
+        les moyens humains, les outils de supervision et les engagements de délai de rétablissement \
+        pour chacun des niveaux de support, ainsi que la gouvernance du projet open source.";
+    const EN: &str = "This technical report describes the organisation chosen by the consortium to keep \
+        the platform in operational condition, to secure health data and to ensure continuity of \
+        service for the member hospitals. We detail the staff, the monitoring tools and the \
+        recovery time commitments for each support level, as well as the governance of the \
+        open source project and the roadmap agreed with the buyer.";
+    const DE: &str = "Dieser technische Bericht beschreibt die vom Konsortium gewählte Organisation, um \
+        die Plattform betriebsbereit zu halten, Gesundheitsdaten zu schützen und die Kontinuität \
+        des Dienstes für die Mitgliedskrankenhäuser zu gewährleisten. Wir beschreiben das Personal, \
+        die Überwachungswerkzeuge und die Zusagen zur Wiederherstellungszeit für jede Supportstufe.";
+
+    #[test]
+    fn languages_are_told_apart() {
+        assert_eq!(detect(FR).map(|d| d.code), Some("fr"));
+        let en = detect(EN).unwrap();
+        assert_eq!((en.code, en.name_fr), ("en", "anglais"));
+        assert_eq!(detect(DE).map(|d| d.code), Some("de"));
+    }
+
+    #[test]
+    fn french_with_english_jargon_is_french() {
+        let t = format!(
+            "{FR} Le cloud, le DevOps, l'open source et le CI/CD sont au cœur de la démarche."
+        );
+        assert_eq!(detect(&t).map(|d| d.code), Some("fr"));
+    }
+
+    #[test]
+    fn too_little_text() {
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("2023 4200000 2900000 600000 2024 4750000"), None);
+        assert_eq!(detect("Chiffre d'affaires"), None);
+    }
+
+    #[test]
+    fn long_text_is_sampled() {
+        let t = FR.repeat(20_000);
+        let started = std::time::Instant::now();
+        assert_eq!(detect(&t).map(|d| d.code), Some("fr"));
+        assert!(started.elapsed().as_secs() < 5);
+    }
+}

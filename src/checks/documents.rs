@@ -1,0 +1,117 @@
+//! What the content checks share: walk the selected documents, and turn what was found into
+//! an outcome. A document that could not be read cannot be judged (`error`, with the cause,
+//! unless something else already fails); one without text (a scan) is left to a human
+//! (`manual`); never a silent `pass`.
+
+use super::select::FileSelector;
+use crate::documents::DocFacts;
+use crate::engine::{Context, Outcome};
+use crate::inventory::FileEntry;
+use crate::report::Finding;
+
+#[derive(Default)]
+pub struct Judge {
+    pub findings: Vec<Finding>,
+    unreadable: Vec<String>,
+    unverifiable: Vec<String>,
+    checked: Vec<String>,
+}
+
+impl Judge {
+    /// `f` could be read but not judged (no text, no page size…), and why.
+    pub fn unverifiable(&mut self, f: &FileEntry, why: &str) {
+        self.unverifiable.push(format!("{} ({why})", f.rel));
+    }
+
+    /// Findings fail; else unreadable documents are an error; else documents nobody could
+    /// judge are for a human; else a pass — or a skip when nothing was selected.
+    pub fn outcome(self, nothing_selected: &str) -> Outcome {
+        let mut findings = self.findings;
+        if !findings.is_empty() {
+            findings.extend(
+                self.unreadable
+                    .iter()
+                    .map(|u| Finding::new(format!("non vérifié, document illisible : {u}"))),
+            );
+            return Outcome::from_findings(findings).with_evidence(self.checked);
+        }
+        if !self.unreadable.is_empty() {
+            return Outcome::error(format!(
+                "document(s) illisible(s) : {}",
+                self.unreadable.join(" ; ")
+            ));
+        }
+        if !self.unverifiable.is_empty() {
+            return Outcome::manual(format!(
+                "à vérifier à la main : {}",
+                self.unverifiable.join(" ; ")
+            ))
+            .with_evidence(self.checked);
+        }
+        if self.checked.is_empty() {
+            return Outcome::skip(nothing_selected);
+        }
+        Outcome::pass().with_evidence(self.checked)
+    }
+}
+
+/// Call `judge_one` on each selected document that was read; record the others.
+pub fn each_document(
+    select: &FileSelector,
+    ctx: &Context,
+    judge: &mut Judge,
+    mut judge_one: impl FnMut(&FileEntry, &DocFacts, &mut Judge),
+) {
+    for (i, f) in select.files(ctx) {
+        match ctx.documents.get(i) {
+            None => {}
+            Some(Err(cause)) => judge.unreadable.push(format!("{} : {cause}", f.rel)),
+            Some(Ok(facts)) => {
+                if facts.encryption == crate::documents::Encryption::UserPassword {
+                    judge
+                        .unreadable
+                        .push(format!("{} : protégé par mot de passe", f.rel));
+                    continue;
+                }
+                judge.checked.push(f.rel.clone());
+                judge_one(f, facts, judge);
+            }
+        }
+    }
+}
+
+/// Like [`each_document`], for checks that need the text: documents without any are left
+/// to a human.
+pub fn each_text(
+    select: &FileSelector,
+    ctx: &Context,
+    judge: &mut Judge,
+    mut judge_one: impl FnMut(&FileEntry, &DocFacts, &mut Judge),
+) {
+    each_document(select, ctx, judge, |f, facts, judge| {
+        if let Some(e) = &facts.text_error {
+            judge.unverifiable(f, e);
+        } else if !facts.has_text() {
+            judge.unverifiable(f, "aucun texte lisible : document scanné ?");
+        } else {
+            judge_one(f, facts, judge);
+        }
+    });
+}
+
+/// A short excerpt around a byte range of `text`, on one line, for a finding.
+pub fn excerpt(text: &str, start: usize, end: usize) -> String {
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let s: String = text[from..to]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!("…{s}…")
+}

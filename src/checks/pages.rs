@@ -1,0 +1,126 @@
+//! `pages`: page count bounds and page size of the selected documents (« une page A4
+//! recto-verso » is at most 2 pages of A4). Sizes are read from PDFs only: Word and
+//! OpenDocument files do not fix their page size until printed.
+
+use super::CompileError;
+use super::documents::{Judge, each_document};
+use super::select::FileSelector;
+use crate::engine::{Context, Outcome};
+use crate::pack::model::{Pages, PaperSize};
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    raw: Pages,
+    select: FileSelector,
+}
+
+pub fn compile(c: &Pages, errors: &mut Vec<CompileError>) -> Compiled {
+    if c.min.is_none() && c.max.is_none() && c.size.is_none() {
+        errors.push(CompileError::new(
+            "",
+            "indiquez au moins `min`, `max` ou `size`",
+        ));
+    }
+    if let (Some(min), Some(max)) = (c.min, c.max)
+        && max < min
+    {
+        errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
+    }
+    if !(0.0..=72.0).contains(&c.tolerance_pt) {
+        errors.push(CompileError::new(
+            "tolerance_pt",
+            "tolérance attendue entre 0 et 72 points",
+        ));
+    }
+    Compiled {
+        raw: c.clone(),
+        select: FileSelector::compile(c.select.as_ref(), errors),
+    }
+}
+
+/// Width and height in points, portrait.
+fn dimensions(p: PaperSize) -> (f32, f32, &'static str) {
+    match p {
+        PaperSize::A4 => (595.28, 841.89, "A4"),
+        PaperSize::A3 => (841.89, 1190.55, "A3"),
+    }
+}
+
+pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    let mut judge = Judge::default();
+    each_document(&c.select, ctx, &mut judge, |f, facts, judge| {
+        match facts.pages {
+            None if c.raw.min.is_some() || c.raw.max.is_some() => {
+                judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
+            }
+            None => {}
+            Some(n) => {
+                if let Some(min) = c.raw.min
+                    && n < min
+                {
+                    judge
+                        .findings
+                        .push(ctx.file_finding(f, format!("{n} page(s), {min} au moins")));
+                }
+                if let Some(max) = c.raw.max
+                    && n > max
+                {
+                    judge.findings.push(
+                        ctx.file_finding(f, format!("{n} pages, {max} au plus"))
+                            .suggest(format!("réduire le document à {max} page(s)")),
+                    );
+                }
+            }
+        }
+        let Some(size) = c.raw.size else { return };
+        if facts.page_sizes.is_empty() {
+            judge.unverifiable(f, "format de page non lisible hors PDF");
+            return;
+        }
+        let (w, h, name) = dimensions(size);
+        let tol = c.raw.tolerance_pt;
+        let fits = |p: &crate::documents::PageSize| {
+            let portrait = (p.width - w).abs() <= tol && (p.height - h).abs() <= tol;
+            let landscape = (p.width - h).abs() <= tol && (p.height - w).abs() <= tol;
+            portrait || landscape
+        };
+        let wrong: Vec<(usize, &crate::documents::PageSize)> = facts
+            .page_sizes
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !fits(p))
+            .collect();
+        if let Some((first, p)) = wrong.first() {
+            let pages = if wrong.len() == 1 {
+                format!("page {}", first + 1)
+            } else {
+                format!("{} pages dont la page {}", wrong.len(), first + 1)
+            };
+            judge.findings.push(
+                ctx.file_finding(
+                    f,
+                    format!(
+                        "{pages} au format {:.0} × {:.0} mm{}, pas {name}",
+                        p.width / 72.0 * 25.4,
+                        p.height / 72.0 * 25.4,
+                        known_size(p).map(|k| format!(" ({k})")).unwrap_or_default()
+                    ),
+                )
+                .suggest(format!("exporter le document au format {name}")),
+            );
+        }
+    });
+    judge.outcome("aucun document concerné dans le dossier")
+}
+
+/// Name the usual wrong sizes: a US Letter export is the common mistake.
+fn known_size(p: &crate::documents::PageSize) -> Option<&'static str> {
+    let near = |a: f32, b: f32| (p.width - a).abs() <= 3.0 && (p.height - b).abs() <= 3.0;
+    if near(612.0, 792.0) || near(792.0, 612.0) {
+        Some("US Letter")
+    } else if near(612.0, 1008.0) {
+        Some("US Legal")
+    } else {
+        None
+    }
+}

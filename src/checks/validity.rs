@@ -1,0 +1,101 @@
+//! `validity`: a dated document — insurance attestation, certificate — is valid on the
+//! deadline. Its dates of validity are read from its text (« valable jusqu'au 31/12/2026 »,
+//! « du 01/01/2026 au 31/12/2026 », « Date d'expiration : 30 juin 2027 », `2027-06-30`);
+//! with `certification`, the date read is also compared with the manifest's `valid_until`
+//! for that scheme of the file's member: a disagreement is a finding (one of the two is
+//! wrong, and the buyer reads the document).
+
+use super::CompileError;
+use super::documents::{Judge, each_text};
+use super::select::FileSelector;
+use crate::analysis::validity::{latest_until, validity_periods};
+use crate::dates::{DateSpec, fr_date};
+use crate::engine::{Context, Outcome};
+use crate::pack::model::Validity;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    certification: Option<String>,
+    select: FileSelector,
+}
+
+pub fn compile(c: &Validity, errors: &mut Vec<CompileError>) -> Compiled {
+    if c.select.is_none() {
+        errors.push(CompileError::new(
+            "select",
+            "indiquez les documents datés à lire (`select: { pieces: [...] }`)",
+        ));
+    }
+    Compiled {
+        certification: c.certification.clone(),
+        select: FileSelector::compile(c.select.as_ref(), errors),
+    }
+}
+
+pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    let Some(deadline) = ctx.deadline else {
+        return Outcome::missing(&["deadline".to_string()]);
+    };
+    let mut judge = Judge::default();
+    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        let periods = validity_periods(&facts.text);
+        let Some(last) = latest_until(&periods) else {
+            judge.unverifiable(f, "aucune date de validité lisible dans le document");
+            return;
+        };
+        if last.until < deadline.date {
+            judge.findings.push(
+                ctx.file_finding(
+                    f,
+                    format!(
+                        "expiré : valable jusqu'au {}, date limite de remise le {} (« {} »)",
+                        fr_date(last.until),
+                        fr_date(deadline.date),
+                        last.excerpt
+                    ),
+                )
+                .suggest("demander une attestation ou un certificat en cours de validité"),
+            );
+        } else if let Some(from) = last.from
+            && from > deadline.date
+        {
+            judge.findings.push(ctx.file_finding(
+                f,
+                format!(
+                    "pas encore valable à la date limite : valable à partir du {} (« {} »)",
+                    fr_date(from),
+                    last.excerpt
+                ),
+            ));
+        }
+        if let Some(scheme) = &c.certification
+            && let Some(declared) = declared_until(ctx, f.member, scheme)
+            && declared.date != last.until
+        {
+            judge.findings.push(
+                ctx.file_finding(
+                    f,
+                    format!(
+                        "le document indique une validité jusqu'au {}, bid.yaml déclare {} \
+                         ({scheme}, valid_until)",
+                        fr_date(last.until),
+                        fr_date(declared.date)
+                    ),
+                )
+                .suggest("corriger valid_until dans bid.yaml ou joindre le bon certificat"),
+            );
+        }
+    });
+    judge.outcome("aucun document concerné dans le dossier")
+}
+
+/// The manifest's `valid_until` for `scheme` of the member.
+fn declared_until(ctx: &Context, member: Option<usize>, scheme: &str) -> Option<DateSpec> {
+    let m = ctx.members().get(member?)?;
+    m.certifications
+        .iter()
+        .flatten()
+        .find(|c| c.scheme.eq_ignore_ascii_case(scheme))
+        .and_then(|c| c.valid_until.as_deref())
+        .and_then(|d| DateSpec::parse(d).ok())
+}

@@ -1,0 +1,156 @@
+//! Facts already read, kept in the user's cache directory (never in the bid folder), keyed
+//! by the SHA-256 of the file's bytes and the tool's version: a re-run after fixing one file
+//! reads only that file. An entry that cannot be read or parsed is ignored and rewritten;
+//! a cache that cannot be written is simply not used. Nothing here is ever fatal.
+//!
+//! Location: `$BIDLINT_CACHE_DIR` when set, else the platform cache directory
+//! (`~/.cache/bidlint` on Linux, `~/Library/Caches/bidlint` on macOS,
+//! `%LOCALAPPDATA%\bidlint` on Windows). Clearing it is deleting that folder.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::DocFacts;
+
+/// The environment variable that moves the cache.
+pub const ENV_DIR: &str = "BIDLINT_CACHE_DIR";
+
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    version: String,
+    result: Result<DocFacts, String>,
+}
+
+impl Cache {
+    /// The cache for this version, unless it would lie inside `bid_root` (the folder is
+    /// read-only to bidlint) or no cache directory is known.
+    pub fn open(bid_root: &Path) -> Option<Cache> {
+        let base = std::env::var_os(ENV_DIR)
+            .map(PathBuf::from)
+            .or_else(|| dirs::cache_dir().map(|d| d.join("bidlint")))?;
+        Cache::at(base, bid_root)
+    }
+
+    pub fn at(base: PathBuf, bid_root: &Path) -> Option<Cache> {
+        let dir = base.join(format!("v{}", env!("CARGO_PKG_VERSION")));
+        let inside = |p: &Path| {
+            let root = bid_root.canonicalize().ok();
+            let mut probe = p.to_path_buf();
+            // The cache folder may not exist yet: judge its nearest existing ancestor.
+            loop {
+                if let (Ok(c), Some(r)) = (probe.canonicalize(), &root) {
+                    return c.starts_with(r);
+                }
+                if !probe.pop() {
+                    return false;
+                }
+            }
+        };
+        if inside(&dir) {
+            return None;
+        }
+        Some(Cache { dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The key of a file: the SHA-256 of its bytes, in hex.
+    pub fn key(path: &Path) -> std::io::Result<String> {
+        let mut file = File::open(path)?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+        }
+        Ok(hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect())
+    }
+
+    fn path(&self, key: &str) -> PathBuf {
+        let shard = key.get(..2).unwrap_or("00");
+        self.dir.join(shard).join(format!("{key}.json"))
+    }
+
+    /// What was read before, if the entry is sound.
+    pub fn get(&self, key: &str) -> Option<Result<DocFacts, String>> {
+        let bytes = std::fs::read(self.path(key)).ok()?;
+        let entry: Entry = serde_json::from_slice(&bytes).ok()?;
+        (entry.version == env!("CARGO_PKG_VERSION")).then_some(entry.result)
+    }
+
+    /// Keep a result. Written to a temporary file then renamed, so a reader never sees half
+    /// an entry; errors are ignored (the next run reads the document again).
+    pub fn put(&self, key: &str, result: &Result<DocFacts, String>) {
+        let path = self.path(key);
+        let Some(parent) = path.parent() else { return };
+        if std::fs::create_dir_all(parent).is_err() {
+            return;
+        }
+        let entry = Entry {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            result: result.clone(),
+        };
+        let Ok(json) = serde_json::to_vec(&entry) else {
+            return;
+        };
+        let tmp = parent.join(format!(
+            ".{key}.{}.{:?}.tmp",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let written = File::create(&tmp).and_then(|mut f| f.write_all(&json));
+        if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_corrupt_entries_are_ignored() {
+        let base = tempfile::tempdir().unwrap();
+        let bid = tempfile::tempdir().unwrap();
+        let cache = Cache::at(base.path().to_path_buf(), bid.path()).unwrap();
+        let facts = DocFacts {
+            pages: Some(2),
+            text: "Attestation".into(),
+            ..DocFacts::default()
+        };
+        cache.put("abcdef", &Ok(facts.clone()));
+        assert_eq!(cache.get("abcdef"), Some(Ok(facts)));
+        cache.put("abff00", &Err("PDF illisible".into()));
+        assert_eq!(cache.get("abff00"), Some(Err("PDF illisible".into())));
+        std::fs::write(cache.path("abcdef"), b"{ not json").unwrap();
+        assert_eq!(cache.get("abcdef"), None);
+        assert_eq!(cache.get("000000"), None);
+    }
+
+    #[test]
+    fn never_inside_the_bid_folder() {
+        let bid = tempfile::tempdir().unwrap();
+        assert!(Cache::at(bid.path().join("cache"), bid.path()).is_none());
+        let elsewhere = tempfile::tempdir().unwrap();
+        assert!(Cache::at(elsewhere.path().to_path_buf(), bid.path()).is_some());
+    }
+}

@@ -1,0 +1,422 @@
+//! What bidlint reads inside the documents, on the generated fixtures: hostile files each get
+//! their status within the limits, the content rules give the exact findings the texts call
+//! for, the cache is used and survives corruption, and a PDF can be a quote source.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// Rule id → (status, findings as `path : message`).
+type Rules = BTreeMap<String, (String, Vec<String>)>;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// `bidlint check DIR --format json` with a private cache; rule → (status, findings).
+fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("BIDLINT_CACHE_DIR", cache)
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let mut rules = BTreeMap::new();
+    for r in report["results"].as_array().expect("results") {
+        let findings = r["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} : {}",
+                    f["path"].as_str().unwrap_or("-"),
+                    f["message"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        rules.insert(
+            r["rule"].as_str().expect("rule").to_string(),
+            (r["status"].as_str().expect("status").to_string(), findings),
+        );
+    }
+    (out.status.code().expect("exit code"), rules)
+}
+
+/// The rules that are neither `pass`, `skip` nor a manual item, with their findings.
+fn defects(rules: &Rules) -> Rules {
+    rules
+        .iter()
+        .filter(|(_, (s, _))| s == "fail" || s == "error")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+fn expect(rule: &str, status: &str, findings: &[&str]) -> (String, (String, Vec<String>)) {
+    (
+        rule.to_string(),
+        (
+            status.to_string(),
+            findings.iter().map(|s| s.to_string()).collect(),
+        ),
+    )
+}
+
+#[test]
+fn hostile_documents_each_get_a_status_within_the_limits() {
+    let cache = tempfile::tempdir().expect("cache");
+    let started = Instant::now();
+    let (code, rules) = check(&fixture("hostile"), cache.path(), &["--doc-timeout", "20"]);
+    assert!(started.elapsed() < Duration::from_secs(60), "bounded time");
+    assert_eq!(code, 1);
+    let lisible = &rules["PLACE-LISIBLE"];
+    assert_eq!(lisible.0, "fail");
+    let bad: Vec<&str> = lisible
+        .1
+        .iter()
+        .map(|f| f.split(" : ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        bad,
+        vec![
+            "flate-bomb.pdf",
+            "html-renamed.pdf",
+            "parent-loop.pdf",
+            "truncated.pdf",
+            "user-password.pdf",
+            "xobject-self.pdf",
+            "zip-bomb-lying-sizes.docx",
+            "zip-bomb.docx",
+        ],
+        "{lisible:?}"
+    );
+    let why = |name: &str| {
+        lisible
+            .1
+            .iter()
+            .find(|f| f.starts_with(&format!("{name} : ")))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(why("flate-bomb.pdf").contains("plus de 1024 Mo de mémoire"));
+    assert!(why("truncated.pdf").contains("PDF illisible (tronqué ou corrompu)"));
+    assert!(why("parent-loop.pdf").contains("forme une boucle"));
+    assert!(why("user-password.pdf").contains("mot de passe d'ouverture"));
+    assert!(why("xobject-self.pdf").contains("structure récursive sans fin"));
+    assert!(why("zip-bomb.docx").contains("bombe de décompression"));
+    assert!(why("zip-bomb-lying-sizes.docx").contains("larger than its declared"));
+    // Owner-password-only, signed and huge-dimension files open: not listed.
+    assert_eq!(
+        rules["PLACE-VIDE"].1,
+        vec!["empty.pdf : fichier vide (0 octet)"]
+    );
+}
+
+#[test]
+fn a_lower_memory_limit_and_a_short_timeout_are_obeyed() {
+    let cache = tempfile::tempdir().expect("cache");
+    let started = Instant::now();
+    let (_, rules) = check(
+        &fixture("hostile"),
+        cache.path(),
+        &["--doc-memory", "128", "--doc-timeout", "1", "--jobs", "1"],
+    );
+    assert!(started.elapsed() < Duration::from_secs(40));
+    let bomb = rules["PLACE-LISIBLE"]
+        .1
+        .iter()
+        .find(|f| f.starts_with("flate-bomb.pdf"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        bomb.contains("plus de 128 Mo") || bomb.contains("interrompue après 1 s"),
+        "{bomb}"
+    );
+}
+
+#[test]
+fn content_rules_on_each_document_variant() {
+    let cache = tempfile::tempdir().expect("cache");
+    type Case<'a> = (&'a str, Vec<(String, (String, Vec<String>))>);
+    let cases: Vec<Case> = vec![
+        (
+            "anglais",
+            vec![expect(
+                "CAIH-LANGUE",
+                "fail",
+                &[
+                    "alpha/26_01_DC_Moyens_Alpha.pdf : rédigé en anglais (confiance 100 %), pas en français",
+                ],
+            )],
+        ),
+        (
+            "assurance-expiree",
+            vec![expect(
+                "CAIH-CAND-ASSURANCE-VALIDE",
+                "fail",
+                &[
+                    "beta/26_01_DC_Assurance_Beta.pdf : expiré : valable jusqu'au 31/12/2025, date limite de remise le 19/02/2026 (« du 01/01/2025 au 31/12/2025 »)",
+                ],
+            )],
+        ),
+        (
+            "hds-activites",
+            vec![expect(
+                "CAIH-HDS",
+                "fail",
+                &[
+                    "beta/26_01_DC_HDS_Beta.pdf : bid.yaml déclare les activités 1, 2, 3, 4, 5 et 6, le certificat ne couvre que 1, 2, 3 et 4",
+                ],
+            )],
+        ),
+        (
+            "memoire-manquant",
+            vec![expect(
+                "CAIH-MEMOIRE-PLAN",
+                "fail",
+                &["L03_Memoire_technique.pdf : 3.3 « DEVSECOPS ET QUALITE LOGICIELLE » absent"],
+            )],
+        ),
+        (
+            "memoire-docx-manquant",
+            vec![expect(
+                "CAIH-MEMOIRE-PLAN",
+                "fail",
+                &["L03_Memoire_technique.docx : 5.2 « MCO ET EXPLOITATION » absent"],
+            )],
+        ),
+        ("memoire-extra", vec![]),
+        (
+            "offre-sans-email",
+            vec![expect(
+                "CAIH-OFFRE-EMAIL",
+                "fail",
+                &["AE_Acte_engagement.pdf : adresse électronique : introuvable"],
+            )],
+        ),
+        ("piece-par-contenu", vec![]),
+        (
+            "plaquette-3-pages",
+            vec![expect(
+                "CAIH-CAND-PLAQUETTE-A4",
+                "fail",
+                &["alpha/26_01_DC_Plaq1_Alpha.pdf : 3 pages, 2 au plus"],
+            )],
+        ),
+        (
+            "plaquette-letter",
+            vec![expect(
+                "CAIH-CAND-PLAQUETTE-A4",
+                "fail",
+                &[
+                    "alpha/26_01_DC_Plaq2_Alpha.pdf : 2 pages dont la page 1 au format 216 × 279 mm (US Letter), pas A4",
+                ],
+            )],
+        ),
+    ];
+    for (name, want) in cases {
+        let (_, rules) = check(&fixture(&format!("documents/{name}")), cache.path(), &[]);
+        let want: Rules = want.into_iter().collect();
+        assert_eq!(defects(&rules), want, "variant {name}");
+    }
+}
+
+#[test]
+fn swapped_chapters_name_the_moved_sections() {
+    let cache = tempfile::tempdir().expect("cache");
+    let (_, rules) = check(&fixture("documents/memoire-ordre"), cache.path(), &[]);
+    let plan = &rules["CAIH-MEMOIRE-PLAN"];
+    assert_eq!(plan.0, "fail", "a warning rule that failed");
+    assert!(
+        plan.1
+            .iter()
+            .all(|f| f.starts_with("L03_Memoire_technique.pdf : 4") && f.contains("placé après")),
+        "{plan:?}"
+    );
+    assert_eq!(plan.1.len(), 3, "{plan:?}");
+}
+
+#[test]
+fn external_links_and_dollars_are_named_with_their_passage() {
+    let cache = tempfile::tempdir().expect("cache");
+    let (_, rules) = check(&fixture("documents/lien-externe"), cache.path(), &[]);
+    let liens = &rules["PLACE-LIENS"];
+    assert_eq!(liens.0, "fail");
+    assert!(
+        liens
+            .1
+            .iter()
+            .all(|f| f.starts_with("alpha/26_01_DC_Refs_Alpha.pdf : "))
+    );
+    assert!(
+        liens
+            .1
+            .iter()
+            .any(|f| f.contains("https://wetransfer.com/"))
+    );
+    let (_, rules) = check(&fixture("documents/montant-dollars"), cache.path(), &[]);
+    let euros = &rules["CAIH-EUROS"];
+    assert_eq!(euros.0, "fail");
+    assert_eq!(euros.1.len(), 1);
+    assert!(
+        euros.1[0]
+            .starts_with("CRF_Offre_financiere.xlsx : montant dans une autre devise que l'euro : ")
+    );
+    assert!(euros.1[0].contains("(USD)"));
+}
+
+#[test]
+fn a_piece_is_recognised_by_its_first_page() {
+    let cache = tempfile::tempdir().expect("cache");
+    let dir = fixture("documents/piece-par-contenu");
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("BIDLINT_CACHE_DIR", cache.path())
+        .args(["check", dir.to_str().expect("utf-8"), "--format", "json"])
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let assurance = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "CAIH-CAND-ASSURANCE")
+        .expect("rule");
+    assert_eq!(assurance["status"], "pass");
+    let evidence: Vec<&str> = assurance["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        evidence.contains(&"beta/26_01_DC_Piece7_Beta.pdf (reconnu par son contenu)"),
+        "{evidence:?}"
+    );
+}
+
+#[test]
+fn compliant_offers_pass_every_content_rule() {
+    let cache = tempfile::tempdir().expect("cache");
+    for name in ["caih-offre-ok", "caih-offre-docx-ok", "caih-groupement-ok"] {
+        let (code, rules) = check(&fixture(name), cache.path(), &[]);
+        assert_eq!(defects(&rules), BTreeMap::new(), "{name}");
+        assert_eq!(code, 0, "{name}");
+        for id in ["CAIH-LANGUE", "CAIH-EUROS", "PLACE-LIENS", "PLACE-LISIBLE"] {
+            assert_eq!(rules[id].0, "pass", "{name} {id}");
+        }
+    }
+    let (_, rules) = check(&fixture("caih-offre-docx-ok"), cache.path(), &[]);
+    assert_eq!(rules["CAIH-MEMOIRE-PLAN"].0, "pass");
+    assert_eq!(rules["CAIH-OFFRE-EMAIL"].0, "pass");
+}
+
+#[test]
+fn the_cache_is_used_and_a_corrupt_entry_is_rebuilt() {
+    let cache = tempfile::tempdir().expect("cache");
+    let dir = fixture("caih-groupement-ok");
+    let run = |extra: &[&str]| {
+        let out = Command::cargo_bin("bidlint")
+            .expect("binary")
+            .env("BIDLINT_CACHE_DIR", cache.path())
+            .args([
+                "check",
+                dir.to_str().expect("utf-8"),
+                "--format",
+                "json",
+                "--verbose",
+            ])
+            .args(extra)
+            .output()
+            .expect("runs");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (cold, log) = run(&[]);
+    assert!(log.contains("(0 depuis le cache)"), "{log}");
+    let (warm, log) = run(&[]);
+    assert!(log.contains("documents lus (14 depuis le cache)"), "{log}");
+    assert_eq!(cold, warm, "the same report from the cache");
+    // Corrupt every entry: each is ignored, read again and rewritten.
+    for entry in walk(cache.path()) {
+        std::fs::write(&entry, b"{ corrupt").expect("corrupt");
+    }
+    let (again, log) = run(&[]);
+    assert!(log.contains("(0 depuis le cache)"), "{log}");
+    assert_eq!(cold, again);
+    let (_, log) = run(&["--no-cache"]);
+    assert!(log.contains("(0 depuis le cache)"), "{log}");
+    let (_, log) = run(&[]);
+    assert!(log.contains("(14 depuis le cache)"), "rewritten: {log}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn one_job_or_many_give_the_same_report() {
+    let cache = tempfile::tempdir().expect("cache");
+    let dir = fixture("caih-offre-ok");
+    let (_, one) = check(&dir, cache.path(), &["--jobs", "1", "--no-cache"]);
+    let (_, four) = check(&dir, cache.path(), &["--jobs", "4", "--no-cache"]);
+    assert_eq!(one, four);
+}
+
+#[test]
+fn a_pdf_can_be_a_quote_source() {
+    use bidlint_fixturegen::pdf::{PdfSpec, build};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/quotes/rc-extrait.txt"
+    ))
+    .expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let pdf = tmp.path().join("rc.pdf");
+    std::fs::write(
+        &pdf,
+        build(&PdfSpec::page("Règlement", &lines)).expect("pdf"),
+    )
+    .expect("write");
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quotes"))
+        .env("NO_COLOR", "1")
+        .args(["validate-pack", "pack.yaml", "--sources"])
+        .arg(format!("rc={}", pdf.display()))
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr).replace('│', " ");
+    let err = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("citations non vérifiées : 2 problèmes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Q-PROCHE") && err.contains("Q-ABSENTE") && !err.contains("Q-TROUVEE"),
+        "{err}"
+    );
+}
