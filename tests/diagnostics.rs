@@ -241,3 +241,18 @@ fn missing_folder_manifest_and_pack_exit_2() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn manifest_pieces_key_that_is_no_piece_rule() {
+    let d = manifest_diag("unknown-piece.yaml");
+    let d = d
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        d.contains("pieces: « CAIH-CAND-MOYEN » n'est pas une règle de pièce des packs chargés — vouliez-vous dire `CAIH-CAND-MOYENS` ?")
+            && d.contains("[unknown-piece.yaml:4:3]"),
+        "{d}"
+    );
+}

@@ -420,3 +420,27 @@ fn a_pdf_can_be_a_quote_source() {
         "{err}"
     );
 }
+
+#[test]
+fn a_signature_is_reported_not_verified() {
+    let cache = tempfile::tempdir().expect("cache");
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("BIDLINT_CACHE_DIR", cache.path())
+        .arg("check")
+        .arg(fixture("hostile"))
+        .args(["--format", "json", "--doc-timeout", "20"])
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let lisible = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "PLACE-LISIBLE")
+        .expect("rule");
+    assert_eq!(
+        lisible["evidence"],
+        serde_json::json!(["signed.pdf (signature électronique présente, non vérifiée)"])
+    );
+}

@@ -26,6 +26,9 @@ pub fn compile(c: &Readable, errors: &mut Vec<CompileError>) -> Compiled {
 
 pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     let mut findings = Vec::new();
+    // Signed documents are worth knowing about (a signature is accepted, a password is not);
+    // the signature is reported, not verified.
+    let mut signed = Vec::new();
     for (i, f) in c.select.files(ctx) {
         if let Some(e) = &f.read_error {
             findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
@@ -87,11 +90,14 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 )
                 .suggest("déposer une version sans mot de passe"),
             ),
+            Some(Ok(facts)) if facts.signed => {
+                signed.push(format!("{} (signature électronique présente, non vérifiée)", f.rel));
+            }
             _ => {}
         }
     }
     for a in &ctx.inventory.anomalies {
         findings.push(Finding::new(a.describe()).at(a.rel()));
     }
-    Outcome::from_findings(findings)
+    Outcome::from_findings(findings).with_evidence(signed)
 }

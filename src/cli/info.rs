@@ -69,9 +69,15 @@ pub fn rules(spec: Option<&str>) -> Result<ExitCode, miette::Report> {
     let mut t = table();
     t.set_header(vec!["id", "sévérité", "phases", "titre", "source"]);
     for r in &set.rules {
+        // A rule a pack switched off (`overrides: enabled: false`) is listed, and says so.
+        let severity = if r.def.enabled {
+            r.def.severity.as_str().to_string()
+        } else {
+            format!("{} (désactivée)", r.def.severity.as_str())
+        };
         t.add_row(vec![
             r.def.id.clone(),
-            r.def.severity.as_str().to_string(),
+            severity,
             phases(r),
             r.def.title.clone(),
             format!("{} — {}", r.source_doc.title(), r.def.source.section),

@@ -33,7 +33,8 @@ pub struct Run<'a> {
     pub today: NaiveDate,
 }
 
-/// Waivers must name rules of the loaded packs: a typo would silently waive nothing.
+/// Waivers and `pieces:` keys must name rules of the loaded packs: a typo would silently
+/// waive or map nothing.
 pub fn check_waivers(run: &Run) -> Result<(), YamlProblems> {
     let src = &run.manifest.source;
     let problems: Vec<_> = run
@@ -50,6 +51,32 @@ pub fn check_waivers(run: &Run) -> Result<(), YamlProblems> {
             )
         })
         .collect();
+    // A `pieces:` key must name a piece rule, or the mapping silently maps nothing.
+    let mut problems = problems;
+    for key in run.manifest.manifest.pieces.keys() {
+        let is_piece = run
+            .packs
+            .rule(key)
+            .is_some_and(|r| matches!(r.check, CompiledCheck::Piece(_)));
+        if !is_piece {
+            let closest = run
+                .packs
+                .rules
+                .iter()
+                .filter(|r| matches!(r.check, CompiledCheck::Piece(_)))
+                .map(|r| (strsim::levenshtein(key, &r.def.id), r.def.id.as_str()))
+                .min()
+                .filter(|(d, _)| *d <= 3)
+                .map(|(_, id)| format!(" — vouliez-vous dire `{id}` ?"))
+                .unwrap_or_default();
+            problems.push(src.at_key(
+                &format!("pieces.{key}"),
+                format!(
+                    "pieces: « {key} » n'est pas une règle de pièce des packs chargés{closest}"
+                ),
+            ));
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
