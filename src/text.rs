@@ -54,6 +54,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn patterns_lose_their_accents_not_their_case() {
+        // `\S` must stay `\S`: lowercasing a regex would change its meaning.
+        assert_eq!(strip_accents(r"d[ée]claration\S+"), r"d[ee]claration\S+");
+        assert_eq!(strip_accents("Mémoire"), "Memoire");
+    }
+
+    #[test]
     fn folding_and_counting() {
         assert_eq!(fold("Mémoire Technique"), "memoire technique");
         let nfd = "Me\u{301}moire";
