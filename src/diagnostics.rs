@@ -38,13 +38,32 @@ impl YamlSource {
     }
 
     pub fn problem(&self, span: Span, message: impl Into<String>) -> YamlProblem {
+        let (offset, len) = self.clamp(span);
         YamlProblem {
             message: message.into(),
             src: NamedSource::new(self.name.clone(), self.text.clone()),
-            span: (span.offset, span.len).into(),
+            span: (offset, len).into(),
             label: "ici".to_string(),
             help: None,
         }
+    }
+
+    /// The span inside the text, on character boundaries: serde_yaml marks "end of input" one
+    /// byte past an empty or truncated text, and miette would not show an outside label.
+    fn clamp(&self, span: Span) -> (usize, usize) {
+        let text = &*self.text;
+        let mut start = span.offset.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span
+            .offset
+            .saturating_add(span.len)
+            .clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        (start, end - start)
     }
 
     /// Line and column (1-based) of a byte offset, for plain-text messages.

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod dates;
 pub mod diagnostics;
 pub mod documents;
+pub mod draft;
 pub mod engine;
 pub mod inventory;
 pub mod manifest;

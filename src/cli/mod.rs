@@ -2,6 +2,7 @@
 
 mod check;
 mod checklist;
+mod draft;
 mod info;
 mod init;
 mod output;
@@ -73,6 +74,17 @@ pub enum Command {
         /// as KEY=PATH (KEY a key of the pack's `sources:`) or PATH (searched for every rule)
         #[arg(long, num_args = 1.., value_name = "[KEY=]DOC")]
         sources: Vec<String>,
+    },
+    /// Draft a rule pack from a règlement de la consultation (PDF, DOCX, ODT or text), for review
+    DraftPack {
+        /// The règlement de la consultation
+        rc: PathBuf,
+        /// Pack id of the draft; its first segment, uppercased, prefixes rule ids [default: draft-<file>]
+        #[arg(long)]
+        id: Option<String>,
+        /// Write the draft to FILE instead of stdout (never overwrites)
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of bid.yaml or of the pack format
     Schema {
@@ -241,6 +253,7 @@ pub fn run() -> Result<ExitCode, miette::Report> {
         Command::Explain { rule, pack } => info::explain(&rule, pack.as_deref()),
         Command::Init { dir, pack } => init::run(&dir, &pack),
         Command::ValidatePack { file, sources } => validate::run(&file, &sources),
+        Command::DraftPack { rc, id, output } => draft::run(&rc, id.as_deref(), output.as_deref()),
         Command::Schema { what } => schema::run(what),
     }
 }

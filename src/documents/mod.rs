@@ -26,6 +26,9 @@ use crate::inventory::FileKind;
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 /// The most characters kept for the first page (piece recognition reads titles there).
 pub const MAX_FIRST_PAGE_CHARS: usize = 4000;
+/// The largest file handed to a document reader (and hashed for the cache): a real deposit's
+/// biggest scan is a few hundred megabytes; past this the file gets a finding, not a reading.
+pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024 * 1024;
 /// The most page sizes kept: enough for any real deposit, bounded for a hostile one.
 pub const MAX_PAGE_SIZES: usize = 10_000;
 

@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::cache::Cache;
 use super::worker::{Failure, Worker};
-use super::{DocFacts, DocFormat};
+use super::{DocFacts, DocFormat, MAX_DOCUMENT_BYTES};
 use crate::inventory::Inventory;
 
 /// A document's facts, or why it could not be read (in French).
@@ -81,7 +81,11 @@ pub fn read_all(inv: &Inventory, opts: &ReadOptions) -> Documents {
                     };
                     let path = &inv.files[i].path;
                     bar.set_message(inv.files[i].name.clone());
-                    let (result, from_cache) = read_one(path, format, opts);
+                    let (result, from_cache) = if inv.files[i].size > MAX_DOCUMENT_BYTES {
+                        (Err(too_large(inv.files[i].size)), false)
+                    } else {
+                        read_one(path, format, opts)
+                    };
                     if let Ok(mut r) = results.lock() {
                         r.push((i, result, from_cache));
                     }
@@ -123,6 +127,16 @@ fn read_one(path: &std::path::Path, format: DocFormat, opts: &ReadOptions) -> (D
         }
     }
     (result.map(Arc::new).map_err(|f| f.cause), false)
+}
+
+/// Neither read nor hashed: a file this size would hold a worker (and the cache key) for
+/// minutes, and no tender platform accepts it anyway.
+fn too_large(size: u64) -> String {
+    format!(
+        "fichier trop volumineux pour être lu ({} Mo, limite {} Mo) : à vérifier à la main",
+        size / (1024 * 1024),
+        MAX_DOCUMENT_BYTES / (1024 * 1024)
+    )
 }
 
 fn progress_bar(len: u64, wanted: bool) -> ProgressBar {

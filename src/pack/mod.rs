@@ -74,34 +74,25 @@ pub const MAX_PACK_BYTES: u64 = 4 * 1024 * 1024;
 /// Load the packs named by `specs` (built-in ids or paths, relative to `base_dir`).
 pub fn load(specs: &[String], base_dir: &Path) -> Result<PackSet, PackError> {
     let mut loader = Loader::default();
-    let mut all: Vec<CompiledRule> = Vec::new();
+    let mut loaded = Vec::new();
     for spec in specs {
-        let rules = loader.load_spec(spec, base_dir, &mut Vec::new(), None)?;
-        for r in rules {
-            match all.iter().find(|x| x.def.id == r.def.id) {
-                // The same rule reached twice (two packs extend `place`): keep one.
-                Some(x) if x.pack == r.pack => {}
-                Some(x) => loader.problems.push(r.origin.0.at_value(
-                    &format!("{}.id", r.origin.1),
-                    format!(
-                        "la règle {} est déjà définie par le pack {}",
-                        r.def.id, x.pack
-                    ),
-                )),
-                None => all.push(r),
-            }
-        }
+        loaded.push(loader.load_spec(spec, base_dir, &mut Vec::new(), None)?);
     }
-    check_references(&all, &mut loader.problems);
-    if !loader.problems.is_empty() {
-        return Err(YamlProblems::new("pack invalide", loader.problems).into());
-    }
-    Ok(PackSet {
-        packs: loader.infos,
-        rules: all,
-        deadlines: loader.deadlines,
-        lots: loader.lots,
-    })
+    loader.finish(loaded)
+}
+
+/// Parse one pack from its text, as if read from a file named `name` in the current folder
+/// (its `extends` may name built-in packs). For tools that hold the text already (fuzzing).
+pub fn parse(name: &str, text: &str) -> Result<PackSet, PackError> {
+    let mut loader = Loader::default();
+    let rules = loader.load_source(
+        name.to_string(),
+        text.to_string(),
+        None,
+        format!("text:{name}"),
+        &mut Vec::new(),
+    )?;
+    loader.finish(vec![rules])
 }
 
 /// Rules that name other rules (a certificate's document, a selector's pieces) must name a
@@ -133,6 +124,36 @@ struct Loader {
 }
 
 impl Loader {
+    /// One rule set from the packs loaded, each a list of effective rules: a rule reached
+    /// twice through the same pack is kept once, one defined by two packs is an error.
+    fn finish(mut self, loaded: Vec<Vec<CompiledRule>>) -> Result<PackSet, PackError> {
+        let mut all: Vec<CompiledRule> = Vec::new();
+        for r in loaded.into_iter().flatten() {
+            match all.iter().find(|x| x.def.id == r.def.id) {
+                // The same rule reached twice (two packs extend `place`): keep one.
+                Some(x) if x.pack == r.pack => {}
+                Some(x) => self.problems.push(r.origin.0.at_value(
+                    &format!("{}.id", r.origin.1),
+                    format!(
+                        "la règle {} est déjà définie par le pack {}",
+                        r.def.id, x.pack
+                    ),
+                )),
+                None => all.push(r),
+            }
+        }
+        check_references(&all, &mut self.problems);
+        if !self.problems.is_empty() {
+            return Err(YamlProblems::new("pack invalide", self.problems).into());
+        }
+        Ok(PackSet {
+            packs: self.infos,
+            rules: all,
+            deadlines: self.deadlines,
+            lots: self.lots,
+        })
+    }
+
     /// Load one pack and what it extends; returns its effective rules. `chain` holds the packs
     /// being loaded above this one, to catch `extends` cycles.
     fn load_spec(
@@ -184,6 +205,18 @@ impl Loader {
             }
             return Ok(Vec::new());
         }
+        self.load_source(name, text, dir, key, chain)
+    }
+
+    /// Load one pack's text (`key` identifies it in `chain`, to catch `extends` cycles).
+    fn load_source(
+        &mut self,
+        name: String,
+        text: String,
+        dir: Option<PathBuf>,
+        key: String,
+        chain: &mut Vec<String>,
+    ) -> Result<Vec<CompiledRule>, PackError> {
         chain.push(key);
         let source = Arc::new(YamlSource::new(name, text));
         let result = match serde_yaml::from_str::<PackFile>(&source.text) {

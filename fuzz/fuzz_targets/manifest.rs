@@ -1,0 +1,28 @@
+//! bid.yaml parsing and validation: any text gets a manifest or a diagnostic, never a panic,
+//! and the diagnostic's labels point inside the text (miette would panic rendering them).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use miette::Diagnostic;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Err(e) = bidlint::manifest::parse("bid.yaml", text, std::path::Path::new("bid.yaml")) {
+        check_labels(&e, text.len());
+    }
+});
+
+fn check_labels(e: &dyn Diagnostic, len: usize) {
+    if let Some(labels) = e.labels() {
+        for l in labels {
+            assert!(l.offset() + l.len() <= len, "label outside the text");
+        }
+    }
+    if let Some(related) = e.related() {
+        for r in related {
+            check_labels(r, len);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Certifications (HDS with its activities, SecNumCloud, ISO 27001) with the piece that
+//! carries the certificate, and the hosting territory (Union européenne, France métropolitaine).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sections::Doc;
+use super::{Found, Rule};
+
+static HDS: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\bHDS\b|h[ée]bergeurs?\s+de\s+donn[ée]es\s+de\s+sant[ée]")
+        .expect("valid regex")
+});
+static SNC: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\bSecNumCloud\b").expect("valid regex")
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\bISO\s*(?:/\s*IEC\s*)?27001\b").expect("valid regex")
+});
+static ACTIVITIES: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)(six|6)\s+activit[ée]s|activit[ée]s?\s+(\d)(?:\s*(?:à|-)\s*(\d))?")
+        .expect("valid regex")
+});
+static EU: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)(?:territoire\s+de\s+l['’](?:UE|Union\s+europ[ée]enne)|Union\s+europ[ée]enne|\bhors\s+UE\b|\bl['’]UE\b)").expect("valid regex")
+});
+static METRO: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)France\s+m[ée]tropolitaine").expect("valid regex")
+});
+static HOSTING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)datacenters?|centres?\s+de\s+donn[ée]es|h[ée]berg[ée]e?s|h[ée]bergement\s+des\s+donn[ée]es").expect("valid regex")
+});
+static ADMIN_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\badministration\b|\badministr[ée]e?s?\b").expect("valid regex")
+});
+static REQUIRE: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)joindre|joint|transmettre|fournir|produit|remet").expect("valid regex")
+});
+
+const HDS_NAMES: &[&str] = &[r"(^|[_ .-])hds[0-9]*([_ .-]|$)", r"certifi[a-z]*[_ .-]*hds"];
+
+pub fn detect(doc: &Doc, found: &mut Found) {
+    hds(doc, found);
+    other(
+        doc,
+        found,
+        &SNC,
+        "SECNUMCLOUD",
+        "SecNumCloud",
+        &["secnum", "(^|[_ .-])snc([_ .-]|$)"],
+    );
+    other(
+        doc,
+        found,
+        &ISO,
+        "ISO27001",
+        "ISO27001",
+        &["iso[_ .-]*27001", "27001"],
+    );
+    hosting(doc, found);
+}
+
+fn sentences_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut last_end = 0;
+    for m in re.find_iter(doc.text).take(60) {
+        if m.start() < last_end {
+            continue;
+        }
+        let (s, e) = doc.sentence(m.start());
+        last_end = e;
+        // A heading (« 6.1 — Certification HDS ») is not a clause.
+        if e - s >= 60 {
+            out.push((m.start(), crate::text::fold(&doc.text[s..e])));
+        }
+    }
+    out
+}
+
+fn hds(doc: &Doc, found: &mut Found) {
+    let all = sentences_of(doc, &HDS);
+    // The clause that requires the certification, and the one that asks for the certificate.
+    let required = all.iter().find(|(_, s)| {
+        s.contains("certifi") && (s.contains("obligatoire") || !s.contains("optionnel"))
+    });
+    let Some((req_at, _)) = required else {
+        return;
+    };
+    let piece_at = all
+        .iter()
+        .find(|(_, s)| s.contains("certifi") && REQUIRE.is_match(s))
+        .map_or(*req_at, |(a, _)| *a);
+    let activities = all.iter().find_map(|(_, s)| activities(s));
+    let piece = found.id("CAND-HDS");
+    let quote = doc.sentence_quote(piece_at);
+    let lot_doubt = crate::text::fold(&quote).contains("lot ");
+    found.push(Rule {
+        id: piece.clone(),
+        family: "certifications",
+        title: "Certificat HDS de l'hébergeur".to_string(),
+        severity: "error",
+        phases: Some("[candidature]"),
+        section: doc.section(piece_at),
+        quote,
+        help: "Joindre le certificat HDS en cours de validité, dans le dossier du membre qui héberge les données (`hosting: true` dans le bid.yaml).".to_string(),
+        check: vec![
+            "kind: piece".into(),
+            "label: \"certificat HDS\"".into(),
+            "per: member".into(),
+            "members: { hosting: true }".into(),
+            "names:".into(),
+            format!("  - {}", super::render::single(HDS_NAMES[0])),
+            format!("  - {}", super::render::single(HDS_NAMES[1])),
+            "formats: [pdf, png, jpeg]".into(),
+            "content:".into(),
+            "  - 'hebergeur de donnees de sante|certificat.{0,40}\\bhds\\b'".into(),
+        ],
+        doubts: if lot_doubt {
+            vec!["exigence propre à un lot : ajouter `when: { lots_any: [...] }`".to_string()]
+        } else {
+            Vec::new()
+        },
+    });
+    let mut check = vec![
+        "kind: certification".to_string(),
+        "scheme: HDS".to_string(),
+        "members: { hosting: true }".to_string(),
+        "valid_on_deadline: true".to_string(),
+        format!("document: {piece}"),
+    ];
+    if let Some(a) = &activities {
+        check.push(format!(
+            "activities: [{}]",
+            a.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let id = found.id("HDS");
+    found.push(Rule {
+        id,
+        family: "certifications",
+        title: "L'hébergeur est certifié HDS, certificat valable à la date limite".to_string(),
+        severity: "error",
+        phases: Some("[candidature]"),
+        section: doc.section(*req_at),
+        quote: doc.sentence_quote(*req_at),
+        help: "Déclarer la certification HDS du membre hébergeur dans le bid.yaml (`certifications:` avec `valid_until` et les activités).".to_string(),
+        check,
+        doubts: if activities.is_none() {
+            vec!["activités HDS non précisées par le texte".to_string()]
+        } else {
+            Vec::new()
+        },
+    });
+}
+
+fn activities(folded: &str) -> Option<Vec<u8>> {
+    let c = ACTIVITIES.captures(folded)?;
+    if c.get(1).is_some() {
+        return Some((1..=6).collect());
+    }
+    let a: u8 = c.get(2)?.as_str().parse().ok()?;
+    let b: u8 = c.get(3).and_then(|m| m.as_str().parse().ok()).unwrap_or(a);
+    (1..=6).contains(&a).then(|| (a..=b.min(6)).collect())
+}
+
+fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, names: &[&str]) {
+    let all = sentences_of(doc, re);
+    let Some((at, s)) = all.first() else { return };
+    if s.contains("optionnel")
+        || s.contains("non obligatoire")
+        || s.contains("le cas echeant")
+        || s.contains("si detenu")
+    {
+        found.notes.push(format!(
+            "{} : {scheme} cité comme optionnel : pas de règle (à vérifier).",
+            doc.section(*at)
+        ));
+        return;
+    }
+    let piece = found.id(&format!("CAND-{topic}"));
+    let hosting = scheme == "SecNumCloud";
+    let mut check = vec![
+        "kind: piece".to_string(),
+        format!("label: \"certificat {scheme}\""),
+        "per: member".to_string(),
+    ];
+    if hosting {
+        check.push("members: { hosting: true }".into());
+    }
+    check.push("names:".into());
+    check.extend(
+        names
+            .iter()
+            .map(|n| format!("  - {}", super::render::single(n))),
+    );
+    check.push("formats: [pdf, png, jpeg]".into());
+    let quote = doc.sentence_quote(*at);
+    found.push(Rule {
+        id: piece.clone(),
+        family: "certifications",
+        title: format!("Certificat {scheme}"),
+        severity: "error",
+        phases: Some("[candidature]"),
+        section: doc.section(*at),
+        quote: quote.clone(),
+        help: format!("Joindre le certificat {scheme} en cours de validité."),
+        check,
+        doubts: vec![
+            "qui doit détenir la certification ? vérifier le filtre des membres".to_string(),
+        ],
+    });
+    let mut check = vec![
+        "kind: certification".to_string(),
+        format!("scheme: {scheme}"),
+    ];
+    if hosting {
+        check.push("members: { hosting: true }".into());
+    }
+    check.push(format!("document: {piece}"));
+    let id = found.id(topic);
+    found.push(Rule {
+        id,
+        family: "certifications",
+        title: format!("Certification {scheme} détenue"),
+        severity: "error",
+        phases: Some("[candidature]"),
+        section: doc.section(*at),
+        quote,
+        help: format!("Déclarer la certification {scheme} dans le bid.yaml (`certifications:`)."),
+        check,
+        doubts: vec![
+            "qui doit détenir la certification ? vérifier le filtre des membres".to_string(),
+        ],
+    });
+}
+
+fn hosting(doc: &Doc, found: &mut Found) {
+    let (territory, re): (&str, &Regex) = if METRO.is_match(doc.text) {
+        ("FR-METRO", &METRO)
+    } else {
+        ("EU", &EU)
+    };
+    let label = if territory == "EU" {
+        "l'Union européenne"
+    } else {
+        "France métropolitaine"
+    };
+    let mut datacenters = false;
+    let mut admin = false;
+    let mut last_end = 0;
+    for m in re.find_iter(doc.text).take(80) {
+        if m.start() < last_end || (datacenters && admin) {
+            continue;
+        }
+        let (s, e) = doc.sentence(m.start());
+        last_end = e;
+        let sentence = &doc.text[s..e];
+        let is_admin = ADMIN_WORD.is_match(sentence);
+        let is_dc = HOSTING_WORD.is_match(sentence);
+        if is_dc && !datacenters {
+            datacenters = true;
+            let id = found.id(if territory == "EU" {
+                "HEBERGEMENT-UE"
+            } else {
+                "HEBERGEMENT-FR"
+            });
+            found.push(Rule {
+                id,
+                family: "hébergement",
+                title: format!("Données hébergées dans {label}"),
+                severity: "error",
+                phases: None,
+                section: doc.section(m.start()),
+                quote: doc.sentence_quote(m.start()),
+                help: format!("Déclarer dans `hosting.datacenters` du bid.yaml des centres de données situés dans {label}."),
+                check: vec!["kind: hosting".into(), format!("territory: {territory}")],
+                doubts: Vec::new(),
+            });
+        } else if is_admin && !admin {
+            admin = true;
+            let id = found.id(if territory == "EU" {
+                "ADMIN-UE"
+            } else {
+                "ADMIN-FR"
+            });
+            found.push(Rule {
+                id,
+                family: "hébergement",
+                title: format!("Hébergement administré depuis {label}"),
+                severity: "error",
+                phases: None,
+                section: doc.section(m.start()),
+                quote: doc.sentence_quote(m.start()),
+                help: format!(
+                    "Déclarer dans `hosting.administration` du bid.yaml des pays de {label}."
+                ),
+                check: vec![
+                    "kind: hosting".into(),
+                    format!("territory: {territory}"),
+                    "datacenters: false".into(),
+                    "administration: true".into(),
+                ],
+                doubts: Vec::new(),
+            });
+        }
+    }
+}

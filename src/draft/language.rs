@@ -1,0 +1,64 @@
+//! Language (« rédigés en langue française ») and currency (« exprimés en euros »).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sections::Doc;
+use super::{Found, Rule};
+
+static FRENCH: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"(?i)(?:r[ée]dig[ée]e?s?|pr[ée]sent[ée]e?s?)\s+(?:en\s+)?(?:langue\s+)?fran[cç]aise?\b",
+    )
+    .expect("valid regex")
+});
+static EUROS: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)(?:exprim[ée]e?s?\s+en\s+euros?\b|unit[ée]\s+mon[ée]taire\s+(?:du\s+march[ée]\s+)?est\s+l['’]euro)")
+        .expect("valid regex")
+});
+
+pub fn detect(doc: &Doc, found: &mut Found) {
+    if let Some(m) = FRENCH.find(doc.text) {
+        let id = found.id("LANGUE");
+        found.push(Rule {
+            id,
+            family: "langue et monnaie",
+            title: "Documents rédigés en français".to_string(),
+            severity: "error",
+            phases: None,
+            section: doc.section(m.start()),
+            quote: doc.sentence_quote(m.start()),
+            help: "Traduire en français tout document rédigé dans une autre langue.".to_string(),
+            check: vec!["kind: language".into(), "language: fr".into()],
+            doubts: Vec::new(),
+        });
+    }
+    // Prefer « exprimés en euros » (prices), else « l'unité monétaire est l'euro ».
+    let m = EUROS
+        .find_iter(doc.text)
+        .find(|m| m.as_str().to_lowercase().starts_with("exprim"))
+        .or_else(|| EUROS.find(doc.text));
+    if let Some(m) = m {
+        let id = found.id("EUROS");
+        found.push(Rule {
+            id,
+            family: "langue et monnaie",
+            title: "Montants exprimés en euros".to_string(),
+            severity: "error",
+            phases: None,
+            section: doc.section(m.start()),
+            quote: doc.sentence_quote(m.start()),
+            help: "Convertir en euros tout montant exprimé dans une autre devise ($, USD, £, GBP, CHF).".to_string(),
+            check: vec![
+                "kind: content".into(),
+                "must_not:".into(),
+                r"  - pattern: '(\$\s?\d|\d\s?\$|\bUSD\b|\bUS\s?dollars?\b|£\s?\d|\d\s?£|\bGBP\b|\bCHF\b)'".into(),
+                "    label: \"montant dans une autre devise que l'euro\"".into(),
+            ],
+            doubts: Vec::new(),
+        });
+    }
+}

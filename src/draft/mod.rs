@@ -1,0 +1,189 @@
+//! `bidlint draft-pack`: a first rule pack drafted from the text of a règlement de la
+//! consultation, for a human to review. Every drafted rule quotes, verbatim, the sentence it
+//! comes from, so that `validate-pack --sources` proves the draft before anyone trusts it.
+//!
+//! One file per family of requirements; each detector reads the whole text a bounded number
+//! of times (regexes compiled once, sentences looked up within a fixed window), so drafting
+//! stays linear in the length of the RC.
+
+mod certifications;
+mod dates;
+mod groupement;
+mod language;
+mod lots;
+mod names;
+mod outline;
+mod pages;
+mod pieces;
+mod render;
+mod sections;
+
+use std::collections::HashSet;
+
+/// What the caller knows about the RC.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The pack id (`draft-ght-tlc`); its first segment, uppercased, prefixes every rule id.
+    pub id: String,
+    /// The RC's title, or its file name when no title is found (`sources: { rc: … }`).
+    pub fallback_title: String,
+}
+
+/// A drafted pack: its YAML text and a summary of what was found, for stderr.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub yaml: String,
+    pub summary: Vec<String>,
+    pub rules: usize,
+    pub doubts: usize,
+}
+
+/// One drafted rule. `check` holds the YAML lines of the check, unindented.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub family: &'static str,
+    pub title: String,
+    pub severity: &'static str,
+    pub phases: Option<&'static str>,
+    pub section: String,
+    pub quote: String,
+    pub help: String,
+    pub check: Vec<String>,
+    pub doubts: Vec<String>,
+}
+
+/// A deadline read in the text.
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    pub phase: &'static str,
+    pub date: String,
+    pub section: String,
+    pub quote: String,
+    pub doubt: Option<String>,
+}
+
+/// Everything the detectors found, in the order they found it.
+#[derive(Debug, Default)]
+pub struct Found {
+    prefix: String,
+    ids: HashSet<String>,
+    pub rules: Vec<Rule>,
+    pub deadlines: Vec<Deadline>,
+    /// `Some(vec![])`: a consultation without lots.
+    pub lots: Option<Vec<(String, String)>>,
+    pub notes: Vec<String>,
+}
+
+impl Found {
+    fn new(prefix: String) -> Found {
+        Found {
+            prefix,
+            ..Found::default()
+        }
+    }
+
+    /// A unique rule id for a topic: `DRAFT-NOM-30`, then `DRAFT-NOM-30-2`…
+    pub fn id(&mut self, topic: &str) -> String {
+        let base = format!("{}-{}", self.prefix, topic);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.ids.insert(id.clone());
+        id
+    }
+
+    pub fn push(&mut self, rule: Rule) {
+        self.rules.push(rule);
+    }
+
+    /// The id of the first drafted rule of a topic (`CAND-HDS`), if any.
+    pub fn rule_of(&self, topic: &str) -> Option<String> {
+        let want = format!("{}-{}", self.prefix, topic);
+        self.rules
+            .iter()
+            .find(|r| r.id == want)
+            .map(|r| r.id.clone())
+    }
+}
+
+/// The uppercase prefix of rule ids: the first segment of the pack id, letters and digits.
+pub fn prefix_of(id: &str) -> String {
+    let first = id.split(['-', '_', '.', ' ']).next().unwrap_or_default();
+    let p: String = first
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if p.is_empty() { "DRAFT".to_string() } else { p }
+}
+
+/// Draft a pack from the text of an RC. An error when nothing is recognised: an empty pack is
+/// never presented as a draft.
+pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
+    if text.trim().is_empty() {
+        return Err("le texte du règlement est vide (document scanné, ou sans texte)".to_string());
+    }
+    let doc = sections::Doc::new(text);
+    let mut found = Found::new(prefix_of(&opts.id));
+    names::detect(&doc, &mut found);
+    language::detect(&doc, &mut found);
+    dates::detect(&doc, &mut found);
+    lots::detect(&doc, &mut found);
+    groupement::detect(&doc, &mut found);
+    certifications::detect(&doc, &mut found);
+    pieces::detect(&doc, &mut found);
+    pages::detect(&doc, &mut found);
+    outline::detect(&doc, &mut found);
+    if found.rules.is_empty() && found.deadlines.is_empty() {
+        return Err("aucune exigence reconnue dans ce texte : est-ce bien un règlement de la consultation ?".to_string());
+    }
+    let title = doc
+        .title()
+        .map(|t| {
+            if t.chars().count() < 40 {
+                format!("{t} ({})", opts.fallback_title)
+            } else {
+                t
+            }
+        })
+        .unwrap_or_else(|| opts.fallback_title.clone());
+    let yaml = render::pack(&opts.id, &title, &found);
+    let summary = render::summary(&found);
+    let doubts = found.rules.iter().filter(|r| !r.doubts.is_empty()).count()
+        + found.deadlines.iter().filter(|d| d.doubt.is_some()).count();
+    Ok(Draft {
+        yaml,
+        summary,
+        rules: found.rules.len(),
+        doubts,
+    })
+}
+
+/// Key words of a label for file-name regexes: lowercase, no accents, no small words.
+pub(crate) fn key_words(label: &str) -> Vec<String> {
+    const SMALL: &[&str] = &[
+        "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "pour",
+        "sur", "un", "une", "par", "ou", "ses", "son", "sa", "dans", "avec", "qui",
+    ];
+    crate::text::fold(label)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 3 && !SMALL.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A file-name regex from key words: `attestation[_ .-]*assurance`.
+pub(crate) fn name_regex(words: &[String]) -> String {
+    words.join("[_ .-]*")
+}
+
+/// A title pattern for `content:` from a label: folded, spaces collapsed, regex-escaped.
+pub(crate) fn content_regex(label: &str) -> String {
+    let folded = crate::text::fold(label).replace('’', "'");
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    regex::escape(&words.join(" "))
+}

@@ -1,0 +1,125 @@
+//! Imposed plans: « plan imposé », « cadre de réponse », numbered chapters (« CHAPITRE 1 –
+//! … ») and their sub-sections (« 1.1 … ») → an `outline` rule with the full plan.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::render::double;
+use super::sections::{Doc, clean_line};
+use super::{Found, Rule};
+
+static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)^chapitre\s+(\d{1,2})\s*[–—:.-]\s*(\S.{1,150})$").expect("valid regex")
+});
+static SUB: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?:[-–—]\s*)?(\p{L}.{1,150})$").expect("valid regex")
+});
+static STOP: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^(?:ANNEXE|ARTICLE|Article)\s").expect("valid regex")
+});
+static CUES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    // Proof: constant patterns.
+    [
+        Regex::new(r"(?i)respecter\s+(?:l['’]ordre|le\s+plan)").expect("valid regex"),
+        Regex::new(r"(?i)plan\s+(?:impos[ée]|type|de\s+r[ée]ponse)").expect("valid regex"),
+        Regex::new(r"(?i)cadre\s+de\s+r[ée]ponse").expect("valid regex"),
+    ]
+});
+
+pub fn detect(doc: &Doc, found: &mut Found) {
+    let mut plan: Vec<(String, String)> = Vec::new();
+    let mut first_at = None;
+    let mut current: Option<String> = None;
+    for (at, line) in doc.lines() {
+        let l = clean_line(line);
+        if let Some(c) = CHAPTER.captures(&l) {
+            first_at.get_or_insert(at);
+            current = Some(c[1].to_string());
+            plan.push((c[1].to_string(), c[2].trim().to_string()));
+        } else if let Some(ch) = &current {
+            if STOP.is_match(&l) {
+                break;
+            }
+            if let Some(c) = SUB.captures(&l)
+                && &c[1] == ch
+            {
+                let number = format!("{}.{}", &c[1], &c[2]);
+                if !plan.iter().any(|(n, _)| *n == number) {
+                    plan.push((number, c[3].trim().to_string()));
+                }
+            }
+        }
+    }
+    let chapters = plan.iter().filter(|(n, _)| !n.contains('.')).count();
+    let Some(first_at) = first_at else { return };
+    if chapters < 2 {
+        return;
+    }
+    let t = doc.text;
+    let mut from = first_at.saturating_sub(4000);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &t[from..first_at];
+    let cue = CUES
+        .iter()
+        .find_map(|re| re.find(before))
+        .map(|m| from + m.start());
+    let at = cue.unwrap_or(first_at);
+    let folded = crate::text::fold(before);
+    let allow_extra = folded.contains("supplementaires pourront")
+        || folded.contains("chapitres supplementaires")
+        || folded.contains("peuvent etre ajoute")
+        || folded.contains("pourront etre ajoute");
+    let memoire = found
+        .rules
+        .iter()
+        .find(|r| {
+            r.check
+                .iter()
+                .any(|l| l.starts_with("label:") && crate::text::fold(l).contains("memoire"))
+        })
+        .map(|r| r.id.clone());
+    let mut check = vec![
+        "kind: outline".to_string(),
+        format!("allow_extra: {allow_extra}"),
+    ];
+    let mut doubts = Vec::new();
+    match memoire {
+        Some(id) => check.push(format!("select: {{ pieces: [{id}] }}")),
+        None => doubts.push(
+            "document concerné non identifié : indiquer `select: { pieces: [...] }`".to_string(),
+        ),
+    }
+    if !allow_extra {
+        doubts.push("le texte ne dit pas si des chapitres supplémentaires sont permis".to_string());
+    }
+    if cue.is_none() {
+        doubts.push("plan trouvé sans mention d'un plan imposé : vérifier qu'il l'est".to_string());
+    }
+    check.push("plan:".into());
+    for (n, title) in &plan {
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        check.push(format!(
+            "  - {{ number: \"{n}\", title: {} }}",
+            double(&title)
+        ));
+    }
+    let id = found.id("MEMOIRE-PLAN");
+    found.push(Rule {
+        id,
+        family: "plan imposé",
+        title: format!("Mémoire technique conforme au plan imposé ({chapters} chapitres)"),
+        severity: "warning",
+        phases: Some("[offre]"),
+        section: doc.section(at),
+        quote: doc.sentence_quote(at),
+        help: "Reprendre les titres et la numérotation du plan imposé, dans l'ordre (styles de titre dans Word).".to_string(),
+        check,
+        doubts,
+    });
+}

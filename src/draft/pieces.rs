@@ -1,0 +1,469 @@
+//! The pieces of the candidature and of the offer: lines of « pièces à fournir » tables and
+//! lists (DC1, DC2, déclaration sur l'honneur, Kbis, attestation d'assurance, références,
+//! moyens…), « livrables » (L3 – …), with per-member mentions (« et tous membres du
+//! groupement »).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::render::single;
+use super::sections::{Doc, clean_line};
+use super::{Found, Rule, content_regex, key_words};
+
+/// A kind of piece the drafter knows: how the RC names it, how files are recognised.
+struct Kind {
+    topic: &'static str,
+    trigger: &'static str,
+    label: &'static str,
+    names: &'static [&'static str],
+    content: &'static str,
+    formats: &'static str,
+    offer: bool,
+}
+
+const DOCS: &str = "[pdf, docx, doc, odt]";
+const SCANS: &str = "[pdf, png, jpeg]";
+
+const KINDS: &[Kind] = &[
+    Kind {
+        topic: "CAND-DC1",
+        trigger: r"lettre\s+de\s+candidature|\bDC\s?1\b",
+        label: "lettre de candidature (DC1)",
+        names: &[
+            r"(^|[_ .-])dc ?0?1([_ .-]|$)",
+            r"lettre[_ .-]*(de[_ .-]*)?candidature",
+            r"(^|[_ .-])dume([_ .-]|$)",
+        ],
+        content: r"lettre de candidature|\bdc ?1\b",
+        formats: DOCS,
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-DC2",
+        trigger: r"\bDC\s?2\b|d[ée]claration\s+du\s+candidat\b",
+        label: "déclaration du candidat (DC2)",
+        names: &[
+            r"(^|[_ .-])dc ?0?2([_ .-]|$)",
+            r"declaration[_ .-]*(du[_ .-]*)?candidat",
+        ],
+        content: r"declaration du candidat|\bdc ?2\b",
+        formats: DOCS,
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-DH",
+        trigger: r"d[ée]claration\s+sur\s+l['’]honneur",
+        label: "déclaration sur l'honneur",
+        names: &[
+            r"(^|[_ .-])ds?h([_ .-]|$)",
+            r"declaration[_ .-]*(sur[_ .-]*)?(l[_ .'-]*)?honneur",
+        ],
+        content: r"declarations? sur l'honneur",
+        formats: DOCS,
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-JUGEMENT",
+        trigger: r"copie\s+du\s+ou\s+des\s+jugements|jugements?\s+prononc",
+        label: "copie du ou des jugements (redressement judiciaire)",
+        names: &[r"jugement", r"redressement"],
+        content: r"jugement",
+        formats: "[pdf, docx, doc, odt, png, jpeg]",
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-TRAME",
+        trigger: r"trame\s+(?:excel|de\s+candidature)|chiffre\s+(?:d['’]\s*)?affaires",
+        label: "déclaration de chiffre d'affaires (trame de candidature)",
+        names: &[
+            r"trame",
+            r"chiffre[_ .-]*(d[_ .-]*)?affaires",
+            r"(^|[_ .-])ca([_ .-]|$)",
+        ],
+        content: r"chiffre d'affaires",
+        formats: "",
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-EFFECTIFS",
+        trigger: r"d[ée]claration\s+des\s+effectifs|effectifs\s+moyens\s+annuels",
+        label: "déclaration des effectifs",
+        names: &[r"effectif"],
+        content: r"effectifs",
+        formats: "",
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-MOYENS",
+        trigger: r"description\s+de\s+l['’][ée]quipement\s+technique|moyens\s+techniques",
+        label: "description des moyens techniques et organisationnels",
+        names: &[r"moyens", r"equipement[_ .-]*technique"],
+        content: r"moyens techniques|equipement technique",
+        formats: "",
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-REFERENCES",
+        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons))",
+        label: "liste des références",
+        names: &[r"referenc", r"(^|[_ .-])refs?([_ .-]|$)", r"prestations"],
+        content: r"references|principales prestations",
+        formats: "",
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-PLAQUETTE",
+        trigger: r"plaquettes?\s+de\s+pr[ée]sentation|fiches?\s+de\s+r[ée]f[ée]rences?",
+        label: "plaquette de présentation de chaque référence",
+        names: &[r"plaq", r"fiche[_ .-]*ref"],
+        content: r"plaquette|fiche de reference",
+        formats: "[pdf]",
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-ASSURANCE",
+        trigger: r"(?:attestation|d[ée]claration)\s+d['’]assurance|assurance\s+de\s+responsabilit[ée]\s+civile",
+        label: "attestation d'assurance",
+        names: &[
+            r"assurance",
+            r"(^|[_ .-])rc[_ .-]?pro",
+            r"responsabilite[_ .-]*civile",
+        ],
+        content: r"attestation d'assurance|responsabilite civile",
+        formats: SCANS,
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-KBIS",
+        trigger: r"\bK\s?-?bis\b",
+        label: "extrait Kbis",
+        names: &[r"k[_ .-]?bis"],
+        content: r"extrait k ?bis|registre du commerce",
+        formats: SCANS,
+        offer: false,
+    },
+    Kind {
+        topic: "CAND-RUSSIE",
+        trigger: r"op[ée]rateurs\s+russes",
+        label: "attestation sur l'honneur relative aux sanctions contre les opérateurs russes",
+        names: &[r"russ", r"sanction"],
+        content: r"russe",
+        formats: DOCS,
+        offer: false,
+    },
+    Kind {
+        topic: "OFFRE-AE",
+        trigger: r"acte\s+d['’]engagement|\bATTRI\s?1\b",
+        label: "acte d'engagement",
+        names: &[
+            r"(^|[_ .-])ae([_ .-]|$)",
+            r"acte[_ .-]*(d[_ .-]*)?engagement",
+            r"attri[_ .-]?1",
+        ],
+        content: r"acte d'engagement|attri1",
+        formats: DOCS,
+        offer: true,
+    },
+    Kind {
+        topic: "OFFRE-MEMOIRE",
+        trigger: r"m[ée]moire\s+technique",
+        label: "mémoire technique",
+        names: &[r"memoire", r"(^|[_ .-])mt([_ .-]|$)"],
+        content: r"memoire technique",
+        formats: DOCS,
+        offer: true,
+    },
+    Kind {
+        topic: "OFFRE-PRIX",
+        trigger: r"bordereau\s+des\s+prix|\bBPU\b|\bDPGF\b|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
+        label: "cadre de prix (offre financière)",
+        names: &[r"(^|[_ .-])(bpu|dpgf)([_ .-]|$)", r"prix", r"financ"],
+        content: r"bordereau des prix|decomposition du prix|offre financiere",
+        formats: "",
+        offer: true,
+    },
+];
+
+static TRIGGERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    KINDS
+        .iter()
+        // Proof: constant patterns, every one exercised by the tests on the CAIH and GHT RCs.
+        .map(|k| Regex::new(&format!("(?i){}", k.trigger)).expect("valid regex"))
+        .collect()
+});
+static CUES: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"transmettre|fournir|produi[rt]|joindre|jointe?|remis|renseign|pieces|dument|accompagn",
+    )
+    .expect("valid regex")
+});
+static PER_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?:tous|chaque)\s+(?:les\s+)?membres?|chaque\s+cotraitant|par\s+membre")
+        .expect("valid regex")
+});
+static JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"une\s+seule|communes?\s+au\s+groupement|signee?\s+par\s+(?:chacun|tous)")
+        .expect("valid regex")
+});
+static TRAME_EXCEL: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)trame\s+excel").expect("valid regex")
+});
+static LIVRABLE: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^L(\d{1,2})\s*[–—-]\s*(\S.{2,150})$").expect("valid regex")
+});
+
+/// Words too general to recognise a deliverable by.
+const GENERIC: &[&str] = &[
+    "note",
+    "document",
+    "description",
+    "relative",
+    "plan",
+    "livrable",
+    "version",
+    "initiale",
+    "general",
+    "generale",
+    "projet",
+    "strategie",
+    "open",
+    "source",
+];
+
+pub fn detect(doc: &Doc, found: &mut Found) {
+    let memoire_livrable = livrables(doc, found);
+    for (kind, re) in KINDS.iter().zip(TRIGGERS.iter()) {
+        if kind.topic == "OFFRE-MEMOIRE" && memoire_livrable {
+            continue;
+        }
+        let Some((at, window, score)) = best(doc, re) else {
+            continue;
+        };
+        piece(doc, found, kind, at, &window, score);
+    }
+}
+
+/// The occurrence that reads most like a requirement: (offset, folded window, score).
+fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
+    let t = doc.text;
+    let mut best: Option<(usize, String, isize)> = None;
+    for m in re.find_iter(t).take(30) {
+        let (s, e) = doc.sentence(m.start());
+        let mut end = (e + 260).min(t.len());
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        // The window stops at the next list item: its words belong to another piece.
+        let next_item = t[e..end]
+            .match_indices('\n')
+            .map(|(i, _)| e + i + 1)
+            .find(|&i| super::sections::is_item(&t[i..]));
+        let window = crate::text::fold(&t[s..next_item.unwrap_or(end)]);
+        let mut score = CUES.find_iter(&window).count() as isize;
+        // A sentence that starts with the piece is about the piece: a table cell, a list item.
+        if m.start() - s < 24 {
+            score += 3;
+        }
+        // The list of the documents of the DCE names pieces the buyer provides.
+        let mut from = s.saturating_sub(400);
+        while !t.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = crate::text::fold(&t[from..s]);
+        if before.contains("dossier de consultation")
+            || before.contains("dossier de la consultation")
+            || before.contains("(dce)")
+        {
+            score -= 2;
+        }
+        if best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((m.start(), window, score));
+        }
+    }
+    best
+}
+
+fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, score: isize) {
+    let quote = doc.sentence_quote(at);
+    let per_member = !kind.offer && PER_MEMBER.is_match(window);
+    let joint = per_member && JOINT.is_match(window);
+    let mut doubts = Vec::new();
+    if score <= 0 {
+        doubts.push(
+            "pièce citée sans exigence explicite : vérifier qu'elle est demandée".to_string(),
+        );
+    }
+    if kind.topic == "CAND-DC2" && window.contains("dume") {
+        doubts.push("DC2 ou DUME au choix : un DUME peut remplacer cette pièce".to_string());
+    }
+    let mut check = vec![
+        "kind: piece".to_string(),
+        format!("label: {}", super::render::double(kind.label)),
+    ];
+    if per_member {
+        check.push("per: member".into());
+        if joint {
+            check.push("joint: true".into());
+        }
+        doubts.push("pièce demandée à chaque membre du groupement : vérifier".to_string());
+    }
+    if kind.topic == "CAND-JUGEMENT" {
+        if !per_member {
+            check.push("per: member".into());
+        }
+        check.push("members: { redressement_judiciaire: true }".into());
+    }
+    check.push("names:".into());
+    check.extend(kind.names.iter().map(|n| format!("  - {}", single(n))));
+    let excel =
+        window.contains("excel") || (kind.topic == "CAND-TRAME" && TRAME_EXCEL.is_match(doc.text));
+    let formats = if !kind.formats.is_empty() {
+        kind.formats
+    } else if excel {
+        "[xlsx, xls, ods]"
+    } else {
+        ""
+    };
+    if !formats.is_empty() {
+        check.push(format!("formats: {formats}"));
+    }
+    check.push("content:".into());
+    check.push(format!("  - {}", single(kind.content)));
+    if kind.topic == "CAND-TRAME" && excel {
+        check.push("sheets:".into());
+        check.push(r"  - 'chiffre|^ca\b'".into());
+        check.push("  - 'effectif'".into());
+    }
+    let id = found.id(kind.topic);
+    let who = if per_member { ", par membre" } else { "" };
+    let phase = if kind.offer { "offre" } else { "candidature" };
+    found.push(Rule {
+        id: id.clone(),
+        family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
+        title: format!("{} : {}{who}", capitalise(phase), kind.label),
+        severity: "error",
+        phases: Some(if kind.offer { "[offre]" } else { "[candidature]" }),
+        section: doc.section(at),
+        quote: quote.clone(),
+        help: format!(
+            "Joindre la pièce « {} »{}. Si le fichier porte un autre nom, le déclarer dans `pieces:` du bid.yaml.",
+            kind.label,
+            if per_member { " pour chaque membre du groupement" } else { "" }
+        ),
+        check,
+        doubts,
+    });
+    if kind.topic == "CAND-ASSURANCE" && window.contains("en cours de validite") {
+        let vid = found.id("CAND-ASSURANCE-VALIDE");
+        found.push(Rule {
+            id: vid,
+            family: "pièces de la candidature",
+            title: "Attestation d'assurance valable à la date limite".to_string(),
+            severity: "error",
+            phases: Some("[candidature]"),
+            section: doc.section(at),
+            quote,
+            help: "Joindre une attestation d'assurance dont la période de validité couvre la date limite.".to_string(),
+            check: vec![
+                "kind: validity".into(),
+                format!("select: {{ pieces: [{id}] }}"),
+            ],
+            doubts: Vec::new(),
+        });
+    }
+}
+
+/// « L3 – MEMOIRE TECHNIQUE GENERAL » lines: one offer piece each. True when one of them is
+/// the mémoire technique.
+fn livrables(doc: &Doc, found: &mut Found) -> bool {
+    let mut items: Vec<(usize, u32, String, String)> = Vec::new();
+    for (at, line) in doc.lines() {
+        let l = clean_line(line);
+        if let Some(c) = LIVRABLE.captures(&l) {
+            let Ok(n) = c[1].parse::<u32>() else { continue };
+            if items.iter().any(|i| i.1 == n) {
+                continue;
+            }
+            let title = c[2].trim().to_string();
+            let raw = line.trim().trim_start_matches(['•', '-', '*', ' ']);
+            items.push((at, n, title, super::sections::quote(raw)));
+        }
+    }
+    if items.len() < 2 {
+        return false;
+    }
+    let mut memoire = false;
+    for (at, n, title, quote) in items {
+        let label = format!("L{n} — {}", sentence_case(&title));
+        let words: Vec<String> = key_words(&title)
+            .into_iter()
+            .filter(|w| !GENERIC.contains(&w.as_str()))
+            .collect();
+        memoire |= words.iter().any(|w| w == "memoire");
+        let mut sorted = words.clone();
+        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut names = vec![if n < 10 {
+            format!(r"(^|[_ .-])l0?{n}([_ .-]|$)")
+        } else {
+            format!(r"(^|[_ .-])l{n}([_ .-]|$)")
+        }];
+        if words.len() >= 2 {
+            names.push(super::name_regex(&words[..2]));
+        }
+        for w in sorted.iter().take(2) {
+            names.push(if w.len() <= 4 {
+                format!(r"(^|[_ .-]){w}([_ .-]|$)")
+            } else {
+                w.clone()
+            });
+        }
+        let mut check = vec![
+            "kind: piece".to_string(),
+            format!("label: {}", super::render::double(&label)),
+            "names:".into(),
+        ];
+        check.extend(names.iter().map(|n| format!("  - {}", single(n))));
+        check.push("content:".into());
+        check.push(format!("  - {}", single(&content_regex(&title))));
+        let id = found.id(&format!("OFFRE-L{n:02}"));
+        found.push(Rule {
+            id,
+            family: "livrables de l'offre",
+            title: format!("Offre : {label}"),
+            severity: "error",
+            phases: Some("[offre]"),
+            section: doc.section(at),
+            quote,
+            help: format!(
+                "Joindre le livrable L{n}, nommé avec son numéro et un mot-clé (par exemple « L{n:02}_{}_<candidat>.pdf »).",
+                sorted.first().map_or("Livrable".to_string(), |w| capitalise(w))
+            ),
+            check,
+            doubts: Vec::new(),
+        });
+    }
+    memoire
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// « MEMOIRE TECHNIQUE GENERAL » → « Memoire technique general ».
+fn sentence_case(s: &str) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().filter(|c| c.is_lowercase()).count() > 0 {
+        return flat;
+    }
+    capitalise(&flat.to_lowercase())
+}

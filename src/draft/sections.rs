@@ -1,0 +1,251 @@
+//! The text of the RC as the detectors see it: its headings (« ARTICLE 6 », « 6.1.1 »,
+//! « Annexe 2 »), the sentence around a position, and a quote that `validate-pack --sources`
+//! finds verbatim.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// How far a sentence is looked for around a match, in bytes: keeps drafting linear.
+const WINDOW: usize = 700;
+
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern, covered by the tests of this module.
+    Regex::new(r"(?i)^article\s+(premier|\d+(?:\.\d+)*)\b").expect("valid regex")
+});
+static ANNEXE: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^(?:ANNEXE|Annexe)\s+(\d+)\b").expect("valid regex")
+});
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[-–—:]?\s*\p{L}").expect("valid regex")
+});
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^\s*(?:[-•➢*▪◦|]|o\s|\d{1,2}[.)]\s|[a-z][.)]\s)").expect("valid regex")
+});
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^(?:(?:[-•➢*▪◦>#|]+|o|\d{1,2}[.)])\s+)+").expect("valid regex")
+});
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    /// (byte offset of the heading line, label), in text order.
+    headings: Vec<(usize, String)>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Doc<'a> {
+        Doc {
+            text,
+            headings: headings(text),
+        }
+    }
+
+    /// The nearest heading at or before `at`.
+    pub fn section(&self, at: usize) -> String {
+        let i = self.headings.partition_point(|(o, _)| *o <= at);
+        match i {
+            0 => "Préambule".to_string(),
+            _ => self.headings[i - 1].1.clone(),
+        }
+    }
+
+    /// Lines with their byte offsets.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> {
+        let text = self.text;
+        text.split_inclusive('\n').scan(0usize, |pos, l| {
+            let at = *pos;
+            *pos += l.len();
+            Some((at, l.trim_end_matches(['\n', '\r'])))
+        })
+    }
+
+    /// The bounds of the sentence around byte `at`.
+    pub fn sentence(&self, at: usize) -> (usize, usize) {
+        (self.start_of(at), self.end_of(at))
+    }
+
+    /// The sentence around `at`, cleaned into a quote.
+    pub fn sentence_quote(&self, at: usize) -> String {
+        let (s, e) = self.sentence(at);
+        quote(&self.text[s..e])
+    }
+
+    fn start_of(&self, at: usize) -> usize {
+        let t = self.text;
+        let floor = floor_boundary(t, at.saturating_sub(WINDOW));
+        let mut i = at;
+        for (p, c) in t[floor..at].char_indices().rev() {
+            let p = floor + p;
+            let after = &t[p + c.len_utf8()..];
+            match c {
+                '.' | '!' | '?' | ';' if ends_sentence(t, p, c) => return p + 1,
+                ':' if after
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n') =>
+                {
+                    return p + 1;
+                }
+                '\n' if blank_or_bullet(after) => return p + 1,
+                _ => i = p,
+            }
+        }
+        // Window exhausted: start at a word.
+        t[i..at].find(' ').map(|k| i + k + 1).unwrap_or(i)
+    }
+
+    fn end_of(&self, at: usize) -> usize {
+        let t = self.text;
+        let ceil = floor_boundary(t, (at + WINDOW).min(t.len()));
+        let mut last = at;
+        for (p, c) in t[at..ceil].char_indices() {
+            let p = at + p;
+            let after = &t[p + c.len_utf8()..];
+            match c {
+                '.' | '!' | '?' | ';' if ends_sentence(t, p, c) => return p + 1,
+                ':' if after
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n') =>
+                {
+                    return p + 1;
+                }
+                '\n' if blank_or_bullet(after) => return p,
+                _ => last = p + c.len_utf8(),
+            }
+        }
+        t[at..last].rfind(' ').map(|k| at + k).unwrap_or(last)
+    }
+
+    /// The RC's title: the first line naming a « règlement de (la) consultation ».
+    pub fn title(&self) -> Option<String> {
+        static RC: LazyLock<Regex> = LazyLock::new(|| {
+            // Proof: a constant pattern.
+            Regex::new(r"(?i)r[èe]glement\s+de\s+(?:la\s+)?consultation").expect("valid regex")
+        });
+        self.lines()
+            .take(80)
+            .map(|(_, l)| clean_line(l))
+            .find(|l| RC.is_match(l) && l.chars().count() <= 200)
+    }
+}
+
+/// A line without its markdown or bullet lead and surrounding spaces.
+pub fn clean_line(line: &str) -> String {
+    let t = line.trim().trim_start_matches('#').trim();
+    let t = LEAD.replace(t, "");
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Raw text made into a quote: hyphenated line ends joined (as `validate-pack` does), spacing
+/// collapsed, list markers and dangling hyphens trimmed.
+pub fn quote(raw: &str) -> String {
+    let joined = raw.replace("-\r\n", "").replace("-\n", "");
+    let flat = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = LEAD.replace(&flat, "").to_string();
+    flat.trim_end_matches(['-', ' ', '[', '…'])
+        .trim_start_matches([' ', ']', '…'])
+        .to_string()
+}
+
+/// Does the punctuation at `p` end a sentence? Not « L. 2141-1 », not « 3.2 », not « etc. ».
+fn ends_sentence(t: &str, p: usize, c: char) -> bool {
+    let after = &t[p + c.len_utf8()..];
+    let Some(next) = after.chars().next() else {
+        return true;
+    };
+    if !next.is_whitespace() {
+        return false;
+    }
+    if c == ';' {
+        return true;
+    }
+    let following = after.trim_start().chars().next();
+    if following.is_some_and(|n| n.is_ascii_digit() || n.is_lowercase()) {
+        return false;
+    }
+    // « L. », « R. », « n. »: one letter before the period is an abbreviation.
+    let before: Vec<char> = t[..p].chars().rev().take(2).collect();
+    !(before.len() == 2 && before[0].is_alphabetic() && !before[1].is_alphanumeric())
+}
+
+/// Does this text start with a list item (« - », « • », « 3. »)?
+pub fn is_item(after: &str) -> bool {
+    let line = after.split('\n').next().unwrap_or_default();
+    BULLET.is_match(line)
+}
+
+/// Does a new block start after a newline: a blank line, a list item, a heading?
+fn blank_or_bullet(after: &str) -> bool {
+    let line = after.split('\n').next().unwrap_or_default();
+    line.trim().is_empty() || BULLET.is_match(line) || line.trim_start().starts_with('#')
+}
+
+fn floor_boundary(t: &str, mut i: usize) -> usize {
+    while i > 0 && !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The headings of the text, in order.
+fn headings(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut top: Option<String> = None;
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let at = pos;
+        pos += raw.len();
+        let line = raw.trim().trim_start_matches('#').trim();
+        if line.chars().count() > 160 {
+            continue;
+        }
+        if let Some(c) = ARTICLE.captures(line) {
+            let n = if c[1].eq_ignore_ascii_case("premier") {
+                "1".to_string()
+            } else {
+                c[1].to_string()
+            };
+            let label = format!("Article {n}");
+            top = Some(label.clone());
+            out.push((at, label));
+        } else if let Some(c) = ANNEXE.captures(line) {
+            let is_heading = raw.trim_start().starts_with('#') || line.starts_with("ANNEXE");
+            if is_heading {
+                let label = format!("Annexe {}", &c[1]);
+                top = Some(label.clone());
+                out.push((at, label));
+            }
+        } else if let Some(c) = NUMBERED.captures(line) {
+            let n = &c[1];
+            let label = match &top {
+                Some(t) if t.starts_with("Annexe") => format!("{t} — {n}"),
+                _ => format!("Article {n}"),
+            };
+            out.push((at, label));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_sentences() {
+        let t = "ARTICLE 6 : PRESENTATION\n\nIl est demandé d'utiliser des libellés de fichier court (moins de 30 caractères) \net en rap-\nport avec le contenu. Autre phrase.\n\n6.1.1 – PRESENTATION\n\nVoir L. 2141-1 du code. Fin.\n";
+        let d = Doc::new(t);
+        let at = t.find("moins de 30").unwrap_or_default();
+        assert_eq!(d.section(at), "Article 6");
+        assert_eq!(
+            d.sentence_quote(at),
+            "Il est demandé d'utiliser des libellés de fichier court (moins de 30 caractères) et en rapport avec le contenu."
+        );
+        let at = t.find("2141").unwrap_or_default();
+        assert_eq!(d.section(at), "Article 6.1.1");
+        assert_eq!(d.sentence_quote(at), "Voir L. 2141-1 du code.");
+    }
+}
