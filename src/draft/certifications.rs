@@ -137,6 +137,8 @@ fn hds(doc: &Doc, found: &mut Found) {
         "members: { hosting: true }".to_string(),
         "valid_on_deadline: true".to_string(),
         format!("document: {piece}"),
+        // The certificate itself says its activities and its end of validity: read them.
+        "verify_document: true".to_string(),
     ];
     if let Some(a) = &activities {
         check.push(format!(
@@ -245,62 +247,63 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
 }
 
 fn hosting(doc: &Doc, found: &mut Found) {
-    let (territory, re): (&str, &Regex) = if METRO.is_match(doc.text) {
-        ("FR-METRO", &METRO)
-    } else {
-        ("EU", &EU)
-    };
-    let label = if territory == "EU" {
-        "l'Union européenne"
-    } else {
-        "France métropolitaine"
-    };
+    // Each sentence naming a territory is read on its own: an RC may say « France
+    // métropolitaine » about the buyers and « l'UE » about the datacenters.
+    let mut at: Vec<(usize, &str)> = EU
+        .find_iter(doc.text)
+        .take(80)
+        .map(|m| (m.start(), "EU"))
+        .chain(
+            METRO
+                .find_iter(doc.text)
+                .take(80)
+                .map(|m| (m.start(), "FR-METRO")),
+        )
+        .collect();
+    at.sort_unstable();
     let mut datacenters = false;
     let mut admin = false;
     let mut last_end = 0;
-    for m in re.find_iter(doc.text).take(80) {
-        if m.start() < last_end || (datacenters && admin) {
+    for (start, territory) in at {
+        if start < last_end || (datacenters && admin) {
             continue;
         }
-        let (s, e) = doc.sentence(m.start());
+        let (s, e) = doc.sentence(start);
         last_end = e;
         let sentence = &doc.text[s..e];
-        let is_admin = ADMIN_WORD.is_match(sentence);
-        let is_dc = HOSTING_WORD.is_match(sentence);
-        if is_dc && !datacenters {
+        let (label, suffix) = if territory == "EU" {
+            ("l'Union européenne", "UE")
+        } else {
+            ("France métropolitaine", "FR")
+        };
+        if HOSTING_WORD.is_match(sentence) && !datacenters {
             datacenters = true;
-            let id = found.id(if territory == "EU" {
-                "HEBERGEMENT-UE"
-            } else {
-                "HEBERGEMENT-FR"
-            });
+            let id = found.id(&format!("HEBERGEMENT-{suffix}"));
             found.push(Rule {
                 id,
                 family: "hébergement",
                 title: format!("Données hébergées dans {label}"),
                 severity: "error",
                 phases: None,
-                section: doc.section(m.start()),
-                quote: doc.sentence_quote(m.start()),
-                help: format!("Déclarer dans `hosting.datacenters` du bid.yaml des centres de données situés dans {label}."),
+                section: doc.section(start),
+                quote: doc.sentence_quote(start),
+                help: format!(
+                    "Déclarer dans `hosting.datacenters` du bid.yaml des centres de données situés dans {label}."
+                ),
                 check: vec!["kind: hosting".into(), format!("territory: {territory}")],
                 doubts: Vec::new(),
             });
-        } else if is_admin && !admin {
+        } else if ADMIN_WORD.is_match(sentence) && !admin {
             admin = true;
-            let id = found.id(if territory == "EU" {
-                "ADMIN-UE"
-            } else {
-                "ADMIN-FR"
-            });
+            let id = found.id(&format!("ADMIN-{suffix}"));
             found.push(Rule {
                 id,
                 family: "hébergement",
                 title: format!("Hébergement administré depuis {label}"),
                 severity: "error",
                 phases: None,
-                section: doc.section(m.start()),
-                quote: doc.sentence_quote(m.start()),
+                section: doc.section(start),
+                quote: doc.sentence_quote(start),
                 help: format!(
                     "Déclarer dans `hosting.administration` du bid.yaml des pays de {label}."
                 ),

@@ -138,6 +138,13 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     pieces::detect(&doc, &mut found);
     pages::detect(&doc, &mut found);
     outline::detect(&doc, &mut found);
+    if single_deposit(&found.deadlines) {
+        // Candidature and offer due together, in one deposit: every piece is due in it, so no
+        // rule is kept to one phase.
+        for r in &mut found.rules {
+            r.phases = None;
+        }
+    }
     if found.rules.is_empty() && found.deadlines.is_empty() {
         return Err("aucune exigence reconnue dans ce texte : est-ce bien un règlement de la consultation ?".to_string());
     }
@@ -161,6 +168,12 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
         rules: found.rules.len(),
         doubts,
     })
+}
+
+/// True when the RC gives one date for both the candidature and the offer.
+fn single_deposit(deadlines: &[Deadline]) -> bool {
+    let of = |phase: &str| deadlines.iter().find(|d| d.phase == phase).map(|d| &d.date);
+    matches!((of("candidature"), of("offre")), (Some(c), Some(o)) if c == o)
 }
 
 /// Key words of a label for file-name regexes: lowercase, no accents, no small words.

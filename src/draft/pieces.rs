@@ -206,7 +206,7 @@ static PER_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static JOINT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"une\s+seule|communes?\s+au\s+groupement|signee?\s+par\s+(?:chacun|tous)")
+    Regex::new(r"une\s+seule|communes?\s+au\s+groupement|signee?\s+par\s+(?:chacun|tous)|individuel\s+ou\s+en\s+groupement")
         .expect("valid regex")
 });
 static TRAME_EXCEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -299,8 +299,13 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
             "pièce citée sans exigence explicite : vérifier qu'elle est demandée".to_string(),
         );
     }
-    if kind.topic == "CAND-DC2" && window.contains("dume") {
-        doubts.push("DC2 ou DUME au choix : un DUME peut remplacer cette pièce".to_string());
+    // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
+    let alternative = kind.topic == "CAND-DC2" && window.contains("dume");
+    if alternative {
+        doubts.push(
+            "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
+                .to_string(),
+        );
     }
     let mut check = vec![
         "kind: piece".to_string(),
@@ -347,7 +352,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
         id: id.clone(),
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
         title: format!("{} : {}{who}", capitalise(phase), kind.label),
-        severity: "error",
+        severity: if alternative { "warning" } else { "error" },
         phases: Some(if kind.offer { "[offre]" } else { "[candidature]" }),
         section: doc.section(at),
         quote: quote.clone(),
@@ -398,15 +403,32 @@ fn livrables(doc: &Doc, found: &mut Found) -> bool {
     if items.len() < 2 {
         return false;
     }
-    let mut memoire = false;
-    for (at, n, title, quote) in items {
-        let label = format!("L{n} — {}", sentence_case(&title));
-        let words: Vec<String> = key_words(&title)
+    let words_of = |title: &str| -> Vec<String> {
+        key_words(title)
             .into_iter()
             .filter(|w| !GENERIC.contains(&w.as_str()))
-            .collect();
+            .collect()
+    };
+    let all_words: Vec<Vec<String>> = items.iter().map(|i| words_of(&i.2)).collect();
+    let mut memoire = false;
+    for (k, (at, n, title, quote)) in items.into_iter().enumerate() {
+        let label = format!("L{n} — {}", sentence_case(&title));
+        let words = all_words[k].clone();
         memoire |= words.iter().any(|w| w == "memoire");
-        let mut sorted = words.clone();
+        // A word alone names a file only when no other deliverable's title shares it
+        // (« technique » would take « L15_References_techniques » for the mémoire).
+        let distinctive = |w: &String| {
+            all_words
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .all(|(_, other)| {
+                    other
+                        .iter()
+                        .all(|o| !o.contains(w.as_str()) && !w.contains(o.as_str()))
+                })
+        };
+        let mut sorted: Vec<String> = words.iter().filter(|w| distinctive(w)).cloned().collect();
         sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut names = vec![if n < 10 {
             format!(r"(^|[_ .-])l0?{n}([_ .-]|$)")
