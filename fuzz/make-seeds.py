@@ -95,9 +95,16 @@ def dates():
             f.write(s)
 
 
+def draft():
+    d = fresh("draft")
+    shutil.copy("tests/data/draft/caih-rc-extrait.txt", os.path.join(d, "caih-rc-extrait.txt"))
+    shutil.copy("examples/ght-teleconsultation/rc.md", os.path.join(d, "ght-rc.md"))
+
+
 if __name__ == "__main__":
     manifest()
     pack()
     office()
     outline()
     dates()
+    draft()

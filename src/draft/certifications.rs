@@ -103,8 +103,12 @@ fn hds(doc: &Doc, found: &mut Found) {
     let activities = all.iter().find_map(|(_, s)| activities(s));
     let piece = found.id("CAND-HDS");
     let quote = doc.sentence_quote(piece_at);
-    let lot_doubt = crate::text::fold(&quote).contains("lot ");
+    // « Le candidat au lot 1 joint … le certificat HDS »: the rules apply to that lot's bids.
+    let when =
+        super::lot_condition(&quote).or_else(|| super::lot_condition(&doc.sentence_quote(*req_at)));
+    let lot_doubt = when.is_none() && crate::text::fold(&quote).contains("lot ");
     found.push(Rule {
+        when: when.clone(),
         id: piece.clone(),
         family: "certifications",
         title: "Certificat HDS de l'hébergeur".to_string(),
@@ -148,6 +152,7 @@ fn hds(doc: &Doc, found: &mut Found) {
     }
     let id = found.id("HDS");
     found.push(Rule {
+        when,
         id,
         family: "certifications",
         title: "L'hébergeur est certifié HDS, certificat valable à la date limite".to_string(),
@@ -208,6 +213,7 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
     check.push("formats: [pdf, png, jpeg]".into());
     let quote = doc.sentence_quote(*at);
     found.push(Rule {
+        when: None,
         id: piece.clone(),
         family: "certifications",
         title: format!("Certificat {scheme}"),
@@ -231,6 +237,7 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
     check.push(format!("document: {piece}"));
     let id = found.id(topic);
     found.push(Rule {
+        when: None,
         id,
         family: "certifications",
         title: format!("Certification {scheme} détenue"),
@@ -280,6 +287,7 @@ fn hosting(doc: &Doc, found: &mut Found) {
             datacenters = true;
             let id = found.id(&format!("HEBERGEMENT-{suffix}"));
             found.push(Rule {
+                when: None,
                 id,
                 family: "hébergement",
                 title: format!("Données hébergées dans {label}"),
@@ -297,6 +305,7 @@ fn hosting(doc: &Doc, found: &mut Found) {
             admin = true;
             let id = found.id(&format!("ADMIN-{suffix}"));
             found.push(Rule {
+                when: None,
                 id,
                 family: "hébergement",
                 title: format!("Hébergement administré depuis {label}"),

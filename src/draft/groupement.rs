@@ -23,6 +23,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     if let Some(m) = MANDATAIRE.find(doc.text) {
         let id = found.id("MANDATAIRE");
         found.push(Rule {
+            when: None,
             id,
             family: "groupements",
             title: "Mandataire d'un seul groupement".to_string(),
@@ -54,6 +55,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     }
     let id = found.id("CANDIDATURE-UNIQUE");
     found.push(Rule {
+        when: None,
         id,
         family: "groupements",
         title: "Une seule candidature par lot et par opérateur".to_string(),

@@ -24,6 +24,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     if let Some(m) = FRENCH.find(doc.text) {
         let id = found.id("LANGUE");
         found.push(Rule {
+            when: None,
             id,
             family: "langue et monnaie",
             title: "Documents rédigés en français".to_string(),
@@ -44,6 +45,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     if let Some(m) = m {
         let id = found.id("EUROS");
         found.push(Rule {
+            when: None,
             id,
             family: "langue et monnaie",
             title: "Montants exprimés en euros".to_string(),

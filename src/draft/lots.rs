@@ -87,6 +87,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         };
         let id = found.id("LOTS");
         found.push(Rule {
+            when: None,
             id,
             family: "lots",
             title,
@@ -102,6 +103,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     } else if let Some(m) = NOT_DIVIDED.find(doc.text) {
         let id = found.id("LOTS");
         found.push(Rule {
+            when: None,
             id,
             family: "lots",
             title: "Consultation non allotie : aucun lot à indiquer".to_string(),

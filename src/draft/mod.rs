@@ -19,6 +19,9 @@ mod render;
 mod sections;
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// What the caller knows about the RC.
 #[derive(Debug, Clone)]
@@ -46,6 +49,8 @@ pub struct Rule {
     pub title: String,
     pub severity: &'static str,
     pub phases: Option<&'static str>,
+    /// A `when:` condition (`{ lots_any: [1] }`): the rule applies to the bids for that lot.
+    pub when: Option<String>,
     pub section: String,
     pub quote: String,
     pub help: String,
@@ -168,6 +173,25 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
         rules: found.rules.len(),
         doubts,
     })
+}
+
+/// `{ lots_any: [N] }` when a sentence names one lot, and one only (« le candidat au lot 1 »).
+pub(crate) fn lot_condition(sentence: &str) -> Option<String> {
+    static LOT: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\blots?\s+(?:n°\s*)?(\d{1,2})\b").expect("valid regex")
+    });
+    let folded = crate::text::fold(sentence);
+    let mut lots: Vec<&str> = LOT
+        .captures_iter(&folded)
+        .filter_map(|c| c.get(1).map(|m| m.as_str().trim_start_matches('0')))
+        .collect();
+    lots.sort_unstable();
+    lots.dedup();
+    match lots.as_slice() {
+        [one] if !one.is_empty() => Some(format!("{{ lots_any: [{one}] }}")),
+        _ => None,
+    }
 }
 
 /// True when the RC gives one date for both the candidature and the offer.

@@ -71,6 +71,7 @@ fn length(doc: &Doc, found: &mut Found) {
     };
     let id = found.id(&format!("NOM-{n}"));
     found.push(Rule {
+        when: None,
         id,
         family: "noms de fichier",
         title,
@@ -123,6 +124,7 @@ fn convention(doc: &Doc, found: &mut Found) {
         };
         let id = found.id("NOM-FORMAT");
         found.push(Rule {
+            when: None,
             id,
             family: "noms de fichier",
             title: format!("Fichiers nommés {expected}"),

@@ -111,6 +111,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     }
     let id = found.id("MEMOIRE-PLAN");
     found.push(Rule {
+        when: None,
         id,
         family: "plan imposé",
         title: format!("Mémoire technique conforme au plan imposé ({chapters} chapitres)"),

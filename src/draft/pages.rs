@@ -78,6 +78,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             format!("{max} pages au plus{size}")
         };
         found.push(Rule {
+            when: None,
             id,
             family: "pages",
             title: format!("Limite de pages : {what}"),

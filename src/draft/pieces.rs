@@ -176,7 +176,7 @@ const KINDS: &[Kind] = &[
     },
     Kind {
         topic: "OFFRE-PRIX",
-        trigger: r"bordereau\s+des\s+prix|\bBPU\b|\bDPGF\b|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
+        trigger: r"cadre\s+de\s+prix|bordereau\s+des\s+prix|\bBPU\b|\bDPGF\b|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
         label: "cadre de prix (offre financière)",
         names: &[r"(^|[_ .-])(bpu|dpgf)([_ .-]|$)", r"prix", r"financ"],
         content: r"bordereau des prix|decomposition du prix|offre financiere",
@@ -345,10 +345,18 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
         check.push(r"  - 'chiffre|^ca\b'".into());
         check.push("  - 'effectif'".into());
     }
+    let lots = lots_of(doc, found, kind, at, window);
+    if !lots.is_empty() {
+        for n in lots {
+            per_lot(doc, found, kind, at, &quote, &check, &n);
+        }
+        return;
+    }
     let id = found.id(kind.topic);
     let who = if per_member { ", par membre" } else { "" };
     let phase = if kind.offer { "offre" } else { "candidature" };
     found.push(Rule {
+        when: None,
         id: id.clone(),
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
         title: format!("{} : {}{who}", capitalise(phase), kind.label),
@@ -367,6 +375,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
     if kind.topic == "CAND-ASSURANCE" && window.contains("en cours de validite") {
         let vid = found.id("CAND-ASSURANCE-VALIDE");
         found.push(Rule {
+            when: None,
             id: vid,
             family: "pièces de la candidature",
             title: "Attestation d'assurance valable à la date limite".to_string(),
@@ -455,6 +464,7 @@ fn livrables(doc: &Doc, found: &mut Found) -> bool {
         check.push(format!("  - {}", single(&content_regex(&title))));
         let id = found.id(&format!("OFFRE-L{n:02}"));
         found.push(Rule {
+            when: None,
             id,
             family: "livrables de l'offre",
             title: format!("Offre : {label}"),
@@ -471,6 +481,105 @@ fn livrables(doc: &Doc, found: &mut Found) -> bool {
         });
     }
     memoire
+}
+
+/// The lots an offer piece is asked for one by one (« Pour chaque lot auquel il répond, le
+/// candidat produit : … l'acte d'engagement du lot »): every lot of the RC; none when the piece
+/// is asked once for the bid or the RC has a single lot.
+fn lots_of(doc: &Doc, found: &Found, kind: &Kind, at: usize, window: &str) -> Vec<String> {
+    let Some(lots) = found.lots.as_ref().filter(|l| l.len() >= 2) else {
+        return Vec::new();
+    };
+    if !kind.offer {
+        return Vec::new();
+    }
+    let t = doc.text;
+    let mut from = at.saturating_sub(600);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = crate::text::fold(&t[from..at]);
+    let each = window.contains("du lot")
+        || window.contains("chaque lot")
+        || before.contains("pour chaque lot")
+        || before.contains("par lot");
+    if each {
+        lots.iter().map(|(n, _)| n.clone()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// One offer piece for one lot: applies to the bids for that lot (`when: { lots_any: [N] }`),
+/// and a file counts only when its name carries the lot (`_L1_`, `Lot 1`) and the piece.
+#[allow(clippy::too_many_arguments)]
+fn per_lot(
+    doc: &Doc,
+    found: &mut Found,
+    kind: &Kind,
+    at: usize,
+    quote: &str,
+    check: &[String],
+    lot: &str,
+) {
+    let n = lot.trim_start_matches('0');
+    // The lot token (« L1 », « Lot_1 », never « L12 ») before or after the piece's own pattern.
+    // The regex crate has no look-around, and the piece's patterns take their separators:
+    // each order is written so that one separator serves both sides.
+    let lot = format!(r"(l|lot)[_ .-]?0?{n}");
+    let mut in_names = false;
+    let mut lines = Vec::new();
+    for line in check {
+        if line == "names:" {
+            in_names = true;
+            lines.push(line.clone());
+            continue;
+        }
+        match line.strip_prefix("  - ") {
+            Some(quoted) if in_names => {
+                let p = unquote(quoted);
+                let before = format!(r"(^|[^a-z0-9]){lot}(?:[^0-9].*)?(?:{p})");
+                let after = format!(r"(?:{p})(?:.*[^0-9a-z])?{lot}([^0-9]|$)");
+                lines.push(format!("  - {}", single(&before)));
+                lines.push(format!("  - {}", single(&after)));
+            }
+            _ => {
+                in_names = false;
+                lines.push(line.clone());
+            }
+        }
+    }
+    if let Some(l) = lines.iter_mut().find(|l| l.starts_with("label: ")) {
+        *l = format!(
+            "label: {}",
+            super::render::double(&format!("{} du lot {n}", kind.label))
+        );
+    }
+    let id = found.id(&format!("{}-L{n}", kind.topic));
+    found.push(Rule {
+        when: Some(format!("{{ lots_any: [{n}] }}")),
+        id,
+        family: "pièces de l'offre",
+        title: format!("Lot {n} : {}", kind.label),
+        severity: "error",
+        phases: Some("[offre]"),
+        section: doc.section(at),
+        quote: quote.to_string(),
+        help: format!(
+            "Joindre la pièce « {} » du lot {n}, le lot dans le nom du fichier (« _L{n}_ »). Si le fichier porte un autre nom, le déclarer dans `pieces:` du bid.yaml.",
+            kind.label
+        ),
+        check: lines,
+        doubts: Vec::new(),
+    });
+}
+
+/// The pattern inside a single-quoted YAML scalar written by [`single`].
+fn unquote(quoted: &str) -> String {
+    quoted
+        .strip_prefix('\'')
+        .and_then(|q| q.strip_suffix('\''))
+        .map_or_else(|| quoted.to_string(), |q| q.replace("''", "'"))
 }
 
 fn capitalise(s: &str) -> String {

@@ -85,6 +85,9 @@ pub fn pack(id: &str, title: &str, found: &Found) -> String {
         if let Some(p) = r.phases {
             let _ = writeln!(y, "    phases: {p}");
         }
+        if let Some(w) = &r.when {
+            let _ = writeln!(y, "    when: {w}");
+        }
         let _ = writeln!(y, "    source:");
         let _ = writeln!(y, "      doc: rc");
         let _ = writeln!(y, "      section: {}", double(&r.section));
