@@ -52,8 +52,9 @@ def odt(headings):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        z.writestr("meta.xml", meta, zipfile.ZIP_DEFLATED)
+        # Fixed dates: the seeds are the same bytes at every run.
+        for name, data in (("content.xml", content), ("meta.xml", meta)):
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
