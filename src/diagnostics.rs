@@ -224,6 +224,23 @@ mod tests {
         assert!(did_you_mean("unknown field `zzzzzz`, expected `name`").is_none());
     }
 
+    /// Found by the `manifest` fuzz target: serde_yaml places "end of input" one byte past an
+    /// empty text, and a span may end inside a multi-byte character.
+    #[test]
+    fn labels_stay_inside_the_text_on_character_boundaries() {
+        let empty = YamlSource::new("bid.yaml", "");
+        assert_eq!(empty.clamp(Span { offset: 0, len: 1 }), (0, 0));
+        let accent = YamlSource::new("bid.yaml", "a: é");
+        // « é » is bytes 3..5: a span from 4 widens to the whole character, one past the end
+        // comes back to the end.
+        assert_eq!(accent.clamp(Span { offset: 4, len: 1 }), (3, 2));
+        assert_eq!(accent.clamp(Span { offset: 9, len: 3 }), (5, 0));
+        let e: serde_yaml::Error =
+            serde_yaml::from_str::<serde_yaml::Value>("a: [").expect_err("truncated");
+        let p = accent.from_serde(&e);
+        assert!(p.span.offset() + p.span.len() <= accent.text.len());
+    }
+
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {
         let s = YamlSource::new("x.yaml", "a: é\nbb: 1\n");
