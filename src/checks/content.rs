@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::documents::{Judge, each_text, excerpt};
 use super::select::FileSelector;
-use super::{CompileError, regex_from};
+use super::{CompileError, text_regex_from};
 use crate::engine::{Context, Outcome};
 use crate::pack::model::Content;
 
@@ -24,7 +24,7 @@ pub fn compile(c: &Content, errors: &mut Vec<CompileError>) -> Compiled {
     let mut patterns = |list: &[crate::pack::model::TextPattern], field: &str| {
         list.iter()
             .enumerate()
-            .filter_map(|(i, p)| match regex_from(&p.pattern, true) {
+            .filter_map(|(i, p)| match text_regex_from(&p.pattern, true) {
                 Ok(r) => Some((r, p.label.clone())),
                 Err(e) => {
                     errors.push(CompileError::new(format!("{field}[{i}].pattern"), e));

@@ -2,6 +2,7 @@
 //! (rust_xlsxwriter) and ZIP files, the same bytes at every run.
 
 pub mod bids;
+pub mod corpus;
 pub mod documents;
 pub mod docx;
 pub mod example;
