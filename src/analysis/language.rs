@@ -6,8 +6,10 @@ use whatlang::{Detector, Lang};
 
 /// Letters below which the language is not judged.
 const MIN_LETTERS: usize = 200;
-/// Characters sampled from the beginning, middle and end of a long text.
-const SAMPLE_CHARS: usize = 20_000;
+/// Characters sampled from the beginning, middle and end of a long text: three slices of
+/// 2,000 characters each are far past what whatlang needs to be reliable on running text, and
+/// the detection was a third of a warm run on a 250-document bid with 20,000.
+const SAMPLE_CHARS: usize = 6_000;
 
 /// (ISO 639-1 code, name in French, whatlang language).
 const LANGUAGES: [(&str, &str, Lang); 7] = [
