@@ -43,6 +43,15 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 .suggest("renommer le fichier (lettres accentuées retapées)"),
             );
         }
+        if crate::inventory::has_control_character(&f.path) {
+            findings.push(
+                ctx.file_finding(
+                    f,
+                    "nom de fichier contenant un caractère de contrôle (retour à la ligne, tabulation) : Windows et la plateforme le refusent",
+                )
+                .suggest("renommer le fichier sur une seule ligne"),
+            );
+        }
         // An empty file is `empty-entries`' finding, a program or script disguised as a
         // document `forbidden-files`' one: one defect, one line in the report.
         if matches!(

@@ -116,10 +116,16 @@ pub fn scan(root: &Path, exclude: &[String]) -> Inventory {
             Ok(e) => e,
             Err(err) => {
                 let rel = err.path().map(|p| rel_of(root, p)).unwrap_or_default();
-                let cause = err
-                    .io_error()
-                    .map(|e| e.to_string())
-                    .unwrap_or_else(|| err.to_string());
+                let cause = match err.io_error() {
+                    // A chain of folders deeper than the system allows: walked as far as it
+                    // goes, the rest said in one finding.
+                    Some(e) if e.raw_os_error() == Some(libc::ENAMETOOLONG) => format!(
+                        "chemin trop long ({} caractères) : les dossiers au-delà ne sont pas parcourus",
+                        rel.chars().count()
+                    ),
+                    Some(e) => e.to_string(),
+                    None => err.to_string(),
+                };
                 unreadable_dirs.push(rel.clone());
                 inv.anomalies.push(Anomaly::Unreadable { rel, cause });
                 continue;
@@ -130,7 +136,7 @@ pub fn scan(root: &Path, exclude: &[String]) -> Inventory {
         }
         let rel = rel_of(root, entry.path());
         let os_name = entry.file_name();
-        let name = os_name.to_string_lossy().into_owned();
+        let name = visible(os_name.to_string_lossy().into_owned());
         let ft = entry.file_type();
         if ft.is_symlink() {
             let target = std::fs::read_link(entry.path())
@@ -246,11 +252,34 @@ fn special_kind(ft: &std::fs::FileType) -> &'static str {
     "entrée spéciale"
 }
 
-/// `/`-separated path of `p` below `root`.
+/// `/`-separated path of `p` below `root`, shown on one line (see [`visible`]).
 pub fn rel_of(root: &Path, p: &Path) -> String {
     let r = p.strip_prefix(root).unwrap_or(p);
     r.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| visible(c.as_os_str().to_string_lossy().into_owned()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A name as shown in reports: a control character (a newline, a tab) is replaced by its
+/// Unicode picture (`␊`, `␉`), so that a name never breaks a table row, a CSV record or a CI
+/// annotation. The real path stays in [`FileEntry::path`] to open the file.
+pub fn visible(name: String) -> String {
+    if !name.chars().any(char::is_control) {
+        return name;
+    }
+    name.chars()
+        .map(|c| match c {
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// True when a file's real name holds a control character (see [`visible`]).
+pub fn has_control_character(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().chars().any(char::is_control))
 }

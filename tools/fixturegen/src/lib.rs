@@ -7,6 +7,7 @@ pub mod documents;
 pub mod docx;
 pub mod example;
 pub mod hostile;
+pub mod hostile_tree;
 pub mod pdf;
 pub mod xlsx;
 pub mod zipfile;
