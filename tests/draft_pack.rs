@@ -569,3 +569,30 @@ fn precision_and_recall_against_the_hand_written_packs() {
     assert_eq!(caih, (40, 50, 40, 36));
     assert_eq!(ght, (GHT_DRAFTED, 28, 27, GHT_RECOVERED));
 }
+
+/// Inputs the `draft` fuzz target found (`tests/data/draft/fuzz-*`): each drafts a pack that
+/// loads.
+#[test]
+fn fuzzing_finds_are_drafts_that_load() {
+    let dir = root().join("tests/data/draft");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("test data folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !name.starts_with("fuzz-") {
+            continue;
+        }
+        seen += 1;
+        let text = std::fs::read_to_string(&path).expect("fuzz input");
+        let opts = bidlint::draft::Options {
+            id: "fuzz".to_string(),
+            fallback_title: "RC".to_string(),
+        };
+        let d = bidlint::draft::draft(&text, &opts)
+            .unwrap_or_else(|e| panic!("{name}: drafting failed: {e:?}"));
+        if let Err(e) = bidlint::pack::parse("draft.yaml", &d.yaml) {
+            panic!("{name}: the draft does not load: {e:?}");
+        }
+    }
+    assert!(seen >= 1, "no fuzz input in {}", dir.display());
+}

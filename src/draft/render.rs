@@ -5,14 +5,59 @@ use std::fmt::Write;
 
 use super::Found;
 
-/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+/// A YAML double-quoted scalar. Every character YAML does not allow raw (C0 and C1 controls,
+/// DEL, U+FFFE, U+FFFF: a PDF's text can hold any of them) is written as an escape, so that
+/// the draft always loads.
 pub fn double(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if !yaml_printable(c) => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
-/// A YAML single-quoted scalar: the natural way to write a regex.
+/// A YAML single-quoted scalar: the natural way to write a regex; double-quoted when the text
+/// holds a character a single-quoted scalar cannot carry.
 pub fn single(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+    if s.chars()
+        .all(|c| c != '\n' && c != '\t' && yaml_printable(c))
+    {
+        format!("'{}'", s.replace('\'', "''"))
+    } else {
+        double(s)
+    }
+}
+
+/// Text for a `# comment` line: on one line, without what YAML forbids.
+pub fn comment(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if yaml_printable(c) && c != '\t' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// The characters YAML allows as they are (its « printable » set), without the ones YAML 1.1
+/// (serde_yaml's parser) reads as line breaks: NEL, U+2028, U+2029.
+fn yaml_printable(c: char) -> bool {
+    (matches!(c, '\t' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}')
+        && !matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 pub fn pack(id: &str, title: &str, found: &Found) -> String {
@@ -41,9 +86,9 @@ pub fn pack(id: &str, title: &str, found: &Found) -> String {
         let _ = writeln!(y);
         let _ = writeln!(y, "deadlines:");
         for d in &found.deadlines {
-            let _ = writeln!(y, "  # {} : « {} »", d.section, d.quote.replace('\n', " "));
+            let _ = writeln!(y, "  # {} : « {} »", comment(&d.section), comment(&d.quote));
             if let Some(why) = &d.doubt {
-                let _ = writeln!(y, "  # à vérifier : {why}");
+                let _ = writeln!(y, "  # à vérifier : {}", comment(why));
             }
             let _ = writeln!(y, "  {}: {}", d.phase, double(&d.date));
         }
@@ -77,7 +122,7 @@ pub fn pack(id: &str, title: &str, found: &Found) -> String {
             let _ = writeln!(y, "  # --- {family} ---");
         }
         for d in &r.doubts {
-            let _ = writeln!(y, "  # à vérifier : {d}");
+            let _ = writeln!(y, "  # à vérifier : {}", comment(d));
         }
         let _ = writeln!(y, "  - id: {}", r.id);
         let _ = writeln!(y, "    title: {}", double(&r.title));
@@ -144,4 +189,27 @@ pub fn summary(found: &Found) -> Vec<String> {
         out.push(format!("note : {n}"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the `draft` fuzz target: a control character of the RC's text in a drafted
+    /// pattern made the draft unloadable.
+    #[test]
+    fn every_character_comes_back_from_the_yaml_as_it_was() {
+        let nasty = "a'b\"c\\d\u{1}e\u{7f}f\u{85}g\u{9f}h\u{2028}i\u{fffe}j\tk\nl é 😀";
+        for scalar in [double(nasty), single(nasty), single("plain ' quote")] {
+            let yaml = format!("k: {scalar}\n");
+            let back: std::collections::BTreeMap<String, String> =
+                serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml:?}: {e}"));
+            assert!(
+                back["k"] == nasty || back["k"] == "plain ' quote",
+                "{yaml:?}"
+            );
+        }
+        let c = comment("x\ny\u{1}z\u{2028}");
+        assert_eq!(c, "x y z ");
+    }
 }
