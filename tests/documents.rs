@@ -225,9 +225,13 @@ fn content_rules_on_each_document_variant() {
         ),
     ];
     for (name, want) in cases {
-        let (_, rules) = check(&fixture(&format!("documents/{name}")), cache.path(), &[]);
+        let dir = fixture(&format!("documents/{name}"));
+        let (_, rules) = check(&dir, cache.path(), &[]);
         let want: Rules = want.into_iter().collect();
         assert_eq!(defects(&rules), want, "variant {name}");
+        // The facts kept in the cache (the detected language among them) judge the same.
+        let (_, warm) = check(&dir, cache.path(), &[]);
+        assert_eq!(warm, rules, "variant {name}, from the cache");
     }
 }
 

@@ -2,6 +2,7 @@
 //! French tender meets, over a bounded sample of the text. A text with too few letters to
 //! tell gives `None`: a table of figures has no language.
 
+use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang};
 
 /// Letters below which the language is not judged.
@@ -25,12 +26,21 @@ const LANGUAGES: [(&str, &str, Lang); 7] = [
 /// The codes a pack may ask for.
 pub const SUPPORTED: [&str; 7] = ["fr", "en", "de", "es", "it", "pt", "nl"];
 
-#[derive(Debug, Clone, PartialEq)]
+/// A detected language. Kept with a document's facts (and in the cache): detected once, in
+/// the worker, not at every run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Detected {
-    pub code: &'static str,
-    pub name_fr: &'static str,
+    /// ISO 639-1 code, one of [`SUPPORTED`].
+    pub code: String,
     pub confidence: f64,
     pub reliable: bool,
+}
+
+impl Detected {
+    /// The language's name in French (« anglais »).
+    pub fn name_fr(&self) -> &'static str {
+        name_fr(&self.code).unwrap_or("langue inconnue")
+    }
 }
 
 pub fn name_fr(code: &str) -> Option<&'static str> {
@@ -47,10 +57,9 @@ pub fn detect(text: &str) -> Option<Detected> {
     }
     let detector = Detector::with_allowlist(LANGUAGES.iter().map(|(_, _, l)| *l).collect());
     let info = detector.detect(&sample)?;
-    let (code, name, _) = LANGUAGES.iter().find(|(_, _, l)| *l == info.lang())?;
+    let (code, _, _) = LANGUAGES.iter().find(|(_, _, l)| *l == info.lang())?;
     Some(Detected {
-        code,
-        name_fr: name,
+        code: code.to_string(),
         confidence: info.confidence(),
         reliable: info.is_reliable(),
     })
@@ -94,10 +103,10 @@ mod tests {
 
     #[test]
     fn languages_are_told_apart() {
-        assert_eq!(detect(FR).map(|d| d.code), Some("fr"));
+        assert_eq!(detect(FR).map(|d| d.code).as_deref(), Some("fr"));
         let en = detect(EN).unwrap();
-        assert_eq!((en.code, en.name_fr), ("en", "anglais"));
-        assert_eq!(detect(DE).map(|d| d.code), Some("de"));
+        assert_eq!((en.code.as_str(), en.name_fr()), ("en", "anglais"));
+        assert_eq!(detect(DE).map(|d| d.code).as_deref(), Some("de"));
     }
 
     #[test]
@@ -105,7 +114,7 @@ mod tests {
         let t = format!(
             "{FR} Le cloud, le DevOps, l'open source et le CI/CD sont au cœur de la démarche."
         );
-        assert_eq!(detect(&t).map(|d| d.code), Some("fr"));
+        assert_eq!(detect(&t).map(|d| d.code).as_deref(), Some("fr"));
     }
 
     #[test]
@@ -119,7 +128,7 @@ mod tests {
     fn long_text_is_sampled() {
         let t = FR.repeat(20_000);
         let started = std::time::Instant::now();
-        assert_eq!(detect(&t).map(|d| d.code), Some("fr"));
+        assert_eq!(detect(&t).map(|d| d.code).as_deref(), Some("fr"));
         assert!(started.elapsed().as_secs() < 5);
     }
 }

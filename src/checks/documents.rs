@@ -3,6 +3,8 @@
 //! unless something else already fails); one without text (a scan) is left to a human
 //! (`manual`); never a silent `pass`.
 
+use rayon::prelude::*;
+
 use super::select::FileSelector;
 use crate::documents::DocFacts;
 use crate::engine::{Context, Outcome};
@@ -21,6 +23,14 @@ impl Judge {
     /// `f` could be read but not judged (no text, no page size…), and why.
     pub fn unverifiable(&mut self, f: &FileEntry, why: &str) {
         self.unverifiable.push(format!("{} ({why})", f.rel));
+    }
+
+    /// Adds what `part` found after what is already there.
+    fn absorb(&mut self, part: Judge) {
+        self.findings.extend(part.findings);
+        self.unreadable.extend(part.unreadable);
+        self.unverifiable.extend(part.unverifiable);
+        self.checked.extend(part.checked);
     }
 
     /// Findings fail; else unreadable documents are an error; else documents nobody could
@@ -55,28 +65,39 @@ impl Judge {
     }
 }
 
-/// Call `judge_one` on each selected document that was read; record the others.
+/// Call `judge_one` on each selected document that was read; record the others. Documents
+/// are judged in parallel (a regex or language detection over each text is the bulk of a
+/// warm run) and their verdicts merged in folder order, so the report does not depend on
+/// scheduling.
 pub fn each_document(
     select: &FileSelector,
     ctx: &Context,
     judge: &mut Judge,
-    mut judge_one: impl FnMut(&FileEntry, &DocFacts, &mut Judge),
+    judge_one: impl Fn(&FileEntry, &DocFacts, &mut Judge) + Sync,
 ) {
-    for (i, f) in select.files(ctx) {
-        match ctx.documents.get(i) {
-            None => {}
-            Some(Err(cause)) => judge.unreadable.push(format!("{} : {cause}", f.rel)),
-            Some(Ok(facts)) => {
-                if facts.encryption == crate::documents::Encryption::UserPassword {
-                    judge
-                        .unreadable
-                        .push(format!("{} : protégé par mot de passe", f.rel));
-                    continue;
+    let selected: Vec<(usize, &FileEntry)> = select.files(ctx).collect();
+    let parts: Vec<Judge> = selected
+        .par_iter()
+        .map(|&(i, f)| {
+            let mut part = Judge::default();
+            match ctx.documents.get(i) {
+                None => {}
+                Some(Err(cause)) => part.unreadable.push(format!("{} : {cause}", f.rel)),
+                Some(Ok(facts)) => {
+                    if facts.encryption == crate::documents::Encryption::UserPassword {
+                        part.unreadable
+                            .push(format!("{} : protégé par mot de passe", f.rel));
+                    } else {
+                        part.checked.push(f.rel.clone());
+                        judge_one(f, facts, &mut part);
+                    }
                 }
-                judge.checked.push(f.rel.clone());
-                judge_one(f, facts, judge);
             }
-        }
+            part
+        })
+        .collect();
+    for part in parts {
+        judge.absorb(part);
     }
 }
 
@@ -86,7 +107,7 @@ pub fn each_text(
     select: &FileSelector,
     ctx: &Context,
     judge: &mut Judge,
-    mut judge_one: impl FnMut(&FileEntry, &DocFacts, &mut Judge),
+    judge_one: impl Fn(&FileEntry, &DocFacts, &mut Judge) + Sync,
 ) {
     each_document(select, ctx, judge, |f, facts, judge| {
         if let Some(e) = &facts.text_error {

@@ -37,19 +37,19 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     let mut judge = Judge::default();
     let expected = language::name_fr(&c.code).unwrap_or("?");
     each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-        match language::detect(&facts.text) {
+        match &facts.language {
             // Too little text to have a language (a table of figures): nothing to judge.
             None => {}
             Some(d) if d.code == c.code => {}
             Some(d) if !d.reliable => {
-                judge.unverifiable(f, &format!("langue incertaine ({} probable)", d.name_fr))
+                judge.unverifiable(f, &format!("langue incertaine ({} probable)", d.name_fr()))
             }
             Some(d) => judge.findings.push(
                 ctx.file_finding(
                     f,
                     format!(
                         "rédigé en {} (confiance {:.0} %), pas en {expected}",
-                        d.name_fr,
+                        d.name_fr(),
                         d.confidence * 100.0
                     ),
                 )

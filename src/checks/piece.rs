@@ -6,12 +6,14 @@
 //! name files in many ways, and `26_01_DC_Piece7_Beta.pdf` reading « Attestation
 //! d'assurance » on its first page is the insurance attestation.
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use super::members::{self, describe};
 use super::{CompileError, regex_from};
 use std::collections::HashSet;
 
+use crate::documents::DocFacts;
 use crate::documents::pool::Documents;
 use crate::engine::{Context, Outcome, PieceIndex, Recognized};
 use crate::inventory::Inventory;
@@ -100,40 +102,53 @@ pub fn recognize_all<'a>(
     if content_rules.is_empty() {
         return index;
     }
-    for i in (0..inv.files.len()).filter(|i| !named.contains(i)) {
-        let Some(facts) = docs.facts(i) else { continue };
-        let top: String = fold(&quotes::normalize(&facts.first_page))
-            .chars()
-            .take(TITLE_WINDOW)
-            .collect();
-        let sheets: Vec<String> = facts.sheets.iter().map(|s| fold(s)).collect();
-        // A first page may mention several pieces (a DC1 lists the declarations that come
-        // with it): the title, i.e. the earliest match, decides.
-        let best = content_rules
-            .iter()
-            .filter_map(|(id, c)| {
-                let by_text = c
-                    .content
-                    .iter()
-                    .filter_map(|r| r.find(&top))
-                    .map(|m| m.start())
-                    .min();
-                let by_sheet = c
-                    .sheets
-                    .iter()
-                    .any(|r| sheets.iter().any(|s| r.is_match(s)))
-                    .then_some(usize::MAX);
-                by_text.or(by_sheet).map(|pos| (pos, *id))
-            })
-            .min();
-        if let Some((_, id)) = best
-            && let Some(rec) = index.get_mut(id)
-        {
+    // Each unnamed document is recognised on its own (in parallel), then filed in folder order.
+    let unnamed: Vec<usize> = (0..inv.files.len())
+        .filter(|i| !named.contains(i))
+        .collect();
+    let found: Vec<Option<(usize, &str)>> = unnamed
+        .par_iter()
+        .map(|&i| {
+            let facts = docs.facts(i)?;
+            recognize_by_content(&content_rules, facts).map(|id| (i, id))
+        })
+        .collect();
+    for (i, id) in found.into_iter().flatten() {
+        if let Some(rec) = index.get_mut(id) {
             rec.files.push(i);
             rec.by_content.push(i);
         }
     }
     index
+}
+
+/// The piece whose title comes first on the document's first page (a DC1 lists the
+/// declarations that come with it: the title, i.e. the earliest match, decides), else one
+/// whose sheet names the workbook has.
+fn recognize_by_content<'a>(rules: &[&(&'a str, &Compiled)], facts: &DocFacts) -> Option<&'a str> {
+    let top: String = fold(&quotes::normalize(&facts.first_page))
+        .chars()
+        .take(TITLE_WINDOW)
+        .collect();
+    let sheets: Vec<String> = facts.sheets.iter().map(|s| fold(s)).collect();
+    rules
+        .iter()
+        .filter_map(|(id, c)| {
+            let by_text = c
+                .content
+                .iter()
+                .filter_map(|r| r.find(&top))
+                .map(|m| m.start())
+                .min();
+            let by_sheet = c
+                .sheets
+                .iter()
+                .any(|r| sheets.iter().any(|s| r.is_match(s)))
+                .then_some(usize::MAX);
+            by_text.or(by_sheet).map(|pos| (pos, *id))
+        })
+        .min()
+        .map(|(_, id)| id)
 }
 
 /// The files that are this piece: by name, or mapped to `rule_id` in the manifest.

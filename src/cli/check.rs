@@ -148,6 +148,12 @@ fn read_options(
             .map(|n| n.get())
             .unwrap_or(1)
     });
+    // The rules are judged on a thread pool of the same size: `--jobs 1` is a fully
+    // sequential run. Only the first call sizes the pool (a portfolio checks several
+    // folders); a later one fails harmlessly.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build_global();
     Ok(ReadOptions {
         worker,
         jobs,

@@ -169,7 +169,8 @@ pub struct ChecklistArgs {
 /// How documents are read: shared by `check` and `checklist`.
 #[derive(Debug, Args)]
 pub struct DocumentArgs {
-    /// Documents read in parallel, each by its own worker process [default: number of cores]
+    /// Documents read in parallel, each by its own worker process, and threads judging the
+    /// rules [default: number of cores]
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
     /// Neither use nor fill the cache of document facts (kept in the user's cache folder)

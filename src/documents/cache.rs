@@ -1,5 +1,5 @@
 //! Facts already read, kept in the user's cache directory (never in the bid folder), keyed
-//! by the SHA-256 of the file's bytes and the tool's version: a re-run after fixing one file
+//! by the SHA-256 of the file's bytes, the tool's version and the facts' layout: a re-run after fixing one file
 //! reads only that file. An entry that cannot be read or parsed is ignored and rewritten;
 //! a cache that cannot be written is simply not used. Nothing here is ever fatal.
 //!
@@ -18,6 +18,11 @@ use super::DocFacts;
 
 /// The environment variable that moves the cache.
 pub const ENV_DIR: &str = "BIDLINT_CACHE_DIR";
+
+/// The layout of [`DocFacts`], raised whenever a field is added or changes meaning: an entry
+/// written by an older layout would otherwise parse (a missing `Option` field reads as
+/// `None`) and pass a document no rule has judged.
+const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -41,7 +46,7 @@ impl Cache {
     }
 
     pub fn at(base: PathBuf, bid_root: &Path) -> Option<Cache> {
-        let dir = base.join(format!("v{}", env!("CARGO_PKG_VERSION")));
+        let dir = base.join(format!("v{}-f{FORMAT}", env!("CARGO_PKG_VERSION")));
         let inside = |p: &Path| {
             let root = bid_root.canonicalize().ok();
             let mut probe = p.to_path_buf();

@@ -19,6 +19,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::language::{self, Detected};
 use crate::inventory::FileKind;
 
 /// The most text kept per document. A 300-page mémoire is about 1 MB of text; beyond this the
@@ -120,6 +121,9 @@ pub struct DocFacts {
     pub sheets: Vec<String>,
     /// The text could not be extracted, and why (the structure was read).
     pub text_error: Option<String>,
+    /// The language of the text, detected once here rather than at every run (`None`: too
+    /// few letters to tell).
+    pub language: Option<Detected>,
 }
 
 impl DocFacts {
@@ -141,6 +145,12 @@ impl DocFacts {
 /// Read one document in this process. Only the worker calls it: the parsers are not trusted
 /// with the parent's memory or time.
 pub fn read(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
+    let mut facts = read_format(path, format)?;
+    facts.language = language::detect(&facts.text);
+    Ok(facts)
+}
+
+fn read_format(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
     match format {
         DocFormat::Pdf => {
             let bytes = std::fs::read(path).map_err(|e| format!("lecture impossible : {e}"))?;

@@ -3,6 +3,7 @@
 pub mod context;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 pub use context::{Context, Outcome, PieceIndex, Recognized};
 
@@ -120,16 +121,24 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         pieces: &pieces,
         documents: run.documents,
     };
+    // Rules are independent: judged in parallel (the text rules of a large bid take most of
+    // a warm run), collected in pack order, waivers applied in that order.
+    let rules: Vec<&CompiledRule> = rules_for_phase(run.packs, run.phase).collect();
+    let outcomes: Vec<Outcome> = rules
+        .par_iter()
+        .map(|rule| {
+            if rule.def.phases.is_some() && run.phase.is_none() {
+                Outcome::missing(&["phase".to_string()])
+            } else if let Some(skip) = rule.def.when.as_ref().and_then(|w| unmet(w, &ctx)) {
+                skip
+            } else {
+                checks::evaluate(&rule.check, &ctx, &rule.def.id)
+            }
+        })
+        .collect();
     let mut notices = Vec::new();
-    let mut results = Vec::new();
-    for rule in rules_for_phase(run.packs, run.phase) {
-        let outcome = if rule.def.phases.is_some() && run.phase.is_none() {
-            Outcome::missing(&["phase".to_string()])
-        } else if let Some(skip) = rule.def.when.as_ref().and_then(|w| unmet(w, &ctx)) {
-            skip
-        } else {
-            checks::evaluate(&rule.check, &ctx, &rule.def.id)
-        };
+    let mut results = Vec::with_capacity(rules.len());
+    for (rule, outcome) in rules.into_iter().zip(outcomes) {
         let mut result = rule_result(rule, outcome);
         apply_waiver(&mut result, run, &mut notices);
         results.push(result);
