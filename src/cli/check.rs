@@ -109,6 +109,12 @@ pub fn evaluate(
     doc_args: &DocumentArgs,
     progress: bool,
 ) -> Result<(Report, Documents), miette::Report> {
+    // The rules are judged on a thread pool as large as `--jobs`, whether or not documents are
+    // read: `--jobs 1` is a fully sequential run. Only the first call sizes the pool; a later
+    // one (another folder of the same process) fails harmlessly.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(doc_args.jobs())
+        .build_global();
     let exclude: Vec<String> = manifest_inside(dir, &s.manifest_path).into_iter().collect();
     let mut inv = inventory::scan(dir, &exclude);
     inventory::members::attribute(&mut inv.files, &s.manifest.manifest);
@@ -143,20 +149,9 @@ fn read_options(
     };
     let worker = Worker::current(limits)
         .map_err(|e| miette!("lecteur de documents introuvable (exécutable de bidlint) : {e}"))?;
-    let jobs = a.jobs.map(usize::from).unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
-    // The rules are judged on a thread pool of the same size: `--jobs 1` is a fully
-    // sequential run. Only the first call sizes the pool (a portfolio checks several
-    // folders); a later one fails harmlessly.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build_global();
     Ok(ReadOptions {
         worker,
-        jobs,
+        jobs: a.jobs(),
         cache: if a.no_cache { None } else { Cache::open(dir) },
         progress,
     })

@@ -186,6 +186,17 @@ pub struct DocumentArgs {
     pub doc_memory: u64,
 }
 
+impl DocumentArgs {
+    /// `--jobs`, or the number of cores.
+    pub fn jobs(&self) -> usize {
+        self.jobs.map(usize::from).unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+    }
+}
+
 /// What a check or checklist is run against: shared by both commands.
 #[derive(Debug, Args)]
 pub struct InputArgs {

@@ -1,6 +1,6 @@
 //! Facts already read, kept in the user's cache directory (never in the bid folder), keyed
-//! by the SHA-256 of the file's bytes, the tool's version and the facts' layout: a re-run after fixing one file
-//! reads only that file. An entry that cannot be read or parsed is ignored and rewritten;
+//! by the SHA-256 of the file's bytes, the tool's version and the facts' layout: a re-run
+//! after fixing one file reads only that file. An entry that cannot be read or parsed is ignored and rewritten;
 //! a cache that cannot be written is simply not used. Nothing here is ever fatal.
 //!
 //! Location: `$BIDLINT_CACHE_DIR` when set, else the platform cache directory
