@@ -200,15 +200,21 @@ mod tests {
     #[test]
     fn every_character_comes_back_from_the_yaml_as_it_was() {
         let nasty = "a'b\"c\\d\u{1}e\u{7f}f\u{85}g\u{9f}h\u{2028}i\u{fffe}j\tk\nl é 😀";
-        for scalar in [double(nasty), single(nasty), single("plain ' quote")] {
+        let plain = "plain ' quote";
+        for (scalar, want) in [
+            (double(nasty), nasty),
+            (single(nasty), nasty),
+            (single(plain), plain),
+        ] {
             let yaml = format!("k: {scalar}\n");
             let back: std::collections::BTreeMap<String, String> =
                 serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml:?}: {e}"));
-            assert!(
-                back["k"] == nasty || back["k"] == "plain ' quote",
-                "{yaml:?}"
-            );
+            assert_eq!(back["k"], want, "{yaml:?}");
         }
+        assert!(
+            single(plain).starts_with('\''),
+            "a plain text stays single-quoted"
+        );
         let c = comment("x\ny\u{1}z\u{2028}");
         assert_eq!(c, "x y z ");
     }
