@@ -35,6 +35,16 @@ impl DateSpec {
     }
 }
 
+impl DateSpec {
+    /// Is this moment already past at `now`? A bare date is past once its day is over.
+    pub fn is_past(&self, now: DateTime<FixedOffset>) -> bool {
+        match self.datetime {
+            Some(dt) => dt < now,
+            None => self.date < now.date_naive(),
+        }
+    }
+}
+
 impl std::fmt::Display for DateSpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.raw)
@@ -59,5 +69,22 @@ mod tests {
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2027, 6, 30).unwrap());
         assert!(DateSpec::parse("30/06/2027").is_err());
         assert!(DateSpec::parse("2027-02-30").is_err());
+    }
+
+    #[test]
+    fn a_deadline_is_past_after_its_hour_or_after_its_day() {
+        let now = DateTime::parse_from_rfc3339("2026-02-19T12:30:00+01:00").unwrap();
+        assert!(
+            DateSpec::parse("2026-02-19T12:00:00+01:00")
+                .unwrap()
+                .is_past(now)
+        );
+        assert!(
+            !DateSpec::parse("2026-02-19T13:00:00+01:00")
+                .unwrap()
+                .is_past(now)
+        );
+        assert!(!DateSpec::parse("2026-02-19").unwrap().is_past(now));
+        assert!(DateSpec::parse("2026-02-18").unwrap().is_past(now));
     }
 }

@@ -23,6 +23,7 @@ pub mod quotes;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod siret;
 pub mod territory;
 pub mod text;
 pub mod yaml_spans;

@@ -418,7 +418,7 @@ fn check_output(example: &str, text: &str, path: &Path, format: &str, failing_pa
         }
         "json" => {
             let v: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON report");
-            assert_eq!(v["schema"], "bidlint.report/1", "{what}");
+            assert_eq!(v["schema"], "bidlint.report/2", "{what}");
         }
         "junit" => {
             let xml = String::from_utf8(bytes).expect("UTF-8 XML");

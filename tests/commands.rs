@@ -20,7 +20,20 @@ fn init_writes_a_valid_skeleton_and_never_overwrites() {
         .success();
     let text = std::fs::read_to_string(tmp.path().join("bid.yaml")).expect("bid.yaml written");
     assert!(text.contains("consultation: caih-aos-2026"));
-    // The skeleton is itself a valid manifest: check runs on it (and reports, exit 0 or 1).
+    // Left as written, its example values are refused, each at its line (exit 2)…
+    let out = bidlint()
+        .args(["check", dir, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("SIRET d'exemple du squelette"), "{err}");
+    assert!(err.contains("valeur d'exemple du squelette"), "{err}");
+    // …and once they are replaced, it is a valid manifest: check runs on it.
+    let edited = text
+        .replace("12345678900012", "12002701600357")
+        .replace("# EXEMPLE", "#");
+    std::fs::write(tmp.path().join("bid.yaml"), edited).expect("write");
     let out = bidlint()
         .args(["check", dir, "--format", "json"])
         .output()
@@ -31,11 +44,11 @@ fn init_writes_a_valid_skeleton_and_never_overwrites() {
         String::from_utf8_lossy(&out.stderr)
     );
     let report: Value = serde_json::from_slice(&out.stdout).expect("json report");
-    assert_eq!(report["schema"], "bidlint.report/1");
+    assert_eq!(report["schema"], "bidlint.report/2");
     // Example facts never make a rule pass: the hosting rules wait for real datacenters.
     for r in report["results"].as_array().expect("results") {
         if r["rule"] == "CAIH-HEBERGEMENT-UE" || r["rule"] == "CAIH-ADMIN-UE" {
-            assert_eq!(r["status"], "skip", "{r}");
+            assert_eq!(r["status"], "unknown", "{r}");
         }
     }
     // A second init refuses, and leaves the file as it was.

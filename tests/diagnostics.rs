@@ -256,3 +256,66 @@ fn manifest_pieces_key_that_is_no_piece_rule() {
         "{d}"
     );
 }
+
+#[test]
+fn manifest_siret_with_two_digits_swapped_is_refused_at_its_line_with_the_fix() {
+    let d = manifest_diag("siret-transpose.yaml");
+    assert!(d.contains("[siret-transpose.yaml:10:12]"), "{d}");
+    assert!(
+        d.contains("SIRET « 12002710600357 » invalide : la clé de contrôle ne correspond pas"),
+        "{d}"
+    );
+    assert!(d.contains("vouliez-vous dire « 12002701600357 »"), "{d}");
+    // The same SIRET written with spaces is valid: one problem only.
+    assert!(d.contains("1 problème") || !d.contains("problèmes"), "{d}");
+}
+
+#[test]
+fn manifest_roles_that_contradict_the_form_are_each_located() {
+    let d = manifest_diag("roles-contradictory.yaml");
+    assert!(d.contains("second mandataire"), "{d}");
+    assert!(d.contains("[roles-contradictory.yaml:12:11]"), "{d}");
+    assert!(d.contains("rôle « individuel » dans un groupement"), "{d}");
+    assert!(d.contains("[roles-contradictory.yaml:15:11]"), "{d}");
+
+    let d = manifest_diag("individuel-several.yaml");
+    assert!(
+        d.contains("candidature individuelle, mais 2 membres qui ne sont pas sous-traitants"),
+        "{d}"
+    );
+    assert!(d.contains("[individuel-several.yaml:5:9]"), "{d}");
+    assert!(
+        d.contains("rôle de groupement dans une candidature individuelle"),
+        "{d}"
+    );
+
+    let d = manifest_diag("groupement-sans-mandataire.yaml");
+    assert!(d.contains("groupement sans mandataire"), "{d}");
+}
+
+#[test]
+fn manifest_example_values_of_the_skeleton_are_refused() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().to_str().expect("utf-8");
+    bidlint(tmp.path())
+        .args(["init", dir, "--pack", "ans-si-coeur-2026"])
+        .assert()
+        .success();
+    let out = bidlint(tmp.path())
+        .args(["check", dir])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let d = String::from_utf8_lossy(&out.stderr);
+    // The sample SIRET, the sample candidate and member names, the sample lot and deadline.
+    assert!(
+        d.contains("SIRET d'exemple du squelette laissé en place"),
+        "{d}"
+    );
+    assert_eq!(
+        d.matches("valeur d'exemple du squelette `bidlint init` laissée en place")
+            .count(),
+        4,
+        "{d}"
+    );
+}

@@ -111,8 +111,8 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
         m.insert(id, "pass");
     }
     // No member is in receivership; the mandataire rule looks across bids (portfolio).
-    m.insert("CAIH-CAND-JUGEMENT", "skip");
-    m.insert("CAIH-MANDATAIRE", "skip");
+    m.insert("CAIH-CAND-JUGEMENT", "not-applicable");
+    m.insert("CAIH-MANDATAIRE", "not-applicable");
     for id in [
         "CAIH-MANUEL-LIBELLES",
         "CAIH-MANUEL-PLAQUETTE-NOMBRE",
@@ -160,7 +160,7 @@ fn compliant_caih_individual_attributes_files_by_token() {
     let mut want = caih_ok_statuses();
     // A single candidate: the groupement's solidarity rule does not apply; every piece is found
     // at the root and attributed to the member by the `_Delta` token of its name.
-    want.insert("CAIH-MANUEL-SOLIDARITE", "skip");
+    want.insert("CAIH-MANUEL-SOLIDARITE", "not-applicable");
     assert_eq!(statuses(&r), want);
     assert_eq!(code, 0);
 }
@@ -184,7 +184,10 @@ fn compliant_ans_candidacy() {
     ] {
         assert_eq!(s.get(id), Some(&"pass"), "{id}: {:?}", r.get(id));
     }
-    assert_eq!(s.get("ANS-LOTS-CANDIDATURE-UNIQUE"), Some(&"skip"));
+    assert_eq!(
+        s.get("ANS-LOTS-CANDIDATURE-UNIQUE"),
+        Some(&"not-applicable")
+    );
     assert!(
         s.iter().all(|(_, st)| *st != "fail" && *st != "error"),
         "{s:?}"
@@ -284,7 +287,7 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                 "fail",
                 &["- : pièce absente : plaquette de présentation d'une référence"],
             ),
-            ("CAIH-CAND-PLAQUETTE-A4", "skip", &[]),
+            ("CAIH-CAND-PLAQUETTE-A4", "unknown", &[]),
         ],
     ),
     (

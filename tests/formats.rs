@@ -505,6 +505,12 @@ fn github_annotations_are_well_formed_and_escaped() {
     let lines: Vec<&str> = text.lines().collect();
     let (summary, annotations) = lines.split_last().expect("lines");
     assert!(summary.starts_with("bidlint : "), "{summary}");
+    // The deadline of the test pack is past: said first, once.
+    let (alert, annotations) = annotations.split_first().expect("annotations");
+    assert!(
+        alert.starts_with("::warning title=bidlint::ATTENTION : la date limite"),
+        "{alert}"
+    );
     assert_eq!(annotations.len(), 8, "one per failing finding: {text}");
     for line in annotations {
         let rest = ["::error ", "::warning ", "::notice "]

@@ -69,7 +69,7 @@ fn ans_cotraitant_in_two_groupements_for_one_lot_is_refused() {
     assert_eq!(
         f,
         [
-            "Ytterbium Cloud SA (SIRET 22222222200022) candidat 2 fois au lot 2 : ans-cotraitant-deux-groupements/g1 (cotraitant), ans-cotraitant-deux-groupements/g2 (cotraitant)"
+            "Ytterbium Cloud SA (SIRET 22222222600029) candidat 2 fois au lot 2 : ans-cotraitant-deux-groupements/g1 (cotraitant), ans-cotraitant-deux-groupements/g2 (cotraitant)"
         ]
     );
     assert_eq!(status(&r, "ANS-LOTS-MAX-3").0, "pass");
@@ -115,7 +115,7 @@ fn ans_more_than_three_lots_is_a_warning_naming_the_lots() {
     assert_eq!(st, "fail");
     assert!(
         f[0].starts_with(
-            "Ytterbium Cloud SA (SIRET 22222222200022) : 4 lots demandés (1, 2, 3, 5)"
+            "Ytterbium Cloud SA (SIRET 22222222600029) : 4 lots demandés (1, 2, 3, 5)"
         ),
         "{f:?}"
     );
@@ -143,7 +143,7 @@ fn caih_mandataire_of_two_groupements_is_refused() {
     assert_eq!(
         f,
         [
-            "Xénon Conseil SAS (SIRET 11111111100011) mandataire de 2 groupements (au plus 1) : caih-mandataire-deux-fois/g1, caih-mandataire-deux-fois/g2"
+            "Xénon Conseil SAS (SIRET 11111111800019) mandataire de 2 groupements (au plus 1) : caih-mandataire-deux-fois/g1, caih-mandataire-deux-fois/g2"
         ]
     );
 }
@@ -162,7 +162,7 @@ fn same_siret_under_two_names_is_reported() {
     assert_eq!(
         notices,
         [
-            "le SIRET 22222222200022 porte des noms différents : « Ytterbium Cloud SA » (ans-siret-deux-noms/g1), « Ytterbium Cloud » (ans-siret-deux-noms/g2)"
+            "le SIRET 22222222600029 porte des noms différents : « Ytterbium Cloud SA » (ans-siret-deux-noms/g1), « Ytterbium Cloud » (ans-siret-deux-noms/g2)"
         ]
     );
 }

@@ -81,7 +81,7 @@ const EXPECTED: [(&str, &str); 34] = [
     ("GHT-TLC-ARCHIVES", "pass"),
     ("PLACE-TAILLE", "pass"),
     ("GHT-TLC-LOTS", "pass"),
-    ("GHT-TLC-CANDIDATURE-UNIQUE", "skip"),
+    ("GHT-TLC-CANDIDATURE-UNIQUE", "not-applicable"),
     ("GHT-TLC-CAND-DC1", "pass"),
     ("GHT-TLC-CAND-DC2", "pass"),
     ("GHT-TLC-CAND-ASSURANCE", "fail"),
@@ -93,13 +93,13 @@ const EXPECTED: [(&str, &str); 34] = [
     ("GHT-TLC-HEBERGEMENT-UE", "pass"),
     ("GHT-TLC-ADMIN-UE", "pass"),
     ("GHT-TLC-OFFRE-AE-L1", "pass"),
-    ("GHT-TLC-OFFRE-AE-L2", "skip"),
+    ("GHT-TLC-OFFRE-AE-L2", "not-applicable"),
     ("GHT-TLC-OFFRE-AE-L3", "pass"),
     ("GHT-TLC-OFFRE-MT-L1", "pass"),
-    ("GHT-TLC-OFFRE-MT-L2", "skip"),
+    ("GHT-TLC-OFFRE-MT-L2", "not-applicable"),
     ("GHT-TLC-OFFRE-MT-L3", "pass"),
     ("GHT-TLC-OFFRE-PRIX-L1", "pass"),
-    ("GHT-TLC-OFFRE-PRIX-L2", "skip"),
+    ("GHT-TLC-OFFRE-PRIX-L2", "not-applicable"),
     ("GHT-TLC-OFFRE-PRIX-L3", "pass"),
     ("GHT-TLC-LANGUE", "pass"),
     ("GHT-TLC-EUROS", "pass"),
@@ -173,7 +173,7 @@ fn check_gives_the_documented_statuses_and_findings() {
     assert_eq!(statuses(&report), expected());
     assert_eq!(
         report["summary"],
-        serde_json::json!({ "pass": 27, "fail": 2, "skip": 4, "manual": 1, "waived": 0, "error": 0 })
+        serde_json::json!({ "pass": 27, "fail": 2, "not-applicable": 4, "unknown": 0, "manual": 1, "waived": 0, "error": 0 })
     );
     assert_eq!(report["bid"]["phase"], "offre");
     // No `deadline:` in bid.yaml: the pack's (article 9.1 of the RC) applies.

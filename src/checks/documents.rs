@@ -59,7 +59,7 @@ impl Judge {
             .with_evidence(self.checked);
         }
         if self.checked.is_empty() {
-            return Outcome::skip(nothing_selected);
+            return Outcome::unknown(nothing_selected);
         }
         Outcome::pass().with_evidence(self.checked)
     }

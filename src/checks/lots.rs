@@ -21,7 +21,7 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     let applied = ctx.manifest.lots.as_deref();
     if c.known {
         match (ctx.pack_lots, applied) {
-            (None, _) => return Outcome::skip("le pack ne donne pas la liste des lots de la consultation"),
+            (None, _) => return Outcome::unknown("le pack ne donne pas la liste des lots de la consultation"),
             (Some([]), Some(l)) if !l.is_empty() => findings.push(ctx.manifest_finding(format!(
                 "la consultation n'est pas allotie, mais le manifeste indique les lots {} : retirer `lots:`",
                 list(l.iter().map(|x| x.to_string()))

@@ -10,7 +10,7 @@ use crate::portfolio::{Bid, Operators, at_bid};
 pub type Compiled = MandataireLimit;
 
 pub fn evaluate(_: &Compiled, _: &Context) -> Outcome {
-    Outcome::skip(
+    Outcome::not_applicable(
         "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses",
     )
 }

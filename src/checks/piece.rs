@@ -235,7 +235,7 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
             };
             let sel = members::select(c.raw.members.as_ref(), all);
             if sel.selected.is_empty() && sel.missing.is_empty() {
-                return Outcome::skip(format!(
+                return Outcome::not_applicable(format!(
                     "aucun membre concerné ({})",
                     describe(c.raw.members.as_ref())
                 ));

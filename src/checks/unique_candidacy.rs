@@ -12,7 +12,7 @@ use crate::portfolio::{Bid, Operators, at_bid, bid_lots, role_name};
 pub type Compiled = UniqueCandidacy;
 
 pub fn evaluate(_: &Compiled, _: &Context) -> Outcome {
-    Outcome::skip(
+    Outcome::not_applicable(
         "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses",
     )
 }

@@ -134,6 +134,7 @@ pub fn evaluate(
         root_display: dir.display().to_string(),
         manifest_display: display_manifest(dir, &s.manifest_path),
         today: chrono::Local::now().date_naive(),
+        now: chrono::Local::now().fixed_offset(),
     })?;
     Ok((report, docs))
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use bidlint::checklist;
 use bidlint::engine;
-use bidlint::report::{self, BidInfo, Report, Summary};
+use bidlint::report::{self, BidInfo, Report};
 
 use super::ChecklistArgs;
 use super::check;
@@ -19,7 +19,7 @@ pub fn run(args: &ChecklistArgs) -> Result<ExitCode, miette::Report> {
         Some(dir) => {
             let s = check::setup(dir, &args.inputs)?;
             let (mut r, _) = check::evaluate(dir, &s, &args.documents, true)?;
-            checklist::order(&mut r.results, &s.asked);
+            checklist::order(r.results_mut(), &s.asked);
             r.kind = report::ReportKind::Checklist;
             r
         }
@@ -33,21 +33,23 @@ fn blank(args: &ChecklistArgs) -> Result<Report, miette::Report> {
     let s = check::setup(Path::new("."), &args.inputs)?;
     let mut results = checklist::blank(&s.packs, s.phase);
     checklist::order(&mut results, &s.asked);
-    Ok(Report {
-        schema: report::SCHEMA,
-        kind: report::ReportKind::Checklist,
-        tool: report::tool(),
-        packs: engine::pack_refs(&s.packs),
-        bid: BidInfo {
+    let deadline_passed = s
+        .deadline
+        .as_ref()
+        .is_some_and(|d| d.is_past(chrono::Local::now().fixed_offset()));
+    Ok(Report::new(
+        report::ReportKind::Checklist,
+        engine::pack_refs(&s.packs),
+        BidInfo {
             root: "(aucun dossier)".to_string(),
             manifest: None,
             phase: s.phase.map(|p| p.as_str().to_string()),
             deadline: s.deadline.map(|d| d.raw),
+            deadline_passed,
             files: 0,
             bytes: 0,
         },
-        summary: Summary::of(&results),
         results,
-        notices: Vec::new(),
-    })
+        Vec::new(),
+    ))
 }

@@ -146,9 +146,13 @@ pub struct ReportArgs {
     /// Write the report to FILE instead of stdout (never inside a bid folder)
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
-    /// Which failures make the exit code 1
+    /// Which failures make the exit code 1 (the verdict shown does not depend on it)
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
+    /// Exit 0 even when blocking rules could not be judged (verdict « INCOMPLET »: a fact
+    /// missing from bid.yaml, no phase, a document not found); the report still says so
+    #[arg(long)]
+    pub allow_incomplete: bool,
     /// Language of the report's own words (rule texts stay in French)
     #[arg(long, value_enum, default_value = "fr")]
     pub lang: LangArg,

@@ -112,15 +112,18 @@ pub fn deliver(report: &Report, args: &ReportArgs) -> Result<ExitCode, miette::R
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         width: if to_terminal { None } else { Some(120) },
         fail_on: args.fail_on.threshold(),
+        allow_incomplete: args.allow_incomplete,
     };
     let bytes = render::render(report, args.format, &opts).map_err(|e| miette!("{e}"))?;
     emit(&bytes, args.output.as_deref())?;
     if let Some(path) = summary {
         append_summary(&path, report, &opts);
     }
-    Ok(if report.fails_at(args.fail_on.threshold()) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if report.fails_run(args.fail_on.threshold(), args.allow_incomplete) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }

@@ -92,8 +92,13 @@ impl Outcome {
             ..Outcome::new(status, None)
         }
     }
-    pub fn skip(reason: impl Into<String>) -> Outcome {
-        Outcome::new(Status::Skip, Some(reason.into()))
+    /// « sans objet »: the rule does not concern this bid.
+    pub fn not_applicable(reason: impl Into<String>) -> Outcome {
+        Outcome::new(Status::NotApplicable, Some(reason.into()))
+    }
+    /// « non évaluée »: something the rule needs is missing; never a pass.
+    pub fn unknown(reason: impl Into<String>) -> Outcome {
+        Outcome::new(Status::Unknown, Some(reason.into()))
     }
     /// A fact the rule needs is missing from the manifest: never a pass.
     pub fn missing(fields: &[String]) -> Outcome {
@@ -102,7 +107,7 @@ impl Outcome {
             .map(|f| format!("`{f}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        Outcome::skip(format!("fait manquant dans le manifeste : {list}"))
+        Outcome::unknown(format!("fait manquant dans le manifeste : {list}"))
     }
     pub fn manual(reason: impl Into<String>) -> Outcome {
         Outcome::new(Status::Manual, Some(reason.into()))

@@ -2,7 +2,7 @@
 
 pub mod context;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 
 pub use context::{Context, Outcome, PieceIndex, Recognized};
@@ -15,9 +15,7 @@ use crate::inventory::Inventory;
 use crate::manifest::{LoadedManifest, Phase};
 use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
-use crate::report::{
-    self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut, Status, Summary,
-};
+use crate::report::{self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut, Status};
 
 /// Everything a run needs, already loaded.
 pub struct Run<'a> {
@@ -32,6 +30,8 @@ pub struct Run<'a> {
     pub manifest_display: String,
     /// The day waivers' `expires` are judged against (today).
     pub today: NaiveDate,
+    /// The moment of the run: a deadline before it is said at the top of the report.
+    pub now: DateTime<FixedOffset>,
 }
 
 /// Waivers and `pieces:` keys must name rules of the loaded packs: a typo would silently
@@ -150,23 +150,21 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
             path: Some(a.rel().to_string()),
         });
     }
-    Ok(Report {
-        schema: report::SCHEMA,
-        kind: report::ReportKind::Check,
-        tool: report::tool(),
-        packs: pack_refs(run.packs),
-        bid: BidInfo {
+    Ok(Report::new(
+        report::ReportKind::Check,
+        pack_refs(run.packs),
+        BidInfo {
             root: run.root_display.clone(),
             manifest: Some(run.manifest_display.clone()),
             phase: run.phase.map(|p| p.as_str().to_string()),
             deadline: run.deadline.map(|d| d.raw.clone()),
+            deadline_passed: run.deadline.is_some_and(|d| d.is_past(run.now)),
             files: run.inventory.files.len(),
             bytes: run.inventory.total_bytes(),
         },
-        summary: Summary::of(&results),
         results,
         notices,
-    })
+    ))
 }
 
 /// The packs a report names: each with its version, in load order.
@@ -188,7 +186,7 @@ fn unmet(w: &When, ctx: &Context) -> Option<Outcome> {
         match ctx.manifest.candidate.as_ref().and_then(|c| c.form) {
             None => return Some(Outcome::missing(&["candidate.form".to_string()])),
             Some(f) if f != form => {
-                return Some(Outcome::skip(format!(
+                return Some(Outcome::not_applicable(format!(
                     "ne concerne que les candidatures « {} »",
                     form_name(form)
                 )));
@@ -205,7 +203,7 @@ fn unmet(w: &When, ctx: &Context) -> Option<Outcome> {
                     .any(|a| lots.iter().any(|l| l.key() == a.key())) =>
             {
                 let names: Vec<String> = lots.iter().map(ToString::to_string).collect();
-                return Some(Outcome::skip(format!(
+                return Some(Outcome::not_applicable(format!(
                     "ne concerne que les candidatures au lot {}",
                     names.join(" ou ")
                 )));

@@ -1,5 +1,6 @@
 //! Loading and validating `bid.yaml`.
 
+pub mod consistency;
 pub mod init;
 pub mod model;
 
@@ -120,18 +121,6 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
             }
             shorts.push(key);
         }
-        if let Some(siret) = &member.siret {
-            let digits: String = siret.chars().filter(|c| !c.is_whitespace()).collect();
-            if digits.len() != 14 || !digits.chars().all(|c| c.is_ascii_digit()) {
-                problems.push(
-                    src.at_value(
-                        &at("siret"),
-                        format!("SIRET « {siret} » : 14 chiffres attendus"),
-                    )
-                    .with_help("écrivez-le entre guillemets : siret: \"12345678900012\""),
-                );
-            }
-        }
         if let Some(folder) = &member.folder
             && !is_safe_relative(folder)
         {
@@ -192,6 +181,7 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
             problems.push(src.at_value(&format!("waivers[{i}].expires"), msg));
         }
     }
+    problems.extend(consistency::problems(m, src));
     for (rule, files) in &m.pieces {
         for f in files.paths() {
             if !is_safe_relative(f) {

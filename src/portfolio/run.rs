@@ -3,7 +3,7 @@
 use crate::checks::{CompiledCheck, lots, mandataire_limit, unique_candidacy};
 use crate::engine::{Outcome, rule_result};
 use crate::pack::PackSet;
-use crate::report::{self, BidInfo, PackRef, Report, RuleResult, Summary};
+use crate::report::{self, BidInfo, PackRef, Report, RuleResult};
 
 use super::{Bid, operators};
 
@@ -37,21 +37,19 @@ pub fn report(
     results: Vec<RuleResult>,
     notices: Vec<report::Notice>,
 ) -> Report {
-    Report {
-        schema: report::SCHEMA,
-        kind: report::ReportKind::Portfolio,
-        tool: report::tool(),
+    Report::new(
+        report::ReportKind::Portfolio,
         packs,
-        bid: BidInfo {
+        BidInfo {
             root: bid_names.join(", "),
             manifest: None,
             phase: None,
             deadline: None,
+            deadline_passed: false,
             files: 0,
             bytes: 0,
         },
-        summary: Summary::of(&results),
         results,
         notices,
-    }
+    )
 }

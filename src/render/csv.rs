@@ -5,7 +5,7 @@
 //! The rows are also the « Règles » sheet of `--format xlsx`: [`rows`] and [`header`] serve both.
 
 use super::escape::spreadsheet;
-use super::{RenderOptions, is_failing, reason_line};
+use super::{RenderOptions, is_failing, reason_line, verdict};
 use crate::report::i18n::Lang;
 use crate::report::{Finding, Report, RuleResult};
 
@@ -23,12 +23,21 @@ pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, csv::Err
     for row in rows(report, opts.lang) {
         w.write_record(row.iter().map(|c| spreadsheet(c).into_owned()))?;
     }
+    // The last row carries the report's verdict, the same in every format: « VERDICT » in the
+    // rule column, the verdict in the message column.
+    let mut last: [String; COLUMNS] = Default::default();
+    last[0] = "VERDICT".to_string();
+    last[MESSAGE_COLUMN] = verdict(report, opts);
+    w.write_record(last.iter().map(|c| spreadsheet(c).into_owned()))?;
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
 /// The column titles: rule, pack, severity, status, title, scope, source document, section,
 /// quote, path, member, message, suggestion. Scope and quote make the pre-submission
 /// checklist self-sufficient: who must provide what, and the clause's exact words.
+/// Where the message column stands in [`header`].
+const MESSAGE_COLUMN: usize = 11;
+
 pub(crate) fn header(l: Lang) -> [&'static str; COLUMNS] {
     [
         l.t("Règle", "Rule"),

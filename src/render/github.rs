@@ -4,13 +4,17 @@
 //! CLI also appends the full Markdown report to `$GITHUB_STEP_SUMMARY` (see `cli/output.rs`).
 
 use super::{
-    RenderOptions, counts_line, finding_line, findings_or_rule, is_failing, verdict, workspace_path,
+    RenderOptions, counts_line, deadline_alert, finding_line, findings_or_rule, is_failing,
+    verdict, workspace_path,
 };
 use crate::pack::model::Severity;
 use crate::report::Report;
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let mut out = String::new();
+    if let Some(alert) = deadline_alert(report, opts.lang) {
+        out.push_str(&format!("::warning title=bidlint::{}\n", data(&alert)));
+    }
     for r in report.results.iter().filter(|r| is_failing(r.status)) {
         for f in findings_or_rule(r).iter() {
             let file = workspace_path(report, f.path.as_deref());

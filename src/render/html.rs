@@ -8,8 +8,8 @@
 
 use super::escape::html;
 use super::{
-    Markup, RenderOptions, counts_line, finding_in, notice_in, packs_line, reason_line,
-    report_title, rule_columns, source_line, status_colours, status_text, verdict,
+    Markup, RenderOptions, counts_line, deadline_alert, finding_in, notice_in, packs_line,
+    reason_line, report_title, rule_columns, source_line, status_colours, status_text, verdict,
 };
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
@@ -32,6 +32,7 @@ dl.facts dd { margin: 0; }
 .bar { display: flex; height: .9rem; border-radius: .3rem; overflow: hidden; margin: .5rem 0 1rem; border: 1px solid #999; }
 .bar span { display: block; height: 100%; }
 .verdict { font-size: 1.1rem; font-weight: 700; padding: .6rem .8rem; border-left: .4rem solid #1f3864; background: #f2f4f8; }
+.alert { padding: .6rem .8rem; border-left: .4rem solid #9c0006; background: #ffc7ce; color: #9c0006; }
 /* The table of rules: fixed column widths, so that it never gets wider than the page, on
    screen or on A4. Long rule ids, file patterns and citations wrap inside their column. */
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; table-layout: fixed; }
@@ -83,6 +84,12 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         html(&report.bid.root)
     );
     out.push_str(&format!("<h1>{}</h1>\n", html(title)));
+    if let Some(alert) = deadline_alert(report, l) {
+        out.push_str(&format!(
+            "<p class=\"alert\"><strong>{}</strong></p>\n",
+            html(&alert)
+        ));
+    }
     out.push_str(&facts(report, l));
     out.push_str(&summary(report, opts));
     out.push_str(&rules_table(report, l));

@@ -1,4 +1,4 @@
-//! `--format json`: the report as one stable, versioned JSON document (`bidlint.report/1`).
+//! `--format json`: the report as one stable, versioned JSON document (`bidlint.report/2`).
 
 use crate::report::Report;
 

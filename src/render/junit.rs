@@ -9,16 +9,15 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::escape::xml_safe;
-use super::{RenderOptions, finding_line, reason_line, source_line};
+use super::{RenderOptions, fails_as_incomplete, finding_line, reason_line, source_line, verdict};
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult, Status};
 
 pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
-    let l = opts.lang;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let all: Vec<&RuleResult> = report.results.iter().collect();
-    let totals = Counts::of(&all);
+    let totals = Counts::of(&all, opts);
     w.create_element("testsuites")
         .with_attributes(
             totals
@@ -27,8 +26,9 @@ pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
                 .map(|(k, v)| (*k, v.as_str())),
         )
         .write_inner_content(|w| {
+            let verdict = verdict(report, opts);
             for (pack, rules) in by_pack(report) {
-                write_suite(w, pack, &rules, l)?;
+                write_suite(w, pack, &rules, &verdict, opts)?;
             }
             Ok(())
         })?;
@@ -58,14 +58,22 @@ struct Counts {
 }
 
 impl Counts {
-    fn of(rules: &[&RuleResult]) -> Counts {
-        let count = |f: fn(Status) -> bool| rules.iter().filter(|r| f(r.status)).count();
-        Counts {
+    fn of(rules: &[&RuleResult], opts: &RenderOptions) -> Counts {
+        let mut c = Counts {
             tests: rules.len(),
-            failures: count(|s| s == Status::Fail),
-            errors: count(|s| s == Status::Error),
-            skipped: count(|s| matches!(s, Status::Skip | Status::Manual | Status::Waived)),
+            failures: 0,
+            errors: 0,
+            skipped: 0,
+        };
+        for r in rules {
+            match outcome(r, opts) {
+                Some(("failure", _)) => c.failures += 1,
+                Some(("error", _)) => c.errors += 1,
+                Some(_) => c.skipped += 1,
+                None => {}
+            }
         }
+        c
     }
 
     fn attributes(&self, name: &str) -> Vec<(&'static str, String)> {
@@ -83,9 +91,10 @@ fn write_suite(
     w: &mut Writer<Vec<u8>>,
     pack: &str,
     rules: &[&RuleResult],
-    l: Lang,
+    verdict: &str,
+    opts: &RenderOptions,
 ) -> io::Result<()> {
-    let counts = Counts::of(rules);
+    let counts = Counts::of(rules, opts);
     w.create_element("testsuite")
         .with_attributes(
             counts
@@ -94,20 +103,29 @@ fn write_suite(
                 .map(|(k, v)| (*k, v.as_str())),
         )
         .write_inner_content(|w| {
+            // The report's verdict, the same in every format, where JUnit allows metadata.
+            w.create_element("properties").write_inner_content(|w| {
+                w.create_element("property")
+                    .with_attribute(("name", "bidlint.verdict"))
+                    .with_attribute(("value", xml_safe(verdict).as_ref()))
+                    .write_empty()?;
+                Ok(())
+            })?;
             for r in rules {
-                write_case(w, r, l)?;
+                write_case(w, r, opts)?;
             }
             Ok(())
         })?;
     Ok(())
 }
 
-fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, l: Lang) -> io::Result<()> {
+fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, opts: &RenderOptions) -> io::Result<()> {
+    let l = opts.lang;
     let case = w
         .create_element("testcase")
         .with_attribute(("name", xml_safe(&r.rule).as_ref()))
         .with_attribute(("classname", xml_safe(&r.pack).as_ref()));
-    let Some((tag, message)) = outcome(r, l) else {
+    let Some((tag, message)) = outcome(r, opts) else {
         case.write_empty()?;
         return Ok(());
     };
@@ -122,9 +140,18 @@ fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, l: Lang) -> io::Result<()
     Ok(())
 }
 
-/// The child element of a test case that did not pass, and its one-line message.
-fn outcome(r: &RuleResult, l: Lang) -> Option<(&'static str, String)> {
+/// The child element of a test case that did not pass, and its one-line message. A blocking
+/// rule left unjudged fails the run (« INCOMPLET ») unless `--allow-incomplete`: it is a
+/// `<failure>` then, so that a CI's test view does not show green where the exit code is 1.
+fn outcome(r: &RuleResult, opts: &RenderOptions) -> Option<(&'static str, String)> {
+    let l = opts.lang;
     let reason = || reason_line(r, l).unwrap_or_else(|| r.title.clone());
+    if fails_as_incomplete(r, opts) {
+        return Some((
+            "failure",
+            format!("{} {}", l.t("non évaluée :", "not evaluated:"), reason()),
+        ));
+    }
     match r.status {
         Status::Pass => None,
         Status::Fail => Some((
@@ -137,7 +164,9 @@ fn outcome(r: &RuleResult, l: Lang) -> Option<(&'static str, String)> {
             ),
         )),
         Status::Error => Some(("error", reason())),
-        Status::Skip | Status::Manual | Status::Waived => Some(("skipped", reason())),
+        Status::NotApplicable | Status::Unknown | Status::Manual | Status::Waived => {
+            Some(("skipped", reason()))
+        }
     }
 }
 

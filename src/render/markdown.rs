@@ -6,8 +6,8 @@
 //! file name cannot open a link, an image or raw HTML) or [`code`] (a code span, shown as is).
 
 use super::{
-    Markup, RenderOptions, counts_line, finding_in, notice_in, packs_line, reason_line,
-    report_title, rule_columns, source_line, status_text, verdict,
+    Markup, RenderOptions, counts_line, deadline_alert, finding_in, notice_in, packs_line,
+    reason_line, report_title, rule_columns, source_line, status_text, verdict,
 };
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
@@ -39,8 +39,11 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
 fn header(report: &Report, opts: &RenderOptions) -> String {
     let l = opts.lang;
     let unknown = || "?".to_string();
+    let alert = deadline_alert(report, l)
+        .map(|a| format!("> **{}**\n\n", text(&a)))
+        .unwrap_or_default();
     format!(
-        "# {title}\n\n\
+        "# {title}\n\n{alert}\
          - **{folder}** {root} — {files} {files_word}, {size}\n\
          - **{packs}** {pack_list}\n\
          - **{phase}** {phase_v} · **{deadline}** {deadline_v}\n\
@@ -144,7 +147,8 @@ fn icon(r: &RuleResult) -> &'static str {
         (Status::Fail, Severity::Error) => "❌",
         (Status::Fail, Severity::Warning) => "⚠️",
         (Status::Fail, Severity::Info) => "ℹ️",
-        (Status::Skip, _) => "⏭️",
+        (Status::NotApplicable, _) => "➖",
+        (Status::Unknown, _) => "❔",
         (Status::Manual, _) => "📝",
         (Status::Waived, _) => "🔓",
         (Status::Error, _) => "⛔",

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Finding, Notice, Report, ReportKind, RuleResult, Status};
+use crate::report::{Finding, Notice, Report, ReportKind, RuleResult, Status, VerdictKind};
 
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
@@ -29,15 +29,18 @@ pub struct RenderOptions {
     pub color: bool,
     /// Table width; None lets the table follow the terminal.
     pub width: Option<u16>,
-    /// The `--fail-on` threshold, for the verdict line.
+    /// The `--fail-on` threshold: which failures the machine formats (JUnit, GitHub) mark as
+    /// failing the run. The verdict never depends on it.
     pub fail_on: Option<Severity>,
+    /// `--allow-incomplete`: blocking rules left unjudged do not fail the run.
+    pub allow_incomplete: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Human table (default on a terminal)
     Table,
-    /// One JSON document, schema bidlint.report/1
+    /// One JSON document, schema bidlint.report/2
     Json,
     /// JUnit XML: one testsuite per pack, one testcase per rule (CI test reports)
     Junit,
@@ -94,64 +97,123 @@ pub fn render(
     })
 }
 
+/// Does this result fail the run because a blocking rule was left unjudged (« INCOMPLET »)?
+/// The same reading as the exit code's ([`Report::fails_run`]).
+pub(crate) fn fails_as_incomplete(r: &RuleResult, opts: &RenderOptions) -> bool {
+    opts.fail_on.is_some()
+        && !opts.allow_incomplete
+        && crate::report::verdict::is_unjudged_blocking(r)
+}
+
 /// Statuses that mean something is wrong with the bid (a `waived` one was wrong, but accepted).
 pub(crate) fn is_failing(status: Status) -> bool {
     matches!(status, Status::Fail | Status::Error)
 }
 
-/// The verdict sentence shared by the human formats: what fails at `--fail-on`, else how many
-/// items are left for a human; then the failing warnings, which do not fail the run but
-/// deserve a look.
+/// The verdict sentence shared by every format, from the report's [`Verdict`] (never from
+/// `--fail-on`): what blocks, else which blocking rules were not judged, else how many items
+/// are left for a human; then the failing warnings, which do not block but deserve a look.
 pub(crate) fn verdict(report: &Report, opts: &RenderOptions) -> String {
     let l = opts.lang;
-    let ids = |pred: &dyn Fn(&RuleResult) -> bool| -> Vec<&str> {
-        report
-            .results
-            .iter()
-            .filter(|r| pred(r))
-            .map(|r| r.rule.as_str())
-            .collect()
-    };
-    let failing = ids(&|r| r.fails_at(opts.fail_on));
-    let warnings = ids(&|r| !r.fails_at(opts.fail_on) && r.fails_at(Some(Severity::Warning)));
-    let manual = report.summary.manual;
-    let mut out = if !failing.is_empty() {
-        match l {
+    let v = &report.verdict;
+    let manual = v.manual;
+    let mut out = match v.kind {
+        VerdictKind::NonCompliant => match l {
             Lang::Fr => format!(
-                "NON CONFORME — {} règle(s) à corriger : {}",
-                failing.len(),
-                failing.join(", ")
+                "NON CONFORME — {} règle(s) bloquante(s) à corriger : {}",
+                v.blocking.len(),
+                v.blocking.join(", ")
             ),
             Lang::En => format!(
-                "NOT COMPLIANT — {} rule(s) to fix: {}",
-                failing.len(),
-                failing.join(", ")
+                "NOT COMPLIANT — {} blocking rule(s) to fix: {}",
+                v.blocking.len(),
+                v.blocking.join(", ")
             ),
+        },
+        VerdictKind::Incomplete => {
+            let list = unjudged_by_reason(v);
+            match l {
+                Lang::Fr => format!(
+                    "INCOMPLET — {} règle(s) bloquante(s) non évaluée(s) : {list}",
+                    v.unjudged.len()
+                ),
+                Lang::En => format!(
+                    "INCOMPLETE — {} blocking rule(s) not evaluated: {list}",
+                    v.unjudged.len()
+                ),
+            }
         }
-    } else if report.kind == ReportKind::Checklist && report.bid.manifest.is_none() {
-        match l {
+        VerdictKind::NotJudged => match l {
             Lang::Fr => format!("{manual} point(s) à vérifier avant le dépôt"),
             Lang::En => format!("{manual} item(s) to check before submission"),
-        }
-    } else {
-        match l {
+        },
+        VerdictKind::NoBlockingDefect => match l {
             Lang::Fr => {
                 format!("aucun défaut bloquant détecté — {manual} point(s) à vérifier à la main")
             }
             Lang::En => format!("no blocking defect found — {manual} item(s) to check by hand"),
-        }
+        },
     };
-    if !warnings.is_empty() {
+    if !v.warnings.is_empty() {
         out.push_str(&match l {
             Lang::Fr => format!(
                 " ; {} avertissement(s) : {}",
-                warnings.len(),
-                warnings.join(", ")
+                v.warnings.len(),
+                v.warnings.join(", ")
             ),
-            Lang::En => format!("; {} warning(s): {}", warnings.len(), warnings.join(", ")),
+            Lang::En => format!(
+                "; {} warning(s): {}",
+                v.warnings.len(),
+                v.warnings.join(", ")
+            ),
         });
     }
     out
+}
+
+/// The unjudged rules grouped by their reason, so that one missing fact (`phase`) is said
+/// once: « fait manquant dans le manifeste : `phase` (CAIH-NOM-30, CAIH-CAND-DC1 et 31 autres) ».
+fn unjudged_by_reason(v: &crate::report::Verdict) -> String {
+    const SHOWN: usize = 3;
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for u in &v.unjudged {
+        match groups.iter_mut().find(|(r, _)| *r == u.reason) {
+            Some((_, rules)) => rules.push(&u.rule),
+            None => groups.push((&u.reason, vec![&u.rule])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(reason, rules)| {
+            let mut ids = rules
+                .iter()
+                .take(SHOWN)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if rules.len() > SHOWN {
+                ids.push_str(&format!(" +{}", rules.len() - SHOWN));
+            }
+            format!("{reason} ({ids})")
+        })
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+/// The line said above everything else when the deadline is already past.
+pub(crate) fn deadline_alert(report: &Report, lang: Lang) -> Option<String> {
+    if !report.bid.deadline_passed {
+        return None;
+    }
+    let when = report.bid.deadline.as_deref().unwrap_or("");
+    Some(match lang {
+        Lang::Fr => format!(
+            "ATTENTION : la date limite de dépôt ({when}) est dépassée — vérifiez le calendrier de la consultation"
+        ),
+        Lang::En => format!(
+            "WARNING: the submission deadline ({when}) has passed — check the consultation's calendar"
+        ),
+    })
 }
 
 /// The title of the human reports, by kind of report.
@@ -296,7 +358,8 @@ pub(crate) fn status_colours(status: Status, severity: Severity) -> (u32, u32) {
         (Status::Fail, Severity::Error) => (0xFFC7CE, 0x9C0006),
         (Status::Fail, Severity::Warning) => (0xFCD5B4, 0x974706),
         (Status::Fail, Severity::Info) => (0xFFEB9C, 0x7F6000),
-        (Status::Skip, _) => (0xE7E6E6, 0x3A3838),
+        (Status::NotApplicable, _) => (0xE7E6E6, 0x3A3838),
+        (Status::Unknown, _) => (0xFFE699, 0x7F4F00),
         (Status::Manual, _) => (0xBDD7EE, 0x1F3864),
         (Status::Waived, _) => (0xE4DFEC, 0x5B2C6F),
         (Status::Error, _) => (0xC00000, 0xFFFFFF),

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::gitlab::fingerprint;
 use super::{
     RenderOptions, finding_line, findings_or_rule, folder_root, join_root, manifest_path,
-    outside_folder,
+    outside_folder, verdict,
 };
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -24,7 +24,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [run(report, opts.lang)],
+        "runs": [run(report, opts)],
     });
     // Serialising a serde_json::Value cannot fail: it holds only strings, numbers and maps.
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
@@ -32,7 +32,8 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
     s
 }
 
-fn run(report: &Report, l: Lang) -> Value {
+fn run(report: &Report, opts: &RenderOptions) -> Value {
+    let l = opts.lang;
     let mut run = json!({
         "tool": { "driver": {
             "name": report.tool.name,
@@ -42,6 +43,11 @@ fn run(report: &Report, l: Lang) -> Value {
         }},
         "results": results(report, l),
         "columnKind": "unicodeCodePoints",
+        // The report's verdict, the same in every format (a SARIF property bag).
+        "properties": {
+            "verdict": report.verdict.kind,
+            "verdictText": verdict(report, opts),
+        },
     });
     if let Some(root) = folder_root(report) {
         run["originalUriBaseIds"] = json!({ BASE_ID: base_location(root) });

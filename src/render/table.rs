@@ -3,7 +3,7 @@
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{RenderOptions, counts_line, verdict};
+use super::{RenderOptions, counts_line, deadline_alert, verdict};
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -15,6 +15,10 @@ const EVIDENCE_SHOWN: usize = 3;
 pub fn render(report: &Report, o: &RenderOptions) -> String {
     let l = o.lang;
     let mut out = String::new();
+    if let Some(alert) = deadline_alert(report, l) {
+        out.push_str(&alert);
+        out.push('\n');
+    }
     out.push_str(&header(report, l));
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
@@ -108,7 +112,8 @@ fn status_cell(r: &RuleResult, l: Lang, color: bool) -> Cell {
         (Status::Fail | Status::Error, Severity::Info) => cell.fg(Color::Blue),
         (Status::Manual, _) => cell.fg(Color::Cyan),
         (Status::Waived, _) => cell.fg(Color::Magenta),
-        (Status::Skip, _) => cell.fg(Color::DarkGrey),
+        (Status::NotApplicable, _) => cell.fg(Color::DarkGrey),
+        (Status::Unknown, _) => cell.fg(Color::Yellow),
     }
 }
 

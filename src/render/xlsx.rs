@@ -14,7 +14,8 @@ use rust_xlsxwriter::{
 use super::csv::{COLUMNS, header, rows};
 use super::escape::spreadsheet;
 use super::{
-    PLAIN, RenderOptions, counts_line, notice_in, packs_line, report_title, status_colours, verdict,
+    PLAIN, RenderOptions, counts_line, deadline_alert, notice_in, packs_line, report_title,
+    status_colours, verdict,
 };
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -70,6 +71,9 @@ fn summary_sheet(
         &bold.clone().set_font_size(14),
     )?;
     let unknown = || "?".to_string();
+    if let Some(alert) = deadline_alert(report, l) {
+        ws.write_string_with_format(1, 0, cell(&alert), &bold)?;
+    }
     let facts = [
         (l.t("Dossier", "Folder"), report.bid.root.clone()),
         (l.t("Fichiers", "Files"), report.bid.files.to_string()),

@@ -2,29 +2,39 @@
 //! changed by a renderer.
 
 pub mod i18n;
+pub mod verdict;
 
 use serde::Serialize;
 
 use crate::pack::model::{Severity, SourceKind};
 
-pub const SCHEMA: &str = "bidlint.report/1";
+pub use verdict::{Unjudged, Verdict, VerdictKind};
+
+/// `/2` (from `/1`): `skip` split into `not-applicable` and `unknown` (statuses and summary),
+/// a `verdict` object, `bid.deadline_passed`.
+pub const SCHEMA: &str = "bidlint.report/2";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Status {
     Pass,
     Fail,
-    Skip,
+    /// « sans objet »: the rule does not apply to this bid (no member in redressement
+    /// judiciaire, lot 2 not applied for).
+    NotApplicable,
+    /// « non évaluée »: a fact or a document the rule needs is missing (named in the reason).
+    Unknown,
     Manual,
     Waived,
     Error,
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Pass,
         Status::Fail,
-        Status::Skip,
+        Status::NotApplicable,
+        Status::Unknown,
         Status::Manual,
         Status::Waived,
         Status::Error,
@@ -33,7 +43,8 @@ impl Status {
         match self {
             Status::Pass => "pass",
             Status::Fail => "fail",
-            Status::Skip => "skip",
+            Status::NotApplicable => "not-applicable",
+            Status::Unknown => "unknown",
             Status::Manual => "manual",
             Status::Waived => "waived",
             Status::Error => "error",
@@ -126,7 +137,9 @@ impl RuleResult {
 pub struct Summary {
     pub pass: usize,
     pub fail: usize,
-    pub skip: usize,
+    #[serde(rename = "not-applicable")]
+    pub not_applicable: usize,
+    pub unknown: usize,
     pub manual: usize,
     pub waived: usize,
     pub error: usize,
@@ -144,7 +157,8 @@ impl Summary {
         match st {
             Status::Pass => &mut self.pass,
             Status::Fail => &mut self.fail,
-            Status::Skip => &mut self.skip,
+            Status::NotApplicable => &mut self.not_applicable,
+            Status::Unknown => &mut self.unknown,
             Status::Manual => &mut self.manual,
             Status::Waived => &mut self.waived,
             Status::Error => &mut self.error,
@@ -178,6 +192,9 @@ pub struct BidInfo {
     pub phase: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
+    /// The deadline is already past on the day of the run: said at the top of every report.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deadline_passed: bool,
     pub files: usize,
     pub bytes: u64,
 }
@@ -209,14 +226,53 @@ pub struct Report {
     pub packs: Vec<PackRef>,
     pub bid: BidInfo,
     pub summary: Summary,
+    pub verdict: Verdict,
     pub results: Vec<RuleResult>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<Notice>,
 }
 
 impl Report {
+    /// A report whose summary and verdict are computed once, here, from the results.
+    pub fn new(
+        kind: ReportKind,
+        packs: Vec<PackRef>,
+        bid: BidInfo,
+        results: Vec<RuleResult>,
+        notices: Vec<Notice>,
+    ) -> Report {
+        let blank = kind == ReportKind::Checklist && bid.manifest.is_none();
+        Report {
+            schema: SCHEMA,
+            kind,
+            tool: tool(),
+            packs,
+            bid,
+            summary: Summary::of(&results),
+            verdict: Verdict::of(kind, blank, &results),
+            results,
+            notices,
+        }
+    }
+
+    /// Results reordered (the checklist puts the consultation's rules first): the summary and
+    /// verdict do not depend on the order.
+    pub fn results_mut(&mut self) -> &mut [RuleResult] {
+        &mut self.results
+    }
+
     pub fn fails_at(&self, threshold: Option<Severity>) -> bool {
         self.results.iter().any(|r| r.fails_at(threshold))
+    }
+
+    /// Does the run exit 1? A failure at `threshold`, or — unless the user accepts it — a
+    /// blocking rule left unjudged (« INCOMPLET »): a CI job must not go green on a bid that
+    /// was not fully checked. `--fail-on never` never fails.
+    pub fn fails_run(&self, threshold: Option<Severity>, allow_incomplete: bool) -> bool {
+        self.fails_at(threshold)
+            || (threshold.is_some()
+                && !allow_incomplete
+                && self.verdict.kind == VerdictKind::Incomplete)
     }
 }
 

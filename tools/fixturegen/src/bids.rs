@@ -258,7 +258,7 @@ candidate:
 members:
   - name: Alpha Numérique SAS
     short: Alpha
-    siret: \"12345678900012\"
+    siret: \"12345678200010\"
     role: mandataire
     folder: alpha
     redressement_judiciaire: false
@@ -266,7 +266,7 @@ members:
     certifications: []
   - name: Beta Cloud SA
     short: Beta
-    siret: \"98765432100034\"
+    siret: \"98765432400035\"
     role: cotraitant
     folder: beta
     redressement_judiciaire: false
@@ -354,7 +354,7 @@ candidate:
 members:
   - name: Delta Santé Libre SAS
     short: Delta
-    siret: \"11122233300044\"
+    siret: \"11122233700045\"
     role: individuel
     redressement_judiciaire: false
     hosting: true
@@ -426,7 +426,7 @@ lots: [1, 2]
 members:
   - name: Gamma Santé SAS
     short: Gamma
-    siret: \"55544433300021\"
+    siret: \"55544433000024\"
     role: individuel
     redressement_judiciaire: false
     hosting: true

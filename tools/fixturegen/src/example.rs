@@ -157,14 +157,14 @@ lots: [1, 3]
 members:
   - name: Orbis Santé Connectée SAS
     short: Orbis
-    siret: \"41275836900027\"
+    siret: \"41275836900026\"
     role: mandataire
     redressement_judiciaire: false
     hosting: false
     certifications: []
   - name: Ligérienne d'Hébergement Santé SA
     short: LHS
-    siret: \"52938417600015\"
+    siret: \"52938417400015\"
     role: cotraitant
     redressement_judiciaire: false
     hosting: true

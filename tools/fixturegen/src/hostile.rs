@@ -802,7 +802,7 @@ pub fn signed() -> Vec<u8> {
     bytes
 }
 
-const MANIFEST: &str = "# Généré par bidlint-fixturegen : ne pas modifier à la main\n# (cargo run -p bidlint-fixturegen -- fixtures).\n# Documents hostiles : chaque fichier doit être signalé (PLACE-LISIBLE) sans que bidlint plante,\n# boucle ou épuise la mémoire ; good.pdf et owner-password-only.pdf s'ouvrent normalement.\n# Voir tools/fixturegen/DOCUMENTS.md.\nconsultation: place\nphase: candidature\ndeadline: 2026-02-19T12:00:00+01:00\ncandidate:\n  name: Alpha Numérique SAS\n  form: individuel\nmembers:\n  - name: Alpha Numérique SAS\n    short: Alpha\n    siret: \"12345678900012\"\n    role: individuel\n";
+const MANIFEST: &str = "# Généré par bidlint-fixturegen : ne pas modifier à la main\n# (cargo run -p bidlint-fixturegen -- fixtures).\n# Documents hostiles : chaque fichier doit être signalé (PLACE-LISIBLE) sans que bidlint plante,\n# boucle ou épuise la mémoire ; good.pdf et owner-password-only.pdf s'ouvrent normalement.\n# Voir tools/fixturegen/DOCUMENTS.md.\nconsultation: place\nphase: candidature\ndeadline: 2026-02-19T12:00:00+01:00\ncandidate:\n  name: Alpha Numérique SAS\n  form: individuel\nmembers:\n  - name: Alpha Numérique SAS\n    short: Alpha\n    siret: \"12345678200010\"\n    role: individuel\n";
 
 /// The folder `fixtures/hostile/`.
 pub fn bid() -> Bid {
