@@ -69,7 +69,7 @@ fn ans_cotraitant_in_two_groupements_for_one_lot_is_refused() {
     assert_eq!(
         f,
         [
-            "Ytterbium Cloud SA (SIRET 22222222600029) candidat 2 fois au lot 2 : ans-cotraitant-deux-groupements/g1 (cotraitant), ans-cotraitant-deux-groupements/g2 (cotraitant)"
+            "Ytterbium Cloud SA (SIREN 222222226) candidat 2 fois au lot 2 : ans-cotraitant-deux-groupements/g1 (cotraitant), ans-cotraitant-deux-groupements/g2 (cotraitant)"
         ]
     );
     assert_eq!(status(&r, "ANS-LOTS-MAX-3").0, "pass");
@@ -114,9 +114,7 @@ fn ans_more_than_three_lots_is_a_warning_naming_the_lots() {
     let (st, f) = status(&r, "ANS-LOTS-MAX-3");
     assert_eq!(st, "fail");
     assert!(
-        f[0].starts_with(
-            "Ytterbium Cloud SA (SIRET 22222222600029) : 4 lots demandés (1, 2, 3, 5)"
-        ),
+        f[0].starts_with("Ytterbium Cloud SA (SIREN 222222226) : 4 lots demandés (1, 2, 3, 5)"),
         "{f:?}"
     );
     let out = Command::cargo_bin("bidlint")
@@ -143,7 +141,7 @@ fn caih_mandataire_of_two_groupements_is_refused() {
     assert_eq!(
         f,
         [
-            "Xénon Conseil SAS (SIRET 11111111800019) mandataire de 2 groupements (au plus 1) : caih-mandataire-deux-fois/g1, caih-mandataire-deux-fois/g2"
+            "Xénon Conseil SAS (SIREN 111111118) mandataire de 2 groupements (au plus 1) : caih-mandataire-deux-fois/g1, caih-mandataire-deux-fois/g2"
         ]
     );
 }
@@ -162,7 +160,7 @@ fn same_siret_under_two_names_is_reported() {
     assert_eq!(
         notices,
         [
-            "le SIRET 22222222600029 porte des noms différents : « Ytterbium Cloud SA » (ans-siret-deux-noms/g1), « Ytterbium Cloud » (ans-siret-deux-noms/g2)"
+            "le SIREN 222222226 porte des noms différents : « Ytterbium Cloud SA » (ans-siret-deux-noms/g1), « Ytterbium Cloud » (ans-siret-deux-noms/g2)"
         ]
     );
 }
@@ -232,4 +230,18 @@ fn the_candidature_and_the_offer_of_one_groupement_are_not_two_groupements() {
     );
     assert!(rows[0].2.ends_with("— phase candidature"), "{rows:?}");
     assert!(rows[1].2.ends_with("— phase offre"), "{rows:?}");
+}
+
+#[test]
+fn two_establishments_of_one_company_are_one_operator() {
+    let (code, r, _) = portfolio("ans-deux-etablissements", &["g1", "g2"]);
+    assert_eq!(code, 1);
+    let (st, f) = status(&r, "ANS-LOTS-CANDIDATURE-UNIQUE");
+    assert_eq!(st, "fail");
+    assert_eq!(
+        f,
+        [
+            "Ytterbium Cloud SA (SIREN 222222226) candidat 2 fois au lot 2 : ans-deux-etablissements/g1 (cotraitant), ans-deux-etablissements/g2 (cotraitant)"
+        ]
+    );
 }

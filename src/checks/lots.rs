@@ -80,7 +80,7 @@ pub fn evaluate_portfolio(
     let max = c.max?;
     let mut findings = Vec::new();
     let mut missing = ops.missing_fields(bids);
-    for (siret, parts) in &ops.by_siret {
+    for (siren, parts) in &ops.by_siren {
         let mut lots: Vec<String> = Vec::new();
         let mut seen_in: Vec<&str> = Vec::new();
         for p in parts
@@ -109,7 +109,7 @@ pub fn evaluate_portfolio(
                 &bids[first.bid],
                 format!(
                     "{} : {} lots demandés ({}) dans {} : {what}",
-                    ops.label(siret),
+                    ops.label(siren),
                     lots.len(),
                     list(lots.into_iter()),
                     seen_in.join(", ")

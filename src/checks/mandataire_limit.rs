@@ -17,7 +17,7 @@ pub fn evaluate(_: &Compiled, _: &Context) -> Outcome {
 
 pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators) -> Outcome {
     let mut findings = Vec::new();
-    for (siret, parts) in &ops.by_siret {
+    for (siren, parts) in &ops.by_siren {
         let as_mandataire: Vec<&str> = parts
             .iter()
             .filter(|p| p.role == Role::Mandataire)
@@ -33,7 +33,7 @@ pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators) -> Outcom
                     first,
                     format!(
                         "{} mandataire de {} groupements (au plus {}) : {}",
-                        ops.label(siret),
+                        ops.label(siren),
                         as_mandataire.len(),
                         c.max,
                         as_mandataire.join(", ")

@@ -20,7 +20,7 @@ pub fn evaluate(_: &Compiled, _: &Context) -> Outcome {
 pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators, has_lots: bool) -> Outcome {
     let mut findings = Vec::new();
     let mut missing = ops.missing_fields(bids);
-    for (siret, parts) in &ops.by_siret {
+    for (siren, parts) in &ops.by_siren {
         // lot -> the parts of this operator in bids applying for that lot
         let mut per_lot: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (k, p) in parts
@@ -52,7 +52,7 @@ pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators, has_lots:
                 first,
                 format!(
                     "{} candidat {} fois {lot_text} : {}",
-                    ops.label(siret),
+                    ops.label(siren),
                     ks.len(),
                     places.join(", ")
                 ),

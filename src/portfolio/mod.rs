@@ -1,6 +1,7 @@
 //! Across bids: the rules that only show when several responses of one company are looked at
 //! together (one candidacy per lot, one groupement as mandataire, lots per operator).
-//! Operators are identified by SIRET, so that « Alpha SAS » and « ALPHA » are one operator.
+//! Operators are identified by SIREN (the company part of the SIRET), so that « Alpha SAS »
+//! and « ALPHA », or two establishments of one company, are one operator.
 
 pub mod run;
 
@@ -26,20 +27,22 @@ pub struct Part {
     pub name: String,
 }
 
-/// Who is where: operators by SIRET, with their parts, and the facts that were missing.
+/// Who is where: operators by SIREN, with their parts, and the facts that were missing.
 pub struct Operators {
-    pub by_siret: BTreeMap<String, Vec<Part>>,
+    pub by_siren: BTreeMap<String, Vec<Part>>,
     /// (bid index, manifest field) for members without SIRET or role.
     pub missing: Vec<(usize, String)>,
 }
 
-pub fn siret_key(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
+/// The operator a SIRET belongs to: its SIREN. Two establishments of one company (same
+/// SIREN, different NIC) are one operator for the rules of candidacy.
+pub fn operator_key(siret: &str) -> String {
+    crate::siret::siren_of(siret)
 }
 
 pub fn operators(bids: &[Bid]) -> Operators {
     let mut ops = Operators {
-        by_siret: BTreeMap::new(),
+        by_siren: BTreeMap::new(),
         missing: Vec::new(),
     };
     for (b, bid) in bids.iter().enumerate() {
@@ -57,8 +60,8 @@ pub fn operators(bids: &[Bid]) -> Operators {
                 }
                 continue;
             };
-            ops.by_siret
-                .entry(siret_key(siret))
+            ops.by_siren
+                .entry(operator_key(siret))
                 .or_default()
                 .push(Part {
                     bid: b,
@@ -71,14 +74,14 @@ pub fn operators(bids: &[Bid]) -> Operators {
 }
 
 impl Operators {
-    /// The operator's name as first seen, with its SIRET, for findings.
-    pub fn label(&self, siret: &str) -> String {
+    /// The operator's name as first seen, with its SIREN, for findings.
+    pub fn label(&self, siren: &str) -> String {
         let name = self
-            .by_siret
-            .get(siret)
+            .by_siren
+            .get(siren)
             .and_then(|p| p.first())
             .map_or("?", |p| p.name.as_str());
-        format!("{name} (SIRET {siret})")
+        format!("{name} (SIREN {siren})")
     }
 
     /// Missing facts as a skip reason's field list, naming the bid.
@@ -92,7 +95,7 @@ impl Operators {
     /// The same SIRET under different names across bids: probably a typo in one manifest.
     pub fn name_conflicts(&self, bids: &[Bid]) -> Vec<Notice> {
         let mut out = Vec::new();
-        for (siret, parts) in &self.by_siret {
+        for (siren, parts) in &self.by_siren {
             let mut names: Vec<(&str, &str)> = Vec::new();
             for p in parts {
                 if !names.iter().any(|(n, _)| fold(n) == fold(&p.name)) {
@@ -107,7 +110,7 @@ impl Operators {
                 out.push(Notice {
                     kind: "siret-names",
                     message: format!(
-                        "le SIRET {siret} porte des noms différents : {}",
+                        "le SIREN {siren} porte des noms différents : {}",
                         list.join(", ")
                     ),
                     path: None,
