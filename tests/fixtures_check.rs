@@ -90,6 +90,7 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
         "CAIH-NOM-FORMAT",
         "CAIH-CAND-DC1",
         "CAIH-CAND-DH",
+        "CAIH-CAND-DH-TITULAIRE",
         "CAIH-CAND-TRAME",
         "CAIH-CAND-MOYENS",
         "CAIH-CAND-REFERENCES",
@@ -358,8 +359,7 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
             "CAIH-HDS",
             "fail",
             &[
-                "bid.yaml [Beta] : HDS valable jusqu'au 31/01/2026 : expiré à la date limite du 19/02/2026",
-                "beta/26_01_DC_HDS_Beta.pdf [Beta] : le certificat est valable jusqu'au 30/06/2027, bid.yaml déclare le 31/01/2026",
+                "beta/26_01_DC_HDS_Beta.pdf [Beta] : le certificat expire le 31/01/2026 (« jusqu'au 31/01/2026 »), avant la date limite du 19/02/2026",
             ],
         )],
     ),

@@ -2,6 +2,7 @@
 //! language, the HDS activities. The content checks call them; the fuzz targets too.
 
 pub mod activities;
+pub mod holder;
 pub mod language;
 pub mod outline;
 pub mod validity;

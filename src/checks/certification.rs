@@ -7,8 +7,10 @@
 use std::collections::BTreeSet;
 
 use super::CompileError;
+use super::holder::{self, HolderCheck};
 use super::members::{self, describe};
 use crate::analysis::activities::{activities_in, list_fr};
+use crate::analysis::holder::issuer;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::dates::{DateSpec, fr_date};
 use crate::engine::{Context, Outcome};
@@ -35,17 +37,25 @@ fn same_scheme(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// One member's verdict: problems found, facts missing.
+/// One member's verdict: problems found, facts missing, what only a human can tell, what the
+/// manifest gets wrong, and the certificates read (with their issuer).
+#[derive(Default)]
 struct Verdict {
     findings: Vec<Finding>,
     missing: Vec<String>,
+    unverifiable: Vec<String>,
+    notes: Vec<Finding>,
+    read: Vec<String>,
+}
+
+impl Verdict {
+    fn is_clean(&self) -> bool {
+        self.findings.is_empty() && self.missing.is_empty() && self.unverifiable.is_empty()
+    }
 }
 
 fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Verdict {
-    let mut v = Verdict {
-        findings: Vec::new(),
-        missing: Vec::new(),
-    };
+    let mut v = Verdict::default();
     let who = Some(m.label());
     let certs = match &m.certifications {
         Some(list) => list,
@@ -75,9 +85,9 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
     }
     check_activities(c, cert, &at("activities"), ctx, who, &mut v);
     if cert.status == CertificationStatus::Held {
-        if c.valid_on_deadline {
-            check_validity(c, cert, &at("valid_until"), ctx, who, &mut v);
-        }
+        // The certificate's own date, when it was read, is what the buyer judges: the
+        // manifest's `valid_until` is then only compared with it (a manifest note).
+        let mut date_read = false;
         if let Some(doc) = &c.document {
             // The member's own certificate, or one at the folder root that belongs to no
             // member (a single-candidate folder often has no member token in its names).
@@ -94,7 +104,7 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
                 .unwrap_or_default();
             if c.verify_document {
                 for &i in &files {
-                    verify_certificate(c, cert, ctx, i, &mut v);
+                    date_read |= verify_certificate(c, cert, ctx, i, &mut v);
                 }
             }
             if files.is_empty() {
@@ -106,6 +116,9 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
                     .member(who),
                 );
             }
+        }
+        if c.valid_on_deadline && !date_read {
+            check_validity(c, cert, &at("valid_until"), ctx, who, &mut v);
         }
     }
     v
@@ -198,62 +211,85 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
         .iter()
         .map(|&i| judge_member(c, ctx, i, &all[i]))
         .collect();
-    match c.quantifier {
-        Quantifier::All => {
-            let mut findings = Vec::new();
-            let mut missing = sel.missing;
-            for v in verdicts {
-                findings.extend(v.findings);
-                missing.extend(v.missing);
-            }
-            Outcome::judge(findings, missing)
-        }
-        Quantifier::Any => {
-            if verdicts
-                .iter()
-                .any(|v| v.findings.is_empty() && v.missing.is_empty())
-            {
-                return Outcome::pass();
-            }
-            let (mut findings, mut missing) = (Vec::new(), sel.missing);
-            for v in verdicts {
-                findings.extend(v.findings);
-                missing.extend(v.missing);
-            }
-            // With "any", a member whose facts are missing may still be the one: skip.
-            if missing.is_empty() {
-                Outcome::from_findings(findings)
-            } else {
-                Outcome::missing(&missing)
-            }
-        }
+    let clean = verdicts.iter().any(Verdict::is_clean);
+    let mut all = Verdict {
+        missing: sel.missing,
+        ..Verdict::default()
+    };
+    for v in verdicts {
+        all.findings.extend(v.findings);
+        all.missing.extend(v.missing);
+        all.unverifiable.extend(v.unverifiable);
+        all.notes.extend(v.notes);
+        all.read.extend(v.read);
     }
+    let outcome = match c.quantifier {
+        // With "any", one member that holds it is enough.
+        Quantifier::Any if clean => Outcome::pass(),
+        Quantifier::All => settle(all.findings, all.missing, all.unverifiable),
+        // With "any", a member whose facts are missing may still be the one: not evaluated.
+        Quantifier::Any if all.missing.is_empty() => {
+            settle(all.findings, Vec::new(), all.unverifiable)
+        }
+        Quantifier::Any => Outcome::missing(&all.missing),
+    };
+    outcome
+        .with_evidence(all.read)
+        .with_manifest_notes(all.notes)
 }
 
-/// What the certificate document itself says, against the rule and the manifest.
+/// Findings fail; else missing facts leave the rule not evaluated; else what could not be
+/// read is for a human; else a pass.
+fn settle(findings: Vec<Finding>, missing: Vec<String>, unverifiable: Vec<String>) -> Outcome {
+    if findings.is_empty() && missing.is_empty() && !unverifiable.is_empty() {
+        return Outcome::manual(format!(
+            "à vérifier à la main : {}",
+            unverifiable.join(" ; ")
+        ));
+    }
+    Outcome::judge(findings, missing)
+}
+
+/// What the certificate document itself says, against the rule and the manifest. Returns
+/// whether a validity date was read in it (then the document's date is the one judged).
 fn verify_certificate(
     c: &Certification,
     cert: &CertificationFact,
     ctx: &Context,
     file: usize,
     v: &mut Verdict,
-) {
+) -> bool {
     let f = ctx.file(file);
     let Some(facts) = ctx.documents.facts(file) else {
-        return; // unreadable: `readable` says why
+        return false; // unreadable: `readable` says why
     };
     if !facts.has_text() {
-        v.findings.push(
-            ctx.file_finding(f, format!("certificat {} sans texte lisible : activités et dates non vérifiables (document scanné ?)", c.scheme))
-                .suggest("joindre le certificat PDF d'origine, ou vérifier à la main"),
-        );
-        return;
+        // A scan is a valid certificate that only a human can read: never a rejection.
+        v.unverifiable.push(format!(
+            "{} (certificat {} sans texte lisible, document scanné ? activités, dates et titulaire à vérifier ; le PDF d'origine permet le contrôle)",
+            f.rel, c.scheme
+        ));
+        return false;
+    }
+    let issuer = issuer(&facts.text)
+        .map(|i| format!(" — délivré par {i}"))
+        .unwrap_or_default();
+    v.read.push(format!("{}{issuer}", f.rel));
+    match holder::check(ctx, f, &facts.text, &format!("certificat {}", c.scheme)) {
+        HolderCheck::Fine => {}
+        HolderCheck::Wrong(finding) => {
+            // Another company's certificate says nothing of this member's certification.
+            v.findings.push(finding);
+            return true;
+        }
+        HolderCheck::Unreadable(why) => v.unverifiable.push(format!("{} ({why})", f.rel)),
     }
     let required: BTreeSet<u8> = c.activities.iter().copied().collect();
     match activities_in(&facts.text) {
-        None if !required.is_empty() => v.findings.push(ctx.file_finding(
-            f,
-            format!("le certificat ne mentionne aucune activité {}", c.scheme),
+        // No activity read at all: the layout hid them, not a proof that they are missing.
+        None if !required.is_empty() => v.unverifiable.push(format!(
+            "{} (aucune activité {} lue dans le certificat)",
+            f.rel, c.scheme
         )),
         None => {}
         Some(read) => {
@@ -275,10 +311,10 @@ fn verify_certificate(
                 let declared: BTreeSet<u8> = declared.iter().copied().collect();
                 let unbacked: BTreeSet<u8> = declared.difference(&read).copied().collect();
                 if !unbacked.is_empty() && lacking.is_empty() {
-                    v.findings.push(ctx.file_finding(
+                    v.notes.push(ctx.file_finding(
                         f,
                         format!(
-                            "bid.yaml déclare les activités {}, le certificat ne couvre que {}",
+                            "bid.yaml dit activités {}, le certificat dit {}",
                             list_fr(&declared),
                             list_fr(&read)
                         ),
@@ -290,15 +326,12 @@ fn verify_certificate(
     let periods = validity_periods(&facts.text);
     let Some(last) = latest_until(&periods) else {
         if c.valid_on_deadline {
-            v.findings.push(ctx.file_finding(
-                f,
-                format!(
-                    "aucune date de validité lisible dans le certificat {}",
-                    c.scheme
-                ),
+            v.unverifiable.push(format!(
+                "{} (aucune date de validité lisible dans le certificat {})",
+                f.rel, c.scheme
             ));
         }
-        return;
+        return false;
     };
     if c.valid_on_deadline
         && let Some(deadline) = ctx.deadline
@@ -320,13 +353,14 @@ fn verify_certificate(
         .and_then(|d| DateSpec::parse(d).ok())
         && declared.date != last.until
     {
-        v.findings.push(ctx.file_finding(
+        v.notes.push(ctx.file_finding(
             f,
             format!(
-                "le certificat est valable jusqu'au {}, bid.yaml déclare le {}",
-                fr_date(last.until),
-                fr_date(declared.date)
+                "bid.yaml dit {}, le certificat dit {}",
+                fr_date(declared.date),
+                fr_date(last.until)
             ),
         ));
     }
+    true
 }

@@ -14,6 +14,8 @@ use crate::report::Finding;
 #[derive(Default)]
 pub struct Judge {
     pub findings: Vec<Finding>,
+    /// Manifest facts that a document contradicts (see [`Outcome::manifest_notes`]).
+    pub manifest_notes: Vec<Finding>,
     unreadable: Vec<String>,
     unverifiable: Vec<String>,
     checked: Vec<String>,
@@ -28,6 +30,7 @@ impl Judge {
     /// Adds what `part` found after what is already there.
     fn absorb(&mut self, part: Judge) {
         self.findings.extend(part.findings);
+        self.manifest_notes.extend(part.manifest_notes);
         self.unreadable.extend(part.unreadable);
         self.unverifiable.extend(part.unverifiable);
         self.checked.extend(part.checked);
@@ -35,7 +38,12 @@ impl Judge {
 
     /// Findings fail; else unreadable documents are an error; else documents nobody could
     /// judge are for a human; else a pass — or a skip when nothing was selected.
-    pub fn outcome(self, nothing_selected: &str) -> Outcome {
+    pub fn outcome(mut self, nothing_selected: &str) -> Outcome {
+        let notes = std::mem::take(&mut self.manifest_notes);
+        self.judged(nothing_selected).with_manifest_notes(notes)
+    }
+
+    fn judged(self, nothing_selected: &str) -> Outcome {
         let mut findings = self.findings;
         if !findings.is_empty() {
             findings.extend(

@@ -11,6 +11,7 @@ pub mod empty_entries;
 pub mod filename_length;
 pub mod filename_pattern;
 pub mod forbidden_files;
+pub mod holder;
 pub mod hosting;
 pub mod language;
 pub mod lots;
@@ -67,6 +68,7 @@ pub enum CompiledCheck {
     Content(content::Compiled),
     Language(language::Compiled),
     Validity(validity::Compiled),
+    Holder(holder::Compiled),
     Outline(outline::Compiled),
     UnmatchedFiles(unmatched_files::Compiled),
 }
@@ -100,6 +102,7 @@ pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
         Check::Content(c) => CompiledCheck::Content(content::compile(c, &mut errors)),
         Check::Language(c) => CompiledCheck::Language(language::compile(c, &mut errors)),
         Check::Validity(c) => CompiledCheck::Validity(validity::compile(c, &mut errors)),
+        Check::Holder(c) => CompiledCheck::Holder(holder::compile(c, &mut errors)),
         Check::Outline(c) => CompiledCheck::Outline(outline::compile(c, &mut errors)),
         Check::UnmatchedFiles(c) => {
             CompiledCheck::UnmatchedFiles(unmatched_files::compile(c, &mut errors))
@@ -132,6 +135,7 @@ pub fn evaluate(check: &CompiledCheck, ctx: &Context, rule_id: &str) -> Outcome 
         CompiledCheck::Content(c) => content::evaluate(c, ctx),
         CompiledCheck::Language(c) => language::evaluate(c, ctx),
         CompiledCheck::Validity(c) => validity::evaluate(c, ctx),
+        CompiledCheck::Holder(c) => holder::evaluate(c, ctx),
         CompiledCheck::Outline(c) => outline::evaluate(c, ctx),
         CompiledCheck::UnmatchedFiles(c) => unmatched_files::evaluate(c, ctx),
     }
@@ -147,6 +151,7 @@ impl CompiledCheck {
             | CompiledCheck::Content(_)
             | CompiledCheck::Language(_)
             | CompiledCheck::Validity(_)
+            | CompiledCheck::Holder(_)
             | CompiledCheck::Outline(_)
             | CompiledCheck::UnmatchedFiles(_) => true,
             CompiledCheck::Piece(p) => p.reads_content(),
@@ -182,6 +187,7 @@ pub fn scope(check: &Check) -> String {
         Check::Content(c) => selected(c.select.as_ref()),
         Check::Language(c) => selected(c.select.as_ref()),
         Check::Validity(c) => selected(c.select.as_ref()),
+        Check::Holder(c) => selected(c.select.as_ref()),
         Check::Outline(c) => selected(c.select.as_ref()),
         _ => "tous les fichiers du dépôt".to_string(),
     }
@@ -221,6 +227,7 @@ pub fn piece_references(check: &Check) -> Vec<(String, String)> {
         Check::Content(c) => select(c.select.as_ref()),
         Check::Language(c) => select(c.select.as_ref()),
         Check::Validity(c) => select(c.select.as_ref()),
+        Check::Holder(c) => select(c.select.as_ref()),
         Check::Outline(c) => select(c.select.as_ref()),
         Check::UnmatchedFiles(c) => select(c.select.as_ref()),
         _ => Vec::new(),

@@ -3,10 +3,12 @@
 //! « du 01/01/2026 au 31/12/2026 », « Date d'expiration : 30 juin 2027 », `2027-06-30`);
 //! with `certification`, the date read is also compared with the manifest's `valid_until`
 //! for that scheme of the file's member: a disagreement is a finding (one of the two is
-//! wrong, and the buyer reads the document).
+//! wrong, and the buyer reads the document). The document must have been issued to the member
+//! it counts for (see [`super::holder`]).
 
 use super::CompileError;
 use super::documents::{Judge, each_text};
+use super::holder::{self, HolderCheck};
 use super::select::FileSelector;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::dates::{DateSpec, fr_date};
@@ -38,6 +40,15 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     };
     let mut judge = Judge::default();
     each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        // A document issued to another company says nothing of the member's validity.
+        match holder::check(ctx, f, &facts.text, "document") {
+            HolderCheck::Fine => {}
+            HolderCheck::Wrong(finding) => {
+                judge.findings.push(finding);
+                return;
+            }
+            HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
+        }
         let periods = validity_periods(&facts.text);
         let Some(last) = latest_until(&periods) else {
             judge.unverifiable(f, "aucune date de validité lisible dans le document");
@@ -72,18 +83,14 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
             && let Some(declared) = declared_until(ctx, f.member, scheme)
             && declared.date != last.until
         {
-            judge.findings.push(
-                ctx.file_finding(
-                    f,
-                    format!(
-                        "le document indique une validité jusqu'au {}, bid.yaml déclare {} \
-                         ({scheme}, valid_until)",
-                        fr_date(last.until),
-                        fr_date(declared.date)
-                    ),
-                )
-                .suggest("corriger valid_until dans bid.yaml ou joindre le bon certificat"),
-            );
+            judge.manifest_notes.push(ctx.file_finding(
+                f,
+                format!(
+                    "bid.yaml dit {} ({scheme}, valid_until), le document dit {} : corriger bid.yaml ou joindre le bon document",
+                    fr_date(declared.date),
+                    fr_date(last.until)
+                ),
+            ));
         }
     });
     judge.outcome("aucun document concerné dans le dossier")

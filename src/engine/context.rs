@@ -66,6 +66,10 @@ pub struct Outcome {
     pub reason: Option<String>,
     pub findings: Vec<Finding>,
     pub evidence: Vec<String>,
+    /// Where the manifest contradicts a document (« bid.yaml dit 30/06/2027, le certificat
+    /// dit 31/03/2027 »): one of the two is wrong, but the document is what the buyer reads,
+    /// so it is reported as a manifest inconsistency, not as a defect of the bid.
+    pub manifest_notes: Vec<Finding>,
 }
 
 impl Outcome {
@@ -75,6 +79,7 @@ impl Outcome {
             reason,
             findings: Vec::new(),
             evidence: Vec::new(),
+            manifest_notes: Vec::new(),
         }
     }
     pub fn pass() -> Outcome {
@@ -117,6 +122,10 @@ impl Outcome {
     }
     pub fn with_evidence(mut self, evidence: Vec<String>) -> Outcome {
         self.evidence = evidence;
+        self
+    }
+    pub fn with_manifest_notes(mut self, notes: Vec<Finding>) -> Outcome {
+        self.manifest_notes = notes;
         self
     }
     /// Findings make a failure; without any, missing facts make a skip; else a pass.

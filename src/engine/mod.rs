@@ -138,7 +138,14 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         .collect();
     let mut notices = Vec::new();
     let mut results = Vec::with_capacity(rules.len());
-    for (rule, outcome) in rules.into_iter().zip(outcomes) {
+    for (rule, mut outcome) in rules.into_iter().zip(outcomes) {
+        for note in std::mem::take(&mut outcome.manifest_notes) {
+            notices.push(Notice {
+                kind: "manifest-inconsistency",
+                message: format!("{} : {}", rule.def.id, note.message),
+                path: note.path,
+            });
+        }
         let mut result = rule_result(rule, outcome);
         apply_waiver(&mut result, run, &mut notices);
         results.push(result);

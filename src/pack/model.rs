@@ -332,6 +332,7 @@ pub enum Check {
     Content(Content),
     Language(Language),
     Validity(Validity),
+    Holder(DocumentHolder),
     Outline(Outline),
     UnmatchedFiles(UnmatchedFiles),
 }
@@ -357,6 +358,7 @@ impl Check {
             Check::Content(_) => "content",
             Check::Language(_) => "language",
             Check::Validity(_) => "validity",
+            Check::Holder(_) => "holder",
             Check::Outline(_) => "outline",
             Check::UnmatchedFiles(_) => "unmatched-files",
         }
@@ -656,6 +658,16 @@ pub struct Language {
 pub struct Validity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certification: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+/// The selected documents (sworn declarations, attestations, Kbis) were issued to the member
+/// they are filed for: its name or SIREN is in their text. A document of another company fails;
+/// one whose holder cannot be read is left to a human.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentHolder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub select: Option<Selector>,
 }

@@ -178,8 +178,8 @@ fn trame(company: &str) -> Content {
     }
 }
 
-const ALPHA: (&str, &str) = ("Alpha Numérique SAS", "123 456 789 00012");
-const BETA: (&str, &str) = ("Beta Cloud SA", "987 654 321 00034");
+const ALPHA: (&str, &str) = ("Alpha Numérique SAS", "123 456 782 00010");
+const BETA: (&str, &str) = ("Beta Cloud SA", "987 654 324 00035");
 
 fn assurance(company: (&str, &str)) -> Content {
     with_sig(
@@ -343,7 +343,7 @@ hosting:
 /// A compliant individual CAIH candidature: one member, pieces at the root, attributed to the
 /// member by the `_Delta` token of their names.
 pub fn caih_individuel() -> Bid {
-    let d = ("Delta Santé Libre SAS", "111 222 333 00044");
+    let d = ("Delta Santé Libre SAS", "111 222 337 00045");
     let manifest = format!(
         "{HEADER}consultation: caih-aos-2026
 phase: candidature
@@ -414,7 +414,7 @@ hosting:
 /// A compliant ANS « SI Cœur et Portails » candidacy of an individual candidate for lots 1
 /// and 2, HDS activity 5 held, hosted in metropolitan France.
 pub fn ans() -> Bid {
-    let g = ("Gamma Santé SAS", "555 444 333 00021");
+    let g = ("Gamma Santé SAS", "555 444 330 00024");
     let manifest = format!(
         "{HEADER}consultation: ans-si-coeur-2026
 phase: candidature
@@ -633,7 +633,8 @@ pub fn caih_variants() -> Vec<Bid> {
         )
         .remove("beta/26_01_DC_Russie_Beta.pdf"),
         ok.variant("hds-expire", "certificat HDS expiré avant la date limite")
-            .manifest_edit("valid_until: 2027-06-30", "valid_until: 2026-01-31"),
+            .manifest_edit("valid_until: 2027-06-30", "valid_until: 2026-01-31")
+            .replace("beta/26_01_DC_HDS_Beta.pdf", hds(BETA, "31/01/2026")),
         ok.variant("hebergement-ue", "un datacenter en Suisse")
             .manifest_edit(
                 "      location: Francfort\n      country: DE",
@@ -700,6 +701,7 @@ pub fn all() -> Vec<Bid> {
         ans(),
     ];
     bids.extend(caih_variants());
+    bids.extend(crate::holders::variants());
     bids.extend(documents::variants());
     bids.push(crate::hostile::bid());
     bids

@@ -133,7 +133,7 @@ pub struct Company {
 
 pub const ALPHA: Company = Company {
     name: "Alpha Numérique SAS",
-    siret: "123 456 789 00012",
+    siret: "123 456 782 00010",
     address: "12 rue de la République, 69002 Lyon",
     city: "Lyon",
     signatory: "Claire Martin, présidente",
@@ -141,7 +141,7 @@ pub const ALPHA: Company = Company {
 
 pub const BETA: Company = Company {
     name: "Beta Cloud SA",
-    siret: "987 654 321 00034",
+    siret: "987 654 324 00035",
     address: "4 rue du Dôme, 67000 Strasbourg",
     city: "Strasbourg",
     signatory: "Thomas Keller, directeur général",
@@ -175,8 +175,8 @@ pub fn dc1() -> Doc {
         .strong("C – Présentation du candidat")
         .p("Le candidat se présente sous la forme d'un groupement conjoint, dont le mandataire est solidaire de chacun des membres pour ses obligations contractuelles à l'égard de l'acheteur.")
         .strong("D – Membres du groupement")
-        .bullet("Alpha Numérique SAS, 12 rue de la République, 69002 Lyon, SIRET 123 456 789 00012, mandataire ; adresse électronique : contact@alpha-numerique.fr ; prestations : développement, intégration, support et pilotage du partenariat.")
-        .bullet("Beta Cloud SA, 4 rue du Dôme, 67000 Strasbourg, SIRET 987 654 321 00034, cotraitant ; adresse électronique : contact@beta-cloud.eu ; prestations : hébergement et exploitation des environnements.")
+        .bullet("Alpha Numérique SAS, 12 rue de la République, 69002 Lyon, SIRET 123 456 782 00010, mandataire ; adresse électronique : contact@alpha-numerique.fr ; prestations : développement, intégration, support et pilotage du partenariat.")
+        .bullet("Beta Cloud SA, 4 rue du Dôme, 67000 Strasbourg, SIRET 987 654 324 00035, cotraitant ; adresse électronique : contact@beta-cloud.eu ; prestations : hébergement et exploitation des environnements.")
         .strong("E – Désignation du mandataire")
         .p("Les membres du groupement désignent Alpha Numérique SAS comme mandataire et l'habilitent à signer la candidature et l'offre, à les déposer sur le profil d'acheteur et à représenter le groupement auprès de la CAIH pendant toute la procédure.")
         .strong("F – Signature des membres du groupement")
@@ -851,7 +851,7 @@ pub fn acte_engagement(email: bool) -> Doc {
         .strong("A – Objet de l'acte d'engagement")
         .p("Le présent acte d'engagement concerne le partenariat d'innovation « Alternative Open Source » passé par la Centrale d'Achat de l'Informatique Hospitalière (CAIH), 83-85 boulevard Vivier Merle, 69003 Lyon.")
         .strong("B – Engagement du titulaire")
-        .p("Après avoir pris connaissance des pièces du marché, le groupement conjoint Alpha-Beta, dont le mandataire solidaire est Alpha Numérique SAS (SIRET 123 456 789 00012), s'engage à exécuter les prestations aux prix indiqués ci-dessous.")
+        .p("Après avoir pris connaissance des pièces du marché, le groupement conjoint Alpha-Beta, dont le mandataire solidaire est Alpha Numérique SAS (SIRET 123 456 782 00010), s'engage à exécuter les prestations aux prix indiqués ci-dessous.")
         .strong("C – Prix de la phase de recherche et développement")
         .bullet("Séquence 1 – Conception & développement : 125 000,00 € HT")
         .bullet("Séquence 2 – Prototypage & expérimentation : 85 000,00 € HT")

@@ -23,12 +23,12 @@ struct Company {
 
 const ORBIS: Company = Company {
     name: "Orbis Santé Connectée SAS",
-    siret: "412 758 369 00027",
+    siret: "412 758 369 00026",
     short: "Orbis",
 };
 const LHS: Company = Company {
     name: "Ligérienne d'Hébergement Santé SA",
-    siret: "529 384 176 00015",
+    siret: "529 384 174 00015",
     short: "LHS",
 };
 
@@ -192,8 +192,8 @@ hosting:
                 &[
                     "Objet : lots 1 et 3 de la consultation GHT-RDL-2026-TLC-07.",
                     "Candidat : groupement conjoint, mandataire solidaire de chacun des membres.",
-                    "Mandataire : Orbis Santé Connectée SAS, SIRET 412 758 369 00027.",
-                    "Cotraitant : Ligérienne d'Hébergement Santé SA, SIRET 529 384 176 00015,",
+                    "Mandataire : Orbis Santé Connectée SAS, SIRET 412 758 369 00026.",
+                    "Cotraitant : Ligérienne d'Hébergement Santé SA, SIRET 529 384 174 00015,",
                     "chargé de l'hébergement des données de la plateforme (lot 1).",
                     "Lettre signée par chacun des membres du groupement.",
                 ],

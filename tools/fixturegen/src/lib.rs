@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod documents;
 pub mod docx;
 pub mod example;
+pub mod holders;
 pub mod hostile;
 pub mod hostile_tree;
 pub mod pdf;

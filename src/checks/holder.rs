@@ -1,0 +1,107 @@
+//! `holder`: whose document is it. A certificate, an attestation or a declaration counts for
+//! the member it is attributed to only if it was issued to that member. The check kind judges
+//! the selected pieces (a sworn declaration, a Kbis); [`check`] is shared with the kinds that
+//! read such documents for other facts (`validity`, `certification`). A document issued to
+//! another company fails the rule that needs it, naming both; a holder that cannot be read
+//! leaves it « à vérifier ».
+
+use super::CompileError;
+use super::documents::{Judge, each_text};
+use super::select::FileSelector;
+use crate::analysis::holder::{Company, Holder, holder_of};
+use crate::engine::{Context, Outcome};
+use crate::inventory::FileEntry;
+use crate::manifest::{Member, Role};
+use crate::pack::model::DocumentHolder;
+use crate::report::Finding;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    select: FileSelector,
+}
+
+pub fn compile(c: &DocumentHolder, errors: &mut Vec<CompileError>) -> Compiled {
+    if c.select.is_none() {
+        errors.push(CompileError::new(
+            "select",
+            "indiquez les pièces dont le titulaire est contrôlé (`select: { pieces: [...] }`)",
+        ));
+    }
+    Compiled {
+        select: FileSelector::compile(c.select.as_ref(), errors),
+    }
+}
+
+pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    let mut judge = Judge::default();
+    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        match check(ctx, f, &facts.text, "document") {
+            HolderCheck::Fine => {}
+            HolderCheck::Wrong(finding) => judge.findings.push(finding),
+            HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
+        }
+    });
+    judge.outcome("aucun document concerné dans le dossier")
+}
+
+/// What the document's holder means for the rule.
+pub enum HolderCheck {
+    /// Issued to the member (or no member to compare with).
+    Fine,
+    /// Issued to another company.
+    Wrong(Finding),
+    /// The holder could not be read: for a human, with the reason.
+    Unreadable(String),
+}
+
+/// The member a file is judged for: its own, or the only operator of a bid that has one
+/// (an individual candidate's files often carry no member token).
+pub fn member_of<'a>(ctx: &'a Context, f: &FileEntry) -> Option<(usize, &'a Member)> {
+    if let Some(i) = f.member {
+        return ctx.members().get(i).map(|m| (i, m));
+    }
+    let mut operators = ctx
+        .members()
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role != Some(Role::SousTraitant));
+    match (operators.next(), operators.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+fn company(m: &Member) -> Company<'_> {
+    Company {
+        name: &m.name,
+        siret: m.siret.as_deref(),
+    }
+}
+
+/// Judge the holder of `f` (whose text is `text`) against the member it counts for; `what`
+/// names the document in findings (« certificat HDS », « attestation »).
+pub fn check(ctx: &Context, f: &FileEntry, text: &str, what: &str) -> HolderCheck {
+    let Some((idx, member)) = member_of(ctx, f) else {
+        return HolderCheck::Fine;
+    };
+    let others: Vec<Company> = ctx
+        .members()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != idx)
+        .map(|(_, m)| company(m))
+        .collect();
+    match holder_of(text, company(member), &others) {
+        Holder::Expected => HolderCheck::Fine,
+        Holder::Other(name) => HolderCheck::Wrong(
+            Finding::new(format!(
+                "{what} au nom de « {name} », et non de {} : il ne vaut pas pour ce membre",
+                member.name
+            ))
+            .at(&f.rel)
+            .member(Some(member.label()))
+            .suggest(format!("joindre le document au nom de {}", member.name)),
+        ),
+        Holder::Unreadable(why) => HolderCheck::Unreadable(format!("titulaire non lu : {why}")),
+    }
+}
