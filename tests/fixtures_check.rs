@@ -89,6 +89,7 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
         "CAIH-NOM-30",
         "CAIH-NOM-FORMAT",
         "CAIH-CAND-DC1",
+        "CAIH-CAND-DC1-MEMBRES",
         "CAIH-CAND-DH",
         "CAIH-CAND-DH-TITULAIRE",
         "CAIH-CAND-TRAME",
@@ -162,6 +163,7 @@ fn compliant_caih_individual_attributes_files_by_token() {
     // A single candidate: the groupement's solidarity rule does not apply; every piece is found
     // at the root and attributed to the member by the `_Delta` token of its name.
     want.insert("CAIH-MANUEL-SOLIDARITE", "not-applicable");
+    want.insert("CAIH-CAND-DC1-MEMBRES", "not-applicable");
     assert_eq!(statuses(&r), want);
     assert_eq!(code, 0);
 }
@@ -222,14 +224,18 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
     (
         "cand-dc1",
         1,
-        &[(
-            "CAIH-CAND-DC1",
-            "fail",
-            &[
-                "- [Alpha] : pièce absente : lettre de candidature (DC1 ou format libre)",
-                "- [Beta] : pièce absente : lettre de candidature (DC1 ou format libre)",
-            ],
-        )],
+        &[
+            (
+                "CAIH-CAND-DC1",
+                "fail",
+                &[
+                    "- [Alpha] : pièce absente : lettre de candidature (DC1 ou format libre)",
+                    "- [Beta] : pièce absente : lettre de candidature (DC1 ou format libre)",
+                ],
+            ),
+            // Without a letter, the members it names cannot be compared.
+            ("CAIH-CAND-DC1-MEMBRES", "unknown", &[]),
+        ],
     ),
     (
         "cand-dh",

@@ -126,15 +126,8 @@ fn an_unreadable_holder_is_to_be_checked_and_the_verdict_incomplete() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0].0, "CAIH-CAND-ASSURANCE-VALIDE");
     assert_eq!(rows[0].1, "manual");
-    let reason = r["results"]
-        .as_array()
-        .expect("results")
-        .iter()
-        .find(|x| x["rule"] == "CAIH-CAND-ASSURANCE-VALIDE")
-        .and_then(|x| x["reason"].as_str())
-        .expect("reason");
     assert_eq!(
-        reason,
+        reason(&r, "CAIH-CAND-ASSURANCE-VALIDE"),
         "à vérifier à la main : beta/26_01_DC_Assurance_Beta.pdf (titulaire non lu : ni le nom ni le SIREN de Beta Cloud SA n'apparaissent dans le document)"
     );
 }
@@ -167,5 +160,39 @@ fn the_certification_body_is_reported() {
         serde_json::json!([
             "beta/26_01_DC_HDS_Beta.pdf — délivré par Certification Santé Numérique"
         ])
+    );
+}
+
+/// The reason of a rule's result.
+fn reason(r: &Value, rule: &str) -> String {
+    r["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|x| x["rule"] == rule)
+        .and_then(|x| x["reason"].as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_company_in_the_candidature_letter_missing_from_the_manifest_is_to_be_checked() {
+    let (code, r) = check("dc1-membre-en-plus");
+    assert_eq!(code, 1);
+    assert_eq!(r["verdict"]["kind"], "incomplete");
+    assert_eq!(
+        reason(&r, "CAIH-CAND-DC1-MEMBRES"),
+        "à vérifier à la main : alpha/26_01_DC_DC1_Alpha.pdf (la lettre de candidature cite le SIREN 444555668, qu'aucun membre de bid.yaml ne porte : si c'est un membre du groupement, le déclarer dans bid.yaml, ses pièces n'ont pas été contrôlées)"
+    );
+}
+
+#[test]
+fn a_manifest_member_missing_from_the_candidature_letter_is_to_be_checked() {
+    let (code, r) = check("dc1-membre-oublie");
+    assert_eq!(code, 1);
+    assert_eq!(r["verdict"]["kind"], "incomplete");
+    assert_eq!(
+        reason(&r, "CAIH-CAND-DC1-MEMBRES"),
+        "à vérifier à la main : alpha/26_01_DC_DC1_Alpha.pdf (la lettre de candidature ne nomme pas Beta Cloud SA, membre du groupement dans bid.yaml : compléter la lettre ou corriger bid.yaml)"
     );
 }

@@ -216,3 +216,25 @@ fn an_incomplete_bid_is_incomplete_in_every_format_and_a_junit_failure() {
         }
     }
 }
+
+#[test]
+fn a_member_to_whom_no_file_is_attributed_is_said() {
+    let dir = copy_with("caih-groupement-ok", |t| {
+        Some(
+            t.replace("folder: beta", "folder: betta")
+                .replace("short: Beta", "short: Betta"),
+        )
+    });
+    let (code, r) = json(dir.path(), &[]);
+    assert_eq!(
+        code, 1,
+        "Beta's pieces are missing for the per-member rules"
+    );
+    let notices = r["notices"].as_array().expect("notices");
+    assert!(
+        notices.iter().any(|n| n["kind"] == "member-without-files"
+            && n["message"]
+                == "aucun fichier n'est rattaché à Beta Cloud SA (aucun fichier dans son dossier « betta ») : vérifier `folder`/`short` dans le manifeste"),
+        "{notices:?}"
+    );
+}

@@ -101,6 +101,19 @@ fn names(words: &[String], text_words: &[&str]) -> bool {
             .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
 }
 
+/// Does `text` name `company`, by its SIREN or its name?
+pub fn names_company(text: &str, company: Company) -> bool {
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    company
+        .siret
+        .is_some_and(|s| sirens_in(text).contains(&siren_of(s)))
+        || names(&name_words(company.name), &words)
+}
+
 /// Whose document `text` is: `expected`'s, another company's (one of `others`, or the one a
 /// label names), or unreadable.
 pub fn holder_of(text: &str, expected: Company, others: &[Company]) -> Holder {

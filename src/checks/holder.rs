@@ -71,7 +71,8 @@ pub fn member_of<'a>(ctx: &'a Context, f: &FileEntry) -> Option<(usize, &'a Memb
     }
 }
 
-fn company(m: &Member) -> Company<'_> {
+/// A member as the holder analysis compares it.
+pub(crate) fn company(m: &Member) -> Company<'_> {
     Company {
         name: &m.name,
         siret: m.siret.as_deref(),

@@ -6,6 +6,7 @@ pub mod archives;
 pub mod bundle_size;
 pub mod certification;
 pub mod content;
+pub mod declared_members;
 pub mod documents;
 pub mod empty_entries;
 pub mod filename_length;
@@ -69,6 +70,7 @@ pub enum CompiledCheck {
     Language(language::Compiled),
     Validity(validity::Compiled),
     Holder(holder::Compiled),
+    DeclaredMembers(declared_members::Compiled),
     Outline(outline::Compiled),
     UnmatchedFiles(unmatched_files::Compiled),
 }
@@ -103,6 +105,9 @@ pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
         Check::Language(c) => CompiledCheck::Language(language::compile(c, &mut errors)),
         Check::Validity(c) => CompiledCheck::Validity(validity::compile(c, &mut errors)),
         Check::Holder(c) => CompiledCheck::Holder(holder::compile(c, &mut errors)),
+        Check::DeclaredMembers(c) => {
+            CompiledCheck::DeclaredMembers(declared_members::compile(c, &mut errors))
+        }
         Check::Outline(c) => CompiledCheck::Outline(outline::compile(c, &mut errors)),
         Check::UnmatchedFiles(c) => {
             CompiledCheck::UnmatchedFiles(unmatched_files::compile(c, &mut errors))
@@ -136,6 +141,7 @@ pub fn evaluate(check: &CompiledCheck, ctx: &Context, rule_id: &str) -> Outcome 
         CompiledCheck::Language(c) => language::evaluate(c, ctx),
         CompiledCheck::Validity(c) => validity::evaluate(c, ctx),
         CompiledCheck::Holder(c) => holder::evaluate(c, ctx),
+        CompiledCheck::DeclaredMembers(c) => declared_members::evaluate(c, ctx),
         CompiledCheck::Outline(c) => outline::evaluate(c, ctx),
         CompiledCheck::UnmatchedFiles(c) => unmatched_files::evaluate(c, ctx),
     }
@@ -152,6 +158,7 @@ impl CompiledCheck {
             | CompiledCheck::Language(_)
             | CompiledCheck::Validity(_)
             | CompiledCheck::Holder(_)
+            | CompiledCheck::DeclaredMembers(_)
             | CompiledCheck::Outline(_)
             | CompiledCheck::UnmatchedFiles(_) => true,
             CompiledCheck::Piece(p) => p.reads_content(),
@@ -188,6 +195,7 @@ pub fn scope(check: &Check) -> String {
         Check::Language(c) => selected(c.select.as_ref()),
         Check::Validity(c) => selected(c.select.as_ref()),
         Check::Holder(c) => selected(c.select.as_ref()),
+        Check::DeclaredMembers(c) => selected(c.select.as_ref()),
         Check::Outline(c) => selected(c.select.as_ref()),
         _ => "tous les fichiers du dépôt".to_string(),
     }
@@ -228,6 +236,7 @@ pub fn piece_references(check: &Check) -> Vec<(String, String)> {
         Check::Language(c) => select(c.select.as_ref()),
         Check::Validity(c) => select(c.select.as_ref()),
         Check::Holder(c) => select(c.select.as_ref()),
+        Check::DeclaredMembers(c) => select(c.select.as_ref()),
         Check::Outline(c) => select(c.select.as_ref()),
         Check::UnmatchedFiles(c) => select(c.select.as_ref()),
         _ => Vec::new(),

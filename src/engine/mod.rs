@@ -150,6 +150,17 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         apply_waiver(&mut result, run, &mut notices);
         results.push(result);
     }
+    // Only where the phase asks pieces of each member (a groupement's offer is one document set).
+    let per_member = rules_for_phase(run.packs, run.phase).any(|r| {
+        matches!(&r.check, CompiledCheck::Piece(p) if p.raw.per == crate::pack::model::PieceScope::Member)
+    });
+    if per_member {
+        notices.extend(members_without_files(
+            manifest,
+            run.inventory,
+            &run.manifest_display,
+        ));
+    }
     for a in &run.inventory.anomalies {
         notices.push(Notice {
             kind: "entry",
@@ -172,6 +183,45 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         results,
         notices,
     ))
+}
+
+/// In a bid of several operators, a member to whom no file is attributed is most often a
+/// manifest mistake (a `folder` or `short` that matches nothing): said, so that the per-member
+/// rules' failures are read for what they are. Subcontractors may owe no piece.
+fn members_without_files(
+    manifest: &crate::manifest::Manifest,
+    inventory: &Inventory,
+    manifest_display: &str,
+) -> Vec<Notice> {
+    let members = manifest.members.as_deref().unwrap_or_default();
+    let operators = members
+        .iter()
+        .filter(|m| m.role != Some(crate::manifest::Role::SousTraitant))
+        .count();
+    if operators < 2 {
+        return Vec::new();
+    }
+    members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.role != Some(crate::manifest::Role::SousTraitant))
+        .filter(|(i, _)| !inventory.files.iter().any(|f| f.member == Some(*i)))
+        .map(|(_, m)| {
+            let how = match (&m.folder, &m.short) {
+                (Some(folder), _) => format!("aucun fichier dans son dossier « {folder} »"),
+                (None, Some(short)) => format!("aucun nom de fichier ne porte « {short} »"),
+                (None, None) => "ni `folder` ni `short` pour lui rattacher des fichiers".to_string(),
+            };
+            Notice {
+                kind: "member-without-files",
+                message: format!(
+                    "aucun fichier n'est rattaché à {} ({how}) : vérifier `folder`/`short` dans le manifeste",
+                    m.name
+                ),
+                path: Some(manifest_display.to_string()),
+            }
+        })
+        .collect()
 }
 
 /// The packs a report names: each with its version, in load order.

@@ -333,6 +333,7 @@ pub enum Check {
     Language(Language),
     Validity(Validity),
     Holder(DocumentHolder),
+    DeclaredMembers(DeclaredMembers),
     Outline(Outline),
     UnmatchedFiles(UnmatchedFiles),
 }
@@ -359,6 +360,7 @@ impl Check {
             Check::Language(_) => "language",
             Check::Validity(_) => "validity",
             Check::Holder(_) => "holder",
+            Check::DeclaredMembers(_) => "declared-members",
             Check::Outline(_) => "outline",
             Check::UnmatchedFiles(_) => "unmatched-files",
         }
@@ -668,6 +670,15 @@ pub struct Validity {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentHolder {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+/// The groupement's candidature letter names every operator of the manifest, and the
+/// manifest declares every company the letter names (by SIREN).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredMembers {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub select: Option<Selector>,
 }

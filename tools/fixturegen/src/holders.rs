@@ -29,6 +29,25 @@ fn anonymous_attestation() -> Doc {
     .p("Fait à Paris, le 5 janvier 2026.")
 }
 
+/// A groupement's candidature letter naming `members`, the first as mandataire.
+fn dc1_naming(members: &[Company]) -> Doc {
+    let mut doc = Doc::new("DC1 – Lettre de candidature", members[0].name)
+        .subtitle("Habilitation du mandataire par ses cotraitants")
+        .space()
+        .strong("C – Présentation du candidat")
+        .p("Le candidat se présente sous la forme d'un groupement conjoint.")
+        .strong("D – Membres du groupement");
+    for (i, m) in members.iter().enumerate() {
+        let role = if i == 0 { "mandataire" } else { "cotraitant" };
+        doc = doc.bullet(&format!(
+            "{}, {}, SIRET {}, {role}.",
+            m.name, m.address, m.siret
+        ));
+    }
+    doc.strong("F – Signature des membres du groupement")
+        .p("Fait à Lyon, le 10 février 2026.")
+}
+
 pub fn variants() -> Vec<Bid> {
     let ok = caih_groupement();
     let v = |name: &str, what: &str| ok.variant_in("titulaires", name, what);
@@ -56,6 +75,22 @@ pub fn variants() -> Vec<Bid> {
             "bid.yaml donne au certificat HDS une autre date que le certificat",
         )
         .manifest_edit("valid_until: 2027-06-30", "valid_until: 2027-03-31"),
+        v(
+            "dc1-membre-en-plus",
+            "la lettre de candidature nomme Omega, que bid.yaml ne déclare pas",
+        )
+        .replace(
+            "alpha/26_01_DC_DC1_Alpha.pdf",
+            dc1_naming(&[documents::ALPHA, documents::BETA, OMEGA]).pdf(),
+        ),
+        v(
+            "dc1-membre-oublie",
+            "la lettre de candidature ne nomme pas Beta",
+        )
+        .replace(
+            "alpha/26_01_DC_DC1_Alpha.pdf",
+            dc1_naming(&[documents::ALPHA]).pdf(),
+        ),
         v(
             "titulaire-illisible",
             "l'attestation d'assurance de Beta ne nomme pas l'assuré",

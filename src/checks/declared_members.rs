@@ -1,0 +1,84 @@
+//! `declared-members`: the groupement's candidature letter (DC1 or free form) and the
+//! manifest name the same operators. A member of `bid.yaml` that the letter does not name, or
+//! a company the letter names (by its SIREN) that `bid.yaml` does not declare, means one of
+//! the two is wrong — and in the second case that company's pieces were never checked. Which
+//! of the two is wrong only a person can tell: both are « à vérifier », never a rejection, and
+//! never silence. A member's own letter or DUME, which names only its author, is not judged.
+
+use super::CompileError;
+use super::documents::{Judge, each_text};
+use super::holder::company;
+use super::select::FileSelector;
+use crate::analysis::holder::{names_company, sirens_in};
+use crate::engine::{Context, Outcome};
+use crate::manifest::Role;
+use crate::pack::model::DeclaredMembers;
+use crate::siret::siren_of;
+use crate::text::fold;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    select: FileSelector,
+}
+
+pub fn compile(c: &DeclaredMembers, errors: &mut Vec<CompileError>) -> Compiled {
+    if c.select.is_none() {
+        errors.push(CompileError::new(
+            "select",
+            "indiquez la lettre de candidature à lire (`select: { pieces: [...] }`)",
+        ));
+    }
+    Compiled {
+        select: FileSelector::compile(c.select.as_ref(), errors),
+    }
+}
+
+pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    let Some(members) = ctx.manifest.members.as_deref() else {
+        return Outcome::missing(&["members".to_string()]);
+    };
+    let mut judge = Judge::default();
+    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        let folded = fold(&facts.text);
+        let named: Vec<bool> = members
+            .iter()
+            .map(|m| names_company(&facts.text, company(m)))
+            .collect();
+        // A letter for the groupement names several members or speaks of the groupement; a
+        // member's own DUME does neither.
+        let joint = named.iter().filter(|n| **n).count() >= 2
+            || (folded.contains("groupement") && !folded.contains("document unique de marche"));
+        if !joint {
+            return;
+        }
+        for (m, _) in members
+            .iter()
+            .zip(&named)
+            .filter(|(m, n)| !**n && m.role != Some(Role::SousTraitant))
+        {
+            judge.unverifiable(
+                f,
+                &format!(
+                    "la lettre de candidature ne nomme pas {}, membre du groupement dans bid.yaml : compléter la lettre ou corriger bid.yaml",
+                    m.name
+                ),
+            );
+        }
+        let declared: Vec<String> = members
+            .iter()
+            .filter_map(|m| m.siret.as_deref().map(siren_of))
+            .collect();
+        for siren in sirens_in(&facts.text)
+            .into_iter()
+            .filter(|s| !declared.contains(s))
+        {
+            judge.unverifiable(
+                f,
+                &format!(
+                    "la lettre de candidature cite le SIREN {siren}, qu'aucun membre de bid.yaml ne porte : si c'est un membre du groupement, le déclarer dans bid.yaml, ses pièces n'ont pas été contrôlées"
+                ),
+            );
+        }
+    });
+    judge.outcome("aucune lettre de candidature dans le dossier")
+}
