@@ -196,3 +196,23 @@ fn a_manifest_member_missing_from_the_candidature_letter_is_to_be_checked() {
         "à vérifier à la main : alpha/26_01_DC_DC1_Alpha.pdf (la lettre de candidature ne nomme pas Beta Cloud SA, membre du groupement dans bid.yaml : compléter la lettre ou corriger bid.yaml)"
     );
 }
+
+#[test]
+fn manifest_activities_the_certificate_does_not_cover_are_a_manifest_inconsistency() {
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("BIDLINT_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
+        .arg("check")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/documents/hds-activites"))
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(out.status.code(), Some(0));
+    let notices = r["notices"].as_array().expect("notices");
+    assert!(
+        notices.iter().any(|n| n["kind"] == "manifest-inconsistency"
+            && n["message"] == "CAIH-HDS : bid.yaml dit activités 1, 2, 3, 4, 5 et 6, le certificat dit 1, 2, 3 et 4"),
+        "{notices:?}"
+    );
+}
