@@ -51,6 +51,36 @@ impl std::fmt::Display for DateSpec {
     }
 }
 
+/// A deadline as a person writes it: « 19 février 2026 à 12 h 00 » (in the deadline's own time
+/// zone), or « 19 février 2026 » for a bare date.
+pub fn fr_long(d: &DateSpec) -> String {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    use chrono::{Datelike, Timelike};
+    let day = match d.date.day() {
+        1 => "1er".to_string(),
+        n => n.to_string(),
+    };
+    let month = MONTHS[d.date.month0() as usize];
+    let date = format!("{day} {month} {}", d.date.year());
+    match d.datetime {
+        Some(t) => format!("{date} à {} h {:02}", t.hour(), t.minute()),
+        None => date,
+    }
+}
+
 /// French display of a day: 19/02/2026.
 pub fn fr_date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -69,6 +99,14 @@ mod tests {
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2027, 6, 30).unwrap());
         assert!(DateSpec::parse("30/06/2027").is_err());
         assert!(DateSpec::parse("2027-02-30").is_err());
+    }
+
+    #[test]
+    fn deadlines_are_written_as_people_write_them() {
+        let d = DateSpec::parse("2026-02-19T12:00:00+01:00").unwrap();
+        assert_eq!(fr_long(&d), "19 février 2026 à 12 h 00");
+        let d = DateSpec::parse("2026-08-01").unwrap();
+        assert_eq!(fr_long(&d), "1er août 2026");
     }
 
     #[test]

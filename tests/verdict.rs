@@ -238,3 +238,65 @@ fn a_member_to_whom_no_file_is_attributed_is_said() {
         "{notices:?}"
     );
 }
+
+#[test]
+fn the_default_table_puts_the_verdict_first_and_fits_one_screen() {
+    let out = bidlint()
+        .arg("check")
+        .arg(fixture("caih-groupement-ok"))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() <= 40, "{} lines:\n{text}", lines.len());
+    let verdict = lines
+        .iter()
+        .position(|l| l.starts_with("Verdict : aucun défaut bloquant détecté"))
+        .expect("verdict line");
+    let manual = lines
+        .iter()
+        .position(|l| l.starts_with("À vérifier à la main avant le dépôt (10)"))
+        .expect("checklist items");
+    assert!(verdict < manual && verdict < 6, "{text}");
+    assert!(
+        text.contains("Date limite : 19 février 2026 à 12 h 00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sans objet (2) : CAIH-CAND-JUGEMENT, CAIH-MANDATAIRE"),
+        "{text}"
+    );
+    // `--all`: every rule on its own row, the passing ones with what was found.
+    let all = bidlint()
+        .arg("check")
+        .arg(fixture("caih-groupement-ok"))
+        .arg("--all")
+        .output()
+        .expect("runs");
+    let all = String::from_utf8_lossy(&all.stdout);
+    // Cells wrap at the table's width: the path may stand on the line below « trouvé : ».
+    let dc1 = all
+        .lines()
+        .position(|l| l.contains("┆ CAIH-CAND-DC1 "))
+        .expect("DC1 row");
+    let rows: String = all.lines().skip(dc1).take(2).collect();
+    assert!(
+        rows.contains("trouvé :") && rows.contains("alpha/26_01_DC_DC1_Alpha.pdf"),
+        "{all}"
+    );
+    // A rule that reads documents says how many it read, not « trouvé » with their names.
+    assert!(all.contains("document(s) lu(s)"), "{all}");
+}
+
+#[test]
+fn the_advice_to_fix_a_failure_leaves_the_pack_authors_reading_out() {
+    let out = bidlint()
+        .arg("check")
+        .arg(fixture("caih-broken/nom-30"))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("À corriger (1)"), "{text}");
+    assert!(text.contains("À faire : Raccourcissez"), "{text}");
+    assert!(!text.contains("Lecture retenue"), "{text}");
+}

@@ -308,12 +308,20 @@ fn the_two_fixes_make_the_folder_pass() {
         dir.join("GHT-TLC_L1_MT-Annexe-Interop_Orbis.pdf"),
     )
     .expect("rename");
-    // Any readable PDF stands for the attestation the cotraitant's insurer sends.
-    std::fs::copy(
-        dir.join("GHT-TLC_CA_ASSUR_Orbis.pdf"),
-        dir.join("GHT-TLC_CA_ASSUR_LHS.pdf"),
-    )
-    .expect("copy");
+    // The attestation the cotraitant's insurer sends: in LHS's name (a copy of Orbis's would be
+    // Orbis's attestation, and is refused as such).
+    let attestation = bidlint_fixturegen::pdf::build(&bidlint_fixturegen::pdf::PdfSpec {
+        title: "Attestation d'assurance — responsabilité civile professionnelle".to_string(),
+        pages: vec![vec![
+            "Attestation d'assurance — responsabilité civile professionnelle".to_string(),
+            "Ligérienne d'Hébergement Santé SA est titulaire du contrat de responsabilité civile"
+                .to_string(),
+            "professionnelle n° RCP-2026-2231, valable du 01/01/2026 au 31/12/2026.".to_string(),
+        ]],
+        size: bidlint_fixturegen::pdf::A4,
+    })
+    .expect("PDF");
+    std::fs::write(dir.join("GHT-TLC_CA_ASSUR_LHS.pdf"), attestation).expect("write");
     let pack = example().join("pack.yaml");
     let (code, report) = check(&dir, &["--pack", pack.to_str().expect("utf-8 path")]);
     assert_eq!(code, 0, "{report:#}");
@@ -326,8 +334,8 @@ fn the_two_fixes_make_the_folder_pass() {
     assert_eq!(statuses(&report), want);
 }
 
-/// `verify_document: true`: the HDS certificate is read, and a `valid_until` in bid.yaml that
-/// disagrees with it is a finding on the certificate.
+/// `verify_document: true`: the HDS certificate is read; a `valid_until` in bid.yaml that
+/// disagrees with it is a manifest inconsistency (the certificate, valid, is what is judged).
 #[test]
 fn the_hds_certificate_is_read() {
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -340,14 +348,14 @@ fn the_hds_certificate_is_read() {
     let pack = example().join("pack.yaml");
     let (_, report) = check(&dir, &["--pack", pack.to_str().expect("utf-8 path")]);
     let hds = result(&report, "GHT-TLC-HDS");
-    assert_eq!(hds["status"], "fail");
+    assert_eq!(hds["status"], "pass");
     assert_eq!(
-        hds["findings"],
-        serde_json::json!([{
+        report["notices"][0],
+        serde_json::json!({
+            "kind": "manifest-inconsistency",
             "path": "GHT-TLC_CA_HDS_LHS.pdf",
-            "member": "LHS",
-            "message": "le certificat est valable jusqu'au 31/03/2028, bid.yaml déclare le 31/03/2027"
-        }])
+            "message": "GHT-TLC-HDS : bid.yaml dit 31/03/2027, le certificat dit 31/03/2028"
+        })
     );
 }
 

@@ -153,6 +153,9 @@ pub struct ReportArgs {
     /// missing from bid.yaml, no phase, a document not found); the report still says so
     #[arg(long)]
     pub allow_incomplete: bool,
+    /// Table format: show every rule with its source and evidence, not only what is left to do
+    #[arg(long)]
+    pub all: bool,
     /// Language of the report's own words (rule texts stay in French)
     #[arg(long, value_enum, default_value = "fr")]
     pub lang: LangArg,

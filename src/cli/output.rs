@@ -113,6 +113,7 @@ pub fn deliver(report: &Report, args: &ReportArgs) -> Result<ExitCode, miette::R
         width: if to_terminal { None } else { Some(120) },
         fail_on: args.fail_on.threshold(),
         allow_incomplete: args.allow_incomplete,
+        all: args.all,
     };
     let bytes = render::render(report, args.format, &opts).map_err(|e| miette!("{e}"))?;
     emit(&bytes, args.output.as_deref())?;

@@ -34,6 +34,8 @@ pub struct RenderOptions {
     pub fail_on: Option<Severity>,
     /// `--allow-incomplete`: blocking rules left unjudged do not fail the run.
     pub allow_incomplete: bool,
+    /// `--all`: the terminal table shows every rule, not only what is left to do.
+    pub all: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -200,12 +202,22 @@ fn unjudged_by_reason(v: &crate::report::Verdict) -> String {
         .join(" ; ")
 }
 
+/// The deadline as the report's reader writes it: « 19 février 2026 à 12 h 00 » in French,
+/// RFC 3339 in English.
+pub(crate) fn deadline_text(report: &Report, lang: Lang) -> Option<String> {
+    let raw = report.bid.deadline.as_deref()?;
+    Some(match (lang, crate::dates::DateSpec::parse(raw)) {
+        (Lang::Fr, Ok(d)) => crate::dates::fr_long(&d),
+        _ => raw.to_string(),
+    })
+}
+
 /// The line said above everything else when the deadline is already past.
 pub(crate) fn deadline_alert(report: &Report, lang: Lang) -> Option<String> {
     if !report.bid.deadline_passed {
         return None;
     }
-    let when = report.bid.deadline.as_deref().unwrap_or("");
+    let when = deadline_text(report, lang).unwrap_or_default();
     Some(match lang {
         Lang::Fr => format!(
             "ATTENTION : la date limite de dépôt ({when}) est dépassée — vérifiez le calendrier de la consultation"

@@ -1,12 +1,15 @@
-//! `--format table`: what a bid manager reads. One row per rule, in the order of the
-//! consultation's documents; what is wrong and how to fix it in the last column; a verdict.
+//! `--format table`: what a bid manager reads in a terminal. By default, compact: the verdict
+//! first, then what to fix (one row per failing rule, with its findings and the fix), then what
+//! a person must check, then the passing and not-applicable rules on one line each. `--all`
+//! shows every rule in one table, in the order of the consultation's documents.
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{RenderOptions, counts_line, deadline_alert, verdict};
+use super::{RenderOptions, counts_line, deadline_alert, deadline_text, is_failing, verdict};
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
+use crate::report::verdict::is_unjudged_blocking;
 use crate::report::{Report, RuleResult, Status};
 
 /// Evidence listed for a passing piece before « … ».
@@ -20,39 +23,16 @@ pub fn render(report: &Report, o: &RenderOptions) -> String {
         out.push('\n');
     }
     out.push_str(&header(report, l));
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    if o.color {
-        table.enforce_styling();
+    out.push_str(&format!(
+        "{} {}\n\n",
+        l.t("Verdict :", "Verdict:"),
+        verdict(report, o)
+    ));
+    if o.all {
+        out.push_str(&full_table(report, o));
     } else {
-        table.force_no_tty();
+        out.push_str(&compact(report, o));
     }
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = o.width {
-        table.set_width(w);
-    }
-    table.set_header(vec![
-        Cell::new(l.t("Statut", "Status")).add_attribute(Attribute::Bold),
-        Cell::new(l.t("Règle", "Rule")).add_attribute(Attribute::Bold),
-        Cell::new(l.t("Exigence", "Requirement")).add_attribute(Attribute::Bold),
-        Cell::new(l.t("Constats et corrections", "Findings and fixes"))
-            .add_attribute(Attribute::Bold),
-    ]);
-    for r in &report.results {
-        table.add_row(vec![
-            status_cell(r, l, o.color),
-            Cell::new(&r.rule),
-            Cell::new(format!(
-                "{}\n{} — {}",
-                r.title,
-                short_doc(&r.source.document),
-                r.source.section
-            )),
-            Cell::new(details(r, l)),
-        ]);
-    }
-    out.push_str(&table.to_string());
-    out.push('\n');
     for n in &report.notices {
         let at = n
             .path
@@ -65,8 +45,173 @@ pub fn render(report: &Report, o: &RenderOptions) -> String {
             n.message
         ));
     }
-    out.push_str(&summary(report, o));
+    out.push_str(&format!(
+        "{} {}\n",
+        l.t("Bilan :", "Summary:"),
+        counts_line(report, l)
+    ));
     out
+}
+
+fn new_table(o: &RenderOptions, header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    if o.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = o.width {
+        table.set_width(w);
+    }
+    table.set_header(
+        header
+            .iter()
+            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+    );
+    table
+}
+
+/// Every rule, one row each (`--all`).
+fn full_table(report: &Report, o: &RenderOptions) -> String {
+    let l = o.lang;
+    let mut table = new_table(
+        o,
+        &[
+            l.t("Statut", "Status"),
+            l.t("Règle", "Rule"),
+            l.t("Exigence", "Requirement"),
+            l.t("Constats et corrections", "Findings and fixes"),
+        ],
+    );
+    for r in &report.results {
+        table.add_row(vec![
+            status_cell(r, l, o.color),
+            Cell::new(&r.rule),
+            requirement_cell(r),
+            Cell::new(details(r, l)),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// What to fix, what to check, and the rest in a line.
+fn compact(report: &Report, o: &RenderOptions) -> String {
+    let l = o.lang;
+    let mut out = String::new();
+    let to_fix: Vec<&RuleResult> = report
+        .results
+        .iter()
+        .filter(|r| is_failing(r.status))
+        .collect();
+    if !to_fix.is_empty() {
+        out.push_str(&format!(
+            "{} ({})\n",
+            l.t("À corriger", "To fix"),
+            to_fix.len()
+        ));
+        let mut table = new_table(
+            o,
+            &[
+                l.t("Statut", "Status"),
+                l.t("Règle", "Rule"),
+                l.t("Exigence", "Requirement"),
+                l.t("Constats et corrections", "Findings and fixes"),
+            ],
+        );
+        for r in to_fix {
+            table.add_row(vec![
+                status_cell(r, l, o.color),
+                Cell::new(&r.rule),
+                requirement_cell(r),
+                Cell::new(details(r, l)),
+            ]);
+        }
+        out.push_str(&format!("{table}\n\n"));
+    }
+    // Rules that could not conclude: the blocking ones first (they hold the verdict), each
+    // with its reason.
+    let mut open: Vec<&RuleResult> = report
+        .results
+        .iter()
+        .filter(|r| {
+            r.status == Status::Unknown || (r.status == Status::Manual && r.kind != "manual")
+        })
+        .collect();
+    open.sort_by_key(|r| !is_unjudged_blocking(r));
+    if !open.is_empty() {
+        out.push_str(&format!(
+            "{} ({})\n",
+            l.t("Non évaluées ou à vérifier", "Not evaluated or to check"),
+            open.len()
+        ));
+        let mut table = new_table(
+            o,
+            &[
+                l.t("Statut", "Status"),
+                l.t("Règle", "Rule"),
+                l.t("Pourquoi, et que faire", "Why, and what to do"),
+            ],
+        );
+        for r in open {
+            table.add_row(vec![
+                status_cell(r, l, o.color),
+                Cell::new(&r.rule),
+                Cell::new(r.reason.clone().unwrap_or_else(|| r.title.clone())),
+            ]);
+        }
+        out.push_str(&format!("{table}\n\n"));
+    }
+    // The checklist items: one line each; the instruction is in `explain` and `--all`.
+    let checklist: Vec<&RuleResult> = report
+        .results
+        .iter()
+        .filter(|r| r.status == Status::Manual && r.kind == "manual")
+        .collect();
+    if !checklist.is_empty() {
+        out.push_str(&format!(
+            "{} ({})\n",
+            l.t(
+                "À vérifier à la main avant le dépôt",
+                "To check by hand before submission"
+            ),
+            checklist.len()
+        ));
+        for r in checklist {
+            out.push_str(&format!("  • {} — {}\n", r.rule, r.title));
+        }
+        out.push('\n');
+    }
+    for (status, label) in [
+        (Status::Pass, l.t("Conformes", "Passed")),
+        (Status::Waived, l.t("Dérogations", "Waived")),
+        (Status::NotApplicable, l.t("Sans objet", "Not applicable")),
+    ] {
+        let ids: Vec<&str> = report
+            .results
+            .iter()
+            .filter(|r| r.status == status)
+            .map(|r| r.rule.as_str())
+            .collect();
+        if !ids.is_empty() {
+            out.push_str(&format!("{label} ({}) : {}\n", ids.len(), ids.join(", ")));
+        }
+    }
+    out.push_str(l.t(
+        "(--all : chaque règle avec sa source et ce qui a été trouvé ; bidlint explain RÈGLE : une règle en détail)\n",
+        "(--all: every rule with its source and what was found; bidlint explain RULE: one rule in full)\n",
+    ));
+    out
+}
+
+fn requirement_cell(r: &RuleResult) -> Cell {
+    Cell::new(format!(
+        "{}\n{} — {}",
+        r.title,
+        short_doc(&r.source.document),
+        r.source.section
+    ))
 }
 
 fn header(report: &Report, l: Lang) -> String {
@@ -88,13 +233,14 @@ fn header(report: &Report, l: Lang) -> String {
         l.t("Phase :", "Phase:"),
         report.bid.phase.as_deref().unwrap_or("?"),
         l.t("Date limite :", "Deadline:"),
-        report.bid.deadline.as_deref().unwrap_or("?"),
+        deadline_text(report, l).unwrap_or_else(|| "?".to_string()),
     )
 }
 
 fn status_cell(r: &RuleResult, l: Lang, color: bool) -> Cell {
     let mut text = l.status(r.status).to_string();
-    if matches!(r.status, Status::Fail | Status::Error | Status::Waived) {
+    if matches!(r.status, Status::Fail | Status::Error | Status::Waived) || is_unjudged_blocking(r)
+    {
         text.push_str(&format!("\n({})", l.severity(r.severity)));
     }
     let cell = Cell::new(text);
@@ -146,9 +292,33 @@ fn details(r: &RuleResult, l: Lang) -> String {
         lines.push(line);
     }
     if matches!(r.status, Status::Fail | Status::Error) && !r.help.is_empty() {
-        lines.push(format!("{} {}", l.t("À faire :", "To do:"), r.help));
+        lines.push(format!(
+            "{} {}",
+            l.t("À faire :", "To do:"),
+            advice(&r.help)
+        ));
     }
     if r.status == Status::Pass && !r.evidence.is_empty() {
+        lines.push(evidence_line(r, l));
+    }
+    lines.join("\n")
+}
+
+/// The part of a rule's help that says what to do: the pack author's reading of the clause
+/// (« Lecture retenue : … ») is for `bidlint explain`, not for the bid manager fixing a file.
+fn advice(help: &str) -> &str {
+    ["Lecture retenue", "Lecture :"]
+        .iter()
+        .filter_map(|m| help.find(m))
+        .min()
+        .map_or(help, |i| help[..i].trim_end())
+}
+
+/// What a passing rule rests on: the files recognised as the piece (« trouvé : … »), or, for
+/// a rule that reads documents, how many it read — never the read files listed as if they
+/// were what the rule looks for (a link, an amount in dollars).
+fn evidence_line(r: &RuleResult, l: Lang) -> String {
+    if matches!(r.kind.as_str(), "piece" | "certification") {
         let mut shown: Vec<&str> = r
             .evidence
             .iter()
@@ -158,13 +328,14 @@ fn details(r: &RuleResult, l: Lang) -> String {
         if r.evidence.len() > EVIDENCE_SHOWN {
             shown.push("…");
         }
-        lines.push(format!(
+        format!("{} {}", l.t("trouvé :", "found:"), shown.join(", "))
+    } else {
+        format!(
             "{} {}",
-            l.t("trouvé :", "found:"),
-            shown.join(", ")
-        ));
+            r.evidence.len(),
+            l.t("document(s) lu(s)", "document(s) read")
+        )
     }
-    lines.join("\n")
 }
 
 /// « Règlement de la consultation — partenariat… » -> « Règlement de la consultation ».
@@ -172,13 +343,16 @@ fn short_doc(doc: &str) -> &str {
     doc.split(['—', '(']).next().unwrap_or(doc).trim()
 }
 
-fn summary(report: &Report, o: &RenderOptions) -> String {
-    let l = o.lang;
-    format!(
-        "{} {}\n{} {}\n",
-        l.t("Bilan :", "Summary:"),
-        counts_line(report, l),
-        l.t("Verdict :", "Verdict:"),
-        verdict(report, o)
-    )
+#[cfg(test)]
+mod tests {
+    use super::advice;
+
+    #[test]
+    fn the_advice_leaves_the_pack_authors_reading_out() {
+        assert_eq!(
+            advice("Raccourcissez le nom. Lecture retenue : 29 au plus."),
+            "Raccourcissez le nom."
+        );
+        assert_eq!(advice("Ajoutez la pièce."), "Ajoutez la pièce.");
+    }
 }
