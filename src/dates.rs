@@ -27,12 +27,27 @@ impl DateSpec {
                 datetime: None,
                 raw: t.to_string(),
             })
-            .map_err(|_| {
-                format!(
+            .map_err(|_| match french_written(t) {
+                Some(iso) => format!("« {t} » : écrivez {iso} (année-mois-jour, format RFC 3339)"),
+                None => format!(
                     "« {t} » n'est pas une date RFC 3339 (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+01:00)"
-                )
+                ),
             })
     }
+}
+
+/// A day written the French way (« 30/06/2027 », « 30.06.2027 », « 30-06-2027 »), as the
+/// RFC 3339 date to write instead, when it is a real day.
+fn french_written(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || d.len() > 2 || m.len() > 2 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 impl DateSpec {
@@ -97,7 +112,15 @@ mod tests {
         assert!(d.datetime.is_some());
         let d = DateSpec::parse("2027-06-30").unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2027, 6, 30).unwrap());
-        assert!(DateSpec::parse("30/06/2027").is_err());
+        assert_eq!(
+            DateSpec::parse("30/06/2027").unwrap_err(),
+            "« 30/06/2027 » : écrivez 2027-06-30 (année-mois-jour, format RFC 3339)"
+        );
+        assert!(
+            DateSpec::parse("31/02/2027")
+                .unwrap_err()
+                .contains("n'est pas une date")
+        );
         assert!(DateSpec::parse("2027-02-30").is_err());
     }
 

@@ -174,9 +174,23 @@ fn translate_serde(message: &str) -> String {
     } else if let Some(r) = rest.strip_prefix("missing field ") {
         format!("champ obligatoire manquant : {r}")
     } else if let Some(r) = rest.strip_prefix("invalid type: ") {
-        format!("type invalide : {r}")
+        let (found, expected) = r.split_once(", expected ").unwrap_or((r, ""));
+        format!(
+            "type invalide : {} trouvé, {} attendu",
+            value_fr(found),
+            expected_fr(expected)
+        )
+    } else if let Some(r) = rest.strip_prefix("invalid value: ") {
+        let (found, expected) = r.split_once(", expected ").unwrap_or((r, ""));
+        format!(
+            "valeur invalide : {}, {} attendu",
+            value_fr(found),
+            expected_fr(expected)
+        )
     } else if let Some(r) = rest.strip_prefix("duplicate field ") {
         format!("champ en double : {r}")
+    } else if let Some(fr) = syntax_fr(rest) {
+        fr.to_string()
     } else {
         rest.to_string()
     };
@@ -184,6 +198,88 @@ fn translate_serde(message: &str) -> String {
         Some(p) => format!("{p} : {fr}"),
         None => fr,
     }
+}
+
+/// A value as serde describes it (« string "oui" », « integer `5` », « map »), in French.
+fn value_fr(v: &str) -> String {
+    let v = v.trim();
+    for (en, fr) in [
+        ("string ", "le texte "),
+        ("integer ", "le nombre "),
+        ("floating point ", "le nombre "),
+        ("boolean ", "le booléen "),
+        ("character ", "le caractère "),
+    ] {
+        if let Some(rest) = v.strip_prefix(en) {
+            return format!("{fr}{rest}");
+        }
+    }
+    match v {
+        "map" => "une table (clé: valeur)".to_string(),
+        "sequence" => "une liste".to_string(),
+        "unit value" | "null" => "une valeur vide".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// What serde expected (« a boolean », « a sequence », « u8 »), in French.
+fn expected_fr(e: &str) -> String {
+    let e = e.trim();
+    match e {
+        "a boolean" => "un booléen (true ou false)".to_string(),
+        "a string" => "un texte".to_string(),
+        "a sequence" => "une liste ([a, b] ou des lignes « - »)".to_string(),
+        "a map" => "une table (clé: valeur)".to_string(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i64" | "an integer" => {
+            "un nombre entier".to_string()
+        }
+        "a string or a list of strings" => "un texte ou une liste de textes".to_string(),
+        _ if e.starts_with("struct ") => "une table de champs".to_string(),
+        _ if e.contains("enum") => "l'une des valeurs permises".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// serde_yaml's syntax errors, in French, with what usually causes them.
+fn syntax_fr(message: &str) -> Option<&'static str> {
+    const SYNTAX: [(&str, &str); 8] = [
+        (
+            "did not find expected key",
+            "clé attendue introuvable : vérifiez l'indentation (espaces, pas de tabulation) et les deux-points",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "deux-points inattendu : une valeur qui contient « : » doit être entre guillemets",
+        ),
+        (
+            "found character that cannot start any token",
+            "caractère inattendu (tabulation, @ ou ` en début de valeur ?) : mettez la valeur entre guillemets",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "élément de liste attendu (« - ») : vérifiez l'indentation de la liste",
+        ),
+        (
+            "could not find expected ':'",
+            "deux-points attendu après la clé",
+        ),
+        (
+            "found unexpected end of stream",
+            "fin de fichier inattendue : guillemet ou crochet non refermé ?",
+        ),
+        (
+            "did not find expected node content",
+            "valeur attendue introuvable : vérifiez l'indentation et les crochets",
+        ),
+        (
+            "found duplicate key",
+            "clé en double : chaque clé ne doit apparaître qu'une fois à ce niveau",
+        ),
+    ];
+    SYNTAX
+        .iter()
+        .find(|(en, _)| message.contains(en))
+        .map(|(_, fr)| *fr)
 }
 
 /// serde_yaml prefixes messages with the path (`rules[2].check: unknown field …`).
@@ -239,6 +335,24 @@ mod tests {
             serde_yaml::from_str::<serde_yaml::Value>("a: [").expect_err("truncated");
         let p = accent.from_serde(&e);
         assert!(p.span.offset() + p.span.len() <= accent.text.len());
+    }
+
+    #[test]
+    fn serde_messages_are_said_in_french() {
+        assert_eq!(
+            translate_serde("members[0].hosting: invalid type: string \"oui\", expected a boolean"),
+            "members[0].hosting : type invalide : le texte \"oui\" trouvé, un booléen (true ou false) attendu"
+        );
+        assert!(
+            translate_serde("did not find expected key while parsing a block mapping")
+                .starts_with("clé attendue introuvable")
+        );
+        let e: serde_yaml::Error =
+            serde_yaml::from_str::<serde_yaml::Value>("a: b: c").expect_err("syntax");
+        assert!(
+            translate_serde(&e.to_string()).starts_with("deux-points inattendu"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -319,3 +319,52 @@ fn manifest_example_values_of_the_skeleton_are_refused() {
         "{d}"
     );
 }
+
+#[test]
+fn manifest_in_latin_1_says_how_to_save_it_as_utf_8() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        tmp.path().join("bid.yaml"),
+        b"consultation: caih-aos-2026\ncandidate:\n  name: Soci\xe9t\xe9 G\xe9n\xe9rale\n",
+    )
+    .expect("write");
+    let out = bidlint(tmp.path())
+        .args(["check", "."])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("n'est pas en UTF-8"), "{err}");
+    assert!(err.contains("Enregistrer sous"), "{err}");
+    assert!(!err.contains("stream did not contain"), "{err}");
+}
+
+#[test]
+fn manifest_type_errors_and_french_dates_are_said_in_french() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        tmp.path().join("bid.yaml"),
+        "consultation: caih-aos-2026\ndeadline: 30/06/2027\nmembers:\n  - name: Alpha\n    hosting: oui\n",
+    )
+    .expect("write");
+    let out = bidlint(tmp.path())
+        .args(["check", "."])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("un booléen (true ou false) attendu"), "{err}");
+    assert!(!err.contains("expected a boolean"), "{err}");
+    // serde stops at the first type error; once it is fixed, the date is named.
+    std::fs::write(
+        tmp.path().join("bid.yaml"),
+        "consultation: caih-aos-2026\ndeadline: 30/06/2027\n",
+    )
+    .expect("write");
+    let out = bidlint(tmp.path())
+        .args(["check", "."])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("écrivez 2027-06-30"), "{err}");
+}

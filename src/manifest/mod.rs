@@ -46,7 +46,7 @@ pub fn load(path: &Path) -> Result<LoadedManifest, ManifestError> {
         std::io::ErrorKind::NotFound => ManifestError::Missing(shown.clone()),
         _ => ManifestError::Unreadable {
             path: shown.clone(),
-            cause: e.to_string(),
+            cause: io_cause_fr(&e),
         },
     })?;
     if meta.len() > MAX_MANIFEST_BYTES {
@@ -61,9 +61,25 @@ pub fn load(path: &Path) -> Result<LoadedManifest, ManifestError> {
     }
     let text = std::fs::read_to_string(path).map_err(|e| ManifestError::Unreadable {
         path: shown.clone(),
-        cause: e.to_string(),
+        cause: io_cause_fr(&e),
     })?;
     parse(&shown, &text, path)
+}
+
+/// Why a file could not be read, in French, with the fix where there is one. A manifest saved
+/// by Notepad or Excel in Latin-1 / Windows-1252 is not UTF-8: say how to save it again.
+pub fn io_cause_fr(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::InvalidData => "le fichier n'est pas en UTF-8 (enregistré en Latin-1 / Windows-1252 ?) : \
+             ouvrez-le dans le Bloc-notes, « Enregistrer sous », Encodage : UTF-8 (ou, dans VS Code, \
+             « Enregistrer avec l'encodage » puis UTF-8)"
+            .to_string(),
+        ErrorKind::NotFound => "fichier introuvable".to_string(),
+        ErrorKind::PermissionDenied => "lecture refusée (droits du fichier)".to_string(),
+        ErrorKind::IsADirectory => "c'est un dossier, pas un fichier".to_string(),
+        _ => format!("erreur du système : {e}"),
+    }
 }
 
 /// Parse and validate manifest text; `path` is where it was read from.
