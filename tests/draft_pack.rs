@@ -13,6 +13,9 @@ use bidlint_fixturegen::pdf::{A4, PdfSpec};
 use serde_json::Value;
 use serde_yaml::Value as Yaml;
 
+#[path = "draft_pack/corpus.rs"]
+mod corpus;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
