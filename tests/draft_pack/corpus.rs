@@ -35,6 +35,9 @@ impl Tally {
     }
 }
 
+/// A field's expected and drafted items.
+type Items = (Vec<String>, Vec<String>);
+
 /// The fields scored, in the order printed.
 const FIELDS: &[&str] = &[
     "deadline",
@@ -94,7 +97,7 @@ fn rules_of<'a>(pack: &'a Yaml, kind: &str) -> Vec<&'a Yaml> {
 
 /// Expected deadlines: `phase@YYYY-MM-DDTHH:MM`; drafted: the same, cut to the minute (a date
 /// without a time stays a date, and so does not match).
-fn deadlines(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
+fn deadlines(expected: &Yaml, pack: &Yaml) -> Items {
     let mut e = Vec::new();
     if let Some(m) = expected["deadlines"].as_mapping() {
         for (phase, d) in m {
@@ -116,7 +119,7 @@ fn deadlines(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
 }
 
 /// Lots: each lot id, or `non alloti`.
-fn lots(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
+fn lots(expected: &Yaml, pack: &Yaml) -> Items {
     let ids = |v: &Yaml, key: Option<&str>| -> Option<Vec<String>> {
         let s = v.as_sequence()?;
         Some(if s.is_empty() {
@@ -133,7 +136,7 @@ fn lots(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
     )
 }
 
-fn lot_limit(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
+fn lot_limit(expected: &Yaml, pack: &Yaml) -> Items {
     let e: Vec<String> = expected["lot_limit"]["max"]
         .as_u64()
         .map(|m| m.to_string())
@@ -147,7 +150,7 @@ fn lot_limit(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
 }
 
 /// Certifications: `SCHEME` or `SCHEME lot N`.
-fn certifications(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
+fn certifications(expected: &Yaml, pack: &Yaml) -> Items {
     let name = |scheme: String, lot: String| {
         if lot.is_empty() {
             scheme.to_uppercase()
@@ -171,7 +174,7 @@ fn certifications(expected: &Yaml, pack: &Yaml) -> (Vec<String>, Vec<String>) {
     (e, d)
 }
 
-fn limit(expected: &Yaml, key: &str, pack: &Yaml, kind: &str) -> (Vec<String>, Vec<String>) {
+fn limit(expected: &Yaml, key: &str, pack: &Yaml, kind: &str) -> Items {
     let e = match &expected[key] {
         Yaml::Sequence(s) => s.iter().map(|l| text_of(&l["max"])).collect(),
         Yaml::Mapping(_) => vec![text_of(&expected[key]["max"])],
@@ -422,7 +425,7 @@ fn score_text(expected: &Yaml, dir: &Path, cache: &Path, figures: &mut Figures) 
         .any(|p| p.as_str() == Some("place"));
     let place =
         |yes: bool| -> Vec<String> { yes.then(|| "place".to_string()).into_iter().collect() };
-    let compared: [(&'static str, (Vec<String>, Vec<String>)); 7] = [
+    let compared: [(&'static str, Items); 7] = [
         ("deadline", deadlines(expected, &pack)),
         ("lots", lots(expected, &pack)),
         ("lot_limit", lot_limit(expected, &pack)),
