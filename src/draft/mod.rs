@@ -78,6 +78,8 @@ pub struct Found {
     /// `Some(vec![])`: a consultation without lots.
     pub lots: Option<Vec<(String, String)>>,
     pub notes: Vec<String>,
+    /// The RC names PLACE, the State's platform: the draft extends the `place` pack.
+    pub place: bool,
 }
 
 impl Found {
@@ -143,6 +145,13 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     pieces::detect(&doc, &mut found);
     pages::detect(&doc, &mut found);
     outline::detect(&doc, &mut found);
+    found.place = names_place(text);
+    if !found.place {
+        found.notes.push(
+            "Le RC ne nomme pas PLACE (marches-publics.gouv.fr) : le pack `place` (hygiène du dépôt sur PLACE) n'est pas étendu ; l'ajouter (`extends: [place]`) si le dépôt se fait sur PLACE."
+                .to_string(),
+        );
+    }
     if single_deposit(&found.deadlines) {
         // Candidature and offer due together, in one deposit: every piece is due in it, so no
         // rule is kept to one phase.
@@ -192,6 +201,16 @@ pub(crate) fn lot_condition(sentence: &str) -> Option<String> {
         [one] if !one.is_empty() => Some(format!("{{ lots_any: [{one}] }}")),
         _ => None,
     }
+}
+
+/// Does the RC name PLACE, the State's buying platform (« PLACE », its address, its name)?
+fn names_place(text: &str) -> bool {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"marches-publics\.gouv\.fr|\bPLACE\b|(?i:plate-?forme\s+des\s+achats\s+de\s+l['’][ée]tat)")
+            .expect("valid regex")
+    });
+    PLACE.is_match(text)
 }
 
 /// True when the RC gives one date for both the candidature and the offer.
