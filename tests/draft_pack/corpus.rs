@@ -498,16 +498,16 @@ fn run_corpus(cache: &Path) -> BTreeMap<String, Figures> {
 
 /// Per field of the real texts: found at least, false at most.
 const FLOOR: &[(&str, usize, usize)] = &[
-    ("deadline", 17, 0),
+    ("deadline", 17, 1),
     ("lots", 7, 0),
     ("lot_limit", 0, 0),
     ("certifications", 0, 0),
-    ("candidature", 7, 0),
-    ("offre", 0, 0),
+    ("candidature", 9, 0),
+    ("offre", 1, 0),
     ("name_limit", 0, 0),
     ("page_limits", 0, 0),
     ("place", 4, 0),
-    ("refusal", 2, 0),
+    ("refusal", 2, 1),
 ];
 
 fn percent(v: Option<f64>) -> String {
@@ -542,7 +542,7 @@ fn corpus_recall_and_precision_per_field() {
         );
     }
     let corpus = &sets["corpus"];
-    assert_eq!(corpus.texts, 21);
+    assert_eq!(corpus.texts, 24);
     // The figures this drafter reaches (found at least, false at most); a change that lowers
     // one fails here.
     for (f, found, false_) in FLOOR {
