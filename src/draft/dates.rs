@@ -23,7 +23,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})/(\d{1,2})/(20\d\d)\b",
+        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b",
     )
     .expect("valid regex")
 });
@@ -43,6 +43,11 @@ static TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^heure\s+limite\s*:?\s*(?:à\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?",
     )
     .expect("valid regex")
+});
+/// A date that ends its line on « à »: its time is on the next line.
+static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)^\s*,?\s*(?:à|a|avant)\s*$").expect("valid regex")
 });
 /// A time offset stated with the date: « (UTC+02:00) ».
 static UTC: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,9 +141,18 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         let rest = &t[date_end..end_of_line];
         let mut time = TIME.captures(rest).and_then(|c| hour_minute(&c));
         let mut quote_end = end_of_line;
+        let after = lines.partition_point(|(a, _)| *a <= date_start);
+        if time.is_none() && DANGLING.is_match(rest) {
+            // « MERCREDI 27 MAI 2015 A » then « 12 HEURES »: the time on the next line.
+            if let Some(&(a, l)) = next_lines(&lines, after).next() {
+                time = TIME.captures(l).and_then(|c| hour_minute(&c));
+                if time.is_some() {
+                    quote_end = a + l.len();
+                }
+            }
+        }
         if time.is_none() {
             // « Date limite de remise des offres : Le 25/11/2025. » then « Heure limite : 11h00 ».
-            let after = lines.partition_point(|(a, _)| *a <= date_start);
             if let Some(&(a, l)) = next_lines(&lines, after)
                 .take(2)
                 .find(|(_, l)| TIME_LABEL.is_match(l.trim()))
@@ -288,6 +302,14 @@ mod tests {
             (
                 "Date limite de réception des offres : 08/06/2026 12:00:00 (UTC+02:00)\n",
                 "2026-06-08T12:00:00+02:00",
+            ),
+            (
+                "DATE LIMITE DE REMISE DES OFFRES : MERCREDI 27 MAI 2015 A\n\n12 HEURES\n",
+                "2015-05-27T12:00:00+02:00",
+            ),
+            (
+                "Les candidats remettront leur offre avant le 6.6.2016 à 12:00.\n",
+                "2016-06-06T12:00:00+02:00",
             ),
         ] {
             let got = deadlines(text);
