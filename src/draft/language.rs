@@ -9,8 +9,10 @@ use super::{Found, Rule};
 
 static FRENCH: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
+    // « rédigées en langue française »; a notice's « Langue(s) pouvant être utilisée(s) dans
+    // l'offre ou la demande de participation : français ».
     Regex::new(
-        r"(?i)(?:r[ée]dig[ée]e?s?|pr[ée]sent[ée]e?s?)\s+(?:en\s+)?(?:langue\s+)?fran[cç]aise?\b",
+        r"(?i)(?:r[ée]dig[ée]e?s?|pr[ée]sent[ée]e?s?)\s+(?:en\s+)?(?:langue\s+)?fran[cç]aise?\b|langues?(?:\s*\(s\))?\s+pouvant\s+[êe]tre\s+utilis[ée]e?(?:\s*\(s\)|s)?\s+dans\s+l['’]offre[^:\n]{0,60}:\s*fran[cç]ais\b",
     )
     .expect("valid regex")
 });
@@ -62,5 +64,20 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             ],
             doubts: Vec::new(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notice_phrasing_of_the_language() {
+        let text = "IV.2.4) Langue(s) pouvant être utilisée(s) dans l'offre ou la demande de participation : français\n";
+        let doc = Doc::new(text);
+        let mut found = Found::new("T".to_string());
+        detect(&doc, &mut found);
+        assert_eq!(found.rules.len(), 1);
+        assert!(found.rules[0].check.iter().any(|c| c == "language: fr"));
     }
 }

@@ -23,6 +23,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// « ne dépasse pas », « n'excède pas », « ne devront pas dépasser », « ne doit pas excéder »,
+/// « ne peut excéder »: a limit, before its number (file names, pages).
+pub(crate) const NOT_OVER: &str = r"ne\s+d[ée]passe(?:nt)?\s+pas|n['’]exc[èe]de(?:nt)?\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der)";
+
 /// What the caller knows about the RC.
 #[derive(Debug, Clone)]
 pub struct Options {

@@ -9,9 +9,10 @@ use super::{Found, Rule};
 
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(
-        r"(?i)(?:limit[ée]e?s?\s+à|au\s+plus|maximum\s+de|ne\s+d[ée]passe(?:nt)?\s+pas|n['’]exc[èe]de(?:nt)?\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der))\s+(une|deux|trois|quatre|cinq|six|huit|dix|\d{1,3})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|(\d{1,3})\s+pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum)",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:limit[ée]e?s?\s+à|au\s+plus|maximum\s+de|{})\s+(une|deux|trois|quatre|cinq|six|huit|dix|\d{{1,3}})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|(\d{{1,3}})\s+pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum)",
+        super::NOT_OVER
+    ))
     .expect("valid regex")
 });
 
