@@ -374,10 +374,32 @@ fn an_unusable_rc_is_an_error_and_nothing_is_written() {
     let other = tmp.path().join("notes.txt");
     std::fs::write(&other, "Liste de courses : pain, lait, oeufs.\n").expect("write");
     let missing = tmp.path().join("absent.pdf");
+    // A foreign RC: an English tender's instructions.
+    let foreign = tmp.path().join("itt.txt");
+    std::fs::write(
+        &foreign,
+        "Instructions to tenderers. Tenders shall be submitted no later than 15 March 2026 at \
+         12:00 noon through the e-tendering portal. The tender shall be written in English and \
+         all prices shall be expressed in pounds sterling. Each tenderer shall provide its \
+         company registration certificate, its insurance certificates and three references \
+         of similar contracts completed within the last three years.\n",
+    )
+    .expect("write");
+    // A truncated PDF: the first half of a real one.
+    let truncated = tmp.path().join("tronque.pdf");
+    let whole = bidlint_fixturegen::pdf::build(&PdfSpec {
+        title: "RC".to_string(),
+        pages: vec![excerpt_lines().into_iter().take(40).collect()],
+        size: A4,
+    })
+    .expect("PDF");
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).expect("write");
     for (rc, says) in [
         (&scan, "texte du règlement est vide"),
         (&other, "aucune exigence reconnue"),
         (&missing, "règlement introuvable"),
+        (&foreign, "semble rédigé en anglais"),
+        (&truncated, "illisible"),
     ] {
         let out = tmp.path().join("draft.yaml");
         let run = bidlint(tmp.path())

@@ -138,6 +138,16 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     if text.trim().is_empty() {
         return Err("le texte du règlement est vide (document scanné, ou sans texte)".to_string());
     }
+    // A foreign RC: its clauses would be misread by French patterns, or not read at all.
+    if let Some(lang) = crate::analysis::language::detect(text)
+        && lang.reliable
+        && lang.code != "fr"
+    {
+        return Err(format!(
+            "le règlement semble rédigé en {} : bidlint ne rédige un pack que d'un règlement en français",
+            lang.name_fr()
+        ));
+    }
     let doc = sections::Doc::new(text);
     let mut found = Found::new(prefix_of(&opts.id));
     names::detect(&doc, &mut found);
