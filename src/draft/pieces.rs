@@ -279,7 +279,10 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     let mut best: Option<(usize, String, isize)> = None;
     for m in re.find_iter(t).take(30) {
         let (s, e) = doc.sentence(m.start());
-        if DEFERRED.is_match(&crate::text::fold(&t[s..e])) || in_dce_list(t, s) {
+        if DEFERRED.is_match(&crate::text::fold(&t[s..e]))
+            || in_dce_list(t, s)
+            || super::sections::is_toc(&t[s..e])
+        {
             continue;
         }
         let mut end = (e + 260).min(t.len());

@@ -498,7 +498,7 @@ fn run_corpus(cache: &Path) -> BTreeMap<String, Figures> {
 
 /// Per field of the real texts: found at least, false at most.
 const FLOOR: &[(&str, usize, usize)] = &[
-    ("deadline", 19, 0),
+    ("deadline", 20, 0),
     ("lots", 7, 0),
     ("lot_limit", 0, 0),
     ("certifications", 0, 0),
@@ -542,7 +542,7 @@ fn corpus_recall_and_precision_per_field() {
         );
     }
     let corpus = &sets["corpus"];
-    assert_eq!(corpus.texts, 24);
+    assert_eq!(corpus.texts, 25);
     // The figures this drafter reaches (found at least, false at most); a change that lowers
     // one fails here.
     for (f, found, false_) in FLOOR {
