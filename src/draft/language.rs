@@ -22,21 +22,54 @@ static EUROS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words of a sentence about the whole bid (« les candidatures et les offres », « le pli »,
+/// « les documents »), not one piece (« Ce document doit être rédigé en français »).
+const WHOLE_BID: &[&str] = &[
+    "candidature",
+    "offre",
+    "pli",
+    "documents",
+    "dossier",
+    "pieces",
+];
+
 pub fn detect(doc: &Doc, found: &mut Found) {
-    if let Some(m) = FRENCH.find(doc.text) {
+    let sentences: Vec<(usize, String)> = FRENCH
+        .find_iter(doc.text)
+        .take(20)
+        .map(|m| (m.start(), doc.sentence_quote(m.start())))
+        .collect();
+    let whole = |q: &String| {
+        let f = crate::text::fold(q);
+        WHOLE_BID.iter().any(|w| f.contains(w))
+    };
+    let chosen = sentences
+        .iter()
+        .find(|(_, q)| whole(q))
+        .or_else(|| sentences.first());
+    if let Some((at, quote)) = chosen {
+        // A sentence about one piece says nothing of the others: a doubt, not a rejection.
+        let scoped = !whole(quote);
         let id = found.id("LANGUE");
         found.push(Rule {
             when: None,
             id,
             family: "langue et monnaie",
             title: "Documents rédigés en français".to_string(),
-            severity: "error",
+            severity: if scoped { "warning" } else { "error" },
             phases: None,
-            section: doc.section(m.start()),
-            quote: doc.sentence_quote(m.start()),
+            section: doc.section(*at),
+            quote: quote.clone(),
             help: "Traduire en français tout document rédigé dans une autre langue.".to_string(),
             check: vec!["kind: language".into(), "language: fr".into()],
-            doubts: Vec::new(),
+            doubts: if scoped {
+                vec![
+                    "la phrase vise une pièce précise, pas tout le pli : vérifier la portée"
+                        .to_string(),
+                ]
+            } else {
+                Vec::new()
+            },
         });
     }
     // Prefer « exprimés en euros » (prices), else « l'unité monétaire est l'euro ».
@@ -79,5 +112,20 @@ mod tests {
         detect(&doc, &mut found);
         assert_eq!(found.rules.len(), 1);
         assert!(found.rules[0].check.iter().any(|c| c == "language: fr"));
+        assert_eq!(found.rules[0].severity, "error");
+    }
+
+    #[test]
+    fn a_sentence_about_one_piece_is_a_doubt() {
+        let text =
+            "Le candidat peut compléter le DUME. Ce document doit être rédigé en français.\n";
+        let doc = Doc::new(text);
+        let mut found = Found::new("T".to_string());
+        detect(&doc, &mut found);
+        assert_eq!(found.rules[0].severity, "warning");
+        assert_eq!(
+            found.rules[0].quote,
+            "Ce document doit être rédigé en français."
+        );
     }
 }
