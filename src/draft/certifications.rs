@@ -103,9 +103,20 @@ fn hds(doc: &Doc, found: &mut Found) {
     let required = all.iter().find(|(_, s)| {
         s.contains("certifi") && (s.contains("obligatoire") || !s.contains("optionnel"))
     });
-    let Some((req_at, _)) = required else {
+    let Some((req_at, req)) = required else {
         return;
     };
+    // « justifier la détention et/ou s'engager à obtenir avant le démarrage des prestations »:
+    // the certificate may come after the deposit, its absence then is no rejection.
+    let later = [
+        "s'engager a obtenir",
+        "avant le demarrage",
+        "attributaire",
+        "avant la notification",
+    ]
+    .iter()
+    .any(|w| req.contains(w));
+    let severity = if later { "warning" } else { "error" };
     let piece_at = all
         .iter()
         .find(|(_, s)| s.contains("certifi") && REQUIRE.is_match(s))
@@ -122,7 +133,7 @@ fn hds(doc: &Doc, found: &mut Found) {
         id: piece.clone(),
         family: "certifications",
         title: "Certificat HDS de l'hébergeur".to_string(),
-        severity: "error",
+        severity,
         phases: Some("[candidature]"),
         section: doc.section(piece_at),
         quote,
@@ -139,11 +150,13 @@ fn hds(doc: &Doc, found: &mut Found) {
             "content:".into(),
             "  - 'hebergeur de donnees de sante|certificat.{0,40}\\bhds\\b'".into(),
         ],
-        doubts: if lot_doubt {
-            vec!["exigence propre à un lot : ajouter `when: { lots_any: [...] }`".to_string()]
-        } else {
-            Vec::new()
-        },
+        doubts: [
+            lot_doubt.then(|| "exigence propre à un lot : ajouter `when: { lots_any: [...] }`".to_string()),
+            later.then(|| "certification qui peut être obtenue après le dépôt : avertissement seulement".to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     });
     let mut check = vec![
         "kind: certification".to_string(),
@@ -166,7 +179,7 @@ fn hds(doc: &Doc, found: &mut Found) {
         id,
         family: "certifications",
         title: "L'hébergeur est certifié HDS, certificat valable à la date limite".to_string(),
-        severity: "error",
+        severity,
         phases: Some("[candidature]"),
         section: doc.section(*req_at),
         quote: doc.sentence_quote(*req_at),
@@ -400,6 +413,15 @@ mod tests {
             "L'organisme de formation joint à sa candidature sa certification Qualiopi en cours de validité.\n",
         );
         assert_eq!(r[1].0, "T-QUALIOPI");
+        // An HDS certificate that may be obtained before the start of the services: no rejection.
+        let r = rules(
+            "Le candidat devra justifier la détention et/ou s'engager à obtenir avant le démarrage des prestations une certification HDS pour l'activité 5.\n",
+        );
+        assert_eq!(r.len(), 2);
+        assert!(
+            r.iter().all(|(_, severity, _)| *severity == "warning"),
+            "{r:?}"
+        );
         // Wished for, or valued by a criterion: no rule.
         assert!(
             rules("Une certification ISO 27001 du candidat est souhaitée et sera valorisée.\n")

@@ -45,7 +45,7 @@ static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e\s+en\s+lots|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|lot\s+unique)")
+    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e\s+en\s+lots|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -215,6 +215,13 @@ mod tests {
         assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
         let (ids, _) = lots("La consultation est décomposée en trois lots.\n");
         assert_eq!(ids.map(|l| l.len()), Some(3));
+        // A past « lot unique » in a question is no statement of this consultation.
+        let (ids, _) = lots(
+            "Vous avez indiqué que précédemment tout le périmètre était dans un lot unique.\n",
+        );
+        assert_eq!(ids, None);
+        let (ids, _) = lots("Le marché est passé en lot unique.\n");
+        assert_eq!(ids, Some(Vec::new()));
         // A form whose boxes are lost: nothing.
         let (ids, _) = lots("1) Prestations divisées en lots : non oui ...4\n");
         assert_eq!(ids, None);
