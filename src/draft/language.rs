@@ -18,7 +18,8 @@ static FRENCH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EUROS: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:exprim[ée]e?s?\s+en\s+euros?\b|unit[ée]\s+mon[ée]taire\s+(?:du\s+march[ée]\s+)?est\s+l['’]euro)")
+    // « exprimés en euros », « l'unité monétaire est l'euro », a notice's « Monnaie : EUR ».
+    Regex::new(r"(?i)(?:exprim[ée]e?s?\s+en\s+euros?\b|unit[ée]\s+mon[ée]taire\s+(?:du\s+march[ée]\s+)?est\s+l['’]euro|\b(?:monnaie|devise)\s*:\s*(?:EUR|euros?)\b)")
         .expect("valid regex")
 });
 

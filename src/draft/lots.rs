@@ -45,7 +45,7 @@ static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e\s+en\s+lots|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e\s+en\s+lots|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -220,8 +220,14 @@ mod tests {
             "Vous avez indiqué que précédemment tout le périmètre était dans un lot unique.\n",
         );
         assert_eq!(ids, None);
-        let (ids, _) = lots("Le marché est passé en lot unique.\n");
-        assert_eq!(ids, Some(Vec::new()));
+        for text in [
+            "Le marché est passé en lot unique.",
+            "Il n'est pas prévu de décomposition en lots : il n'y a pas de décomposition en lots.",
+            "Marché non alloti.",
+        ] {
+            let (ids, _) = lots(&format!("{text}\n"));
+            assert_eq!(ids, Some(Vec::new()), "{text}");
+        }
         // A form whose boxes are lost: nothing.
         let (ids, _) = lots("1) Prestations divisées en lots : non oui ...4\n");
         assert_eq!(ids, None);

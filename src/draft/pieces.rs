@@ -645,3 +645,54 @@ fn sentence_case(s: &str) -> String {
     }
     capitalise(&flat.to_lowercase())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Doc::new(text);
+        let mut found = Found::new("T".to_string());
+        detect(&doc, &mut found);
+        found
+            .rules
+            .into_iter()
+            .map(|r| (r.id, r.severity))
+            .collect()
+    }
+
+    #[test]
+    fn deferred_winner_only_and_dce_documents_are_no_pieces() {
+        assert!(
+            pieces(
+                "Seul l'acte d'engagement, uniquement transmis à l'attributaire, sera à signer.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            pieces(
+                "L'extrait Kbis sera demandé au seul attributaire avant notification du marché.\n"
+            )
+            .is_empty()
+        );
+        assert!(pieces("Le dossier de consultation des entreprises (DCE) comprend :\n- l'acte d'engagement ;\n- le bordereau des prix unitaires (BPU).\n").is_empty());
+        // The same pieces asked of every candidate are drafted.
+        let asked = pieces(
+            "Chaque candidat doit fournir les pièces suivantes :\n- l'acte d'engagement complété ;\n- un extrait Kbis.\n",
+        );
+        assert!(
+            asked.contains(&("T-OFFRE-AE".to_string(), "error")),
+            "{asked:?}"
+        );
+        assert!(
+            asked.contains(&("T-CAND-KBIS".to_string(), "error")),
+            "{asked:?}"
+        );
+    }
+
+    #[test]
+    fn the_dume_offered_anywhere_makes_the_dc2_a_warning() {
+        let text = "Les candidats fournissent la déclaration du candidat (DC2) renseignée.\nConformément à l'article R. 2143-4, le candidat peut alternativement compléter le document unique de marché européen.\n";
+        assert!(pieces(text).contains(&("T-CAND-DC2".to_string(), "warning")));
+    }
+}
