@@ -233,6 +233,12 @@ static DUME_ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:peu(?:t|vent)\s+(?:\S+\s+){0,4}?(?:utiliser|completer|produire|fournir|remettre|transmettre|presenter|repondre)\s+(?:\S+\s+){0,4}?(?:document\s+unique\s+de\s+marche\s+europeen|dume))|\bou\s+(?:le\s+|un\s+)?dume\b|\bdume\s*,?\s+ou\b")
         .expect("valid regex")
 });
+/// A piece given inside a form annexed to the RC (« Cf. trame de candidature jointe en annexe
+/// 1 », « Cf Annexe RC_liste_pièces »): a separate file may not be expected.
+static IN_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"\bcf\.?\s+(?:la\s+|l['’]\s*)?(?:trame|annexe|cadre)").expect("valid regex")
+});
 static TRAME_EXCEL: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)trame\s+excel").expect("valid regex")
@@ -353,6 +359,13 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
                 .to_string(),
         );
     }
+    let in_form = kind.topic != "CAND-TRAME" && IN_FORM.is_match(window);
+    if in_form {
+        doubts.push(
+            "pièce renseignée dans une trame ou une annexe du RC : vérifier qu'un fichier séparé est attendu (avertissement seulement)"
+                .to_string(),
+        );
+    }
     let mut check = vec![
         "kind: piece".to_string(),
         format!("label: {}", super::render::double(kind.label)),
@@ -407,7 +420,11 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
         title: format!("{} : {}{who}", capitalise(phase), kind.label),
         // A piece named without a requirement (score 0) is a doubt, never a rejection.
-        severity: if alternative || score <= 0 { "warning" } else { "error" },
+        severity: if alternative || in_form || score <= 0 {
+            "warning"
+        } else {
+            "error"
+        },
         phases: Some(if kind.offer { "[offre]" } else { "[candidature]" }),
         section: doc.section(at),
         quote: quote.clone(),
