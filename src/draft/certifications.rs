@@ -18,8 +18,16 @@ static SNC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bSecNumCloud\b").expect("valid regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern. « ISO 27001 », « ISO/IEC 27001 », « NF EN ISO/CEI 27 001 ».
+    Regex::new(r"(?i)\bISO\s*(?:/\s*(?:IEC|CEI)\s*)?27\s?001\b").expect("valid regex")
+});
+static QUALIBAT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)\bISO\s*(?:/\s*IEC\s*)?27001\b").expect("valid regex")
+    Regex::new(r"(?i)\bQualibat\b").expect("valid regex")
+});
+static QUALIOPI: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\bQualiopi\b").expect("valid regex")
 });
 static ACTIVITIES: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -67,6 +75,8 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         "ISO27001",
         &["iso[_ .-]*27001", "27001"],
     );
+    other(doc, found, &QUALIBAT, "QUALIBAT", "Qualibat", &["qualibat"]);
+    other(doc, found, &QUALIOPI, "QUALIOPI", "Qualiopi", &["qualiopi"]);
     hosting(doc, found);
 }
 
@@ -93,9 +103,20 @@ fn hds(doc: &Doc, found: &mut Found) {
     let required = all.iter().find(|(_, s)| {
         s.contains("certifi") && (s.contains("obligatoire") || !s.contains("optionnel"))
     });
-    let Some((req_at, _)) = required else {
+    let Some((req_at, req)) = required else {
         return;
     };
+    // « justifier la détention et/ou s'engager à obtenir avant le démarrage des prestations »:
+    // the certificate may come after the deposit, its absence then is no rejection.
+    let later = [
+        "s'engager a obtenir",
+        "avant le demarrage",
+        "attributaire",
+        "avant la notification",
+    ]
+    .iter()
+    .any(|w| req.contains(w));
+    let severity = if later { "warning" } else { "error" };
     let piece_at = all
         .iter()
         .find(|(_, s)| s.contains("certifi") && REQUIRE.is_match(s))
@@ -112,7 +133,7 @@ fn hds(doc: &Doc, found: &mut Found) {
         id: piece.clone(),
         family: "certifications",
         title: "Certificat HDS de l'hébergeur".to_string(),
-        severity: "error",
+        severity,
         phases: Some("[candidature]"),
         section: doc.section(piece_at),
         quote,
@@ -129,11 +150,13 @@ fn hds(doc: &Doc, found: &mut Found) {
             "content:".into(),
             "  - 'hebergeur de donnees de sante|certificat.{0,40}\\bhds\\b'".into(),
         ],
-        doubts: if lot_doubt {
-            vec!["exigence propre à un lot : ajouter `when: { lots_any: [...] }`".to_string()]
-        } else {
-            Vec::new()
-        },
+        doubts: [
+            lot_doubt.then(|| "exigence propre à un lot : ajouter `when: { lots_any: [...] }`".to_string()),
+            later.then(|| "certification qui peut être obtenue après le dépôt : avertissement seulement".to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     });
     let mut check = vec![
         "kind: certification".to_string(),
@@ -156,7 +179,7 @@ fn hds(doc: &Doc, found: &mut Found) {
         id,
         family: "certifications",
         title: "L'hébergeur est certifié HDS, certificat valable à la date limite".to_string(),
-        severity: "error",
+        severity,
         phases: Some("[candidature]"),
         section: doc.section(*req_at),
         quote: doc.sentence_quote(*req_at),
@@ -183,10 +206,19 @@ fn activities(folded: &str) -> Option<Vec<u8>> {
 fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, names: &[&str]) {
     let all = sentences_of(doc, re);
     let Some((at, s)) = all.first() else { return };
-    if s.contains("optionnel")
-        || s.contains("non obligatoire")
-        || s.contains("le cas echeant")
-        || s.contains("si detenu")
+    // Optional, wished for, or valued by an award criterion: not a condition of the bid.
+    if [
+        "optionnel",
+        "non obligatoire",
+        "le cas echeant",
+        "si detenu",
+        "souhait",
+        "valoris",
+        "critere",
+        "apprecie",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
     {
         found.notes.push(format!(
             "{} : {scheme} cité comme optionnel : pas de règle (à vérifier).",
@@ -212,20 +244,31 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
     );
     check.push("formats: [pdf, png, jpeg]".into());
     let quote = doc.sentence_quote(*at);
+    // « Pour le lot 2 : … Qualibat 1312 »: the bids for that lot.
+    let when = super::lot_condition(&quote);
+    let mut doubts =
+        vec!["qui doit détenir la certification ? vérifier le filtre des membres".to_string()];
+    // « ou équivalent »: another proof is admitted, the certificate's absence is no rejection.
+    let equivalent = s.contains("ou equivalent");
+    if equivalent {
+        doubts.push(
+            "« ou équivalent » : une preuve équivalente est admise (avertissement seulement)"
+                .to_string(),
+        );
+    }
+    let severity = if equivalent { "warning" } else { "error" };
     found.push(Rule {
-        when: None,
+        when: when.clone(),
         id: piece.clone(),
         family: "certifications",
         title: format!("Certificat {scheme}"),
-        severity: "error",
+        severity,
         phases: Some("[candidature]"),
         section: doc.section(*at),
         quote: quote.clone(),
         help: format!("Joindre le certificat {scheme} en cours de validité."),
         check,
-        doubts: vec![
-            "qui doit détenir la certification ? vérifier le filtre des membres".to_string(),
-        ],
+        doubts: doubts.clone(),
     });
     let mut check = vec![
         "kind: certification".to_string(),
@@ -237,19 +280,17 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
     check.push(format!("document: {piece}"));
     let id = found.id(topic);
     found.push(Rule {
-        when: None,
+        when,
         id,
         family: "certifications",
         title: format!("Certification {scheme} détenue"),
-        severity: "error",
+        severity,
         phases: Some("[candidature]"),
         section: doc.section(*at),
         quote,
         help: format!("Déclarer la certification {scheme} dans le bid.yaml (`certifications:`)."),
         check,
-        doubts: vec![
-            "qui doit détenir la certification ? vérifier le filtre des membres".to_string(),
-        ],
+        doubts,
     });
 }
 
@@ -325,5 +366,66 @@ fn hosting(doc: &Doc, found: &mut Found) {
                 doubts: Vec::new(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<(String, &'static str, Option<String>)> {
+        let doc = Doc::new(text);
+        let mut found = Found::new("T".to_string());
+        detect(&doc, &mut found);
+        found
+            .rules
+            .into_iter()
+            .map(|r| (r.id, r.severity, r.when))
+            .collect()
+    }
+
+    #[test]
+    fn certifications_with_their_lot_and_their_equivalents() {
+        let r = rules(
+            "Pour le lot 2, le candidat fournit le certificat de qualification Qualibat 1312 ou équivalent.\n",
+        );
+        assert_eq!(
+            r,
+            [
+                (
+                    "T-CAND-QUALIBAT".to_string(),
+                    "warning",
+                    Some("{ lots_any: [2] }".to_string())
+                ),
+                (
+                    "T-QUALIBAT".to_string(),
+                    "warning",
+                    Some("{ lots_any: [2] }".to_string())
+                ),
+            ]
+        );
+        let r = rules(
+            "Le candidat fournit son certificat NF EN ISO/CEI 27 001 en cours de validité.\n",
+        );
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1], ("T-ISO27001".to_string(), "error", None));
+        let r = rules(
+            "L'organisme de formation joint à sa candidature sa certification Qualiopi en cours de validité.\n",
+        );
+        assert_eq!(r[1].0, "T-QUALIOPI");
+        // An HDS certificate that may be obtained before the start of the services: no rejection.
+        let r = rules(
+            "Le candidat devra justifier la détention et/ou s'engager à obtenir avant le démarrage des prestations une certification HDS pour l'activité 5.\n",
+        );
+        assert_eq!(r.len(), 2);
+        assert!(
+            r.iter().all(|(_, severity, _)| *severity == "warning"),
+            "{r:?}"
+        );
+        // Wished for, or valued by a criterion: no rule.
+        assert!(
+            rules("Une certification ISO 27001 du candidat est souhaitée et sera valorisée.\n")
+                .is_empty()
+        );
     }
 }

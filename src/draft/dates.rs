@@ -1,5 +1,9 @@
 //! Deadlines: « date limite de réception des offres », calendar lines (« Retour des
-//! candidatures : 19 février 2026 »), French dates with or without a time.
+//! candidatures : 19 février 2026 »), notices (« Date limite de réponse : 20/04/2018 »). The
+//! date may follow its label on the same line or on the next lines (cover pages: « Date et
+//! heure limites de réception des offres : » then « MERCREDI 15 JUILLET 2026 A 12:00 »), and
+//! the time may follow the date in any common form (« à 16 heures », « 16h00 », « – 17h00 »,
+//! « 12:00 ») or under its own label (« Heure limite : 11h00 »).
 
 use std::sync::LazyLock;
 
@@ -12,17 +16,47 @@ use super::{Deadline, Found};
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t)|retour\s+des|remise\s+des|r[ée]ception\s+des|avant\s+le)\s*(?:des\s+)?(candidatures?|offres?|plis)?",
+        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|retour\s+des|remise\s+des|r[ée]ception\s+des|avant\s+le)\s*(?:des\s+)?(candidatures?|offres?|plis|devis)?",
     )
     .expect("valid regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)(?:\s+à\s+(\d{1,2})\s*h\s*(\d{2})?)?|\b(\d{1,2})/(\d{1,2})/(20\d\d)",
+        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b",
     )
     .expect("valid regex")
 });
+/// A time right after a date: « à 12h00 », « à 12 h 00 », « – 12h00 », « à 16:00 »,
+/// « à 12 Heures », « 18h ».
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"(?i)^[\s,.]*(?:(?:à|a|avant|jusqu['’]à|[–—-])\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?(?:\b|$)",
+    )
+    .expect("valid regex")
+});
+/// A time under its own label, on a line after the date: « Heure limite : 11h00 ».
+static TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"(?i)^heure\s+limite\s*:?\s*(?:à\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?",
+    )
+    .expect("valid regex")
+});
+/// A date that ends its line on « à »: its time is on the next line.
+static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)^\s*,?\s*(?:à|a|avant)\s*$").expect("valid regex")
+});
+/// A time offset stated with the date: « (UTC+02:00) ».
+static UTC: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\(?\s*UTC\s*([+-])\s*(\d{1,2}):?(\d{2})?\s*\)?").expect("valid regex")
+});
+
+/// How many lines after its label a date is looked for (blank lines are skipped).
+const VALUE_LINES: usize = 3;
 
 fn month(name: &str) -> u32 {
     let f = crate::text::fold(name);
@@ -45,86 +79,165 @@ fn month(name: &str) -> u32 {
     .map_or(0, |i| i as u32 + 1)
 }
 
+/// A date read in a text, with where it ends (to look for its time).
+fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
+    let d = DATE.captures(s)?;
+    let m = d.get(0)?;
+    let date = if let Some(day) = d.get(1) {
+        chrono::NaiveDate::from_ymd_opt(
+            d[3].parse().ok()?,
+            month(&d[2]),
+            day.as_str().parse().ok()?,
+        )
+    } else {
+        chrono::NaiveDate::from_ymd_opt(d[6].parse().ok()?, d[5].parse().ok()?, d[4].parse().ok()?)
+    }?;
+    Some((date, m.start(), m.end()))
+}
+
+/// Hour and minute of a `TIME` or `TIME_LABEL` match.
+fn hour_minute(c: &regex::Captures) -> Option<(u32, u32)> {
+    let h = c.get(1)?.as_str().parse().ok()?;
+    let m = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    Some((h, m))
+}
+
+/// The non-blank lines of the text from line `i` on: (byte offset, line).
+fn next_lines<'a>(
+    lines: &'a [(usize, &'a str)],
+    i: usize,
+) -> impl Iterator<Item = &'a (usize, &'a str)> {
+    lines[i..].iter().filter(|(_, l)| !l.trim().is_empty())
+}
+
 pub fn detect(doc: &Doc, found: &mut Found) {
     let t = doc.text;
-    for (at, line) in doc.lines() {
+    let lines: Vec<(usize, &str)> = doc.lines().collect();
+    let whole = crate::text::fold(t);
+    for (i, &(at, line)) in lines.iter().enumerate() {
         let Some(cue) = CUE.captures(line) else {
             continue;
         };
-        let Some(d) = DATE.captures(line) else {
+        let Some(cm) = cue.get(0) else { continue };
+        // The date: after the label on its line, else at the start of one of the next lines.
+        let same =
+            date_in(&line[cm.end()..]).map(|(d, s, e)| (d, at + cm.end() + s, at + cm.end() + e));
+        let value = same.or_else(|| {
+            next_lines(&lines, i + 1)
+                .take(VALUE_LINES)
+                .find_map(|&(a, l)| {
+                    let lead = l.len() - l.trim_start().len();
+                    date_in(l)
+                        // A value line starts with its date (or a weekday, « le »): not a
+                        // sentence that mentions a date further on.
+                        .filter(|(_, s, _)| *s <= lead + 14)
+                        .map(|(d, s, e)| (d, a + s, a + e))
+                })
+        });
+        let Some((date, date_start, date_end)) = value else {
             continue;
         };
-        let (Some(cm), Some(dm)) = (cue.get(0), d.get(0)) else {
-            continue;
-        };
-        if dm.start() < cm.start() {
-            continue;
+        let end_of_line = t[date_end..].find('\n').map_or(t.len(), |k| date_end + k);
+        let rest = &t[date_end..end_of_line];
+        let mut time = TIME.captures(rest).and_then(|c| hour_minute(&c));
+        let mut quote_end = end_of_line;
+        let after = lines.partition_point(|(a, _)| *a <= date_start);
+        if time.is_none() && DANGLING.is_match(rest) {
+            // « MERCREDI 27 MAI 2015 A » then « 12 HEURES »: the time on the next line.
+            if let Some(&(a, l)) = next_lines(&lines, after).next() {
+                time = TIME.captures(l).and_then(|c| hour_minute(&c));
+                if time.is_some() {
+                    quote_end = a + l.len();
+                }
+            }
         }
-        let date = if let Some(day) = d.get(1) {
-            let (Ok(day), m, Ok(y)) = (
-                day.as_str().parse::<u32>(),
-                month(&d[2]),
-                d[3].parse::<i32>(),
-            ) else {
-                continue;
-            };
-            chrono::NaiveDate::from_ymd_opt(y, m, day)
-        } else {
-            let (Ok(day), Ok(m), Ok(y)) = (
-                d[6].parse::<u32>(),
-                d[7].parse::<u32>(),
-                d[8].parse::<i32>(),
-            ) else {
-                continue;
-            };
-            chrono::NaiveDate::from_ymd_opt(y, m, day)
-        };
-        let Some(date) = date else { continue };
-        let lower = line.to_lowercase();
+        if time.is_none() {
+            // « Date limite de remise des offres : Le 25/11/2025. » then « Heure limite : 11h00 ».
+            if let Some(&(a, l)) = next_lines(&lines, after)
+                .take(2)
+                .find(|(_, l)| TIME_LABEL.is_match(l.trim()))
+            {
+                time = TIME_LABEL.captures(l.trim()).and_then(|c| hour_minute(&c));
+                if time.is_some() {
+                    quote_end = a + l.len();
+                }
+            }
+        }
+        let previous = i
+            .checked_sub(1)
+            .and_then(|p| lines[..=p].iter().rev().find(|(_, l)| !l.trim().is_empty()))
+            .map(|(_, l)| crate::text::fold(l))
+            .unwrap_or_default();
         let context = crate::text::fold(&doc.sentence_quote(at + cm.start()));
-        let (phases, doubt): (Vec<&'static str>, Option<String>) =
-            match cue.get(1).map(|m| m.as_str().to_lowercase()) {
-                Some(w) if w.starts_with("candidature") => (vec!["candidature"], None),
-                Some(w) if w.starts_with("offre") => (vec!["offre"], None),
-                Some(_) => (
-                    vec!["candidature", "offre"],
-                    Some(
-                        "« plis » : candidature et offre remises ensemble ? phase à confirmer"
-                            .to_string(),
-                    ),
+        let (phases, mut doubt): (Vec<&'static str>, Option<String>) = match cue
+            .get(1)
+            .map(|m| m.as_str().to_lowercase())
+        {
+            Some(w) if w.starts_with("candidature") => (vec!["candidature"], None),
+            Some(w) if w.starts_with("offre") || w.starts_with("devis") => (vec!["offre"], None),
+            Some(_) => (
+                vec!["candidature", "offre"],
+                Some(
+                    "« plis » : candidature et offre remises ensemble ? phase à confirmer"
+                        .to_string(),
                 ),
-                None if context.contains("candidature") => (
-                    vec!["candidature"],
-                    Some("phase devinée d'après le contexte".to_string()),
-                ),
-                None if context.contains("offre") => (
-                    vec!["offre"],
-                    Some("phase devinée d'après le contexte".to_string()),
-                ),
-                None => continue,
-            };
-        let doubt = if context.contains("envisage") || lower.contains('➢') {
-            Some(doubt.unwrap_or_else(|| {
-                "date d'un calendrier prévisionnel : vérifier l'avis de publicité".to_string()
-            }))
-        } else {
-            doubt
+            ),
+            None if context.contains("candidature") || previous.contains("candidature") => (
+                vec!["candidature"],
+                Some("phase devinée d'après le contexte".to_string()),
+            ),
+            None if context.contains("offre") || previous.contains("offre") => (
+                vec!["offre"],
+                Some("phase devinée d'après le contexte".to_string()),
+            ),
+            // A notice's « date limite de réponse » to a call for candidatures.
+            None if whole.contains("appel a candidature") => (
+                vec!["candidature"],
+                Some("phase devinée : l'avis est un appel à candidatures".to_string()),
+            ),
+            None => continue,
         };
-        let value = match (d.get(4), d.get(5)) {
-            (Some(h), min) => {
-                let h: u32 = h.as_str().parse().unwrap_or(0);
-                let min: u32 = min.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-                // Heure de Paris: summer time from the end of March to the end of October.
-                let offset = if (4..=10).contains(&date.month()) {
-                    "+02:00"
-                } else {
-                    "+01:00"
+        if context.contains("envisage") || line.contains('➢') {
+            doubt.get_or_insert_with(|| {
+                "date d'un calendrier prévisionnel : vérifier l'avis de publicité".to_string()
+            });
+        }
+        let stated = &t[at..quote_end];
+        let value = match time {
+            Some((h, min)) => {
+                let offset = match UTC.captures(stated) {
+                    Some(u) => format!(
+                        "{}{:02}:{}",
+                        &u[1],
+                        u[2].parse::<u32>().unwrap_or(0),
+                        u.get(3).map_or("00", |m| m.as_str())
+                    ),
+                    None => {
+                        if crate::text::fold(stated).contains("heure locale") {
+                            doubt = Some(
+                                "« heure locale » : heure de Paris supposée, vérifier le fuseau de l'acheteur (outre-mer)"
+                                    .to_string(),
+                            );
+                        }
+                        // Heure de Paris: summer time from the end of March to the end of
+                        // October.
+                        if (4..=10).contains(&date.month()) {
+                            "+02:00".to_string()
+                        } else {
+                            "+01:00".to_string()
+                        }
+                    }
                 };
                 format!("{}T{h:02}:{min:02}:00{offset}", date.format("%Y-%m-%d"))
             }
-            _ => date.format("%Y-%m-%d").to_string(),
+            None => date.format("%Y-%m-%d").to_string(),
         };
-        let raw = &t[at..at + line.len()];
+        // The quote: the label line when it holds the date, else from the label to the value.
+        let raw = if same.is_some() && quote_end == end_of_line {
+            &t[at..at + line.len()]
+        } else {
+            stated
+        };
         for phase in phases {
             if found.deadlines.iter().any(|x| x.phase == phase) {
                 continue;
@@ -137,5 +250,100 @@ pub fn detect(doc: &Doc, found: &mut Found) {
                 doubt: doubt.clone(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deadlines(text: &str) -> Vec<(String, String, String)> {
+        let doc = Doc::new(text);
+        let mut found = Found::new("T".to_string());
+        detect(&doc, &mut found);
+        found
+            .deadlines
+            .into_iter()
+            .map(|d| (d.phase.to_string(), d.date, d.quote))
+            .collect()
+    }
+
+    #[test]
+    fn times_in_every_form_and_values_on_their_own_line() {
+        for (text, want) in [
+            (
+                "Date et heure limites de réception des offres : lundi 03 juin 2019 à 16:00\n",
+                "2019-06-03T16:00:00+02:00",
+            ),
+            (
+                "Date limite de remise des offres : le mercredi 27/07/2022 à 12h00\n",
+                "2022-07-27T12:00:00+02:00",
+            ),
+            (
+                "Date et heure limites de réception des offres\n\n05 juillet 2017 à 12 Heures\n",
+                "2017-07-05T12:00:00+02:00",
+            ),
+            (
+                "Date et heure limites de remise des offres :\nMercredi 23 Mars 2022 à 12 heures\n",
+                "2022-03-23T12:00:00+01:00",
+            ),
+            (
+                "Date limite de remise des offres\n09/03/2021 à 18h\n",
+                "2021-03-09T18:00:00+01:00",
+            ),
+            (
+                "Remise des offres\n\nDate et heure limites de réception : 05 novembre 2020 – 12h00 (heure locale)\n",
+                "2020-11-05T12:00:00+01:00",
+            ),
+            (
+                "Date limite de remise des offres : Le 25/11/2025.\nHeure limite : 11h00\n",
+                "2025-11-25T11:00:00+01:00",
+            ),
+            (
+                "Date limite de réception des offres : 08/06/2026 12:00:00 (UTC+02:00)\n",
+                "2026-06-08T12:00:00+02:00",
+            ),
+            (
+                "DATE LIMITE DE REMISE DES OFFRES : MERCREDI 27 MAI 2015 A\n\n12 HEURES\n",
+                "2015-05-27T12:00:00+02:00",
+            ),
+            (
+                "Les candidats remettront leur offre avant le 6.6.2016 à 12:00.\n",
+                "2016-06-06T12:00:00+02:00",
+            ),
+        ] {
+            let got = deadlines(text);
+            assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+            assert_eq!(got[0].0, "offre", "{text:?}");
+            assert_eq!(got[0].1, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_that_are_not_deadlines_are_left_alone() {
+        // The date before the label is the notice's; a value line must start with its date;
+        // a date without a year is not completed.
+        assert_eq!(
+            deadlines("Date d’envoi de l’avis : mardi 05/07/2022 Date limite de remise des offres : le mercredi 27/07/2022 à 12h00\n")[0].1,
+            "2022-07-27T12:00:00+02:00"
+        );
+        assert!(deadlines("Date limite de réception des offres :\nLes offres reçues après le 3 mars 2021 ne sont pas ouvertes.\n").is_empty());
+        assert!(deadlines("DATE LIMITE DE DEPOT DES PLIS : LUNDI 31 JANVIER A 12H\n").is_empty());
+        assert!(
+            deadlines("Date prévisionnelle de commencement des travaux : 01 mars 2021\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_quote_holds_the_label_and_its_value() {
+        let got = deadlines(
+            "Date et heure limites de réception des plis :\n\nlundi 29 novembre 2021 à 12h00, délai de rigueur\n",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].2,
+            "Date et heure limites de réception des plis : lundi 29 novembre 2021 à 12h00, délai de rigueur"
+        );
     }
 }

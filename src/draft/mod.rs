@@ -23,6 +23,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// « ne dépasse pas », « n'excède pas », « ne devront pas dépasser », « ne doit pas excéder »,
+/// « ne peut excéder »: a limit, before its number (file names, pages).
+pub(crate) const NOT_OVER: &str = r"ne\s+d[ée]passe(?:nt)?\s+pas|n['’]exc[èe]de(?:nt)?\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der)";
+
 /// What the caller knows about the RC.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -78,6 +82,8 @@ pub struct Found {
     /// `Some(vec![])`: a consultation without lots.
     pub lots: Option<Vec<(String, String)>>,
     pub notes: Vec<String>,
+    /// The RC names PLACE, the State's platform: the draft extends the `place` pack.
+    pub place: bool,
 }
 
 impl Found {
@@ -132,6 +138,16 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     if text.trim().is_empty() {
         return Err("le texte du règlement est vide (document scanné, ou sans texte)".to_string());
     }
+    // A foreign RC: its clauses would be misread by French patterns, or not read at all.
+    if let Some(lang) = crate::analysis::language::detect(text)
+        && lang.reliable
+        && lang.code != "fr"
+    {
+        return Err(format!(
+            "le règlement semble rédigé en {} : bidlint ne rédige un pack que d'un règlement en français",
+            lang.name_fr()
+        ));
+    }
     let doc = sections::Doc::new(text);
     let mut found = Found::new(prefix_of(&opts.id));
     names::detect(&doc, &mut found);
@@ -143,6 +159,13 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     pieces::detect(&doc, &mut found);
     pages::detect(&doc, &mut found);
     outline::detect(&doc, &mut found);
+    found.place = names_place(text);
+    if !found.place {
+        found.notes.push(
+            "Le RC ne nomme pas PLACE (marches-publics.gouv.fr) : le pack `place` (hygiène du dépôt sur PLACE) n'est pas étendu ; l'ajouter (`extends: [place]`) si le dépôt se fait sur PLACE."
+                .to_string(),
+        );
+    }
     if single_deposit(&found.deadlines) {
         // Candidature and offer due together, in one deposit: every piece is due in it, so no
         // rule is kept to one phase.
@@ -192,6 +215,16 @@ pub(crate) fn lot_condition(sentence: &str) -> Option<String> {
         [one] if !one.is_empty() => Some(format!("{{ lots_any: [{one}] }}")),
         _ => None,
     }
+}
+
+/// Does the RC name PLACE, the State's buying platform (« PLACE », its address, its name)?
+fn names_place(text: &str) -> bool {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"marches-publics\.gouv\.fr|\bPLACE\b|(?i:plate-?forme\s+des\s+achats\s+de\s+l['’][ée]tat)")
+            .expect("valid regex")
+    });
+    PLACE.is_match(text)
 }
 
 /// True when the RC gives one date for both the candidature and the offer.

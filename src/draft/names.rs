@@ -14,9 +14,10 @@ static LESS_THAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AT_MOST: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(
-        r"(?i)(?:(\d{1,3})\)?\s+caract[èe]res\s+(?:au\s+maximum|maximum|au\s+plus)|(?:ne\s+d[ée]passe(?:nt)?\s+pas|n['’]exc[èe]de(?:nt)?\s+pas|au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?s?\s+à)\s+(?:[\p{L}-]+\s+)?\(?(\d{1,3})\)?\s+caract[èe]res)",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:(\d{{1,3}})\)?\s+caract[èe]res\s+(?:au\s+maximum|maximum|au\s+plus)|(?:{}|au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?s?\s+à)\s+(?:[\p{{L}}-]+\s+)?\(?(\d{{1,3}})\)?\s+caract[èe]res)",
+        super::NOT_OVER
+    ))
     .expect("valid regex")
 });
 static CONVENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -158,14 +159,27 @@ fn floor(t: &str, mut i: usize) -> usize {
     i
 }
 
-/// `<pièce>`, `aaaaaa`, `XXX`, `Nomfournisseur`, `NomCandidat`: a variable part.
+/// Words that name a variable part of a template (« NomCandidat_Lot_Piece »): the lot, the
+/// piece, its title, a number, a date.
+const VARIABLE_WORDS: &[&str] = &[
+    "lot", "piece", "document", "intitule", "libelle", "objet", "titre", "numero", "num", "date",
+    "version", "nature",
+];
+
+/// `<pièce>`, `aaaaaa`, `XXX`, `Nomfournisseur`, `NomCandidat`, `Lot`, `Piece`: a variable
+/// part.
 fn is_placeholder(p: &str) -> bool {
     if p.starts_with('<') {
         return true;
     }
     let f = crate::text::fold(p);
     let repeated = f.len() >= 3 && f.chars().all(|c| c == 'a' || c == 'x');
-    repeated || is_party(&f)
+    repeated || is_party(&f) || variable_word(&f).is_some()
+}
+
+/// The variable word a folded part is (« lot », « piece »), if it is one.
+fn variable_word(folded: &str) -> Option<&'static str> {
+    VARIABLE_WORDS.iter().copied().find(|w| folded == *w)
 }
 
 fn is_party(folded: &str) -> bool {
@@ -189,6 +203,8 @@ fn placeholder_label(p: &str) -> Option<String> {
     let f = crate::text::fold(p);
     if is_party(&f) {
         Some("<fournisseur>".to_string())
+    } else if let Some(w) = variable_word(&f) {
+        Some(format!("<{w}>"))
     } else if is_placeholder(p) {
         Some("<pièce>".to_string())
     } else {
@@ -214,4 +230,56 @@ fn pattern_of(parts: &[&str]) -> String {
         })
         .collect();
     format!("^{}\\.[A-Za-z0-9]+$", body.join("_"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<super::super::Rule> {
+        let doc = Doc::new(text);
+        let mut found = Found::new("T".to_string());
+        detect(&doc, &mut found);
+        found.rules
+    }
+
+    #[test]
+    fn limits_in_every_phrasing() {
+        for (text, max) in [
+            (
+                "Les noms des fichiers ne devront pas dépasser 50 caractères, extension comprise.",
+                "max: 50",
+            ),
+            (
+                "Le nom de chaque fichier ne doit pas excéder 40 caractères.",
+                "max: 40",
+            ),
+            (
+                "Utiliser des libellés de moins de 30 caractères.",
+                "max: 29",
+            ),
+        ] {
+            let r = rules(text);
+            assert_eq!(r.len(), 1, "{text}");
+            assert!(
+                r[0].check.iter().any(|c| c == max),
+                "{text}: {:?}",
+                r[0].check
+            );
+        }
+    }
+
+    #[test]
+    fn template_words_become_placeholders() {
+        let r = rules("Les fichiers seront nommés de la façon suivante : NomCandidat_Lot_Piece.\n");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].title, "Fichiers nommés <fournisseur>_<lot>_<piece>");
+        assert!(
+            r[0].check
+                .iter()
+                .any(|c| c == r"pattern: '^[^_]+_[^_]+_[^_]+\.[A-Za-z0-9]+$'"),
+            "{:?}",
+            r[0].check
+        );
+    }
 }

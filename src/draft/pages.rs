@@ -9,9 +9,10 @@ use super::{Found, Rule};
 
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(
-        r"(?i)(?:limit[ée]e?s?\s+à|au\s+plus|maximum\s+de|ne\s+d[ée]passe(?:nt)?\s+pas|n['’]exc[èe]de(?:nt)?\s+pas)\s+(une|deux|trois|quatre|cinq|six|huit|dix|\d{1,3})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|(\d{1,3})\s+pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum)",
-    )
+    Regex::new(&format!(
+        r"(?i)(?:limit[ée]e?s?\s+à|au\s+plus|maximum\s+de|{})\s+(une|deux|trois|quatre|cinq|six|huit|dix|\d{{1,3}})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|(\d{{1,3}})\s+pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum)",
+        super::NOT_OVER
+    ))
     .expect("valid regex")
 });
 
@@ -38,6 +39,30 @@ const ABOUT: &[(&str, &[&str])] = &[
     ("moyens", &["CAND-MOYENS"]),
 ];
 
+/// How far back a sentence's subject is looked for, in bytes.
+const SUBJECT_WINDOW: usize = 600;
+
+/// The start of the window before `at` (a char boundary).
+fn before(t: &str, at: usize) -> usize {
+    let mut i = at.saturating_sub(SUBJECT_WINDOW);
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The drafted piece rule a folded text is about: the piece it names last.
+fn about(folded: &str, found: &Found) -> Option<String> {
+    ABOUT
+        .iter()
+        .filter_map(|(w, topics)| {
+            let at = folded.rfind(w)?;
+            Some((at, topics.iter().find_map(|t| found.rule_of(t))?))
+        })
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, id)| id)
+}
+
 pub fn detect(doc: &Doc, found: &mut Found) {
     for c in LIMIT.captures_iter(doc.text).take(10) {
         let Some(m) = c.get(0) else { continue };
@@ -52,12 +77,14 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         let recto_verso = c.get(3).or_else(|| c.get(6)).is_some();
         let max = if recto_verso { n * 2 } else { n };
         let quote = doc.sentence_quote(m.start());
-        let folded = crate::text::fold(&quote);
-        let piece = ABOUT
-            .iter()
-            .filter(|(w, _)| folded.contains(w))
-            .flat_map(|(_, topics)| topics.iter())
-            .find_map(|t| found.rule_of(t));
+        // The piece the sentence names, else the one the sentences just before name (« Le
+        // mémoire technique … Il ne doit pas excéder 30 pages »).
+        let piece = about(&crate::text::fold(&quote), found).or_else(|| {
+            about(
+                &crate::text::fold(&doc.text[before(doc.text, m.start())..m.start()]),
+                found,
+            )
+        });
         let mut check = vec!["kind: pages".to_string(), format!("max: {max}")];
         if a4 {
             check.push("size: A4".into());
@@ -82,7 +109,9 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             id,
             family: "pages",
             title: format!("Limite de pages : {what}"),
-            severity: "error",
+            // A limit whose piece is not identified would count the pages of every document:
+            // a doubt, not a rejection.
+            severity: if piece.is_some() { "error" } else { "warning" },
             phases: None,
             section: doc.section(m.start()),
             quote,

@@ -53,13 +53,13 @@ const KINDS: &[Kind] = &[
     },
     Kind {
         topic: "CAND-DH",
-        trigger: r"d[ée]claration\s+sur\s+l['’]honneur",
+        trigger: r"(?:d[ée]claration|attestation)\s+sur\s+l['’]honneur",
         label: "déclaration sur l'honneur",
         names: &[
             r"(^|[_ .-])ds?h([_ .-]|$)",
-            r"declaration[_ .-]*(sur[_ .-]*)?(l[_ .'-]*)?honneur",
+            r"(declaration|attestation)[_ .-]*(sur[_ .-]*)?(l[_ .'-]*)?honneur",
         ],
-        content: r"declarations? sur l'honneur",
+        content: r"(declarations?|attestations?) sur l'honneur",
         formats: DOCS,
         offer: false,
     },
@@ -209,6 +209,36 @@ static JOINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"une\s+seule|communes?\s+au\s+groupement|signee?\s+par\s+(?:chacun|tous)|individuel\s+ou\s+en\s+groupement")
         .expect("valid regex")
 });
+/// A sentence that defers a piece or asks it of the winner only (« seul l'attributaire »,
+/// « avant notification », « communiqués ultérieurement »): it names no piece of the bid.
+static DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"attributaire|avant\s+(?:la\s+)?notification|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
+        .expect("valid regex")
+});
+/// The lead-in of a list of the documents the buyer provides (« Le dossier de consultation
+/// des entreprises (DCE) comprend : », « sont versés au DCE Candidature les documents
+/// suivants : »): its items are no pieces to provide.
+static DCE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"\bdce\b|dossier\s+de\s+(?:la\s+)?consultation|a\s+titre\s+(?:informatif|indicatif)",
+    )
+    .expect("valid regex")
+});
+/// The DUME offered in place of the forms (« peut alternativement compléter le DUME », « ou
+/// le DUME », « DUME, ou DC1 et DC2 »).
+static DUME_ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?:peu(?:t|vent)\s+(?:\S+\s+){0,4}?(?:utiliser|completer|produire|fournir|remettre|transmettre|presenter|repondre)\s+(?:\S+\s+){0,4}?(?:document\s+unique\s+de\s+marche\s+europeen|dume))|\bou\s+(?:le\s+|un\s+)?dume\b|\bdume\s*,?\s+ou\b")
+        .expect("valid regex")
+});
+/// A piece given inside a form annexed to the RC (« Cf. trame de candidature jointe en annexe
+/// 1 », « Cf Annexe RC_liste_pièces »): a separate file may not be expected.
+static IN_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"\bcf\.?\s+(?:la\s+|l['’]\s*)?(?:trame|annexe|cadre)").expect("valid regex")
+});
 static TRAME_EXCEL: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)trame\s+excel").expect("valid regex")
@@ -255,6 +285,12 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     let mut best: Option<(usize, String, isize)> = None;
     for m in re.find_iter(t).take(30) {
         let (s, e) = doc.sentence(m.start());
+        if DEFERRED.is_match(&crate::text::fold(&t[s..e]))
+            || in_dce_list(t, s)
+            || super::sections::is_toc(&t[s..e])
+        {
+            continue;
+        }
         let mut end = (e + 260).min(t.len());
         while !t.is_char_boundary(end) {
             end -= 1;
@@ -289,6 +325,21 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     best
 }
 
+/// Is the sentence at `s` an item of a list whose lead-in (the nearest line before it that
+/// ends with a colon, within a few lines) introduces the documents of the DCE?
+fn in_dce_list(t: &str, s: usize) -> bool {
+    let mut from = s.saturating_sub(800);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    t[from..s]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.ends_with(':'))
+        .is_some_and(|l| DCE_LIST.is_match(&crate::text::fold(l)))
+}
+
 fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, score: isize) {
     let quote = doc.sentence_quote(at);
     let per_member = !kind.offer && PER_MEMBER.is_match(window);
@@ -300,10 +351,18 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
         );
     }
     // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
-    let alternative = kind.topic == "CAND-DC2" && window.contains("dume");
+    let alternative = kind.topic == "CAND-DC2"
+        && (window.contains("dume") || DUME_ALTERNATIVE.is_match(&crate::text::fold(doc.text)));
     if alternative {
         doubts.push(
             "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
+                .to_string(),
+        );
+    }
+    let in_form = kind.topic != "CAND-TRAME" && IN_FORM.is_match(window);
+    if in_form {
+        doubts.push(
+            "pièce renseignée dans une trame ou une annexe du RC : vérifier qu'un fichier séparé est attendu (avertissement seulement)"
                 .to_string(),
         );
     }
@@ -360,7 +419,12 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
         id: id.clone(),
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
         title: format!("{} : {}{who}", capitalise(phase), kind.label),
-        severity: if alternative { "warning" } else { "error" },
+        // A piece named without a requirement (score 0) is a doubt, never a rejection.
+        severity: if alternative || in_form || score <= 0 {
+            "warning"
+        } else {
+            "error"
+        },
         phases: Some(if kind.offer { "[offre]" } else { "[candidature]" }),
         section: doc.section(at),
         quote: quote.clone(),
@@ -597,4 +661,55 @@ fn sentence_case(s: &str) -> String {
         return flat;
     }
     capitalise(&flat.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Doc::new(text);
+        let mut found = Found::new("T".to_string());
+        detect(&doc, &mut found);
+        found
+            .rules
+            .into_iter()
+            .map(|r| (r.id, r.severity))
+            .collect()
+    }
+
+    #[test]
+    fn deferred_winner_only_and_dce_documents_are_no_pieces() {
+        assert!(
+            pieces(
+                "Seul l'acte d'engagement, uniquement transmis à l'attributaire, sera à signer.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            pieces(
+                "L'extrait Kbis sera demandé au seul attributaire avant notification du marché.\n"
+            )
+            .is_empty()
+        );
+        assert!(pieces("Le dossier de consultation des entreprises (DCE) comprend :\n- l'acte d'engagement ;\n- le bordereau des prix unitaires (BPU).\n").is_empty());
+        // The same pieces asked of every candidate are drafted.
+        let asked = pieces(
+            "Chaque candidat doit fournir les pièces suivantes :\n- l'acte d'engagement complété ;\n- un extrait Kbis.\n",
+        );
+        assert!(
+            asked.contains(&("T-OFFRE-AE".to_string(), "error")),
+            "{asked:?}"
+        );
+        assert!(
+            asked.contains(&("T-CAND-KBIS".to_string(), "error")),
+            "{asked:?}"
+        );
+    }
+
+    #[test]
+    fn the_dume_offered_anywhere_makes_the_dc2_a_warning() {
+        let text = "Les candidats fournissent la déclaration du candidat (DC2) renseignée.\nConformément à l'article R. 2143-4, le candidat peut alternativement compléter le document unique de marché européen.\n";
+        assert!(pieces(text).contains(&("T-CAND-DC2".to_string(), "warning")));
+    }
 }

@@ -78,7 +78,9 @@ pub fn pack(id: &str, title: &str, found: &Found) -> String {
     let _ = writeln!(y, "pack: {}", double(id));
     let _ = writeln!(y, "title: {}", double(title));
     let _ = writeln!(y, "version: \"0.1-brouillon\"");
-    let _ = writeln!(y, "extends: [place]");
+    if found.place {
+        let _ = writeln!(y, "extends: [place]");
+    }
     let _ = writeln!(y);
     let _ = writeln!(y, "sources:");
     let _ = writeln!(y, "  rc: {}", double(title));

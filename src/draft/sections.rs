@@ -171,6 +171,16 @@ fn ends_sentence(t: &str, p: usize, c: char) -> bool {
     !(before.len() == 2 && before[0].is_alphabetic() && !before[1].is_alphanumeric())
 }
 
+/// Is this text a piece of a table of contents (« … DE SITES.20 ANNEXE 2 - FICHE . 21 »): two
+/// titles or more, each followed by its page number? It names headings, not requirements.
+pub fn is_toc(text: &str) -> bool {
+    static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?:\.{2,}|\s\.|[^\s\d]\.)\s?\d{1,3}(?:\s|\.?$)").expect("valid regex")
+    });
+    PAGE_REF.find_iter(text).take(2).count() >= 2
+}
+
 /// Does this text start with a list item (« - », « • », « 3. »)?
 pub fn is_item(after: &str) -> bool {
     let line = after.split('\n').next().unwrap_or_default();
@@ -247,5 +257,19 @@ mod tests {
         let at = t.find("2141").unwrap_or_default();
         assert_eq!(d.section(at), "Article 6.1.1");
         assert_eq!(d.sentence_quote(at), "Voir L. 2141-1 du code.");
+    }
+
+    #[test]
+    fn a_table_of_contents_is_told_from_a_clause() {
+        assert!(is_toc(
+            "ANNEXE 2 - FICHE DE SYNTHÈSE CANDIDATURE . 21 ANNEXE 3 - CADRE DE MÉMOIRE TECHNIQUE.22"
+        ));
+        assert!(is_toc(
+            "5.1 - Documents à produire ... 5\n5.2 - Echantillons ... 6"
+        ));
+        assert!(!is_toc(
+            "Le mémoire technique ne doit pas excéder 30 pages. Il est remis en PDF."
+        ));
+        assert!(!is_toc("Voir L. 2141-1 du code, article 3.2 du CCAP."));
     }
 }

@@ -1,0 +1,559 @@
+//! The corpus of real RCs and notices (`tests/data/draft/corpus/`): each text is drafted, the
+//! draft compared field by field with the requirements written from the text beforehand
+//! (`expectations.yaml`), and checked against a small compliant bid built for that RC.
+//! `cargo test --test draft_pack corpus -- --nocapture` prints the figures of the README.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use bidlint_fixturegen::pdf::{A4, PdfSpec};
+use bidlint_fixturegen::xlsx::{Sheet, n, t};
+use serde_json::Value;
+use serde_yaml::Value as Yaml;
+
+use super::{bidlint, root};
+
+const CORPUS: &str = "tests/data/draft/corpus";
+
+/// Found, missed and falsely drafted items of one field, over the corpus.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Tally {
+    found: usize,
+    missed: usize,
+    false_: usize,
+}
+
+impl Tally {
+    fn recall(&self) -> Option<f64> {
+        let all = self.found + self.missed;
+        (all > 0).then(|| self.found as f64 / all as f64)
+    }
+
+    fn precision(&self) -> Option<f64> {
+        let all = self.found + self.false_;
+        (all > 0).then(|| self.found as f64 / all as f64)
+    }
+}
+
+/// A field's expected and drafted items.
+type Items = (Vec<String>, Vec<String>);
+
+/// The fields scored, in the order printed.
+const FIELDS: &[&str] = &[
+    "deadline",
+    "lots",
+    "lot_limit",
+    "certifications",
+    "candidature",
+    "offre",
+    "name_limit",
+    "page_limits",
+    "place",
+    "refusal",
+];
+
+/// Expected and drafted items of a field compared as sets.
+fn compare(tally: &mut Tally, expected: &[String], drafted: &[String], log: &mut Vec<String>) {
+    for e in expected {
+        if drafted.contains(e) {
+            tally.found += 1;
+        } else {
+            tally.missed += 1;
+            log.push(format!("manqué : {e}"));
+        }
+    }
+    for d in drafted {
+        if !expected.contains(d) {
+            tally.false_ += 1;
+            log.push(format!("en trop : {d}"));
+        }
+    }
+}
+
+fn seq(v: &Yaml) -> Vec<Yaml> {
+    v.as_sequence().cloned().unwrap_or_default()
+}
+
+fn text_of(v: &Yaml) -> String {
+    match v {
+        Yaml::String(s) => s.clone(),
+        Yaml::Number(n) => n.to_string(),
+        Yaml::Bool(b) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The drafted rules of one check kind.
+fn rules_of<'a>(pack: &'a Yaml, kind: &str) -> Vec<&'a Yaml> {
+    pack["rules"]
+        .as_sequence()
+        .map(|r| {
+            r.iter()
+                .filter(|r| r["check"]["kind"].as_str() == Some(kind))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Expected deadlines: `phase@YYYY-MM-DDTHH:MM`; drafted: the same, cut to the minute (a date
+/// without a time stays a date, and so does not match).
+fn deadlines(expected: &Yaml, pack: &Yaml) -> Items {
+    let mut e = Vec::new();
+    if let Some(m) = expected["deadlines"].as_mapping() {
+        for (phase, d) in m {
+            e.push(format!("{}@{}", text_of(phase), text_of(&d["at"])));
+        }
+    }
+    let mut d = Vec::new();
+    if let Some(m) = pack["deadlines"].as_mapping() {
+        for (phase, at) in m {
+            let at = text_of(at);
+            d.push(format!(
+                "{}@{}",
+                text_of(phase),
+                at.get(..16).unwrap_or(&at)
+            ));
+        }
+    }
+    (e, d)
+}
+
+/// Lots: each lot id, or `non alloti`.
+fn lots(expected: &Yaml, pack: &Yaml) -> Items {
+    let ids = |v: &Yaml, key: Option<&str>| -> Option<Vec<String>> {
+        let s = v.as_sequence()?;
+        Some(if s.is_empty() {
+            vec!["non alloti".to_string()]
+        } else {
+            s.iter()
+                .map(|l| text_of(key.map_or(l, |k| &l[k])))
+                .collect()
+        })
+    };
+    (
+        ids(&expected["lots"], None).unwrap_or_default(),
+        ids(&pack["lots"], Some("id")).unwrap_or_default(),
+    )
+}
+
+fn lot_limit(expected: &Yaml, pack: &Yaml) -> Items {
+    let e: Vec<String> = expected["lot_limit"]["max"]
+        .as_u64()
+        .map(|m| m.to_string())
+        .into_iter()
+        .collect();
+    let d = rules_of(pack, "lots")
+        .iter()
+        .filter_map(|r| r["check"]["max"].as_u64().map(|m| m.to_string()))
+        .collect();
+    (e, d)
+}
+
+/// Certifications: `SCHEME` or `SCHEME lot N`.
+fn certifications(expected: &Yaml, pack: &Yaml) -> Items {
+    let name = |scheme: String, lot: String| {
+        if lot.is_empty() {
+            scheme.to_uppercase()
+        } else {
+            format!("{} lot {lot}", scheme.to_uppercase())
+        }
+    };
+    let e = seq(&expected["certifications"])
+        .iter()
+        .map(|c| name(text_of(&c["scheme"]), text_of(&c["lot"])))
+        .collect();
+    let d = rules_of(pack, "certification")
+        .iter()
+        .map(|r| {
+            name(
+                text_of(&r["check"]["scheme"]),
+                text_of(&r["when"]["lots_any"][0]),
+            )
+        })
+        .collect();
+    (e, d)
+}
+
+fn limit(expected: &Yaml, key: &str, pack: &Yaml, kind: &str) -> Items {
+    let e = match &expected[key] {
+        Yaml::Sequence(s) => s.iter().map(|l| text_of(&l["max"])).collect(),
+        Yaml::Mapping(_) => vec![text_of(&expected[key]["max"])],
+        _ => Vec::new(),
+    };
+    let d = rules_of(pack, kind)
+        .iter()
+        .map(|r| text_of(&r["check"]["max"]))
+        .collect();
+    (e, d)
+}
+
+/// The pieces: an expected piece of a phase is found by the first drafted piece rule of that
+/// phase (or of no phase) whose folded title and id match its regex. Drafted rules that match
+/// nothing expected nor tolerated are false, counted in their phase (an unphased rule in the
+/// phase its id names). Whether a rule for an optional piece blocks is judged on the compliant
+/// bid, which gives the alternative the RC offers.
+fn pieces(expected: &Yaml, pack: &Yaml, figures: &mut Figures, log: &mut Vec<String>) {
+    let drafted: Vec<(String, String, Vec<String>)> = rules_of(pack, "piece")
+        .iter()
+        .map(|r| {
+            (
+                text_of(&r["id"]),
+                bidlint::text::fold(&format!("{} {}", text_of(&r["title"]), text_of(&r["id"]))),
+                seq(&r["phases"]).iter().map(text_of).collect(),
+            )
+        })
+        .collect();
+    let re = |s: &str| regex::Regex::new(s).expect("expectation regex");
+    let mut used: Vec<&str> = Vec::new();
+    for phase in ["candidature", "offre"] {
+        let mut t = Tally::default();
+        for e in seq(&expected[phase]) {
+            let want = re(&text_of(&e["match"]));
+            let hit = drafted.iter().find(|(id, title, phases)| {
+                !used.contains(&id.as_str())
+                    && (phases.is_empty() || phases.iter().any(|p| p == phase))
+                    && want.is_match(title)
+            });
+            match hit {
+                Some((id, _, _)) => {
+                    used.push(id);
+                    t.found += 1;
+                }
+                None => {
+                    t.missed += 1;
+                    log.push(format!("{phase} : manqué {}", text_of(&e["piece"])));
+                }
+            }
+        }
+        figures.add(
+            if phase == "offre" {
+                "offre"
+            } else {
+                "candidature"
+            },
+            t,
+        );
+    }
+    let tolerated: Vec<regex::Regex> = seq(&expected["tolerated"])
+        .iter()
+        .map(|t| re(&text_of(t)))
+        .collect();
+    for (id, title, phases) in &drafted {
+        if used.contains(&id.as_str()) || tolerated.iter().any(|r| r.is_match(title)) {
+            continue;
+        }
+        let offre =
+            phases.iter().any(|p| p == "offre") || (phases.is_empty() && id.contains("-OFFRE-"));
+        figures.add(
+            if offre { "offre" } else { "candidature" },
+            Tally {
+                false_: 1,
+                ..Tally::default()
+            },
+        );
+        log.push(format!("en trop : {id}"));
+    }
+}
+
+/// The lots a compliant bid answers: the first ones, as many as the RC allows.
+fn answered_lots(expected: &Yaml) -> Vec<String> {
+    let max = expected["lot_limit"]["max"].as_u64().unwrap_or(u64::MAX);
+    seq(&expected["lots"])
+        .iter()
+        .map(text_of)
+        .take(usize::try_from(max).unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// A small compliant bid for one RC, in `dir`: the expected pieces of the phase (of the lots
+/// it answers) under the names a bid team would give them — a PDF whose first page is its
+/// title, or a workbook — and a manifest with those lots and the certifications the RC asks
+/// for.
+fn compliant_bid(dir: &Path, expected: &Yaml, phase: &str, pack: &Path) {
+    std::fs::create_dir_all(dir).expect("bid folder");
+    let lots = answered_lots(expected);
+    // One deposit for both phases when the RC gives them one deadline: every piece is in it.
+    let due = &expected["deadlines"];
+    let single = !due["candidature"].is_null() && due["candidature"]["at"] == due["offre"]["at"];
+    let phases: &[&str] = if single {
+        &["candidature", "offre"]
+    } else {
+        std::slice::from_ref(&phase)
+    };
+    for e in phases.iter().flat_map(|p| seq(&expected[*p])) {
+        let lot = text_of(&e["lot"]);
+        if !lot.is_empty() && !lots.contains(&lot) {
+            continue;
+        }
+        let title = text_of(&e["piece"]);
+        let file = text_of(&e["file"]);
+        let mut lines = vec![
+            title.clone(),
+            "Document remis par Entreprise Alpha SAS pour la présente consultation.".to_string(),
+        ];
+        lines.extend(seq(&e["lines"]).iter().map(text_of));
+        let bytes = if file.ends_with(".xlsx") {
+            bidlint_fixturegen::xlsx::build(
+                &title,
+                &[Sheet {
+                    name: "Prix".to_string(),
+                    rows: vec![
+                        vec![t(&title)],
+                        vec![t("Prestation"), t("Prix en euros HT")],
+                        vec![t("Forfait annuel"), n(1000.0)],
+                    ],
+                }],
+            )
+            .expect("workbook")
+        } else {
+            bidlint_fixturegen::pdf::build(&PdfSpec {
+                title,
+                pages: vec![lines],
+                size: A4,
+            })
+            .expect("PDF")
+        };
+        std::fs::write(dir.join(file), bytes).expect("piece");
+    }
+    let mut manifest = format!(
+        "consultation: {}\nphase: {phase}\ncandidate:\n  name: Entreprise Alpha SAS\n  form: individuel\n",
+        pack.display()
+    );
+    if !lots.is_empty() {
+        manifest.push_str(&format!("lots: [{}]\n", lots.join(", ")));
+    }
+    let certifications: Vec<String> = seq(&expected["certifications"])
+        .iter()
+        .map(|c| {
+            format!(
+                "\n      - scheme: {}\n        activities: [1, 2, 3, 4, 5, 6]\n        valid_until: 2099-12-31",
+                text_of(&c["scheme"])
+            )
+        })
+        .collect();
+    manifest.push_str(&format!(
+        "members:\n  - name: Entreprise Alpha SAS\n    short: Alpha\n    siret: \"41275836900027\"\n    role: mandataire\n    redressement_judiciaire: false\n    hosting: {}\n    certifications: {}\n",
+        !certifications.is_empty(),
+        if certifications.is_empty() {
+            "[]".to_string()
+        } else {
+            certifications.concat()
+        }
+    ));
+    if !certifications.is_empty() {
+        manifest.push_str(
+            "hosting:\n  datacenters:\n    - provider: Entreprise Alpha SAS\n      location: Nantes\n      country: FR\n  administration: [FR]\n",
+        );
+    }
+    std::fs::write(dir.join("bid.yaml"), manifest).expect("manifest");
+}
+
+/// The blocking rules (severity error) that fail or err on a folder, with what they say.
+fn blocking_failures(dir: &Path, cache: &Path) -> Vec<String> {
+    let run = bidlint(cache)
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&run.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&run.stderr)
+        )
+    });
+    report["results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| r["severity"] == "error" && (r["status"] == "fail" || r["status"] == "error"))
+        .map(|r| format!("{} ({})", r["rule"].as_str().unwrap_or("?"), r["title"]))
+        .collect()
+}
+
+/// What one set of texts measured.
+#[derive(Debug, Default)]
+struct Figures {
+    tallies: BTreeMap<&'static str, Tally>,
+    /// Blocking rules fired on the compliant bids, in all.
+    false_failures: usize,
+    texts: usize,
+}
+
+impl Figures {
+    fn add(&mut self, name: &'static str, other: Tally) {
+        let t = self.tallies.entry(name).or_default();
+        t.found += other.found;
+        t.missed += other.missed;
+        t.false_ += other.false_;
+    }
+}
+
+/// Drafts one text and scores it into `figures`; what it missed or added goes to `log`.
+fn score_text(expected: &Yaml, dir: &Path, cache: &Path, figures: &mut Figures) -> Vec<String> {
+    let file = text_of(&expected["file"]);
+    let path: PathBuf = dir.join(&file);
+    let text = std::fs::read_to_string(&path).expect("corpus text");
+    let opts = bidlint::draft::Options {
+        id: "corpus".to_string(),
+        fallback_title: file.clone(),
+    };
+    let mut log = Vec::new();
+    let draftable = expected["draftable"].as_bool() != Some(false);
+    let draft = bidlint::draft::draft(&text, &opts);
+    let mut refusal = Tally::default();
+    match (&draft, draftable) {
+        (Err(_), false) => refusal.found += 1,
+        (Ok(_), false) => {
+            refusal.missed += 1;
+            log.push("rédigé alors que le texte n'exige rien".to_string());
+        }
+        (Err(e), true) => {
+            refusal.false_ += 1;
+            log.push(format!("refusé : {e}"));
+        }
+        (Ok(_), true) => {}
+    }
+    figures.add("refusal", refusal);
+    let pack: Yaml = match &draft {
+        Ok(d) => serde_yaml::from_str(&d.yaml).expect("the draft is YAML"),
+        Err(_) => Yaml::Null,
+    };
+    let extends_place = seq(&pack["extends"])
+        .iter()
+        .any(|p| p.as_str() == Some("place"));
+    let place =
+        |yes: bool| -> Vec<String> { yes.then(|| "place".to_string()).into_iter().collect() };
+    let compared: [(&'static str, Items); 7] = [
+        ("deadline", deadlines(expected, &pack)),
+        ("lots", lots(expected, &pack)),
+        ("lot_limit", lot_limit(expected, &pack)),
+        ("certifications", certifications(expected, &pack)),
+        (
+            "name_limit",
+            limit(expected, "name_limit", &pack, "filename-length"),
+        ),
+        (
+            "page_limits",
+            limit(expected, "page_limits", &pack, "pages"),
+        ),
+        (
+            "place",
+            (
+                place(expected["place"].as_bool() == Some(true)),
+                place(extends_place),
+            ),
+        ),
+    ];
+    for (name, (e, d)) in compared {
+        let mut t = Tally::default();
+        let mut l = Vec::new();
+        compare(&mut t, &e, &d, &mut l);
+        figures.add(name, t);
+        log.extend(l.into_iter().map(|m| format!("{name} : {m}")));
+    }
+    pieces(expected, &pack, figures, &mut log);
+    if let Ok(d) = &draft {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let pack_path = tmp.path().join("draft.yaml");
+        std::fs::write(&pack_path, &d.yaml).expect("draft");
+        super::assert_validates(&pack_path, &path, cache);
+        for phase in ["candidature", "offre"] {
+            let bid = tmp.path().join(format!("bid-{phase}"));
+            compliant_bid(&bid, expected, phase, &pack_path);
+            let fired = blocking_failures(&bid, cache);
+            figures.false_failures += fired.len();
+            log.extend(
+                fired
+                    .into_iter()
+                    .map(|f| format!("bloquant sur le dossier conforme ({phase}) : {f}")),
+            );
+        }
+    }
+    figures.texts += 1;
+    log
+}
+
+/// Every text, scored into its set (`corpus`, or `development` for the texts the drafter was
+/// written against).
+fn run_corpus(cache: &Path) -> BTreeMap<String, Figures> {
+    let dir = root().join(CORPUS);
+    let list: Yaml = serde_yaml::from_str(
+        &std::fs::read_to_string(dir.join("expectations.yaml")).expect("expectations"),
+    )
+    .expect("expectations YAML");
+    let mut sets: BTreeMap<String, Figures> = BTreeMap::new();
+    for expected in seq(&list) {
+        let set = expected["set"].as_str().unwrap_or("corpus").to_string();
+        let figures = sets.entry(set).or_default();
+        let log = score_text(&expected, &dir, cache, figures);
+        eprintln!("{}", text_of(&expected["file"]));
+        for l in log {
+            eprintln!("    {l}");
+        }
+    }
+    sets
+}
+
+/// Per field of the real texts: found at least, false at most.
+const FLOOR: &[(&str, usize, usize)] = &[
+    ("deadline", 20, 0),
+    ("lots", 7, 0),
+    ("lot_limit", 0, 0),
+    ("certifications", 0, 0),
+    ("candidature", 9, 0),
+    ("offre", 1, 0),
+    ("name_limit", 0, 0),
+    ("page_limits", 1, 0),
+    ("place", 4, 0),
+    ("refusal", 2, 0),
+];
+
+fn percent(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_string(), |v| format!("{:.0} %", 100.0 * v))
+}
+
+/// The figures of the README (section « A new consultation »), field by field.
+#[test]
+fn corpus_recall_and_precision_per_field() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let sets = run_corpus(tmp.path());
+    for (set, figures) in &sets {
+        eprintln!(
+            "\n{set} ({} texts)\n| field | expected | found | missed | false | recall | precision |\n|---|---|---|---|---|---|---|",
+            figures.texts
+        );
+        for f in FIELDS {
+            let t = figures.tallies.get(f).copied().unwrap_or_default();
+            eprintln!(
+                "| {f} | {} | {} | {} | {} | {} | {} |",
+                t.found + t.missed,
+                t.found,
+                t.missed,
+                t.false_,
+                percent(t.recall()),
+                percent(t.precision())
+            );
+        }
+        eprintln!(
+            "blocking rules failing on the compliant bids: {}",
+            figures.false_failures
+        );
+    }
+    let corpus = &sets["corpus"];
+    assert_eq!(corpus.texts, 25);
+    // The figures this drafter reaches (found at least, false at most); a change that lowers
+    // one fails here.
+    for (f, found, false_) in FLOOR {
+        let t = corpus.tallies.get(f).copied().unwrap_or_default();
+        assert!(t.found >= *found && t.false_ <= *false_, "{f}: {t:?}");
+    }
+    // No blocking rule fails on a compliant bid, for real texts or the development one.
+    for (set, figures) in &sets {
+        assert_eq!(
+            figures.false_failures, 0,
+            "{set}: blocking rules fail on compliant bids"
+        );
+    }
+}
