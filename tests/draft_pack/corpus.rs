@@ -332,7 +332,7 @@ fn compliant_bid(dir: &Path, expected: &Yaml, phase: &str, pack: &Path) {
         })
         .collect();
     manifest.push_str(&format!(
-        "members:\n  - name: Entreprise Alpha SAS\n    short: Alpha\n    siret: \"41275836900027\"\n    role: mandataire\n    redressement_judiciaire: false\n    hosting: {}\n    certifications: {}\n",
+        "members:\n  - name: Entreprise Alpha SAS\n    short: Alpha\n    siret: \"41275836900026\"\n    role: individuel\n    redressement_judiciaire: false\n    hosting: {}\n    certifications: {}\n",
         !certifications.is_empty(),
         if certifications.is_empty() {
             "[]".to_string()
