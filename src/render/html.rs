@@ -8,8 +8,9 @@
 
 use super::escape::html;
 use super::{
-    Markup, RenderOptions, counts_line, deadline_alert, finding_in, notice_in, packs_line,
-    reason_line, report_title, rule_columns, source_line, status_colours, status_text, verdict,
+    Markup, RenderOptions, counts_line, deadline_alert, evidence_is_found, finding_in, notice_in,
+    packs_line, reason_line, report_title, rule_columns, source_line, status_colours, status_text,
+    verdict,
 };
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
@@ -228,9 +229,13 @@ fn rule_section(r: &RuleResult, l: Lang) -> String {
             .iter()
             .map(|e| format!("<code>{}</code>", html(e)))
             .collect();
+        let label = if evidence_is_found(r) {
+            l.t("Trouvé :", "Found:")
+        } else {
+            l.t("Documents lus :", "Documents read:")
+        };
         out.push_str(&format!(
-            "<p class=\"muted\">{} {}</p>\n",
-            l.t("Trouvé :", "Found:"),
+            "<p class=\"muted\">{label} {}</p>\n",
             found.join(", ")
         ));
     }

@@ -351,6 +351,13 @@ pub(crate) fn source_line(r: &RuleResult) -> String {
     format!("{} — {}", r.source.document, r.source.section)
 }
 
+/// Is a passing rule's evidence what the rule looked for (the files recognised as the piece,
+/// the certificate), rather than the documents a content rule merely read? PLACE-LIENS reads
+/// every document and finds no link: its documents are « lus », not « trouvés ».
+pub(crate) fn evidence_is_found(r: &RuleResult) -> bool {
+    matches!(r.kind.as_str(), "piece" | "certification")
+}
+
 /// Why a rule did not pass or fail: the waiver's reason for `waived`, else the engine's
 /// reason (skipped, to check by hand, could not be evaluated).
 pub(crate) fn reason_line(r: &RuleResult, lang: Lang) -> Option<String> {

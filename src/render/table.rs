@@ -5,7 +5,10 @@
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{RenderOptions, counts_line, deadline_alert, deadline_text, is_failing, verdict};
+use super::{
+    RenderOptions, counts_line, deadline_alert, deadline_text, evidence_is_found, is_failing,
+    verdict,
+};
 use crate::checks::bundle_size::human;
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -318,7 +321,7 @@ fn advice(help: &str) -> &str {
 /// a rule that reads documents, how many it read — never the read files listed as if they
 /// were what the rule looks for (a link, an amount in dollars).
 fn evidence_line(r: &RuleResult, l: Lang) -> String {
-    if matches!(r.kind.as_str(), "piece" | "certification") {
+    if evidence_is_found(r) {
         let mut shown: Vec<&str> = r
             .evidence
             .iter()
