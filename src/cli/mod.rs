@@ -152,6 +152,27 @@ pub struct ReportArgs {
     /// Language of the report's own words (rule texts stay in French)
     #[arg(long, value_enum, default_value = "fr")]
     pub lang: LangArg,
+    /// CSV separator: one ASCII character, or `tab` [default: `;` with --lang fr, `,` with --lang en]
+    #[arg(long, value_name = "CHAR", value_parser = parse_separator)]
+    pub csv_separator: Option<u8>,
+}
+
+/// `--csv-separator`: one ASCII character that cannot be part of a quoted field, or `tab`.
+fn parse_separator(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" => Ok(b'\t'),
+        _ => match s.as_bytes() {
+            [b] if b.is_ascii()
+                && !b.is_ascii_alphanumeric()
+                && !matches!(b, b'"' | b'\n' | b'\r') =>
+            {
+                Ok(*b)
+            }
+            _ => Err(format!(
+                "séparateur CSV invalide « {s} » : un seul caractère ASCII (; , | …) ou tab"
+            )),
+        },
+    }
 }
 
 #[derive(Debug, Args)]

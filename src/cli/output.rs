@@ -112,6 +112,7 @@ pub fn deliver(report: &Report, args: &ReportArgs) -> Result<ExitCode, miette::R
         color: to_terminal && std::env::var_os("NO_COLOR").is_none(),
         width: if to_terminal { None } else { Some(120) },
         fail_on: args.fail_on.threshold(),
+        csv_separator: args.csv_separator,
     };
     let bytes = render::render(report, args.format, &opts).map_err(|e| miette!("{e}"))?;
     emit(&bytes, args.output.as_deref())?;

@@ -2,6 +2,13 @@
 //! pack, one `<testcase>` per rule named by its id (stable and unique, so CI history follows a
 //! rule from run to run); `fail` → `<failure>`, `error` → `<error>`, `skip`, `manual` and
 //! `waived` → `<skipped>` with the reason.
+//!
+//! A rule that fails below `--fail-on` (a warning, by default) does not fail the run, so it is
+//! not a failed test either: it is `<skipped>` with « avertissement » in its message, so that
+//! a CI that turns red on a failed test agrees with bidlint's exit code.
+//!
+//! The output is valid against Jenkins' `junit-10.xsd` (xunit plugin), the strictest of the
+//! common readers: `<testsuites>` carries only `name`, `tests`, `failures` and `errors`.
 
 use std::io;
 
@@ -9,26 +16,23 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::escape::xml_safe;
-use super::{RenderOptions, finding_line, reason_line, source_line};
+use super::{RenderOptions, finding_line, is_failing, reason_line, source_line};
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult, Status};
 
 pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
-    let l = opts.lang;
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let all: Vec<&RuleResult> = report.results.iter().collect();
-    let totals = Counts::of(&all);
+    let totals = Counts::of(&all, opts);
+    // junit-10.xsd allows no `skipped` on <testsuites> (only on each <testsuite>).
+    let mut attributes = totals.attributes("bidlint");
+    attributes.retain(|(k, _)| *k != "skipped");
     w.create_element("testsuites")
-        .with_attributes(
-            totals
-                .attributes("bidlint")
-                .iter()
-                .map(|(k, v)| (*k, v.as_str())),
-        )
+        .with_attributes(attributes.iter().map(|(k, v)| (*k, v.as_str())))
         .write_inner_content(|w| {
             for (pack, rules) in by_pack(report) {
-                write_suite(w, pack, &rules, l)?;
+                write_suite(w, pack, &rules, opts)?;
             }
             Ok(())
         })?;
@@ -58,13 +62,18 @@ struct Counts {
 }
 
 impl Counts {
-    fn of(rules: &[&RuleResult]) -> Counts {
-        let count = |f: fn(Status) -> bool| rules.iter().filter(|r| f(r.status)).count();
+    fn of(rules: &[&RuleResult], opts: &RenderOptions) -> Counts {
+        let count = |tag: &str| {
+            rules
+                .iter()
+                .filter(|r| outcome(r, opts).is_some_and(|(t, _)| t == tag))
+                .count()
+        };
         Counts {
             tests: rules.len(),
-            failures: count(|s| s == Status::Fail),
-            errors: count(|s| s == Status::Error),
-            skipped: count(|s| matches!(s, Status::Skip | Status::Manual | Status::Waived)),
+            failures: count("failure"),
+            errors: count("error"),
+            skipped: count("skipped"),
         }
     }
 
@@ -83,9 +92,9 @@ fn write_suite(
     w: &mut Writer<Vec<u8>>,
     pack: &str,
     rules: &[&RuleResult],
-    l: Lang,
+    opts: &RenderOptions,
 ) -> io::Result<()> {
-    let counts = Counts::of(rules);
+    let counts = Counts::of(rules, opts);
     w.create_element("testsuite")
         .with_attributes(
             counts
@@ -95,19 +104,20 @@ fn write_suite(
         )
         .write_inner_content(|w| {
             for r in rules {
-                write_case(w, r, l)?;
+                write_case(w, r, opts)?;
             }
             Ok(())
         })?;
     Ok(())
 }
 
-fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, l: Lang) -> io::Result<()> {
+fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, opts: &RenderOptions) -> io::Result<()> {
+    let l = opts.lang;
     let case = w
         .create_element("testcase")
         .with_attribute(("name", xml_safe(&r.rule).as_ref()))
         .with_attribute(("classname", xml_safe(&r.pack).as_ref()));
-    let Some((tag, message)) = outcome(r, l) else {
+    let Some((tag, message)) = outcome(r, opts) else {
         case.write_empty()?;
         return Ok(());
     };
@@ -122,9 +132,26 @@ fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, l: Lang) -> io::Result<()
     Ok(())
 }
 
-/// The child element of a test case that did not pass, and its one-line message.
-fn outcome(r: &RuleResult, l: Lang) -> Option<(&'static str, String)> {
+/// The child element of a test case that did not pass, and its one-line message. A rule that
+/// fails below `--fail-on` is skipped with a warning, never a failed test.
+fn outcome(r: &RuleResult, opts: &RenderOptions) -> Option<(&'static str, String)> {
+    let l = opts.lang;
     let reason = || reason_line(r, l).unwrap_or_else(|| r.title.clone());
+    if is_failing(r.status) && !r.fails_at(opts.fail_on) {
+        return Some((
+            "skipped",
+            format!(
+                "{} {} ({} {})",
+                l.t(
+                    "avertissement, sans effet sur le résultat :",
+                    "warning, does not fail the run:"
+                ),
+                r.title,
+                r.findings.len(),
+                l.t("constat(s)", "finding(s)")
+            ),
+        ));
+    }
     match r.status {
         Status::Pass => None,
         Status::Fail => Some((
