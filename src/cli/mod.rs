@@ -8,6 +8,7 @@ mod init;
 mod output;
 mod portfolio;
 mod schema;
+mod target;
 mod validate;
 
 use std::path::PathBuf;
@@ -177,8 +178,11 @@ fn parse_separator(s: &str) -> Result<u8, String> {
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
-    /// The bid folder; without it, every line is « à vérifier »
+    /// The bid folder or its deposit zip; without it, every line is « à vérifier »
     pub dir: Option<PathBuf>,
+    /// Print nothing on stderr but errors (no progress bar)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     #[command(flatten)]
     pub inputs: InputArgs,
     #[command(flatten)]
@@ -237,7 +241,7 @@ pub struct InputArgs {
 
 #[derive(Debug, Args)]
 pub struct PortfolioArgs {
-    /// Bid folders of the same company (each with its bid.yaml)
+    /// Bid folders (or deposit zips) of the same company, each with its bid.yaml
     #[arg(required = true, num_args = 1..)]
     pub dirs: Vec<PathBuf>,
     /// Built-in pack id or path to a YAML pack (repeatable); default: each bid's `consultation:`
@@ -249,8 +253,8 @@ pub struct PortfolioArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The bid folder: exactly what will be uploaded
-    #[arg(default_value = ".")]
+    /// The bid folder, or the deposit zip (read in place): exactly what will be uploaded
+    #[arg(default_value = ".", value_name = "DIR|ZIP")]
     pub dir: PathBuf,
     #[command(flatten)]
     pub inputs: InputArgs,

@@ -44,7 +44,8 @@ pub fn check_destination(args: &ReportArgs, bid_dirs: &[&Path]) -> Result<(), mi
     Ok(())
 }
 
-/// Does the file `out` (existing or not) lie inside the folder `dir`?
+/// Does the file `out` (existing or not) lie inside the folder `dir`, or is it `dir` itself
+/// (the deposit zip: a report written over it would destroy it)?
 fn inside(out: &Path, dir: &Path) -> bool {
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let parent = out
@@ -54,7 +55,8 @@ fn inside(out: &Path, dir: &Path) -> bool {
     let parent: PathBuf = parent
         .canonicalize()
         .unwrap_or_else(|_| parent.to_path_buf());
-    parent.starts_with(&dir)
+    let same = out.file_name().is_some_and(|n| parent.join(n) == dir);
+    same || parent.starts_with(&dir)
 }
 
 /// With `--format github`, the file named by `GITHUB_STEP_SUMMARY` (set by GitHub Actions),

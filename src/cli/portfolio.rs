@@ -14,23 +14,28 @@ use bidlint::report::PackRef;
 
 use super::PortfolioArgs;
 use super::output;
+use super::target::Target;
 
 pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
     let dirs: Vec<&Path> = args.dirs.iter().map(|d| d.as_path()).collect();
     output::check_destination(&args.report, &dirs)?;
-    let mut loaded: Vec<(String, PathBuf, LoadedManifest)> = Vec::new();
+    let mut loaded: Vec<(String, PathBuf, LoadedManifest, String)> = Vec::new();
+    // A deposit zip's manifest is read from its laid-out copy, kept until the end of the run.
+    let mut targets: Vec<Target> = Vec::new();
     for dir in &args.dirs {
-        if !dir.is_dir() {
+        let target = Target::resolve(dir)?;
+        if !target.dir().is_dir() {
             return Err(miette!("dossier introuvable : {}", dir.display()));
         }
-        let path = dir.join("bid.yaml");
+        let path = target.dir().join("bid.yaml");
         let m = manifest::load(&path)?;
-        loaded.push((dir.display().to_string(), path, m));
+        loaded.push((target.shown(), path, m, target.manifest_shown()));
+        targets.push(target);
     }
     // Bids are grouped by consultation and phase: the rules of one consultation apply to its
     // bids only, and a groupement's candidature and offer folders are one candidacy, not two.
     let mut groups: BTreeMap<(String, Option<&str>), Vec<usize>> = BTreeMap::new();
-    for (i, (_, _, m)) in loaded.iter().enumerate() {
+    for (i, (_, _, m, _)) in loaded.iter().enumerate() {
         let key = if args.packs.is_empty() {
             m.manifest.consultation.clone()
         } else {
@@ -57,10 +62,10 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
         let bids: Vec<Bid> = members
             .iter()
             .map(|&i| {
-                let (name, path, m) = &loaded[i];
+                let (name, _, m, shown) = &loaded[i];
                 Bid {
                     name: name.clone(),
-                    manifest_display: path.display().to_string(),
+                    manifest_display: shown.clone(),
                     manifest: m,
                 }
             })
@@ -79,7 +84,7 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
             }
         }
     }
-    let names: Vec<String> = loaded.iter().map(|(n, _, _)| n.clone()).collect();
+    let names: Vec<String> = loaded.iter().map(|(n, _, _, _)| n.clone()).collect();
     let report = run::report(packs, &names, results, notices);
     output::deliver(&report, &args.report)
 }

@@ -4,6 +4,7 @@
 //! never opened (opening a FIFO would block).
 
 pub mod archive;
+pub mod deposit;
 pub mod kind;
 pub mod members;
 
