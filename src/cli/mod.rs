@@ -58,9 +58,9 @@ pub enum Command {
         #[arg(long)]
         pack: Option<String>,
     },
-    /// Write a commented bid.yaml skeleton for a pack (never overwrites)
+    /// Write a commented bid.yaml skeleton for a pack, creating the folder (never overwrites)
     Init {
-        /// Bid folder where bid.yaml is written
+        /// Bid folder where bid.yaml is written (created if missing)
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Built-in pack id or path to a pack file

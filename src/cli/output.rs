@@ -21,6 +21,9 @@ pub fn check_destination(args: &ReportArgs, bid_dirs: &[&Path]) -> Result<(), mi
             "le format xlsx est un classeur binaire : il ne s'écrit pas sur la sortie standard"
         ));
     }
+    if let Some(out) = args.output.as_deref() {
+        writable(out)?;
+    }
     if let Some(out) = args.output.as_deref()
         && let Some(dir) = bid_dirs.iter().find(|d| inside(out, d))
     {
@@ -39,6 +42,36 @@ pub fn check_destination(args: &ReportArgs, bid_dirs: &[&Path]) -> Result<(), mi
             "refus d'écrire le résumé dans {} : ce chemin est dans le dossier de réponse {}",
             path.display(),
             dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `-o FILE` names a file that can be created: not a folder, in a folder that exists. Said
+/// before the check runs, not after minutes of reading documents.
+fn writable(out: &Path) -> Result<(), miette::Report> {
+    if out.is_dir() {
+        return Err(miette!(
+            help = format!(
+                "indiquez un fichier, par exemple -o {}",
+                out.join("rapport.html").display()
+            ),
+            "-o {} : c'est un dossier, le rapport doit être un fichier",
+            out.display()
+        ));
+    }
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent
+        && !parent.is_dir()
+    {
+        return Err(miette!(
+            help = format!(
+                "créez d'abord le dossier (mkdir -p {}) ou choisissez un autre chemin",
+                parent.display()
+            ),
+            "-o {} : le dossier {} n'existe pas",
+            out.display(),
+            parent.display()
         ));
     }
     Ok(())

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use miette::miette;
 
+use bidlint::checks::bundle_size::human;
 use bidlint::engine;
+use bidlint::inventory::{self, deposit::MANIFEST_NAME};
 use bidlint::manifest::{self, LoadedManifest};
 use bidlint::pack;
 use bidlint::portfolio::{Bid, run};
@@ -45,6 +47,8 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
         groups.entry((key, phase)).or_default().push(i);
     }
     let phases_of = |c: &str| groups.keys().filter(|(k, _)| k == c).count();
+    // Each bid's deadline: its manifest's, else its pack's for its phase.
+    let mut deadlines: Vec<Option<String>> = vec![None; loaded.len()];
     let mut results = Vec::new();
     let mut notices = Vec::new();
     let mut packs: Vec<PackRef> = Vec::new();
@@ -59,6 +63,15 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
             (args.packs.clone(), PathBuf::from("."))
         };
         let set = pack::load(&specs, &base)?;
+        for &i in members {
+            let m = &loaded[i].2;
+            let p = m.manifest.phase;
+            deadlines[i] = m
+                .deadline
+                .clone()
+                .or_else(|| p.and_then(|p| set.deadline_for(p).cloned()))
+                .map(|d| d.raw);
+        }
         let bids: Vec<Bid> = members
             .iter()
             .map(|&i| {
@@ -84,7 +97,41 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
             }
         }
     }
-    let names: Vec<String> = loaded.iter().map(|(n, _, _, _)| n.clone()).collect();
-    let report = run::report(packs, &names, results, notices);
+    // The header names each bid with its phase, deadline and size, so that a reader sees
+    // which bids were compared; the counts of files and bytes are the bids' totals.
+    let mut headers: Vec<String> = Vec::new();
+    let (mut files, mut bytes) = (0, 0);
+    for (i, (name, _, m, _)) in loaded.iter().enumerate() {
+        let inv = inventory::scan(targets[i].dir(), &[MANIFEST_NAME.to_string()]);
+        files += inv.files.len();
+        bytes += inv.total_bytes();
+        headers.push(format!(
+            "{name} (phase {}, date limite {}, {} fichier(s), {})",
+            m.manifest.phase.map_or("?", |p| p.as_str()),
+            deadlines[i].as_deref().unwrap_or("?"),
+            inv.files.len(),
+            human(inv.total_bytes())
+        ));
+    }
+    let mut report = run::report(packs, &headers, results, notices);
+    report.bid.files = files;
+    report.bid.bytes = bytes;
+    let phases: Vec<Option<&str>> = loaded
+        .iter()
+        .map(|(_, _, m, _)| m.manifest.phase.map(|p| p.as_str()))
+        .collect();
+    report.bid.phase = shared(&phases).map(str::to_string);
+    let deadlines: Vec<Option<&str>> = deadlines.iter().map(Option::as_deref).collect();
+    report.bid.deadline = shared(&deadlines).map(str::to_string);
     output::deliver(&report, &args.report)
+}
+
+/// The value every bid has, else « voir chaque réponse » when they differ (each is in the
+/// header), else None when none has one.
+fn shared<'a>(values: &[Option<&'a str>]) -> Option<&'a str> {
+    match values.first().copied().flatten() {
+        Some(first) if values.iter().all(|v| *v == Some(first)) => Some(first),
+        _ if values.iter().any(Option::is_some) => Some("voir chaque réponse"),
+        _ => None,
+    }
 }
