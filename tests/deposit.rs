@@ -188,7 +188,7 @@ fn a_zip_without_bid_yaml_takes_the_manifest_option_and_hostile_entries_are_find
     for (name, flags) in [
         (b"../evade.pdf".to_vec(), UTF8_NAME),
         (dup.clone(), UTF8_NAME),
-        (b"alpha/secret.pdf".to_vec(), UTF8_NAME | ENCRYPTED),
+        (b"seul/secret.pdf".to_vec(), UTF8_NAME | ENCRYPTED),
     ] {
         list.push(Entry {
             name,
@@ -213,7 +213,7 @@ fn a_zip_without_bid_yaml_takes_the_manifest_option_and_hostile_entries_are_find
     for (path, words) in [
         ("../evade.pdf", "remontant hors d'elle"),
         ("(archive)", "plusieurs entrées du même nom"),
-        ("alpha/secret.pdf", "chiffrée par mot de passe"),
+        ("seul/secret.pdf", "chiffrée par mot de passe"),
     ] {
         assert!(
             notices.iter().any(|(p, m)| p == path && m.contains(words)),
@@ -234,6 +234,14 @@ fn a_zip_without_bid_yaml_takes_the_manifest_option_and_hostile_entries_are_find
             .any(|f| f["path"] == "../evade.pdf")),
         "the escaping entry fails a rule: {failing:#?}"
     );
+    // The folder of the encrypted entry holds it: it is not an empty folder.
+    let empty = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "PLACE-VIDE")
+        .expect("PLACE-VIDE");
+    assert_eq!(empty["status"], "pass", "{empty}");
 }
 
 #[test]

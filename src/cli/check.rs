@@ -123,8 +123,7 @@ pub fn evaluate(
         .num_threads(doc_args.jobs())
         .build_global();
     let exclude: Vec<String> = manifest_inside(dir, &s.manifest_path).into_iter().collect();
-    let mut inv = inventory::scan(dir, &exclude);
-    inv.anomalies.extend_from_slice(entries);
+    let mut inv = inventory::scan_with(dir, &exclude, entries.to_vec());
     inventory::members::attribute(&mut inv.files, &s.manifest.manifest);
     let needed = engine::rules_for_phase(&s.packs, s.phase).any(|r| r.check.needs_documents());
     let docs = if needed {

@@ -176,6 +176,10 @@ impl Deposit {
                 continue;
             }
             if entry.encrypted() {
+                // Its folder exists in the deposit, holding it: recreated, not empty.
+                if let Some(parent) = path.parent() {
+                    let _ = std::fs::create_dir_all(parent);
+                }
                 self.problem(
                     rel,
                     "entrée chiffrée par mot de passe : l'acheteur ne pourra pas l'ouvrir"
