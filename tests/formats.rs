@@ -488,6 +488,12 @@ fn junit_warnings_are_failed_tests_only_when_they_fail_the_run() {
     let strict = stdout(&area.check("junit", &["--fail-on", "warning"]));
     let case = parasites(&strict);
     assert!(case.contains("<failure message="), "{case}");
+    // --fail-on never sets the exit code only: the blocking failures stay failed tests.
+    let out = area.check("junit", &["--fail-on", "never"]);
+    assert_eq!(out.status.code(), Some(0));
+    let never = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(never.matches("<failure ").count(), 2, "{never}");
+    assert!(parasites(&never).contains("<skipped message=\"avertissement"));
 }
 
 // ---------------------------------------------------------------- sarif

@@ -3,9 +3,10 @@
 //! rule from run to run); `fail` → `<failure>`, `error` → `<error>`, `skip`, `manual` and
 //! `waived` → `<skipped>` with the reason.
 //!
-//! A rule that fails below `--fail-on` (a warning, by default) does not fail the run, so it is
-//! not a failed test either: it is `<skipped>` with « avertissement » in its message, so that
-//! a CI that turns red on a failed test agrees with bidlint's exit code.
+//! A warning-level rule that fails without failing the run (unless `--fail-on warning`) is not
+//! a failed test either: it is `<skipped>` with « avertissement » in its message, so that a CI
+//! that turns red on a failed test agrees with bidlint's exit code. A blocking rule that fails
+//! is always a `<failure>`, even with `--fail-on never` (the report must not look green).
 //!
 //! The output is valid against Jenkins' `junit-10.xsd` (xunit plugin), the strictest of the
 //! common readers: `<testsuites>` carries only `name`, `tests`, `failures` and `errors`.
@@ -17,6 +18,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::escape::xml_safe;
 use super::{RenderOptions, finding_line, is_failing, reason_line, source_line};
+use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult, Status};
 
@@ -137,7 +139,7 @@ fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, opts: &RenderOptions) -> 
 fn outcome(r: &RuleResult, opts: &RenderOptions) -> Option<(&'static str, String)> {
     let l = opts.lang;
     let reason = || reason_line(r, l).unwrap_or_else(|| r.title.clone());
-    if is_failing(r.status) && !r.fails_at(opts.fail_on) {
+    if is_failing(r.status) && !r.fails_at(failed_test_threshold(opts.fail_on)) {
         return Some((
             "skipped",
             format!(
@@ -165,6 +167,16 @@ fn outcome(r: &RuleResult, opts: &RenderOptions) -> Option<(&'static str, String
         )),
         Status::Error => Some(("error", reason())),
         Status::Skip | Status::Manual | Status::Waived => Some(("skipped", reason())),
+    }
+}
+
+/// From which severity a failing rule is a failed test: a blocking (`error`) rule always is,
+/// whatever `--fail-on` says (`--fail-on never` sets the exit code, it must not turn the Tests
+/// tab green: SPEC §2); a warning is one when `--fail-on warning` makes it fail the run.
+fn failed_test_threshold(fail_on: Option<Severity>) -> Option<Severity> {
+    match fail_on {
+        Some(t) if t < Severity::Error => Some(t),
+        _ => Some(Severity::Error),
     }
 }
 
