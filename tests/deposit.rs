@@ -189,6 +189,8 @@ fn a_zip_without_bid_yaml_takes_the_manifest_option_and_hostile_entries_are_find
         (b"../evade.pdf".to_vec(), UTF8_NAME),
         (dup.clone(), UTF8_NAME),
         (b"seul/secret.pdf".to_vec(), UTF8_NAME | ENCRYPTED),
+        // « Mémoire.pdf » in Latin-1, without the UTF-8 flag.
+        (b"M\xe9moire.pdf".to_vec(), 0),
     ] {
         list.push(Entry {
             name,
@@ -214,6 +216,8 @@ fn a_zip_without_bid_yaml_takes_the_manifest_option_and_hostile_entries_are_find
         ("../evade.pdf", "remontant hors d'elle"),
         ("(archive)", "plusieurs entrées du même nom"),
         ("seul/secret.pdf", "chiffrée par mot de passe"),
+        // Code page 437, as the zip reader (and many unzip tools) decode it.
+        ("M\u{398}moire.pdf", "sans le codage UTF-8"),
     ] {
         assert!(
             notices.iter().any(|(p, m)| p == path && m.contains(words)),

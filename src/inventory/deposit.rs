@@ -92,6 +92,7 @@ impl Deposit {
             has_manifest: false,
         };
         deposit.lay_out(&mut archive);
+        deposit.garbled_names(zip);
         Ok(deposit)
     }
 
@@ -208,6 +209,25 @@ impl Deposit {
                 Ok(Err(target)) => self.anomalies.push(Anomaly::Symlink { rel, target }),
                 Err(cause) => self.problem(rel, cause),
             }
+        }
+    }
+
+    /// Names with accents stored without the UTF-8 flag: laid out as an unzip tool decodes
+    /// them (code page 437), they reach the buyer garbled — the « Mémoire technique » folder
+    /// that arrived with altered accents (TA Montpellier, 29 Oct. 2024). Read with the same
+    /// inspection as the archives inside a bid folder.
+    fn garbled_names(&mut self, zip: &Path) {
+        let Ok(file) = File::open(zip) else {
+            return;
+        };
+        let (_, facts) = super::archive::inspect(BufReader::new(file));
+        for name in facts.non_utf8_names {
+            self.problem(
+                visible(name.trim_end_matches('/').to_string()),
+                "nom accentué enregistré sans le codage UTF-8 : l'acheteur le verra altéré \
+                 (recréez l'archive avec les noms en UTF-8, 7-Zip : paramètre cu=on)"
+                    .to_string(),
+            );
         }
     }
 
