@@ -1,6 +1,9 @@
 //! The informational and set-up commands: init, schema, packs, rules, explain, and the
 //! refusal to write a report inside the bid folder.
 
+mod common;
+use common::words;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -145,15 +148,6 @@ fn a_child_pack_deadline_overrides_its_parent() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     assert_eq!(report["bid"]["deadline"], "2026-03-05");
-}
-
-/// stderr with miette's wrapping undone: the words of the message, one space apart.
-fn words(stderr: &[u8]) -> String {
-    String::from_utf8_lossy(stderr)
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

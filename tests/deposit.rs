@@ -5,6 +5,9 @@
 //! laid out as they are (a path leaving the archive, a duplicate, an encrypted entry) are
 //! findings, never silently dropped.
 
+mod common;
+use common::words;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -165,6 +168,12 @@ fn a_zip_without_bid_yaml_takes_the_manifest_option_and_hostile_entries_are_find
     entries(&folder, &folder, &mut list);
     list.retain(|e| e.name != b"bid.yaml");
     let clean = area.zip("propre.zip", &list);
+    // Without --manifest, the missing bid.yaml is said of the zip, not of a temporary copy.
+    let out = area.run(&["check", clean.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = words(&out.stderr);
+    assert!(err.contains("n'a pas de bid.yaml à sa racine"), "{err}");
+    assert!(!err.contains("bidlint-depot-"), "{err}");
     let manifest = folder.join("bid.yaml");
     let manifest = manifest.to_str().expect("utf-8");
     let (code, report) = area.json(clean.to_str().expect("utf-8"), &["--manifest", manifest]);
@@ -256,12 +265,7 @@ fn a_file_that_is_not_a_zip_is_refused_naming_its_folder_and_a_report_never_over
         "fixtures/caih-groupement-ok/alpha/26_01_DC_DC1_Alpha.pdf",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    // miette wraps long messages: compare the words.
-    let err = String::from_utf8_lossy(&out.stderr)
-        .replace('│', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let err = words(&out.stderr);
     assert!(
         err.contains("est un fichier, pas un dossier de réponse")
             && err.contains("il se trouve dans le dossier fixtures/caih-groupement-ok/alpha"),

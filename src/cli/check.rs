@@ -25,6 +25,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, miette::Report> {
     output::check_destination(&args.report, &[&args.dir])?;
     // DIR or ZIP: a zip is laid out in a private temporary folder, removed with `target`.
     let target = Target::resolve(&args.dir)?;
+    target.require_manifest(&args.inputs)?;
     let (mut report, docs) = evaluate(
         target.dir(),
         &setup(target.dir(), &args.inputs)?,

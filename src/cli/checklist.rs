@@ -19,6 +19,7 @@ pub fn run(args: &ChecklistArgs) -> Result<ExitCode, miette::Report> {
     let report = match &args.dir {
         Some(dir) => {
             let target = Target::resolve(dir)?;
+            target.require_manifest(&args.inputs)?;
             let s = check::setup(target.dir(), &args.inputs)?;
             let (mut r, _) = check::evaluate(
                 target.dir(),

@@ -11,6 +11,8 @@ use bidlint::inventory::Anomaly;
 use bidlint::inventory::deposit::{self, Deposit, MANIFEST_NAME};
 use bidlint::report::{Notice, Report};
 
+use super::InputArgs;
+
 pub enum Target {
     Folder(PathBuf),
     Deposit(Deposit),
@@ -45,6 +47,42 @@ impl Target {
             Target::Folder(p) => p,
             Target::Deposit(d) => d.root(),
         }
+    }
+
+    /// A zip without a `bid.yaml` at its root, and no `--manifest` or `--pack` to replace it:
+    /// said in terms of the zip (not of its temporary copy), with the manifest found in a
+    /// folder of the zip when there is one.
+    pub fn require_manifest(&self, inputs: &InputArgs) -> Result<(), miette::Report> {
+        let Target::Deposit(d) = self else {
+            return Ok(());
+        };
+        if d.has_manifest() || inputs.manifest.is_some() || !inputs.packs.is_empty() {
+            return Ok(());
+        }
+        let nested = std::fs::read_dir(d.root())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path().join(MANIFEST_NAME))
+            .find(|p| p.is_file())
+            .and_then(|p| {
+                p.strip_prefix(d.root())
+                    .ok()
+                    .map(|r| r.display().to_string())
+            });
+        let help = match nested {
+            Some(inner) => format!(
+                "l'archive contient {inner} : ses pièces sont dans un dossier, qui sera aussi \
+                 celui de l'acheteur ; indiquez le manifeste avec --manifest FICHIER, ou le pack \
+                 avec --pack"
+            ),
+            None => "indiquez le manifeste avec --manifest FICHIER, ou le pack avec --pack".into(),
+        };
+        Err(miette!(
+            help = help,
+            "l'archive {} n'a pas de {MANIFEST_NAME} à sa racine",
+            d.zip().display()
+        ))
     }
 
     /// The bid as the user named it.
