@@ -17,6 +17,18 @@ pub fn strip_accents(s: &str) -> String {
     s.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
+/// The candidate closest to `given`, case and accents aside, when it is close enough to be
+/// what was meant (Jaro-Winkler above 0.8): the « vouliez-vous dire » of a mistyped id.
+pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let given = fold(given);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&given, &fold(c)), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 /// Characters after NFC normalisation: what a user (and a platform) counts. An NFD name from
 /// macOS (`e` + combining accent) counts like its NFC form.
 pub fn nfc_len(s: &str) -> usize {

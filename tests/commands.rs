@@ -1,6 +1,9 @@
 //! The informational and set-up commands: init, schema, packs, rules, explain, and the
 //! refusal to write a report inside the bid folder.
 
+mod common;
+use common::words;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -158,4 +161,152 @@ fn a_child_pack_deadline_overrides_its_parent() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     assert_eq!(report["bid"]["deadline"], "2026-03-05");
+}
+
+#[test]
+fn init_creates_its_folder_and_every_commented_example_works_once_uncommented() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("nouvelle/reponse");
+    let d = dir.to_str().expect("utf-8");
+    bidlint()
+        .args(["init", d, "--pack", "caih-aos-2026"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.join("bid.yaml")).expect("bid.yaml in a new folder");
+    // Uncomment every example line: a commented YAML key or list item (French prose puts a
+    // space before its colon, so « # Hébergement : … » stays a comment).
+    let example = regex::Regex::new(r"^# ?(\s*[A-Za-z_][A-Za-z0-9_-]*:|\s*- )").expect("regex");
+    let mut uncommented = 0;
+    let full: String = text
+        .lines()
+        .map(|l| {
+            if example.is_match(l) {
+                uncommented += 1;
+                let rest = l.strip_prefix("# ").unwrap_or(&l[1..]);
+                format!("{rest}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    assert!(uncommented >= 20, "{uncommented} example lines:\n{text}");
+    assert!(full.contains("\npieces:\n") && full.contains("\nwaivers:\n  - rule:"));
+    // The skeleton's example values (its sample SIRET, the lines marked « # EXEMPLE ») must
+    // still be replaced by the bid's own: left as they are, they are refused at their line.
+    std::fs::write(dir.join("bid.yaml"), &full).expect("write");
+    let out = bidlint()
+        .args(["check", d, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SIRET d'exemple du squelette"));
+    let full = full
+        .replace("12345678900012", "12002701600357")
+        .replace("# EXEMPLE", "#");
+    std::fs::write(dir.join("bid.yaml"), &full).expect("write");
+    let out = bidlint()
+        .args(["check", d, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "the uncommented skeleton is a valid manifest:\n{}\n{full}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json report");
+    // The uncommented hosting example is read: the hosting rules are judged, no longer skipped.
+    let hosting = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "CAIH-HEBERGEMENT-UE")
+        .expect("hosting rule");
+    assert_ne!(hosting["status"], "skip", "{hosting}");
+    // A file given for a folder is refused by init too.
+    let file = dir.join("bid.yaml");
+    let out = bidlint()
+        .args(["init", file.to_str().expect("utf-8"), "--pack", "place"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(words(&out.stderr).contains("est un fichier, pas un dossier"));
+}
+
+#[test]
+fn explain_ignores_case_and_suggests_the_nearest_id() {
+    let out = bidlint()
+        .args(["explain", "caih-nom-30"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("CAIH-NOM-30 — "));
+    let out = bidlint()
+        .args(["explain", "CAIH-NOM-3O"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = words(&out.stderr);
+    assert!(err.contains("règle inconnue : CAIH-NOM-3O"), "{err}");
+    assert!(err.contains("vouliez-vous dire `CAIH-NOM-30` ?"), "{err}");
+    // Nothing close: the list command is suggested instead.
+    let out = bidlint()
+        .args(["explain", "ZZZZZZZZ"])
+        .output()
+        .expect("runs");
+    assert!(words(&out.stderr).contains("bidlint rules --pack"));
+}
+
+#[test]
+fn output_problems_are_refused_in_french_before_the_check_runs() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let missing = tmp.path().join("absent/rapport.json");
+    // The bid folder does not even exist: the -o problem is found first, before any work.
+    for (out, expected) in [
+        (missing.clone(), "n'existe pas"),
+        (
+            tmp.path().to_path_buf(),
+            "c'est un dossier, le rapport doit être un fichier",
+        ),
+    ] {
+        let run = bidlint()
+            .args([
+                "check",
+                "fixtures/caih-groupement-ok",
+                "-o",
+                out.to_str().expect("utf-8"),
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("runs");
+        assert_eq!(run.status.code(), Some(2));
+        let err = words(&run.stderr);
+        assert!(err.contains(expected), "{err}");
+        assert!(run.stdout.is_empty());
+    }
+    assert!(
+        !missing.parent().expect("parent").exists(),
+        "nothing created"
+    );
+}
+
+#[test]
+fn portfolio_header_shows_each_bid_phase_deadline_and_size() {
+    let out = bidlint()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "portfolio",
+            "fixtures/caih-groupement-ok",
+            "fixtures/caih-individuel-ok",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "fixtures/caih-groupement-ok (phase candidature, date limite 2026-02-19T12:00:00+01:00, 14 fichier(s), 44,6 Ko)",
+        "fixtures/caih-individuel-ok (phase candidature, date limite 2026-02-19T12:00:00+01:00, 9 fichier(s), 15,7 Ko)",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
 }

@@ -11,23 +11,29 @@ use bidlint::documents::cache::Cache;
 use bidlint::documents::pool::{self, Documents, ReadOptions};
 use bidlint::documents::worker::{Limits, Worker};
 use bidlint::engine::{self, Run};
-use bidlint::inventory;
+use bidlint::inventory::{self, Anomaly};
 use bidlint::manifest::{self, LoadedManifest, ManifestError, Phase};
 use bidlint::pack::{self, PackSet};
 use bidlint::report::Report;
 
 use super::output;
+use super::target::Target;
 use super::{CheckArgs, DocumentArgs, InputArgs};
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, miette::Report> {
     let started = Instant::now();
     output::check_destination(&args.report, &[&args.dir])?;
-    let (report, docs) = evaluate(
-        &args.dir,
-        &setup(&args.dir, &args.inputs)?,
+    // DIR or ZIP: a zip is laid out in a private temporary folder, removed with `target`.
+    let target = Target::resolve(&args.dir)?;
+    target.require_manifest(&args.inputs)?;
+    let (mut report, docs) = evaluate(
+        target.dir(),
+        &setup(target.dir(), &args.inputs)?,
         &args.documents,
         !args.quiet,
+        target.anomalies(),
     )?;
+    target.finish(&mut report);
     let code = output::deliver(&report, &args.report)?;
     if args.verbose {
         eprintln!(
@@ -102,12 +108,14 @@ pub fn setup(dir: &Path, inputs: &InputArgs) -> Result<Setup, miette::Report> {
 }
 
 /// Check `dir` with what `s` loaded: the whole pipeline up to the report (and what was read
-/// inside the documents, for `--verbose`).
+/// inside the documents, for `--verbose`). `entries` are the deposit zip's entries that could
+/// not be laid out in `dir`, reported with the walk's own.
 pub fn evaluate(
     dir: &Path,
     s: &Setup,
     doc_args: &DocumentArgs,
     progress: bool,
+    entries: &[Anomaly],
 ) -> Result<(Report, Documents), miette::Report> {
     // The rules are judged on a thread pool as large as `--jobs`, whether or not documents are
     // read: `--jobs 1` is a fully sequential run. Only the first call sizes the pool; a later
@@ -116,7 +124,7 @@ pub fn evaluate(
         .num_threads(doc_args.jobs())
         .build_global();
     let exclude: Vec<String> = manifest_inside(dir, &s.manifest_path).into_iter().collect();
-    let mut inv = inventory::scan(dir, &exclude);
+    let mut inv = inventory::scan_with(dir, &exclude, entries.to_vec());
     inventory::members::attribute(&mut inv.files, &s.manifest.manifest);
     let needed = engine::rules_for_phase(&s.packs, s.phase).any(|r| r.check.needs_documents());
     let docs = if needed {

@@ -11,14 +11,24 @@ use bidlint::report::{self, BidInfo, Report};
 use super::ChecklistArgs;
 use super::check;
 use super::output;
+use super::target::Target;
 
 pub fn run(args: &ChecklistArgs) -> Result<ExitCode, miette::Report> {
     let dirs: Vec<&Path> = args.dir.iter().map(|d| d.as_path()).collect();
     output::check_destination(&args.report, &dirs)?;
     let report = match &args.dir {
         Some(dir) => {
-            let s = check::setup(dir, &args.inputs)?;
-            let (mut r, _) = check::evaluate(dir, &s, &args.documents, true)?;
+            let target = Target::resolve(dir)?;
+            target.require_manifest(&args.inputs)?;
+            let s = check::setup(target.dir(), &args.inputs)?;
+            let (mut r, _) = check::evaluate(
+                target.dir(),
+                &s,
+                &args.documents,
+                !args.quiet,
+                target.anomalies(),
+            )?;
+            target.finish(&mut r);
             checklist::order(r.results_mut(), &s.asked);
             r.kind = report::ReportKind::Checklist;
             r

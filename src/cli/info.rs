@@ -101,19 +101,28 @@ pub fn explain(rule: &str, spec: Option<&str>) -> Result<ExitCode, miette::Repor
         Some(s) => vec![s.to_string()],
         None => builtin::ids().iter().map(|s| s.to_string()).collect(),
     };
+    // Ids are matched whatever their case (`caih-nom-30` is CAIH-NOM-30); an unknown one gets
+    // the nearest id of the packs searched.
     let mut found = None;
+    let mut ids: Vec<String> = Vec::new();
     for s in &specs {
         let set = pack::load(std::slice::from_ref(s), Path::new("."))?;
-        if let Some(r) = set.rule(rule) {
+        if let Some(r) = set.rule(rule).or_else(|| {
+            set.rules
+                .iter()
+                .find(|r| r.def.id.eq_ignore_ascii_case(rule))
+        }) {
             found = Some(r.clone());
             break;
         }
+        ids.extend(set.rules.iter().map(|r| r.def.id.clone()));
     }
     let Some(r) = found else {
-        return Err(miette!(
-            help = "`bidlint rules --pack <pack>` liste les identifiants",
-            "règle inconnue : {rule}"
-        ));
+        let help = match bidlint::text::nearest(rule, ids.iter().map(String::as_str)) {
+            Some(id) => format!("vouliez-vous dire `{id}` ? (`bidlint explain {id}`)"),
+            None => "`bidlint rules --pack <pack>` liste les identifiants".to_string(),
+        };
+        return Err(miette!(help = help, "règle inconnue : {rule}"));
     };
     let src = source_out(&r);
     let mut out = String::new();

@@ -1,4 +1,5 @@
-//! `bidlint init DIR --pack P`: write a commented bid.yaml skeleton; never overwrite.
+//! `bidlint init DIR --pack P`: write a commented bid.yaml skeleton, creating DIR if needed;
+//! never overwrite.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,10 +11,18 @@ use bidlint::manifest::init::skeleton;
 use bidlint::pack;
 
 pub fn run(dir: &Path, spec: &str) -> Result<ExitCode, miette::Report> {
-    if !dir.is_dir() {
-        return Err(miette!("dossier introuvable : {}", dir.display()));
-    }
+    // The pack first: a typo in its name creates nothing.
     let packs = pack::load(&[spec.to_string()], Path::new("."))?;
+    if dir.exists() && !dir.is_dir() {
+        return Err(miette!(
+            help = "indiquez le dossier de la réponse, où bid.yaml sera écrit",
+            "{} est un fichier, pas un dossier",
+            dir.display()
+        ));
+    }
+    // A new consultation starts with a folder that does not exist yet: create it.
+    std::fs::create_dir_all(dir)
+        .map_err(|e| miette!("impossible de créer le dossier {} : {e}", dir.display()))?;
     let path = dir.join("bid.yaml");
     // create_new: fails if the file exists, with no window between a check and the write.
     let mut file = std::fs::OpenOptions::new()

@@ -8,6 +8,7 @@ mod init;
 mod output;
 mod portfolio;
 mod schema;
+mod target;
 mod validate;
 
 use std::path::PathBuf;
@@ -57,9 +58,9 @@ pub enum Command {
         #[arg(long)]
         pack: Option<String>,
     },
-    /// Write a commented bid.yaml skeleton for a pack (never overwrites)
+    /// Write a commented bid.yaml skeleton for a pack, creating the folder (never overwrites)
     Init {
-        /// Bid folder where bid.yaml is written
+        /// Bid folder where bid.yaml is written (created if missing)
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Built-in pack id or path to a pack file
@@ -159,12 +160,36 @@ pub struct ReportArgs {
     /// Language of the report's own words (rule texts stay in French)
     #[arg(long, value_enum, default_value = "fr")]
     pub lang: LangArg,
+    /// CSV separator: one ASCII character, or `tab` [default: `;` with --lang fr, `,` with --lang en]
+    #[arg(long, value_name = "CHAR", value_parser = parse_separator)]
+    pub csv_separator: Option<u8>,
+}
+
+/// `--csv-separator`: one ASCII character that cannot be part of a quoted field, or `tab`.
+fn parse_separator(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" => Ok(b'\t'),
+        _ => match s.as_bytes() {
+            [b] if b.is_ascii()
+                && !b.is_ascii_alphanumeric()
+                && !matches!(b, b'"' | b'\n' | b'\r') =>
+            {
+                Ok(*b)
+            }
+            _ => Err(format!(
+                "séparateur CSV invalide « {s} » : un seul caractère ASCII (; , | …) ou tab"
+            )),
+        },
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
-    /// The bid folder; without it, every line is « à vérifier »
+    /// The bid folder or its deposit zip; without it, every line is « à vérifier »
     pub dir: Option<PathBuf>,
+    /// Print nothing on stderr but errors (no progress bar)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
     #[command(flatten)]
     pub inputs: InputArgs,
     #[command(flatten)]
@@ -223,7 +248,7 @@ pub struct InputArgs {
 
 #[derive(Debug, Args)]
 pub struct PortfolioArgs {
-    /// Bid folders of the same company (each with its bid.yaml)
+    /// Bid folders (or deposit zips) of the same company, each with its bid.yaml
     #[arg(required = true, num_args = 1..)]
     pub dirs: Vec<PathBuf>,
     /// Built-in pack id or path to a YAML pack (repeatable); default: each bid's `consultation:`
@@ -235,8 +260,8 @@ pub struct PortfolioArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The bid folder: exactly what will be uploaded
-    #[arg(default_value = ".")]
+    /// The bid folder, or the deposit zip (read in place): exactly what will be uploaded
+    #[arg(default_value = ".", value_name = "DIR|ZIP")]
     pub dir: PathBuf,
     #[command(flatten)]
     pub inputs: InputArgs,

@@ -21,6 +21,9 @@ pub fn check_destination(args: &ReportArgs, bid_dirs: &[&Path]) -> Result<(), mi
             "le format xlsx est un classeur binaire : il ne s'écrit pas sur la sortie standard"
         ));
     }
+    if let Some(out) = args.output.as_deref() {
+        writable(out)?;
+    }
     if let Some(out) = args.output.as_deref()
         && let Some(dir) = bid_dirs.iter().find(|d| inside(out, d))
     {
@@ -44,7 +47,38 @@ pub fn check_destination(args: &ReportArgs, bid_dirs: &[&Path]) -> Result<(), mi
     Ok(())
 }
 
-/// Does the file `out` (existing or not) lie inside the folder `dir`?
+/// `-o FILE` names a file that can be created: not a folder, in a folder that exists. Said
+/// before the check runs, not after minutes of reading documents.
+fn writable(out: &Path) -> Result<(), miette::Report> {
+    if out.is_dir() {
+        return Err(miette!(
+            help = format!(
+                "indiquez un fichier, par exemple -o {}",
+                out.join("rapport.html").display()
+            ),
+            "-o {} : c'est un dossier, le rapport doit être un fichier",
+            out.display()
+        ));
+    }
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent
+        && !parent.is_dir()
+    {
+        return Err(miette!(
+            help = format!(
+                "créez d'abord le dossier (mkdir -p {}) ou choisissez un autre chemin",
+                parent.display()
+            ),
+            "-o {} : le dossier {} n'existe pas",
+            out.display(),
+            parent.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Does the file `out` (existing or not) lie inside the folder `dir`, or is it `dir` itself
+/// (the deposit zip: a report written over it would destroy it)?
 fn inside(out: &Path, dir: &Path) -> bool {
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let parent = out
@@ -54,7 +88,8 @@ fn inside(out: &Path, dir: &Path) -> bool {
     let parent: PathBuf = parent
         .canonicalize()
         .unwrap_or_else(|_| parent.to_path_buf());
-    parent.starts_with(&dir)
+    let same = out.file_name().is_some_and(|n| parent.join(n) == dir);
+    same || parent.starts_with(&dir)
 }
 
 /// With `--format github`, the file named by `GITHUB_STEP_SUMMARY` (set by GitHub Actions),
@@ -114,6 +149,7 @@ pub fn deliver(report: &Report, args: &ReportArgs) -> Result<ExitCode, miette::R
         fail_on: args.fail_on.threshold(),
         allow_incomplete: args.allow_incomplete,
         all: args.all,
+        csv_separator: args.csv_separator,
     };
     let bytes = render::render(report, args.format, &opts).map_err(|e| miette!("{e}"))?;
     emit(&bytes, args.output.as_deref())?;

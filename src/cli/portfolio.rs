@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use miette::miette;
 
+use bidlint::checks::bundle_size::human;
 use bidlint::engine;
+use bidlint::inventory::{self, deposit::MANIFEST_NAME};
 use bidlint::manifest::{self, LoadedManifest};
 use bidlint::pack;
 use bidlint::portfolio::{Bid, run};
@@ -14,23 +16,28 @@ use bidlint::report::PackRef;
 
 use super::PortfolioArgs;
 use super::output;
+use super::target::Target;
 
 pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
     let dirs: Vec<&Path> = args.dirs.iter().map(|d| d.as_path()).collect();
     output::check_destination(&args.report, &dirs)?;
-    let mut loaded: Vec<(String, PathBuf, LoadedManifest)> = Vec::new();
+    let mut loaded: Vec<(String, PathBuf, LoadedManifest, String)> = Vec::new();
+    // A deposit zip's manifest is read from its laid-out copy, kept until the end of the run.
+    let mut targets: Vec<Target> = Vec::new();
     for dir in &args.dirs {
-        if !dir.is_dir() {
+        let target = Target::resolve(dir)?;
+        if !target.dir().is_dir() {
             return Err(miette!("dossier introuvable : {}", dir.display()));
         }
-        let path = dir.join("bid.yaml");
+        let path = target.dir().join("bid.yaml");
         let m = manifest::load(&path)?;
-        loaded.push((dir.display().to_string(), path, m));
+        loaded.push((target.shown(), path, m, target.manifest_shown()));
+        targets.push(target);
     }
     // Bids are grouped by consultation and phase: the rules of one consultation apply to its
     // bids only, and a groupement's candidature and offer folders are one candidacy, not two.
     let mut groups: BTreeMap<(String, Option<&str>), Vec<usize>> = BTreeMap::new();
-    for (i, (_, _, m)) in loaded.iter().enumerate() {
+    for (i, (_, _, m, _)) in loaded.iter().enumerate() {
         let key = if args.packs.is_empty() {
             m.manifest.consultation.clone()
         } else {
@@ -40,6 +47,8 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
         groups.entry((key, phase)).or_default().push(i);
     }
     let phases_of = |c: &str| groups.keys().filter(|(k, _)| k == c).count();
+    // Each bid's deadline: its manifest's, else its pack's for its phase.
+    let mut deadlines: Vec<Option<String>> = vec![None; loaded.len()];
     let mut results = Vec::new();
     let mut notices = Vec::new();
     let mut packs: Vec<PackRef> = Vec::new();
@@ -54,13 +63,22 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
             (args.packs.clone(), PathBuf::from("."))
         };
         let set = pack::load(&specs, &base)?;
+        for &i in members {
+            let m = &loaded[i].2;
+            let p = m.manifest.phase;
+            deadlines[i] = m
+                .deadline
+                .clone()
+                .or_else(|| p.and_then(|p| set.deadline_for(p).cloned()))
+                .map(|d| d.raw);
+        }
         let bids: Vec<Bid> = members
             .iter()
             .map(|&i| {
-                let (name, path, m) = &loaded[i];
+                let (name, _, m, shown) = &loaded[i];
                 Bid {
                     name: name.clone(),
-                    manifest_display: path.display().to_string(),
+                    manifest_display: shown.clone(),
                     manifest: m,
                 }
             })
@@ -79,7 +97,41 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
             }
         }
     }
-    let names: Vec<String> = loaded.iter().map(|(n, _, _)| n.clone()).collect();
-    let report = run::report(packs, &names, results, notices);
+    // The header names each bid with its phase, deadline and size, so that a reader sees
+    // which bids were compared; the counts of files and bytes are the bids' totals.
+    let mut headers: Vec<String> = Vec::new();
+    let (mut files, mut bytes) = (0, 0);
+    for (i, (name, _, m, _)) in loaded.iter().enumerate() {
+        let inv = inventory::scan(targets[i].dir(), &[MANIFEST_NAME.to_string()]);
+        files += inv.files.len();
+        bytes += inv.total_bytes();
+        headers.push(format!(
+            "{name} (phase {}, date limite {}, {} fichier(s), {})",
+            m.manifest.phase.map_or("?", |p| p.as_str()),
+            deadlines[i].as_deref().unwrap_or("?"),
+            inv.files.len(),
+            human(inv.total_bytes())
+        ));
+    }
+    let mut report = run::report(packs, &headers, results, notices);
+    report.bid.files = files;
+    report.bid.bytes = bytes;
+    let phases: Vec<Option<&str>> = loaded
+        .iter()
+        .map(|(_, _, m, _)| m.manifest.phase.map(|p| p.as_str()))
+        .collect();
+    report.bid.phase = shared(&phases).map(str::to_string);
+    let deadlines: Vec<Option<&str>> = deadlines.iter().map(Option::as_deref).collect();
+    report.bid.deadline = shared(&deadlines).map(str::to_string);
     output::deliver(&report, &args.report)
+}
+
+/// The value every bid has, else « voir chaque réponse » when they differ (each is in the
+/// header), else None when none has one.
+fn shared<'a>(values: &[Option<&'a str>]) -> Option<&'a str> {
+    match values.first().copied().flatten() {
+        Some(first) if values.iter().all(|v| *v == Some(first)) => Some(first),
+        _ if values.iter().any(Option::is_some) => Some("voir chaque réponse"),
+        _ => None,
+    }
 }

@@ -4,6 +4,7 @@
 //! never opened (opening a FIFO would block).
 
 pub mod archive;
+pub mod deposit;
 pub mod kind;
 pub mod members;
 
@@ -103,8 +104,15 @@ impl Inventory {
 
 /// Walk `root`, leaving out the files at `exclude` (relative paths: the manifest).
 pub fn scan(root: &Path, exclude: &[String]) -> Inventory {
+    scan_with(root, exclude, Vec::new())
+}
+
+/// [`scan`], with entries known not to be laid out in `root` (a deposit zip's refused
+/// entries): reported as anomalies, and their folders not taken for empty ones.
+pub fn scan_with(root: &Path, exclude: &[String], known: Vec<Anomaly>) -> Inventory {
     let mut inv = Inventory {
         root: root.to_path_buf(),
+        anomalies: known,
         ..Inventory::default()
     };
     let mut unreadable_dirs: Vec<String> = Vec::new();

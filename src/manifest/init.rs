@@ -119,11 +119,17 @@ pub fn skeleton(pack_id: &str, packs: &PackSet) -> String {
         "#   administration: [FR]             # pays d'où l'hébergement est exploité ou administré"
     );
     let _ = writeln!(s);
+    // Lists are written commented with their key, so that uncommenting the key and the lines
+    // wanted gives valid YAML (a `pieces: {}` left above uncommented entries would not be).
     let _ = writeln!(
         s,
         "# Pièces que bidlint ne reconnaît pas seul : identifiant de règle -> fichier(s)."
     );
-    let _ = writeln!(s, "pieces: {{}}");
+    let _ = writeln!(
+        s,
+        "# Décommentez « pieces: » et les lignes utiles (sans le « # » ni l'espace qui le suit)."
+    );
+    let _ = writeln!(s, "# pieces:");
     for rule in packs
         .rules
         .iter()
@@ -140,8 +146,16 @@ pub fn skeleton(pack_id: &str, packs: &PackSet) -> String {
         s,
         "# Écarts acceptés : la règle est rapportée « waived » avec la raison."
     );
-    let _ = writeln!(s, "waivers: []");
-    let _ = writeln!(s, "#   - rule: IDENTIFIANT-DE-REGLE");
+    let _ = writeln!(s, "# waivers:");
+    // A real id of the pack, so that the example is valid once uncommented.
+    let example = packs
+        .rules
+        .last()
+        .map_or("IDENTIFIANT-DE-REGLE", |r| r.def.id.as_str());
+    let _ = writeln!(
+        s,
+        "#   - rule: {example}   # EXEMPLE : l'identifiant de la règle (bidlint rules)"
+    );
     let _ = writeln!(
         s,
         "#     reason: \"Validé par l'acheteur (réponse à la question du …)\""

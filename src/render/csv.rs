@@ -17,6 +17,7 @@ pub(crate) const COLUMNS: usize = 13;
 
 pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::WriterBuilder::new()
+        .delimiter(separator(opts))
         .terminator(csv::Terminator::CRLF)
         .from_writer(BOM.to_vec());
     w.write_record(header(opts.lang))?;
@@ -30,6 +31,14 @@ pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, csv::Err
     last[MESSAGE_COLUMN] = verdict(report, opts);
     w.write_record(last.iter().map(|c| spreadsheet(c).into_owned()))?;
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The separator asked for, else the one a spreadsheet of the report's language expects.
+pub(crate) fn separator(opts: &RenderOptions) -> u8 {
+    opts.csv_separator.unwrap_or(match opts.lang {
+        Lang::Fr => b';',
+        Lang::En => b',',
+    })
 }
 
 /// The column titles: rule, pack, severity, status, title, scope, source document, section,

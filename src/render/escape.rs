@@ -42,10 +42,16 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
 /// or carriage return gets a `'` in front (the OWASP advice for CSV injection). Applied to
 /// every cell, in CSV and in XLSX, so that a copy-paste into another tool stays safe too.
 pub fn spreadsheet(s: &str) -> Cow<'_, str> {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
-        _ => Cow::Borrowed(s),
+    if looks_like_formula(s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+/// Does a spreadsheet take this text, typed in a cell, for a formula?
+pub fn looks_like_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 #[cfg(test)]

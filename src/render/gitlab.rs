@@ -9,13 +9,21 @@
 //! - an `info` rule → `info`.
 //!
 //! `major` is not used: bidlint has no level between "rejected" and "worth a look".
+//!
+//! `location.path` is relative to the repository root (the directory bidlint runs in): never
+//! absolute, never with `./`, as GitLab links it to the file in the merge request. The
+//! fingerprint is built from the path *inside* the bid folder, so the same finding keeps its
+//! identity when the folder is renamed or typed differently (`./reponse`, `$PWD/reponse`).
 
 use std::collections::HashSet;
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::{RenderOptions, finding_line, findings_or_rule, is_failing, workspace_path};
+use super::{
+    RenderOptions, finding_line, findings_or_rule, is_failing, outside_folder, path_in_bid,
+    workspace_path,
+};
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Finding, Report, RuleResult, Status};
@@ -42,13 +50,23 @@ fn issue(
     l: Lang,
     seen: &mut HashSet<String>,
 ) -> Value {
-    let path = workspace_path(report, f.path.as_deref());
+    let inner = path_in_bid(f.path.as_deref());
+    let mut path = workspace_path(report, f.path.as_deref());
+    if outside_folder(&path) {
+        // Outside the repository (an absolute folder elsewhere): GitLab cannot link it anyway;
+        // the path inside the bid folder at least names the file, and is never absolute.
+        path = if inner.is_empty() {
+            "bid.yaml".to_string()
+        } else {
+            inner.clone()
+        };
+    }
     json!({
         "type": "issue",
         "check_name": r.rule,
         "description": format!("{} — {} : {}", r.rule, r.title, finding_line(f, l, false)),
         "severity": severity(r),
-        "fingerprint": unique(fingerprint(&r.rule, &path, &f.message), seen),
+        "fingerprint": unique(fingerprint(&r.rule, &inner, &f.message), seen),
         "location": { "path": path, "lines": { "begin": 1 } },
     })
 }

@@ -2,6 +2,16 @@
 //! pack, one `<testcase>` per rule named by its id (stable and unique, so CI history follows a
 //! rule from run to run); `fail` → `<failure>`, `error` → `<error>`, `skip`, `manual` and
 //! `waived` → `<skipped>` with the reason.
+//!
+//! A warning-level rule that fails without failing the run (unless `--fail-on warning`) is not
+//! a failed test either: it is `<skipped>` with « avertissement » in its message, so that a CI
+//! that turns red on a failed test agrees with bidlint's exit code. A blocking rule that fails
+//! is always a `<failure>`, even with `--fail-on never` (the report must not look green); so
+//! is a blocking rule left unjudged (« INCOMPLET »), unless `--allow-incomplete`. Each suite
+//! carries the report's verdict as its `bidlint.verdict` property.
+//!
+//! The output is valid against Jenkins' `junit-10.xsd` (xunit plugin), the strictest of the
+//! common readers: `<testsuites>` carries only `name`, `tests`, `failures` and `errors`.
 
 use std::io;
 
@@ -9,7 +19,10 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::escape::xml_safe;
-use super::{RenderOptions, fails_as_incomplete, finding_line, reason_line, source_line, verdict};
+use super::{
+    RenderOptions, fails_as_incomplete, finding_line, is_failing, reason_line, source_line, verdict,
+};
+use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult, Status};
 
@@ -18,13 +31,11 @@ pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let all: Vec<&RuleResult> = report.results.iter().collect();
     let totals = Counts::of(&all, opts);
+    // junit-10.xsd allows no `skipped` on <testsuites> (only on each <testsuite>).
+    let mut attributes = totals.attributes("bidlint");
+    attributes.retain(|(k, _)| *k != "skipped");
     w.create_element("testsuites")
-        .with_attributes(
-            totals
-                .attributes("bidlint")
-                .iter()
-                .map(|(k, v)| (*k, v.as_str())),
-        )
+        .with_attributes(attributes.iter().map(|(k, v)| (*k, v.as_str())))
         .write_inner_content(|w| {
             let verdict = verdict(report, opts);
             for (pack, rules) in by_pack(report) {
@@ -59,21 +70,18 @@ struct Counts {
 
 impl Counts {
     fn of(rules: &[&RuleResult], opts: &RenderOptions) -> Counts {
-        let mut c = Counts {
-            tests: rules.len(),
-            failures: 0,
-            errors: 0,
-            skipped: 0,
+        let count = |tag: &str| {
+            rules
+                .iter()
+                .filter(|r| outcome(r, opts).is_some_and(|(t, _)| t == tag))
+                .count()
         };
-        for r in rules {
-            match outcome(r, opts) {
-                Some(("failure", _)) => c.failures += 1,
-                Some(("error", _)) => c.errors += 1,
-                Some(_) => c.skipped += 1,
-                None => {}
-            }
+        Counts {
+            tests: rules.len(),
+            failures: count("failure"),
+            errors: count("error"),
+            skipped: count("skipped"),
         }
-        c
     }
 
     fn attributes(&self, name: &str) -> Vec<(&'static str, String)> {
@@ -140,9 +148,8 @@ fn write_case(w: &mut Writer<Vec<u8>>, r: &RuleResult, opts: &RenderOptions) -> 
     Ok(())
 }
 
-/// The child element of a test case that did not pass, and its one-line message. A blocking
-/// rule left unjudged fails the run (« INCOMPLET ») unless `--allow-incomplete`: it is a
-/// `<failure>` then, so that a CI's test view does not show green where the exit code is 1.
+/// The child element of a test case that did not pass, and its one-line message. A rule that
+/// fails below `--fail-on` is skipped with a warning, never a failed test.
 fn outcome(r: &RuleResult, opts: &RenderOptions) -> Option<(&'static str, String)> {
     let l = opts.lang;
     let reason = || reason_line(r, l).unwrap_or_else(|| r.title.clone());
@@ -150,6 +157,21 @@ fn outcome(r: &RuleResult, opts: &RenderOptions) -> Option<(&'static str, String
         return Some((
             "failure",
             format!("{} {}", l.t("non évaluée :", "not evaluated:"), reason()),
+        ));
+    }
+    if is_failing(r.status) && !r.fails_at(failed_test_threshold(opts.fail_on)) {
+        return Some((
+            "skipped",
+            format!(
+                "{} {} ({} {})",
+                l.t(
+                    "avertissement, sans effet sur le résultat :",
+                    "warning, does not fail the run:"
+                ),
+                r.title,
+                r.findings.len(),
+                l.t("constat(s)", "finding(s)")
+            ),
         ));
     }
     match r.status {
@@ -167,6 +189,16 @@ fn outcome(r: &RuleResult, opts: &RenderOptions) -> Option<(&'static str, String
         Status::NotApplicable | Status::Unknown | Status::Manual | Status::Waived => {
             Some(("skipped", reason()))
         }
+    }
+}
+
+/// From which severity a failing rule is a failed test: a blocking (`error`) rule always is,
+/// whatever `--fail-on` says (`--fail-on never` sets the exit code, it must not turn the Tests
+/// tab green: SPEC §2); a warning is one when `--fail-on warning` makes it fail the run.
+fn failed_test_threshold(fail_on: Option<Severity>) -> Option<Severity> {
+    match fail_on {
+        Some(t) if t < Severity::Error => Some(t),
+        _ => Some(Severity::Error),
     }
 }
 

@@ -36,6 +36,8 @@ pub struct RenderOptions {
     pub allow_incomplete: bool,
     /// `--all`: the terminal table shows every rule, not only what is left to do.
     pub all: bool,
+    /// The CSV separator; None: `;` in French (what a French Excel splits on), `,` in English.
+    pub csv_separator: Option<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -99,12 +101,11 @@ pub fn render(
     })
 }
 
-/// Does this result fail the run because a blocking rule was left unjudged (« INCOMPLET »)?
-/// The same reading as the exit code's ([`Report::fails_run`]).
+/// Is this result a blocking rule left unjudged (« INCOMPLET ») that the user did not accept
+/// with `--allow-incomplete`? A test report shows it failed, like a blocking failure, whatever
+/// `--fail-on` says (which sets the exit code only).
 pub(crate) fn fails_as_incomplete(r: &RuleResult, opts: &RenderOptions) -> bool {
-    opts.fail_on.is_some()
-        && !opts.allow_incomplete
-        && crate::report::verdict::is_unjudged_blocking(r)
+    !opts.allow_incomplete && crate::report::verdict::is_unjudged_blocking(r)
 }
 
 /// Statuses that mean something is wrong with the bid (a `waived` one was wrong, but accepted).
@@ -386,14 +387,57 @@ pub(crate) fn status_colours(status: Status, severity: Severity) -> (u32, u32) {
 }
 
 /// Where a finding points, relative to the current directory (which CI tools resolve paths
-/// against): the finding's path under the bid folder, or the manifest for bid-level findings.
-/// Paths that are already absolute, or the manifest given outside the folder, are kept as is.
+/// against: the repository root): the finding's path under the bid folder, or the manifest for
+/// bid-level findings, without `./` segments. A path under the current directory given
+/// absolute is made relative to it; any other absolute path is kept as is.
 pub(crate) fn workspace_path(report: &Report, path: Option<&str>) -> String {
     let rel = path.unwrap_or(manifest_path(report));
-    match folder_root(report) {
+    let joined = match folder_root(report) {
         Some(root) => join_root(root, rel),
         None => rel.to_string(),
+    };
+    relative_to_cwd(&tidy(&joined))
+}
+
+/// `./a/./b` → `a/b`: the same file, written as consumers compare paths.
+fn tidy(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let joined = parts.join("/");
+    match (absolute, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => ".".to_string(),
+        (false, false) => joined,
     }
+}
+
+/// An absolute path under the current directory, relative to it (a CI job given
+/// `$CI_PROJECT_DIR/reponse`); else unchanged.
+fn relative_to_cwd(path: &str) -> String {
+    let p = std::path::Path::new(path);
+    if !p.is_absolute() {
+        return path.to_string();
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_string();
+    };
+    let canonical = cwd.canonicalize().unwrap_or_else(|_| cwd.clone());
+    [cwd, canonical]
+        .iter()
+        .find_map(|base| p.strip_prefix(base).ok())
+        .filter(|rel| !rel.as_os_str().is_empty())
+        .map(|rel| rel.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// Where a finding lies inside the bid folder, whatever the folder is called or however it
+/// was typed: the base of fingerprints that survive renaming the folder. A finding about the
+/// bid as a whole (no path) has the empty path.
+pub(crate) fn path_in_bid(path: Option<&str>) -> String {
+    path.map(tidy).unwrap_or_default()
 }
 
 /// The bid folder that finding paths are relative to. A portfolio report spans several
@@ -437,5 +481,22 @@ mod tests {
         assert_eq!(join_root(".", "a.pdf"), "a.pdf");
         assert_eq!(join_root("reponse", "/tmp/bid.yaml"), "/tmp/bid.yaml");
         assert_eq!(join_root("reponse", "../bid.yaml"), "../bid.yaml");
+    }
+
+    #[test]
+    fn paths_are_tidied_and_made_relative_to_the_current_directory() {
+        assert_eq!(super::tidy("./reponse/./a.pdf"), "reponse/a.pdf");
+        assert_eq!(super::tidy("/tmp//x/./a.pdf"), "/tmp/x/a.pdf");
+        assert_eq!(super::tidy("./"), ".");
+        let cwd = std::env::current_dir().expect("cwd");
+        let inside = cwd.join("reponse/a.pdf");
+        assert_eq!(
+            super::relative_to_cwd(inside.to_str().expect("utf-8")),
+            "reponse/a.pdf"
+        );
+        assert_eq!(
+            super::relative_to_cwd("/elsewhere/a.pdf"),
+            "/elsewhere/a.pdf"
+        );
     }
 }

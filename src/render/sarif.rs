@@ -1,24 +1,40 @@
 //! `--format sarif`: a SARIF 2.1.0 log for code-scanning tools (GitHub code scanning, IDE
-//! viewers). Every rule of the report is described in `tool.driver.rules`; every finding of a
-//! `fail`, `error` or `waived` rule is a result with a location — the file, or the manifest for
-//! findings about the bid as a whole; waived findings are kept with a suppression.
+//! viewers). Every rule of the report is described in `tool.driver.rules` (a readable `name`
+//! distinct from its id, `help.markdown`, `properties.precision` and `problem.severity` as
+//! GitHub reads them); every finding of a `fail`, `error` or `waived` rule is a result with a
+//! location — the file, or the manifest for findings about the bid as a whole.
+//!
+//! GitHub ignores `suppressions`: a waived finding, kept with its suppression (SPEC §5), is also
+//! marked so that it cannot pass for an alert: `kind: informational`, `level: none`, and its
+//! message starts with « Dérogation acceptée ».
+//!
+//! Every URI is relative to `%SRCROOT%`, declared in `originalUriBaseIds` (the directory bidlint
+//! ran in: the repository root in CI), and `partialFingerprints.primaryLocationLineHash` is
+//! computed from the path inside the bid folder, so an alert keeps its identity across runs
+//! and when the folder is renamed.
 
 use serde_json::{Value, json};
 
+use std::collections::HashMap;
+
 use super::gitlab::fingerprint;
 use super::{
-    RenderOptions, finding_line, findings_or_rule, folder_root, join_root, manifest_path,
-    outside_folder, verdict,
+    RenderOptions, finding_line, findings_or_rule, folder_root, path_in_bid, verdict,
+    workspace_path,
 };
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Finding, Report, RuleResult, Status};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// The base every relative path of the log is resolved against: the bid folder.
+/// The bid folder, relative to SRCROOT: described for viewers; results use SRCROOT.
 const BASE_ID: &str = "BIDROOT";
-/// The directory bidlint ran in: paths of a portfolio report, or outside the bid folder.
+/// The directory bidlint ran in (the repository root in CI): the base of every result's URI.
+/// GitHub code scanning resolves URIs from the repository root and ignores the base ids
+/// (github/codeql-action#2215), so URIs are written from there.
 const SRC_ROOT: &str = "%SRCROOT%";
+/// Where bidlint is described, when the package declares its repository.
+const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let log = json!({
@@ -34,13 +50,27 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
 
 fn run(report: &Report, opts: &RenderOptions) -> Value {
     let l = opts.lang;
-    let mut run = json!({
-        "tool": { "driver": {
-            "name": report.tool.name,
-            "version": report.tool.version,
-            "semanticVersion": report.tool.version,
-            "rules": report.results.iter().map(descriptor).collect::<Vec<_>>(),
-        }},
+    let mut driver = json!({
+        "name": report.tool.name,
+        "version": report.tool.version,
+        "semanticVersion": report.tool.version,
+        "rules": report.results.iter().map(|r| descriptor(r, l)).collect::<Vec<_>>(),
+    });
+    if !INFORMATION_URI.is_empty() {
+        driver["informationUri"] = json!(INFORMATION_URI);
+    }
+    let mut bases = json!({
+        SRC_ROOT: { "description": { "text": l.t(
+            "le dossier où bidlint a été lancé (la racine du dépôt en CI)",
+            "the directory bidlint ran in (the repository root in CI)",
+        ) } },
+    });
+    if let Some(root) = folder_root(report) {
+        bases[BASE_ID] = base_location(root, l);
+    }
+    json!({
+        "tool": { "driver": driver },
+        "originalUriBaseIds": bases,
         "results": results(report, l),
         "columnKind": "unicodeCodePoints",
         // The report's verdict, the same in every format (a SARIF property bag).
@@ -48,49 +78,123 @@ fn run(report: &Report, opts: &RenderOptions) -> Value {
             "verdict": report.verdict.kind,
             "verdictText": verdict(report, opts),
         },
-    });
-    if let Some(root) = folder_root(report) {
-        run["originalUriBaseIds"] = json!({ BASE_ID: base_location(root) });
-    }
-    run
+    })
 }
 
 /// Where BIDROOT is: an absolute folder becomes a `file:` URI; a relative one is relative to
 /// SRCROOT, the directory bidlint ran in (the repository root in CI), which the consumer
 /// resolves — the SARIF convention for a source root.
-fn base_location(root: &str) -> Value {
+fn base_location(root: &str, l: Lang) -> Value {
+    let description = json!({ "text": l.t("le dossier de réponse", "the bid folder") });
     let mut dir = root.replace('\\', "/");
     if !dir.ends_with('/') {
         dir.push('/');
     }
     if std::path::Path::new(root).is_absolute() {
-        json!({ "uri": file_uri(&dir) })
+        json!({ "uri": file_uri(&dir), "description": description })
     } else {
         json!({
             "uri": uri_path(&dir),
             "uriBaseId": SRC_ROOT,
-            "description": { "text": "Dossier de réponse" },
+            "description": description,
         })
     }
 }
 
-fn descriptor(r: &RuleResult) -> Value {
+fn descriptor(r: &RuleResult, l: Lang) -> Value {
+    let help = if r.help.is_empty() { &r.title } else { &r.help };
     json!({
         "id": r.rule,
-        "name": r.rule,
+        "name": rule_name(&r.title, &r.rule),
         "shortDescription": { "text": r.title },
         "fullDescription": {
             "text": format!("{}, {} : « {} »", r.source.document, r.source.section, r.source.quote)
         },
-        "help": { "text": if r.help.is_empty() { r.title.as_str() } else { r.help.as_str() } },
+        "help": {
+            "text": help,
+            "markdown": help_markdown(r, help, l),
+        },
         "defaultConfiguration": { "level": level(r.severity) },
         "properties": {
             "tags": tags(r),
+            "precision": precision(&r.kind),
+            "problem.severity": problem_severity(r.severity),
             "pack": r.pack,
             "severity": r.severity.as_str(),
             "status": r.status.as_str(),
         },
     })
+}
+
+/// A readable identifier for the rule, distinct from its id as SARIF asks: its title in
+/// PascalCase, accents removed (« Mémoire technique » → `MemoireTechnique`). A title without
+/// a letter or digit falls back to the id, prefixed so that it still differs.
+fn rule_name(title: &str, id: &str) -> String {
+    let name: String = crate::text::strip_accents(title)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    if name.is_empty() || name == id {
+        format!(
+            "Regle{}",
+            id.replace(|c: char| !c.is_ascii_alphanumeric(), "")
+        )
+    } else {
+        name
+    }
+}
+
+/// The rule's help in Markdown: what to do, then the clause it comes from, quoted.
+fn help_markdown(r: &RuleResult, help: &str, l: Lang) -> String {
+    format!(
+        "**{}** {}\n\n{} {}, {} :\n\n> {}",
+        l.t("À faire :", "To do:"),
+        markdown_text(help),
+        l.t("Source :", "Source:"),
+        markdown_text(&r.source.document),
+        markdown_text(&r.source.section),
+        markdown_text(&r.source.quote).replace('\n', "\n> ")
+    )
+}
+
+/// Text in Markdown: characters that would start markup are backslash-escaped (pack texts
+/// are trusted, but a `*` in a clause must stay a star).
+fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\`*_[]<>#|".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How often a finding of this kind of check is right, as GitHub code scanning reads it:
+/// facts of names, sizes and the manifest are certain; what is recognised in a document
+/// (a piece, a certificate, a page count) is very likely; what is inferred from its text
+/// (language, plan, content) is a good guess.
+fn precision(kind: &str) -> &'static str {
+    match kind {
+        "content" | "language" | "outline" | "unmatched-files" => "medium",
+        "piece" | "certification" | "validity" | "readable" | "pages" | "manual" => "high",
+        _ => "very-high",
+    }
+}
+
+/// GitHub's `problem.severity`: error, warning or recommendation.
+fn problem_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "recommendation",
+    }
 }
 
 /// The pack and the check kind, once each (SARIF wants distinct tags).
@@ -110,48 +214,65 @@ fn level(s: Severity) -> &'static str {
 
 fn results(report: &Report, l: Lang) -> Vec<Value> {
     let mut out = Vec::new();
+    // How many results so far share a line hash: GitHub's `hash:occurrence` form.
+    let mut occurrences: HashMap<String, usize> = HashMap::new();
     for (index, r) in report.results.iter().enumerate() {
         if !matches!(r.status, Status::Fail | Status::Error | Status::Waived) {
             continue;
         }
         // A finding without a path (a missing piece) is located at the manifest.
         for f in findings_or_rule(r).iter() {
-            out.push(result(report, r, index, f, l));
+            out.push(result(report, r, index, f, l, &mut occurrences));
         }
     }
     out
 }
 
-fn result(report: &Report, r: &RuleResult, index: usize, f: &Finding, l: Lang) -> Value {
-    let path = f.path.as_deref().unwrap_or(manifest_path(report));
+fn result(
+    report: &Report,
+    r: &RuleResult,
+    index: usize,
+    f: &Finding,
+    l: Lang,
+    occurrences: &mut HashMap<String, usize>,
+) -> Value {
+    let inner = path_in_bid(f.path.as_deref());
+    let stable = fingerprint(&r.rule, &inner, &f.message);
+    let hash: String = stable.chars().take(16).collect();
+    let n = occurrences.entry(hash.clone()).or_insert(0);
+    *n += 1;
     let mut res = json!({
         "ruleId": r.rule,
         "ruleIndex": index,
         "level": level(r.severity),
         "message": { "text": finding_line(f, l, false) },
         "locations": [{ "physicalLocation": {
-            "artifactLocation": artifact(report, path),
+            "artifactLocation": artifact(&workspace_path(report, f.path.as_deref())),
             "region": { "startLine": 1 },
         }}],
-        "partialFingerprints": { "bidlint/v1": fingerprint(&r.rule, path, &f.message) },
+        "partialFingerprints": {
+            "primaryLocationLineHash": format!("{hash}:{n}"),
+            "bidlint/v1": stable,
+        },
     });
     if let (Status::Waived, Some(reason)) = (r.status, &r.waiver) {
+        res["kind"] = json!("informational");
+        res["level"] = json!("none");
+        res["message"]["text"] = json!(format!(
+            "{} ({reason}) — {}",
+            l.t("Dérogation acceptée", "Accepted waiver"),
+            finding_line(f, l, false)
+        ));
         res["suppressions"] = json!([{ "kind": "external", "justification": reason }]);
     }
     res
 }
 
-/// Every location is written from the directory bidlint ran in (SRCROOT: the repository root
-/// in CI), the bid folder's path joined in front: GitHub code scanning ignores
-/// `originalUriBaseIds` and resolves URIs from the repository root (github/codeql-action#2215),
-/// so a BIDROOT-relative URI would point nowhere. An absolute path is a `file:` URI.
-fn artifact(report: &Report, path: &str) -> Value {
-    let joined = match folder_root(report) {
-        Some(root) if !outside_folder(path) => join_root(root, path),
-        _ => path.to_string(),
-    };
-    let slashed = joined.replace('\\', "/");
-    if std::path::Path::new(&joined).is_absolute() {
+/// A result's file, from the directory bidlint ran in (see [`SRC_ROOT`]); a path that cannot
+/// be written from there (absolute, outside it) is a `file:` URI.
+fn artifact(path: &str) -> Value {
+    let slashed = path.replace('\\', "/");
+    if std::path::Path::new(path).is_absolute() {
         json!({ "uri": file_uri(&slashed) })
     } else {
         json!({ "uri": uri_path(&slashed), "uriBaseId": SRC_ROOT })
@@ -191,5 +312,16 @@ mod tests {
         assert_eq!(uri_path("Mémoire.pdf"), "M%C3%A9moire.pdf");
         assert_eq!(file_uri("/tmp/a b/"), "file:///tmp/a%20b/");
         assert_eq!(file_uri("C:/bid/"), "file:///C:/bid/");
+    }
+
+    #[test]
+    fn rule_names_are_readable_and_differ_from_ids() {
+        assert_eq!(
+            rule_name("Mémoire technique (≤ 30 pages)", "X-1"),
+            "MemoireTechnique30Pages"
+        );
+        assert_eq!(rule_name("«»", "CAIH-NOM-30"), "RegleCAIHNOM30");
+        assert_eq!(precision("filename-length"), "very-high");
+        assert_eq!(precision("language"), "medium");
     }
 }

@@ -2,9 +2,14 @@
 //! deadline, verdict and the count of each status; « Règles »: one row per finding, as in the
 //! CSV, with a frozen header, a filter, wrapped text and coloured statuses.
 //!
-//! Every cell is written with `write_string` (never a formula) and neutralised like the CSV, so
-//! that a copy-paste of a hostile file name into another tool stays text. The document
-//! properties carry a fixed date: the same report gives the same bytes.
+//! Every cell is written with `write_string`: a string cell is never a formula, so its text is
+//! kept exactly (no `'` added, unlike the CSV). A text that would look like a formula to
+//! someone retyping it (`=…`, `+…`) gets Excel's own « quote prefix » cell style, which is
+//! what Excel stores when a user types `'=…`: shown and copied as text.
+//!
+//! Printing: A4 landscape, the rules fit the page width, the header row and the rule column
+//! repeat on every page, and each row is as tall as its wrapped text; the summary fits one
+//! page. The document properties carry a fixed date: the same report gives the same bytes.
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -12,7 +17,7 @@ use rust_xlsxwriter::{
 };
 
 use super::csv::{COLUMNS, header, rows};
-use super::escape::spreadsheet;
+use super::escape::looks_like_formula;
 use super::{
     PLAIN, RenderOptions, counts_line, deadline_alert, notice_in, packs_line, report_title,
     status_colours, verdict,
@@ -23,6 +28,11 @@ use crate::report::{Report, Status};
 
 /// Excel refuses longer strings in a cell.
 const MAX_CELL_CHARS: usize = 32_767;
+/// Height (points) of one line of the default 11-point font, and Excel's highest row.
+const LINE_HEIGHT: f64 = 15.0;
+const MAX_ROW_HEIGHT: f64 = 409.0;
+/// Width of the summary's value column, in characters.
+const SUMMARY_WIDTH: f64 = 90.0;
 
 /// Width (in characters) of each column of the « Règles » sheet, in the order of the CSV:
 /// rule, pack, severity, status, title, document, section, path, member, message, suggestion.
@@ -61,7 +71,10 @@ fn summary_sheet(
     let l = opts.lang;
     ws.set_name(l.t("Synthèse", "Summary"))?;
     ws.set_column_width(0, 22.0)?;
-    ws.set_column_width(1, 90.0)?;
+    ws.set_column_width(1, SUMMARY_WIDTH)?;
+    // The whole summary, counts included, on one portrait page.
+    ws.set_paper_size(9) // 9 = A4
+        .set_print_fit_to_pages(1, 1);
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     ws.write_string_with_format(
@@ -89,7 +102,8 @@ fn summary_sheet(
     let mut row = 2;
     for (label, value) in facts {
         ws.write_string_with_format(row, 0, label, &bold)?;
-        ws.write_string_with_format(row, 1, cell(&value), &wrap)?;
+        write_text(ws, row, 1, &value, &wrap)?;
+        ws.set_row_height(row, height(&[(value.as_str(), SUMMARY_WIDTH)]))?;
         row += 1;
     }
     row += 1;
@@ -116,7 +130,9 @@ fn notices(
     }
     ws.write_string_with_format(first, 0, l.t("Remarques", "Notes"), bold)?;
     for (i, n) in (first + 1..).zip(&report.notices) {
-        ws.write_string_with_format(i, 1, cell(&notice_in(n, &PLAIN)), wrap)?;
+        let text = notice_in(n, &PLAIN);
+        write_text(ws, i, 1, &text, wrap)?;
+        ws.set_row_height(i, height(&[(text.as_str(), SUMMARY_WIDTH)]))?;
     }
     Ok(())
 }
@@ -146,15 +162,56 @@ fn rules_sheet(ws: &mut Worksheet, report: &Report, l: Lang) -> Result<(), XlsxE
         for (c, value) in (0..).zip(row.iter()) {
             // Column 3 is the status: coloured like the report's other human formats.
             let format = if c == 3 { &status } else { &wrap };
-            ws.write_string_with_format(r, c, cell(value), format)?;
+            write_text(ws, r, c, value, format)?;
         }
+        let cells: Vec<(&str, f64)> = row.iter().zip(WIDTHS).collect();
+        ws.set_row_height(r, height(&cells))?;
     }
     ws.set_freeze_panes(1, 0)?;
     // `rows.len()` is at most the number of findings, far below u32::MAX.
     let last = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);
     ws.autofilter(0, 0, last, (COLUMNS - 1) as u16)?;
-    ws.set_landscape().set_paper_size(9); // 9 = A4
+    // Printed: as wide as the page (as many pages down as needed), with the header row and the
+    // rule column on every page.
+    ws.set_landscape()
+        .set_paper_size(9) // 9 = A4
+        .set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
+    ws.set_repeat_columns(0, 0)?;
+    Ok(())
+}
+
+/// A row as tall as its tallest wrapped cell: each `(text, column width)` takes a line per
+/// column width of characters (and per line break), within Excel's limit.
+fn height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let per_line = (*width as usize).saturating_sub(1).max(1);
+            text.split('\n')
+                .map(|l| l.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1);
+    (lines as f64 * LINE_HEIGHT).min(MAX_ROW_HEIGHT)
+}
+
+/// A string cell, its text cut to what Excel accepts; a text that starts like a formula gets
+/// the quote-prefix style (see the module's comment), never a literal `'`.
+fn write_text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let text = cell(value);
+    if looks_like_formula(&text) {
+        ws.write_string_with_format(row, col, text, &format.clone().set_quote_prefix())?;
+    } else {
+        ws.write_string_with_format(row, col, text, format)?;
+    }
     Ok(())
 }
 
@@ -166,13 +223,12 @@ fn status_format(status: Status, severity: Severity) -> Format {
         .set_bold()
 }
 
-/// A cell's text: neutralised against formulas, and cut to what Excel accepts.
+/// A cell's text, cut to what Excel accepts.
 fn cell(s: &str) -> String {
-    let safe = spreadsheet(s);
-    if safe.chars().count() <= MAX_CELL_CHARS {
-        return safe.into_owned();
+    if s.chars().count() <= MAX_CELL_CHARS {
+        return s.to_string();
     }
-    let mut cut: String = safe.chars().take(MAX_CELL_CHARS - 1).collect();
+    let mut cut: String = s.chars().take(MAX_CELL_CHARS - 1).collect();
     cut.push('…');
     cut
 }
