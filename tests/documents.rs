@@ -18,8 +18,8 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `bidlint check DIR --format json` with a private cache; rule → (status, findings).
-fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
+/// `bidlint check DIR --format json` with a private cache: the exit code and the report.
+fn report(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Value) {
     let out = Command::cargo_bin("bidlint")
         .expect("binary")
         .env("BIDLINT_CACHE_DIR", cache)
@@ -31,6 +31,12 @@ fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
         .expect("runs");
     let report: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().expect("exit code"), report)
+}
+
+/// `bidlint check DIR --format json` with a private cache; rule → (status, findings).
+fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
+    let (code, report) = report(dir, cache, extra);
     let mut rules = BTreeMap::new();
     for r in report["results"].as_array().expect("results") {
         let findings = r["findings"]
@@ -50,7 +56,7 @@ fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
             (r["status"].as_str().expect("status").to_string(), findings),
         );
     }
-    (out.status.code().expect("exit code"), rules)
+    (code, rules)
 }
 
 /// The rules that are neither `pass`, `skip` nor a manual item, with their findings.
@@ -446,5 +452,78 @@ fn a_signature_is_reported_not_verified() {
     assert_eq!(
         lisible["evidence"],
         serde_json::json!(["signed.pdf (signature électronique présente, non vérifiée)"])
+    );
+}
+
+/// Rule id → (status, evidence) of `bidlint check DIR --format json`.
+fn evidence(dir: &Path, cache: &Path, extra: &[&str]) -> BTreeMap<String, (String, Vec<String>)> {
+    let (_, report) = report(dir, cache, extra);
+    report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            let evidence = r["evidence"]
+                .as_array()
+                .map(|e| {
+                    e.iter()
+                        .filter_map(|v| v.as_str())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                r["rule"].as_str().expect("rule").to_string(),
+                (r["status"].as_str().expect("status").to_string(), evidence),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pdfs_viewers_repair_are_read_and_the_repair_is_said() {
+    let cache = tempfile::tempdir().expect("cache");
+    let dir = fixture("lecture");
+    let (code, rules) = check(&dir, cache.path(), &[]);
+    assert_eq!(
+        defects(&rules),
+        Rules::new(),
+        "no file of the folder is a defect"
+    );
+    assert_eq!(code, 0);
+    let repaired = |file: &str, why: &str| {
+        format!(
+            "{file} (PDF réparé à la lecture comme le font les lecteurs PDF : {why}, table des objets reconstruite)"
+        )
+    };
+    let all = evidence(&dir, cache.path(), &[]);
+    // Their text was read: a text rule judged each (a stream whose length lies used to lose
+    // the page's text, and the file went to a human as « aucun texte lisible »).
+    assert_eq!(
+        all["PLACE-LIENS"],
+        (
+            "pass".to_string(),
+            vec![
+                "avis-dompdf.pdf".to_string(),
+                "longueur-fausse.pdf".to_string(),
+                "memoire-sans-trailer.pdf".to_string()
+            ]
+        )
+    );
+    let (status, notes) = &all["PLACE-LISIBLE"];
+    assert_eq!(status, "pass");
+    assert_eq!(
+        notes,
+        &vec![
+            repaired(
+                "avis-dompdf.pdf",
+                "table des références croisées ou trailer illisible"
+            ),
+            repaired("longueur-fausse.pdf", "longueur de flux erronée"),
+            repaired(
+                "memoire-sans-trailer.pdf",
+                "table des références croisées ou trailer illisible"
+            ),
+        ]
     );
 }

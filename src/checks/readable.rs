@@ -99,10 +99,18 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 )
                 .suggest("déposer une version sans mot de passe"),
             ),
-            Some(Ok(facts)) if facts.signed => {
-                signed.push(format!("{} (signature électronique présente, non vérifiée)", f.rel));
+            Some(Ok(facts)) => {
+                if facts.signed {
+                    signed.push(format!(
+                        "{} (signature électronique présente, non vérifiée)",
+                        f.rel
+                    ));
+                }
+                // Read despite a defect a viewer also works around: worth knowing, not a reason
+                // to refuse the file.
+                signed.extend(facts.notes.iter().map(|n| format!("{} ({n})", f.rel)));
             }
-            _ => {}
+            None => {}
         }
     }
     for a in &ctx.inventory.anomalies {

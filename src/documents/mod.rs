@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod office;
 pub mod pdf;
+pub mod pdf_repair;
 pub mod pool;
 pub mod sheets;
 pub mod source;
@@ -121,6 +122,10 @@ pub struct DocFacts {
     pub sheets: Vec<String>,
     /// The text could not be extracted, and why (the structure was read).
     pub text_error: Option<String>,
+    /// What the reader had to work around and the bidder should know, not a defect (a PDF
+    /// repaired at reading, a page count estimated, a chart sheet skipped), in French.
+    #[serde(default)]
+    pub notes: Vec<String>,
     /// The language of the text, detected once here rather than at every run (`None`: too
     /// few letters to tell).
     pub language: Option<Detected>,

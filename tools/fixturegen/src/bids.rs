@@ -702,5 +702,6 @@ pub fn all() -> Vec<Bid> {
     bids.extend(caih_variants());
     bids.extend(documents::variants());
     bids.push(crate::hostile::bid());
+    bids.push(crate::reading::bid());
     bids
 }

@@ -9,6 +9,7 @@ pub mod example;
 pub mod hostile;
 pub mod hostile_tree;
 pub mod pdf;
+pub mod reading;
 pub mod xlsx;
 pub mod zipfile;
 
