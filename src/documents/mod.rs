@@ -7,7 +7,9 @@
 //! → [`DocFacts`] back to the parent as JSON.
 
 pub mod cache;
+pub mod layout;
 pub mod office;
+pub mod opc;
 pub mod pdf;
 pub mod pdf_repair;
 pub mod pool;
@@ -101,8 +103,12 @@ pub struct PageSize {
 /// Everything the checks need to know about one document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocFacts {
-    /// Page count, when the format has pages (PDF; DOCX/ODT when the file records it).
+    /// Page count, when the format has pages: exact for a PDF; for DOCX/ODT the stored count
+    /// when plausible, else an estimate (then [`DocFacts::page_estimate`] says so).
     pub pages: Option<u32>,
+    /// `pages` is an estimate from the text and layout, with its figures.
+    #[serde(default)]
+    pub page_estimate: Option<layout::PageEstimate>,
     /// PDF page sizes, in order (at most [`MAX_PAGE_SIZES`]).
     pub page_sizes: Vec<PageSize>,
     pub encryption: Encryption,

@@ -49,13 +49,33 @@ pub fn check<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), String>
     Ok(())
 }
 
+/// The entry a part name designates as Office finds it: part names are case-insensitive,
+/// and some writers store `word\document.xml` with backslashes or a leading `/`.
+fn entry_name<R: Read + Seek>(zip: &zip::ZipArchive<R>, name: &str) -> Option<String> {
+    let wanted = normalise(name);
+    let names = || zip.file_names().flatten();
+    names()
+        .find(|n| n == name)
+        .or_else(|| names().find(|n| normalise(n) == wanted))
+        .map(|n| n.into_owned())
+}
+
+fn normalise(name: &str) -> String {
+    name.replace('\\', "/")
+        .trim_start_matches('/')
+        .to_lowercase()
+}
+
 /// Read one entry, inflating at most `max` bytes: beyond, the entry is refused.
 pub fn read_entry<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     name: &str,
     max: u64,
 ) -> Result<Option<Vec<u8>>, String> {
-    let file = match zip.by_name(name) {
+    let Some(actual) = entry_name(zip, name) else {
+        return Ok(None);
+    };
+    let file = match zip.by_name(&actual) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(format!("{name} illisible : {e}")),
@@ -74,4 +94,15 @@ pub fn read_entry<R: Read + Seek>(
         ));
     }
     Ok(Some(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_names_match_as_office_matches_them() {
+        assert_eq!(normalise("Word\\Document.XML"), "word/document.xml");
+        assert_eq!(normalise("/word/document.xml"), "word/document.xml");
+    }
 }

@@ -78,12 +78,129 @@ pub fn lying_length() -> Vec<u8> {
     bytes
 }
 
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// `docProps/app.xml` of python-docx's default template: 1 page and 0 words whatever the
+/// document holds (python-docx never lays the document out).
+const PYTHON_DOCX_APP: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" \
+xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">\
+<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Pages>1</Pages><Words>0</Words>\
+<Characters>0</Characters><Application>Microsoft Macintosh Word</Application><DocSecurity>0</DocSecurity>\
+<Lines>0</Lines><Paragraphs>0</Paragraphs><ScaleCrop>false</ScaleCrop><Company></Company>\
+<LinksUpToDate>false</LinksUpToDate><CharactersWithSpaces>0</CharactersWithSpaces>\
+<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>14.0000</AppVersion></Properties>";
+
+fn one_paragraph(text: &str) -> String {
+    format!(
+        "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        crate::docx::escape(text)
+    )
+}
+
+/// `doc` as python-docx writes it (its template's statistics: 1 page, 0 words), with a
+/// header, a footer and a footnote whose texts are given — parts a reader that looks only at
+/// `word/document.xml` never sees.
+pub fn python_docx(doc: &Doc, header: &str, footer: &str, footnote: &str) -> Vec<u8> {
+    let mut parts: Vec<(String, String)> = crate::docx::parts(doc)
+        .into_iter()
+        .map(|(name, xml)| (name.to_string(), xml))
+        .collect();
+    for (name, xml) in &mut parts {
+        match name.as_str() {
+            "docProps/app.xml" => *xml = PYTHON_DOCX_APP.to_string(),
+            "[Content_Types].xml" => {
+                let kinds = [
+                    ("header1", "header"),
+                    ("footer1", "footer"),
+                    ("footnotes", "footnotes"),
+                ];
+                let overrides: String = kinds
+                    .iter()
+                    .map(|(part, kind)| format!("<Override PartName=\"/word/{part}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml\"/>"))
+                    .collect();
+                *xml = xml.replace("</Types>", &format!("{overrides}</Types>"));
+            }
+            "word/_rels/document.xml.rels" => {
+                let rels = format!(
+                    "<Relationship Id=\"rId2\" Type=\"{REL}/header\" Target=\"header1.xml\"/><Relationship Id=\"rId3\" Type=\"{REL}/footer\" Target=\"footer1.xml\"/><Relationship Id=\"rId4\" Type=\"{REL}/footnotes\" Target=\"footnotes.xml\"/></Relationships>"
+                );
+                *xml = xml.replace("</Relationships>", &rels);
+            }
+            "word/document.xml" => {
+                *xml = xml.replace(
+                    "<w:sectPr>",
+                    "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/><w:footerReference w:type=\"default\" r:id=\"rId3\"/>",
+                );
+                // The note is cited at the end of the first paragraph of text.
+                let cite = "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
+                let first = xml
+                    .find("</w:t></w:r></w:p><w:p><w:r><w:t")
+                    .expect("two paragraphs");
+                let at = first + "</w:t></w:r>".len();
+                xml.replace_range(at..at + "</w:p>".len(), cite);
+            }
+            _ => {}
+        }
+    }
+    let header = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"{W_NS}\">{}</w:hdr>",
+        one_paragraph(header)
+    );
+    let footer = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"{W_NS}\">{}</w:ftr>",
+        one_paragraph(footer)
+    );
+    let notes = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:footnotes xmlns:w=\"{W_NS}\">\
+<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>\
+<w:footnote w:id=\"1\">{}</w:footnote></w:footnotes>",
+        one_paragraph(footnote)
+    );
+    parts.push(("word/header1.xml".into(), header));
+    parts.push(("word/footer1.xml".into(), footer));
+    parts.push(("word/footnotes.xml".into(), notes));
+    let entries: Vec<crate::zipfile::Entry> = parts
+        .into_iter()
+        .map(|(name, xml)| crate::zipfile::Entry {
+            name: name.into_bytes(),
+            data: xml.into_bytes(),
+            flags: 0,
+        })
+        .collect();
+    crate::zipfile::build(&entries)
+}
+
+/// The mémoire (7 pages: each chapter starts a page) as python-docx writes it.
+pub fn memoire_python_docx() -> Vec<u8> {
+    python_docx(
+        &documents::memoire(Deviation::None),
+        "Groupement Alpha-Beta – document confidentiel",
+        "Annexes volumineuses téléchargeables sur wetransfer.com/downloads/alpha-beta-annexes",
+        "Les engagements de service sont détaillés à l'annexe 4 du mémoire.",
+    )
+}
+
+/// A one-page note as python-docx writes it.
+pub fn note_python_docx() -> Vec<u8> {
+    python_docx(
+        &notice(),
+        "Centre hospitalier",
+        "Avis d'appel public à la concurrence",
+        "Heure de Paris.",
+    )
+}
+
 /// The folder `fixtures/lecture/`.
 pub fn bid() -> Bid {
     let files: Vec<(&str, Vec<u8>)> = vec![
         ("avis-dompdf.pdf", dompdf_startxref()),
         ("memoire-sans-trailer.pdf", without_trailer()),
         ("longueur-fausse.pdf", lying_length()),
+        ("memoire-python-docx.docx", memoire_python_docx()),
+        ("note-python-docx.docx", note_python_docx()),
     ];
     crate::hostile::of_bytes("lecture", MANIFEST, files)
 }
