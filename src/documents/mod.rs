@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod layout;
 pub mod office;
+pub mod ole;
 pub mod opc;
 pub mod pdf;
 pub mod pdf_repair;
@@ -157,6 +158,13 @@ impl DocFacts {
 /// with the parent's memory or time.
 pub fn read(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
     let mut facts = read_format(path, format)?;
+    // Rules match letters: a ligature or a compatibility form would hide a word from them.
+    facts.text = crate::text::compatible(std::mem::take(&mut facts.text));
+    facts.first_page = crate::text::compatible(std::mem::take(&mut facts.first_page));
+    facts.headings = std::mem::take(&mut facts.headings)
+        .into_iter()
+        .map(crate::text::compatible)
+        .collect();
     facts.language = language::detect(&facts.text);
     Ok(facts)
 }
@@ -178,6 +186,39 @@ fn read_format(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
             sheets::read(std::io::BufReader::new(file), format)
         }
     }
+}
+
+/// Extensions of zip-based office documents (OOXML and OpenDocument, with their macro and
+/// template variants): a defect of their zip is a defect of the document (PLACE-LISIBLE),
+/// not of an archive.
+pub fn is_office_extension(ext: &str) -> bool {
+    matches!(
+        ext,
+        "docx"
+            | "docm"
+            | "dotx"
+            | "dotm"
+            | "xlsx"
+            | "xlsm"
+            | "xltx"
+            | "xltm"
+            | "pptx"
+            | "pptm"
+            | "potx"
+            | "ppsx"
+            | "odt"
+            | "ods"
+            | "odp"
+            | "odg"
+            | "ott"
+            | "ots"
+            | "otp"
+    )
+}
+
+/// Extensions of OOXML documents, which Office encrypts inside an OLE compound file.
+pub fn is_ooxml_extension(ext: &str) -> bool {
+    is_office_extension(ext) && !ext.starts_with('o')
 }
 
 /// Cut `text` to at most `max` bytes, at a character boundary.

@@ -193,6 +193,109 @@ pub fn note_python_docx() -> Vec<u8> {
     )
 }
 
+/// An OLE compound file (MS-CFB, version 3, 512-byte sectors) holding `streams`, each at
+/// least 4,096 bytes so that it lives in regular sectors (no mini stream): the container in
+/// which Office stores a password-protected `.docx` or `.xlsx`.
+pub fn compound_file(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    const FREE: u32 = 0xFFFF_FFFF;
+    const END: u32 = 0xFFFF_FFFE;
+    const FAT: u32 = 0xFFFF_FFFD;
+    let sectors = |len: usize| len.div_ceil(512) as u32;
+    // Sector 0: the FAT; sector 1: the directory; then each stream's sectors in turn.
+    let mut fat = vec![FAT, END];
+    let mut starts = Vec::new();
+    for (_, data) in streams {
+        assert!(data.len() >= 4096, "a regular stream");
+        let start = fat.len() as u32;
+        starts.push(start);
+        let n = sectors(data.len());
+        fat.extend((1..n).map(|i| start + i));
+        fat.push(END);
+    }
+    assert!(
+        fat.len() <= 128 && streams.len() <= 3,
+        "one FAT and one directory sector"
+    );
+    fat.resize(128, FREE);
+    let mut header = Vec::with_capacity(512);
+    header.extend_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    header.extend_from_slice(&[0; 16]);
+    for v in [0x003Eu16, 0x0003, 0xFFFE, 9, 6] {
+        header.extend_from_slice(&v.to_le_bytes());
+    }
+    header.extend_from_slice(&[0; 6]);
+    // Directory sectors (0 in version 3), FAT sectors, first directory sector, transaction,
+    // mini stream cutoff, first mini FAT sector, mini FAT sectors, first DIFAT sector, DIFAT
+    // sectors.
+    for v in [0u32, 1, 1, 0, 4096, END, 0, END, 0] {
+        header.extend_from_slice(&v.to_le_bytes());
+    }
+    header.extend_from_slice(&0u32.to_le_bytes());
+    header.extend((1..109).flat_map(|_| FREE.to_le_bytes()));
+    let entry = |name: &str, kind: u8, child: u32, right: u32, start: u32, size: u32| {
+        let mut e = vec![0u8; 128];
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        e[..utf16.len()].copy_from_slice(&utf16);
+        e[64..66].copy_from_slice(&((utf16.len() + 2) as u16).to_le_bytes());
+        e[66] = kind;
+        e[67] = 1; // black
+        e[68..72].copy_from_slice(&FREE.to_le_bytes());
+        e[72..76].copy_from_slice(&right.to_le_bytes());
+        e[76..80].copy_from_slice(&child.to_le_bytes());
+        e[116..120].copy_from_slice(&start.to_le_bytes());
+        e[120..124].copy_from_slice(&size.to_le_bytes());
+        e
+    };
+    let mut directory = entry("Root Entry", 5, 1, FREE, END, 0);
+    for (i, (name, data)) in streams.iter().enumerate() {
+        let right = if i + 1 < streams.len() {
+            i as u32 + 2
+        } else {
+            FREE
+        };
+        directory.extend(entry(name, 2, FREE, right, starts[i], data.len() as u32));
+    }
+    directory.resize(512, 0);
+    for e in directory.chunks_mut(128).skip(streams.len() + 1) {
+        e[68..80].copy_from_slice(&[0xFF; 12]);
+    }
+    let mut out = header;
+    out.extend(fat.iter().flat_map(|v| v.to_le_bytes()));
+    out.extend(directory);
+    for (_, data) in streams {
+        let mut d = data.clone();
+        d.resize(sectors(data.len()) as usize * 512, 0);
+        out.extend(d);
+    }
+    out
+}
+
+/// A `.docx` protected by a password as Word writes it: agile encryption (MS-OFFCRYPTO 2.3.4.10)
+/// in a compound file. The package bytes are a fixed pseudo-random sequence standing for the
+/// AES output: only the container's structure matters to the reader.
+pub fn password_docx() -> Vec<u8> {
+    let mut info = vec![4, 0, 4, 0, 0x40, 0, 0, 0];
+    info.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/><keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><p:encryptedKey spinCount="100000" saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"/></keyEncryptor></keyEncryptors></encryption>"#);
+    info.resize(4096, 0);
+    let mut package = 8192u64.to_le_bytes().to_vec();
+    let mut x: u32 = 0x2545_F491;
+    while package.len() < 8200 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        package.push(x as u8);
+    }
+    compound_file(&[("EncryptionInfo", info), ("EncryptedPackage", package)])
+}
+
+/// A `.docx` cut in the middle of its zip (a failed upload or copy): no central directory.
+pub fn truncated_docx() -> Vec<u8> {
+    let mut bytes = note_python_docx();
+    bytes.truncate(bytes.len() / 2);
+    bytes
+}
+
 /// The folder `fixtures/lecture/`.
 pub fn bid() -> Bid {
     let files: Vec<(&str, Vec<u8>)> = vec![
@@ -201,6 +304,8 @@ pub fn bid() -> Bid {
         ("longueur-fausse.pdf", lying_length()),
         ("memoire-python-docx.docx", memoire_python_docx()),
         ("note-python-docx.docx", note_python_docx()),
+        ("offre-mot-de-passe.docx", password_docx()),
+        ("offre-tronquee.docx", truncated_docx()),
     ];
     crate::hostile::of_bytes("lecture", MANIFEST, files)
 }
