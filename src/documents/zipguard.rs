@@ -93,12 +93,49 @@ pub fn read_entry<R: Read + Seek>(
             max >> 20
         ));
     }
-    Ok(Some(out))
+    Ok(Some(utf8(out)))
+}
+
+/// An XML part as UTF-8. Office and LibreOffice accept parts written in UTF-16 (with their
+/// byte-order mark, as some generators write them); the XML reader reads UTF-8 only.
+fn utf8(bytes: Vec<u8>) -> Vec<u8> {
+    let units = |from_bytes: fn([u8; 2]) -> u16| -> Vec<u8> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| from_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+            .replacen("encoding=\"UTF-16\"", "encoding=\"UTF-8\"", 1)
+            .replacen("encoding=\"utf-16\"", "encoding=\"UTF-8\"", 1)
+            .into_bytes()
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => units(u16::from_le_bytes),
+        Some([0xFE, 0xFF]) => units(u16::from_be_bytes),
+        _ => bytes,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_parts_are_read_as_utf8() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:t>Mémoire</w:t>";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(xml.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let want = xml.replace("UTF-16", "UTF-8").into_bytes();
+        assert_eq!(utf8(le), want);
+        assert_eq!(utf8(be), want);
+        assert_eq!(utf8(b"<a/>".to_vec()), b"<a/>");
+    }
 
     #[test]
     fn part_names_match_as_office_matches_them() {
