@@ -39,6 +39,19 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
+/// Unicode compatibility normalisation (NFKC) of a document's text: the ligatures PDF
+/// producers emit (`ﬁnancier` is `U+FB01` + `nancier`) become letters that a rule's
+/// `financier` matches, full-width and superscript digits become digits, non-breaking spaces
+/// spaces. Text already in that form (the quick check says so) is returned as it is.
+pub fn compatible(s: String) -> String {
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfkc().collect()
+    }
+}
+
 /// Split a file name (without extension) into its tokens: `26_01_DC_DH_Alpha` -> 26, 01, DC…
 pub fn name_tokens(stem: &str) -> impl Iterator<Item = &str> {
     stem.split(['_', '-', '.', ' ', '(', ')'])
@@ -70,6 +83,16 @@ mod tests {
         // `\S` must stay `\S`: lowercasing a regex would change its meaning.
         assert_eq!(strip_accents(r"d[ée]claration\S+"), r"d[ee]claration\S+");
         assert_eq!(strip_accents("Mémoire"), "Memoire");
+    }
+
+    #[test]
+    fn ligatures_and_compatibility_forms_become_letters() {
+        assert_eq!(
+            compatible("\u{FB01}nancier \u{FB00}ort".into()),
+            "financier ffort"
+        );
+        assert_eq!(compatible("30\u{A0}000\u{202F}€ m²".into()), "30 000 € m2");
+        assert_eq!(compatible("déjà normal".into()), "déjà normal");
     }
 
     #[test]

@@ -18,8 +18,8 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `bidlint check DIR --format json` with a private cache; rule → (status, findings).
-fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
+/// `bidlint check DIR --format json` with a private cache: the exit code and the report.
+fn report(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Value) {
     let out = Command::cargo_bin("bidlint")
         .expect("binary")
         .env("BIDLINT_CACHE_DIR", cache)
@@ -31,6 +31,12 @@ fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
         .expect("runs");
     let report: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().expect("exit code"), report)
+}
+
+/// `bidlint check DIR --format json` with a private cache; rule → (status, findings).
+fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
+    let (code, report) = report(dir, cache, extra);
     let mut rules = BTreeMap::new();
     for r in report["results"].as_array().expect("results") {
         let findings = r["findings"]
@@ -50,7 +56,7 @@ fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
             (r["status"].as_str().expect("status").to_string(), findings),
         );
     }
-    (out.status.code().expect("exit code"), rules)
+    (code, rules)
 }
 
 /// The rules that are neither `pass`, `skip` nor a manual item, with their findings.
@@ -443,5 +449,116 @@ fn a_signature_is_reported_not_verified() {
     assert_eq!(
         lisible["evidence"],
         serde_json::json!(["signed.pdf (signature électronique présente, non vérifiée)"])
+    );
+}
+
+/// Rule id → (status, evidence) of `bidlint check DIR --format json`.
+fn evidence(dir: &Path, cache: &Path, extra: &[&str]) -> BTreeMap<String, (String, Vec<String>)> {
+    let (_, report) = report(dir, cache, extra);
+    report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            let evidence = r["evidence"]
+                .as_array()
+                .map(|e| {
+                    e.iter()
+                        .filter_map(|v| v.as_str())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                r["rule"].as_str().expect("rule").to_string(),
+                (r["status"].as_str().expect("status").to_string(), evidence),
+            )
+        })
+        .collect()
+}
+
+/// A user pack: the `place` rules plus « 5 pages at most » on every Word document.
+const FIVE_PAGES_PACK: &str = "pack: test-pages\ntitle: Limite de pages\nversion: \"1\"\nextends: [place]\nsources:\n  rc:\n    title: RC de test\n    kind: consultation\nrules:\n  - id: TEST-PAGES\n    title: Mémoire de 5 pages au plus\n    severity: error\n    source:\n      doc: rc\n      section: Article 1\n      quote: Le mémoire technique ne dépasse pas 5 pages.\n    help: Réduire le mémoire.\n    check:\n      kind: pages\n      max: 5\n      select: { extensions: [docx] }\n";
+
+#[test]
+fn documents_read_as_their_software_does() {
+    let cache = tempfile::tempdir().expect("cache");
+    let dir = fixture("lecture");
+    let pack = cache.path().join("pages.yaml");
+    std::fs::write(&pack, FIVE_PAGES_PACK).expect("pack");
+    let pack = pack.to_str().expect("UTF-8 path");
+    let (code, rules) = check(&dir, cache.path(), &["--pack", pack]);
+    // The defects: the password-protected and the truncated Word files, each once with its
+    // cause (not « an old-format document » or « a ZIP archive, not a .docx », not again
+    // under PLACE-ZIP), and the download link in a Word footer (a footer is read).
+    assert_eq!(
+        defects(&rules),
+        [
+            expect(
+                "PLACE-LIENS",
+                "fail",
+                &["memoire-python-docx.docx : lien vers un service de transfert ou de partage de fichiers : …exes volumineuses téléchargeables sur wetransfer.com/downloads/alpha-beta-annexes Les engage…"]
+            ),
+            expect(
+                "PLACE-LISIBLE",
+                "fail",
+                &[
+                    "offre-mot-de-passe.docx : document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
+                    "offre-tronquee.docx : document corrompu ou tronqué (archive illisible : invalid Zip archive: Could not find EOCD) : il ne s'ouvrira pas"
+                ]
+            )
+        ]
+        .into_iter()
+        .collect::<Rules>()
+    );
+    assert_eq!(code, 1);
+    let all = evidence(&dir, cache.path(), &["--pack", pack]);
+    // Their text was read: a text rule judged each (a stream whose length lies used to lose
+    // the page's text, and the file went to a human as « aucun texte lisible »).
+    assert_eq!(
+        all["PLACE-LIENS"].1,
+        [
+            "avis-dompdf.pdf",
+            "longueur-fausse.pdf",
+            "memoire-python-docx.docx",
+            "memoire-sans-trailer.pdf",
+            "note-python-docx.docx"
+        ]
+    );
+    let repaired = |file: &str, why: &str| {
+        format!(
+            "{file} (PDF réparé à la lecture comme le font les lecteurs PDF : {why}, table des objets reconstruite)"
+        )
+    };
+    let (status, notes) = &all["PLACE-LISIBLE"];
+    assert_eq!(status, "fail");
+    assert_eq!(
+        notes,
+        &vec![
+            repaired(
+                "avis-dompdf.pdf",
+                "table des références croisées ou trailer illisible"
+            ),
+            repaired("longueur-fausse.pdf", "longueur de flux erronée"),
+            repaired(
+                "memoire-sans-trailer.pdf",
+                "table des références croisées ou trailer illisible"
+            ),
+        ]
+    );
+    // python-docx stores « 1 page » whatever the length: the 7-page mémoire used to pass a
+    // 5-page limit. Its count is now estimated, and an estimate near or past a limit is for a
+    // human, with the figures; the one-page note is far enough below to pass.
+    let (_, report) = report(&dir, cache.path(), &["--pack", pack]);
+    let pages = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "TEST-PAGES")
+        .expect("the pages rule");
+    assert_eq!(pages["status"], "manual");
+    assert_eq!(
+        pages["reason"],
+        "à vérifier à la main : memoire-python-docx.docx (nombre de pages estimé, à compter à l'ouverture : environ 7 page(s) estimée(s), entre 7 et 11 (1285 mots, 6 saut(s) de page, le fichier en déclare 1) ; statistiques du fichier vides (0 page ou 0 mot) ; attendu : 5 page(s) au plus)"
     );
 }

@@ -13,7 +13,14 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
         .inventory
         .files
         .iter()
-        .filter(|f| f.kind == FileKind::Zip)
+        // A damaged `.docx` lists as a bare zip: it is PLACE-LISIBLE's finding, not an archive's.
+        .filter(|f| {
+            f.kind == FileKind::Zip
+                && !f
+                    .ext
+                    .as_deref()
+                    .is_some_and(crate::documents::is_office_extension)
+        })
     {
         let Some(a) = &f.archive else { continue };
         if let Some(e) = &a.error {

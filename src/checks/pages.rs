@@ -49,12 +49,33 @@ fn dimensions(p: PaperSize) -> (f32, f32, &'static str) {
 pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     let mut judge = Judge::default();
     each_document(&c.select, ctx, &mut judge, |f, facts, judge| {
-        match facts.pages {
-            None if c.raw.min.is_some() || c.raw.max.is_some() => {
+        match (facts.pages, &facts.page_estimate) {
+            (None, _) if c.raw.min.is_some() || c.raw.max.is_some() => {
                 judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
             }
-            None => {}
-            Some(n) => {
+            (None, _) => {}
+            // An estimate is judged only when its whole range is within the bounds: near or
+            // past a bound, a human counts (never a pass on a guess, never a fail either).
+            (Some(_), Some(e)) => {
+                let over = c.raw.max.is_some_and(|max| e.high > max);
+                let under = c.raw.min.is_some_and(|min| e.low < min);
+                if over || under {
+                    let bound = match (c.raw.min, c.raw.max) {
+                        (Some(min), Some(max)) => format!("attendu : de {min} à {max} page(s)"),
+                        (Some(min), None) => format!("attendu : {min} page(s) au moins"),
+                        (None, Some(max)) => format!("attendu : {max} page(s) au plus"),
+                        (None, None) => String::new(),
+                    };
+                    judge.unverifiable(
+                        f,
+                        &format!(
+                            "nombre de pages estimé, à compter à l'ouverture : {} ; {bound}",
+                            e.describe()
+                        ),
+                    );
+                }
+            }
+            (Some(n), None) => {
                 if let Some(min) = c.raw.min
                     && n < min
                 {

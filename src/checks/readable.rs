@@ -9,7 +9,7 @@ use super::CompileError;
 use super::select::FileSelector;
 use crate::documents::Encryption;
 use crate::engine::{Context, Outcome};
-use crate::inventory::FileKind;
+use crate::inventory::{FileEntry, FileKind};
 use crate::pack::model::Readable;
 use crate::report::Finding;
 
@@ -64,6 +64,12 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
         if let Some(ext) = &f.ext
             && f.kind.matches_extension(ext) == Some(false)
         {
+            // An office document that does not look like one is usually a damaged or an
+            // encrypted one, not a file of another kind renamed: say that, once.
+            if let Some(finding) = office_container_problem(ctx, f, ext) {
+                findings.push(finding);
+                continue;
+            }
             findings.push(ctx.file_finding(
                 f,
                 format!(
@@ -99,14 +105,56 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 )
                 .suggest("déposer une version sans mot de passe"),
             ),
-            Some(Ok(facts)) if facts.signed => {
-                signed.push(format!("{} (signature électronique présente, non vérifiée)", f.rel));
+            Some(Ok(facts)) => {
+                if facts.signed {
+                    signed.push(format!(
+                        "{} (signature électronique présente, non vérifiée)",
+                        f.rel
+                    ));
+                }
+                // Read despite a defect a viewer also works around: worth knowing, not a reason
+                // to refuse the file.
+                signed.extend(facts.notes.iter().map(|n| format!("{} ({n})", f.rel)));
             }
-            _ => {}
+            None => {}
         }
     }
     for a in &ctx.inventory.anomalies {
         findings.push(Finding::new(a.describe()).at(a.rel()));
     }
     Outcome::from_findings(findings).with_evidence(signed)
+}
+
+/// A `.docx` (or other office extension) whose zip cannot be read is « corrompu ou tronqué »;
+/// one that is an OLE compound file holding an `EncryptedPackage` is password-protected.
+fn office_container_problem(ctx: &Context, f: &FileEntry, ext: &str) -> Option<Finding> {
+    if !crate::documents::is_office_extension(ext) {
+        return None;
+    }
+    if f.kind == FileKind::Zip
+        && let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref())
+    {
+        return Some(
+            ctx.file_finding(
+                f,
+                format!("document corrompu ou tronqué ({e}) : il ne s'ouvrira pas"),
+            )
+            .suggest("l'enregistrer de nouveau depuis l'original, puis le redéposer"),
+        );
+    }
+    if f.kind == FileKind::Ole
+        && crate::documents::is_ooxml_extension(ext)
+        && std::fs::File::open(&f.path)
+            .and_then(crate::documents::ole::is_encrypted_package)
+            .unwrap_or(false)
+    {
+        return Some(
+            ctx.file_finding(
+                f,
+                "document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
+            )
+            .suggest("déposer une version sans mot de passe"),
+        );
+    }
+    None
 }

@@ -22,7 +22,7 @@ pub const ENV_DIR: &str = "BIDLINT_CACHE_DIR";
 /// The layout of [`DocFacts`], raised whenever a field is added or changes meaning: an entry
 /// written by an older layout would otherwise parse (a missing `Option` field reads as
 /// `None`) and pass a document no rule has judged.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 #[derive(Debug, Clone)]
 pub struct Cache {

@@ -7,8 +7,12 @@
 //! → [`DocFacts`] back to the parent as JSON.
 
 pub mod cache;
+pub mod layout;
 pub mod office;
+pub mod ole;
+pub mod opc;
 pub mod pdf;
+pub mod pdf_repair;
 pub mod pool;
 pub mod sheets;
 pub mod source;
@@ -100,8 +104,12 @@ pub struct PageSize {
 /// Everything the checks need to know about one document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocFacts {
-    /// Page count, when the format has pages (PDF; DOCX/ODT when the file records it).
+    /// Page count, when the format has pages: exact for a PDF; for DOCX/ODT the stored count
+    /// when plausible, else an estimate (then [`DocFacts::page_estimate`] says so).
     pub pages: Option<u32>,
+    /// `pages` is an estimate from the text and layout, with its figures.
+    #[serde(default)]
+    pub page_estimate: Option<layout::PageEstimate>,
     /// PDF page sizes, in order (at most [`MAX_PAGE_SIZES`]).
     pub page_sizes: Vec<PageSize>,
     pub encryption: Encryption,
@@ -121,6 +129,10 @@ pub struct DocFacts {
     pub sheets: Vec<String>,
     /// The text could not be extracted, and why (the structure was read).
     pub text_error: Option<String>,
+    /// What the reader had to work around and the bidder should know, not a defect (a PDF
+    /// repaired at reading, a page count estimated, a chart sheet skipped), in French.
+    #[serde(default)]
+    pub notes: Vec<String>,
     /// The language of the text, detected once here rather than at every run (`None`: too
     /// few letters to tell).
     pub language: Option<Detected>,
@@ -146,6 +158,13 @@ impl DocFacts {
 /// with the parent's memory or time.
 pub fn read(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
     let mut facts = read_format(path, format)?;
+    // Rules match letters: a ligature or a compatibility form would hide a word from them.
+    facts.text = crate::text::compatible(std::mem::take(&mut facts.text));
+    facts.first_page = crate::text::compatible(std::mem::take(&mut facts.first_page));
+    facts.headings = std::mem::take(&mut facts.headings)
+        .into_iter()
+        .map(crate::text::compatible)
+        .collect();
     facts.language = language::detect(&facts.text);
     Ok(facts)
 }
@@ -167,6 +186,39 @@ fn read_format(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
             sheets::read(std::io::BufReader::new(file), format)
         }
     }
+}
+
+/// Extensions of zip-based office documents (OOXML and OpenDocument, with their macro and
+/// template variants): a defect of their zip is a defect of the document (PLACE-LISIBLE),
+/// not of an archive.
+pub fn is_office_extension(ext: &str) -> bool {
+    matches!(
+        ext,
+        "docx"
+            | "docm"
+            | "dotx"
+            | "dotm"
+            | "xlsx"
+            | "xlsm"
+            | "xltx"
+            | "xltm"
+            | "pptx"
+            | "pptm"
+            | "potx"
+            | "ppsx"
+            | "odt"
+            | "ods"
+            | "odp"
+            | "odg"
+            | "ott"
+            | "ots"
+            | "otp"
+    )
+}
+
+/// Extensions of OOXML documents, which Office encrypts inside an OLE compound file.
+pub fn is_ooxml_extension(ext: &str) -> bool {
+    is_office_extension(ext) && !ext.starts_with('o')
 }
 
 /// Cut `text` to at most `max` bytes, at a character boundary.

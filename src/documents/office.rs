@@ -9,6 +9,8 @@ use std::io::{Read, Seek};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::layout;
+use super::opc;
 use super::zipguard;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
 
@@ -26,6 +28,17 @@ struct Paragraph {
     level: Option<usize>,
     /// Numbered automatically (Word list numbering), so the number is not in the text.
     auto_numbered: bool,
+    /// Starts on a new page (explicit break, or the previous section ended with its page).
+    break_before: bool,
+}
+
+/// The paragraphs of a body, with what the page count estimate needs.
+#[derive(Debug, Default)]
+struct Body {
+    paragraphs: Vec<Paragraph>,
+    geometry: layout::Geometry,
+    /// Page breaks the last layout left (`w:lastRenderedPageBreak`, `text:soft-page-break`).
+    rendered: u32,
 }
 
 pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, String> {
@@ -33,48 +46,111 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
     zipguard::check(&mut zip)?;
     let odt = format == DocFormat::Odt;
     let body_name = if odt {
-        "content.xml"
+        "content.xml".to_string()
     } else {
-        "word/document.xml"
+        main_part(&mut zip)?
     };
-    let body = zipguard::read_entry(&mut zip, body_name, MAX_XML_BYTES)?.ok_or_else(|| {
+    let body = zipguard::read_entry(&mut zip, &body_name, MAX_XML_BYTES)?.ok_or_else(|| {
         format!(
             "{body_name} absent : ce n'est pas un document .{}",
             format.as_str()
         )
     })?;
     let mut facts = DocFacts::default();
-    let paragraphs = if odt {
+    // Headers, footers and notes: text the rules look for (a date, a name, a link) that is
+    // not in the body. Read once each, after the body.
+    let mut around: Vec<Paragraph> = Vec::new();
+    let body = if odt {
+        if let Some(xml) = zipguard::read_entry(&mut zip, "styles.xml", MAX_SMALL_XML_BYTES)? {
+            around.extend(odt_paragraphs(&xml)?.paragraphs);
+        }
         odt_paragraphs(&body)?
     } else {
-        let styles = match zipguard::read_entry(&mut zip, "word/styles.xml", MAX_SMALL_XML_BYTES)? {
+        let (folder, rels_name) = opc::rels_of(&body_name);
+        let rels = match zipguard::read_entry(&mut zip, &rels_name, MAX_SMALL_XML_BYTES)? {
+            Some(xml) => opc::relationships(&xml),
+            None => Vec::new(),
+        };
+        let part = |kind: &str| -> Vec<String> {
+            rels.iter()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, t)| opc::resolve(&folder, t))
+                .collect()
+        };
+        let styles_name = part("styles")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "word/styles.xml".to_string());
+        let styles = match zipguard::read_entry(&mut zip, &styles_name, MAX_SMALL_XML_BYTES)? {
             Some(xml) => heading_styles(&xml),
             None => HeadingStyles::default(),
         };
+        for kind in ["header", "footer", "footnotes", "endnotes"] {
+            for name in part(kind) {
+                if let Some(xml) = zipguard::read_entry(&mut zip, &name, MAX_XML_BYTES)? {
+                    around.extend(
+                        docx_paragraphs(&xml, &HeadingStyles::default())?
+                            .paragraphs
+                            .into_iter()
+                            .filter(|p| !p.text.trim().is_empty()),
+                    );
+                }
+            }
+        }
         docx_paragraphs(&body, &styles)?
     };
-    facts.headings = numbered_headings(&paragraphs);
+    let paragraphs = &body.paragraphs;
+    facts.headings = numbered_headings(paragraphs);
     let mut text = String::new();
-    for p in &paragraphs {
+    for p in paragraphs.iter().chain(&around) {
         text.push_str(&p.text);
         text.push('\n');
     }
+    let shapes: Vec<layout::Shape> = paragraphs
+        .iter()
+        .map(|p| layout::Shape {
+            chars: p.text.chars().count(),
+            heading: p.level.is_some(),
+            break_before: p.break_before,
+        })
+        .collect();
+    let estimate = layout::estimate(
+        &shapes,
+        body.geometry,
+        body.rendered,
+        layout::count_words(&text),
+    );
     facts.text_truncated = super::cut(&mut text, MAX_TEXT_BYTES);
     facts.first_page = super::head_chars(text.trim(), MAX_FIRST_PAGE_CHARS);
     facts.text = text;
     let meta_name = if odt { "meta.xml" } else { "docProps/app.xml" };
+    let mut stored = Metadata::default();
     if let Some(xml) = zipguard::read_entry(&mut zip, meta_name, MAX_SMALL_XML_BYTES)? {
-        let m = metadata(&xml);
-        facts.pages = m.pages;
-        facts.producer = m.producer;
-        facts.title = m.title;
+        stored = metadata(&xml);
+        facts.producer = stored.producer.clone();
+        facts.title = stored.title.clone();
     }
+    // The stored count is a claim of the last program that saved the file: kept when
+    // plausible, else estimated and said so.
+    (facts.pages, facts.page_estimate) = layout::decide(stored.pages, stored.words, estimate);
     if !odt
         && let Some(xml) = zipguard::read_entry(&mut zip, "docProps/core.xml", MAX_SMALL_XML_BYTES)?
     {
         facts.title = metadata(&xml).title;
     }
     Ok(facts)
+}
+
+/// The main part of an OOXML package: the `officeDocument` relationship of `_rels/.rels`, as
+/// Office finds it, else the usual `word/document.xml`.
+fn main_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<String, String> {
+    let named = zipguard::read_entry(zip, "_rels/.rels", MAX_SMALL_XML_BYTES)?.and_then(|xml| {
+        opc::relationships(&xml)
+            .into_iter()
+            .find(|(kind, _)| kind == opc::MAIN)
+            .map(|(_, target)| opc::resolve("", &target))
+    });
+    Ok(named.unwrap_or_else(|| "word/document.xml".to_string()))
 }
 
 /// Plain text of a DOCX or ODT, for source documents.
@@ -152,42 +228,136 @@ fn heading_level_of_name(name: &str) -> Option<usize> {
     (1..=MAX_LEVEL).contains(&n).then_some(n)
 }
 
-fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Vec<Paragraph>, String> {
+/// A paragraph being read: a text box inside a paragraph holds paragraphs of its own, and the
+/// text before the box must not be lost.
+#[derive(Debug, Default)]
+struct Open {
+    text: String,
+    level: Option<usize>,
+    auto_numbered: bool,
+    break_before: bool,
+}
+
+impl Open {
+    fn close(self) -> Paragraph {
+        Paragraph {
+            text: self.text,
+            level: self.level,
+            auto_numbered: self.auto_numbered && self.level.is_some(),
+            break_before: self.break_before,
+        }
+    }
+}
+
+/// Twentieths of a point (Word's unit for page sizes and margins) to points.
+fn twips(e: &BytesStart, key: &str) -> Option<f32> {
+    attr(e, key)
+        .and_then(|v| v.parse::<f32>().ok())
+        .map(|v| v / 20.0)
+}
+
+/// The paragraphs of a WordprocessingML part: the body, a header, a footer, the notes.
+fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Body, String> {
     let mut reader = Reader::from_reader(xml);
-    let mut out = Vec::new();
+    let mut body = Body::default();
     let mut buf = Vec::new();
-    let mut text = String::new();
-    let mut level: Option<usize> = None;
-    let mut auto_numbered = false;
+    let mut stack: Vec<Open> = Vec::new();
     let mut in_text = false;
+    // Word writes a text box twice: as DrawingML (`mc:Choice`) and as VML for older readers
+    // (`mc:Fallback`); the copy is skipped.
+    let mut fallback = 0usize;
+    // A section ends with its paragraph and, unless continuous, the next one starts a page.
+    let mut in_section = false;
+    let mut section_continuous = false;
+    let mut next_on_new_page = false;
+    let (mut page, mut margins) = ((595.3f32, 841.9f32), [70.9f32; 4]);
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| format!("XML invalide : {e}"))?;
+        let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(e) => match e.local_name().into_inner() {
-                "p" => {
-                    text.clear();
-                    level = None;
-                    auto_numbered = false;
-                }
-                "t" => in_text = true,
-                _ => paragraph_property(&e, styles, &mut level, &mut auto_numbered),
-            },
-            Event::Empty(e) => match e.local_name().into_inner() {
-                "tab" => text.push('\t'),
-                "br" | "cr" => text.push('\n'),
-                _ => paragraph_property(&e, styles, &mut level, &mut auto_numbered),
-            },
-            Event::Text(t) if in_text => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_text => push_ref(&mut text, &r),
-            Event::End(e) => match e.local_name().into_inner() {
-                "t" => in_text = false,
-                "p" => out.push(Paragraph {
-                    text: std::mem::take(&mut text),
-                    level,
-                    auto_numbered: auto_numbered && level.is_some(),
+            Event::Start(e) | Event::Empty(e) => match e.local_name().into_inner() {
+                "Fallback" if !empty => fallback += 1,
+                _ if fallback > 0 => {}
+                "p" if !empty => stack.push(Open {
+                    break_before: std::mem::take(&mut next_on_new_page),
+                    ..Open::default()
                 }),
+                "t" if !empty => in_text = true,
+                "tab" if empty => push_text(&mut stack, "\t"),
+                "br" | "cr" => {
+                    if attr(&e, "type").as_deref() == Some("page") {
+                        if let Some(p) = stack.last_mut() {
+                            p.break_before = true;
+                        }
+                    } else if attr(&e, "type").as_deref() != Some("column") {
+                        push_text(&mut stack, "\n");
+                    }
+                }
+                "noBreakHyphen" => push_text(&mut stack, "-"),
+                "sym" => {
+                    if let Some(c) = attr(&e, "char").and_then(|v| symbol(&v)) {
+                        push_text(&mut stack, c.encode_utf8(&mut [0; 4]));
+                    }
+                }
+                "lastRenderedPageBreak" => body.rendered = body.rendered.saturating_add(1),
+                "pageBreakBefore" => {
+                    if !matches!(attr(&e, "val").as_deref(), Some("0" | "false" | "off"))
+                        && let Some(p) = stack.last_mut()
+                    {
+                        p.break_before = true;
+                    }
+                }
+                "sectPr" if !empty => {
+                    in_section = true;
+                    section_continuous = false;
+                }
+                "type" if in_section => {
+                    section_continuous = attr(&e, "val").as_deref() == Some("continuous");
+                }
+                "pgSz" if in_section => {
+                    page = (
+                        twips(&e, "w").unwrap_or(page.0),
+                        twips(&e, "h").unwrap_or(page.1),
+                    );
+                }
+                "pgMar" if in_section => {
+                    margins = [
+                        twips(&e, "top").unwrap_or(margins[0]).abs(),
+                        twips(&e, "right").unwrap_or(margins[1]),
+                        twips(&e, "bottom").unwrap_or(margins[2]).abs(),
+                        twips(&e, "left").unwrap_or(margins[3]),
+                    ];
+                }
+                _ => {
+                    if let Some(p) = stack.last_mut() {
+                        paragraph_property(&e, styles, &mut p.level, &mut p.auto_numbered);
+                    }
+                }
+            },
+            Event::Text(t) if in_text && fallback == 0 => push_text(&mut stack, &t.xml10_content()),
+            Event::GeneralRef(r) if in_text && fallback == 0 => {
+                if let Some(p) = stack.last_mut() {
+                    push_ref(&mut p.text, &r);
+                }
+            }
+            Event::End(e) => match e.local_name().into_inner() {
+                "Fallback" => fallback = fallback.saturating_sub(1),
+                _ if fallback > 0 => {}
+                "t" => in_text = false,
+                "sectPr" => {
+                    in_section = false;
+                    // Inside a paragraph's properties, the section ends with that paragraph.
+                    if !stack.is_empty() && !section_continuous {
+                        next_on_new_page = true;
+                    }
+                }
+                "p" => {
+                    if let Some(p) = stack.pop() {
+                        body.paragraphs.push(p.close());
+                    }
+                }
                 _ => {}
             },
             Event::Eof => break,
@@ -195,7 +365,27 @@ fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Vec<Paragraph>,
         }
         buf.clear();
     }
-    Ok(out)
+    body.geometry = layout::Geometry::from_page(page.0, page.1, margins);
+    Ok(body)
+}
+
+fn push_text(stack: &mut [Open], s: &str) {
+    if let Some(p) = stack.last_mut() {
+        p.text.push_str(s);
+    }
+}
+
+/// The character of a `w:sym`: fonts such as Symbol and Wingdings map their glyphs to
+/// U+F020–U+F0FF, whose low byte is the ASCII-like code; anything that is not a printable
+/// character is dropped.
+fn symbol(hex: &str) -> Option<char> {
+    let code = u32::from_str_radix(hex, 16).ok()?;
+    let code = if (0xF020..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
+    char::from_u32(code).filter(|c| !c.is_control())
 }
 
 /// `w:pStyle`, `w:outlineLvl` and `w:numPr` inside a paragraph's properties.
@@ -228,60 +418,96 @@ fn paragraph_property(
     }
 }
 
-fn odt_paragraphs(xml: &[u8]) -> Result<Vec<Paragraph>, String> {
+/// The paragraphs of an ODF text part (`content.xml`, or the headers and footers of
+/// `styles.xml`). A note's or a comment's paragraphs are paragraphs of their own, after the
+/// sentence that cites them; the note's number, a comment's author and date are not text.
+fn odt_paragraphs(xml: &[u8]) -> Result<Body, String> {
     let mut reader = Reader::from_reader(xml);
-    let mut out = Vec::new();
+    let mut body = Body::default();
     let mut buf = Vec::new();
-    let mut text = String::new();
-    // Depth of `text:p` / `text:h` elements: a note inside a paragraph is a paragraph too.
-    let mut level: Option<usize> = None;
-    let mut inside = 0usize;
+    let mut stack: Vec<Open> = Vec::new();
+    // Inside a note citation, a comment's author or date: text that is not the document's.
+    let mut skip = 0usize;
+    // Paragraph styles that start a new page (`fo:break-before="page"`), from the automatic
+    // styles that precede the body.
+    let mut page_styles: HashSet<String> = HashSet::new();
+    let mut style: Option<String> = None;
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| format!("XML invalide : {e}"))?;
+        let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(e) => match e.local_name().into_inner() {
-                "h" => {
-                    inside += 1;
-                    level = Some(
+            Event::Start(e) | Event::Empty(e) => match e.local_name().into_inner() {
+                _ if !empty && not_text(e.name().as_ref()) => skip += 1,
+                "style" if !empty => style = attr(&e, "name"),
+                "paragraph-properties" => {
+                    if attr(&e, "break-before").as_deref() == Some("page")
+                        && let Some(name) = &style
+                    {
+                        page_styles.insert(name.clone());
+                    }
+                }
+                name @ ("p" | "h") => {
+                    let level = (name == "h").then(|| {
                         attr(&e, "outline-level")
                             .and_then(|v| v.parse::<usize>().ok())
                             .unwrap_or(1)
-                            .clamp(1, MAX_LEVEL),
-                    );
+                            .clamp(1, MAX_LEVEL)
+                    });
+                    let break_before =
+                        attr(&e, "style-name").is_some_and(|n| page_styles.contains(&n));
+                    let open = Open {
+                        level,
+                        break_before,
+                        ..Open::default()
+                    };
+                    if empty {
+                        body.paragraphs.push(open.close());
+                    } else {
+                        stack.push(open);
+                    }
                 }
-                "p" => inside += 1,
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().into_inner() {
-                "tab" => text.push('\t'),
-                "line-break" => text.push('\n'),
-                "s" => {
+                "soft-page-break" => body.rendered = body.rendered.saturating_add(1),
+                "tab" if skip == 0 => push_text(&mut stack, "\t"),
+                "line-break" if skip == 0 => push_text(&mut stack, "\n"),
+                "s" if skip == 0 => {
                     let n = attr(&e, "c")
                         .and_then(|v| v.parse::<usize>().ok())
                         .unwrap_or(1)
                         .min(64);
-                    text.extend(std::iter::repeat_n(' ', n));
+                    push_text(&mut stack, &" ".repeat(n));
                 }
                 _ => {}
             },
-            Event::Text(t) if inside > 0 => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if inside > 0 => push_ref(&mut text, &r),
-            Event::End(e) if matches!(e.local_name().into_inner(), "p" | "h") => {
-                inside = inside.saturating_sub(1);
-                out.push(Paragraph {
-                    text: std::mem::take(&mut text),
-                    level: level.take(),
-                    auto_numbered: false,
-                });
+            Event::Text(t) if skip == 0 => push_text(&mut stack, &t.xml10_content()),
+            Event::GeneralRef(r) if skip == 0 => {
+                if let Some(p) = stack.last_mut() {
+                    push_ref(&mut p.text, &r);
+                }
             }
+            Event::End(e) => match e.local_name().into_inner() {
+                _ if not_text(e.name().as_ref()) => skip = skip.saturating_sub(1),
+                "style" => style = None,
+                "p" | "h" => {
+                    if let Some(p) = stack.pop() {
+                        body.paragraphs.push(p.close());
+                    }
+                }
+                _ => {}
+            },
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
-    Ok(out)
+    Ok(body)
+}
+
+/// A note's number and a comment's author and date (`dc:creator`, `dc:date`; a `text:date`
+/// field is text).
+fn not_text(name: &str) -> bool {
+    matches!(name, "text:note-citation" | "dc:creator" | "dc:date")
 }
 
 /// The headings, in order. A heading Word numbers automatically does not carry its number in
@@ -316,6 +542,7 @@ fn numbered_headings(paragraphs: &[Paragraph]) -> Vec<String> {
 #[derive(Debug, Default)]
 struct Metadata {
     pages: Option<u32>,
+    words: Option<u32>,
     producer: Option<String>,
     title: Option<String>,
 }
@@ -333,6 +560,7 @@ fn metadata(xml: &[u8]) -> Metadata {
             Event::Start(e) => {
                 field = match e.local_name().into_inner() {
                     "Pages" => Some("pages"),
+                    "Words" => Some("words"),
                     "Application" | "generator" => Some("producer"),
                     "title" => Some("title"),
                     _ => None,
@@ -341,6 +569,7 @@ fn metadata(xml: &[u8]) -> Metadata {
             }
             Event::Empty(e) if e.local_name().into_inner() == "document-statistic" => {
                 m.pages = attr(&e, "page-count").and_then(|v| v.parse().ok());
+                m.words = attr(&e, "word-count").and_then(|v| v.parse().ok());
             }
             Event::Text(t) if field.is_some() => value.push_str(&t.xml10_content()),
             Event::GeneralRef(r) if field.is_some() => push_ref(&mut value, &r),
@@ -349,6 +578,7 @@ fn metadata(xml: &[u8]) -> Metadata {
                 match field.take() {
                     Some(_) if v.is_empty() => {}
                     Some("pages") => m.pages = v.parse().ok(),
+                    Some("words") => m.words = v.parse().ok(),
                     Some("producer") => m.producer = Some(v.to_string()),
                     Some(_) => m.title = Some(v.to_string()),
                     None => {}
@@ -391,13 +621,16 @@ mod tests {
             text: text.into(),
             level,
             auto_numbered: auto,
+            break_before: false,
         }
     }
 
     #[test]
     fn word_runs_join_and_paragraphs_break() {
         let xml = br#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Libell&#233;s de </w:t></w:r><w:r><w:t xml:space="preserve">fichier &amp; contenu</w:t></w:r></w:p><w:p><w:r><w:t>Article 6</w:t></w:r></w:p></w:body></w:document>"#;
-        let ps = docx_paragraphs(xml, &HeadingStyles::default()).unwrap();
+        let ps = docx_paragraphs(xml, &HeadingStyles::default())
+            .unwrap()
+            .paragraphs;
         assert_eq!(
             ps,
             vec![
@@ -423,7 +656,7 @@ mod tests {
             <w:p><w:pPr><w:pStyle w:val="Perso2"/></w:pPr><w:r><w:t>1.1 Enjeux</w:t></w:r></w:p>
             <w:p><w:pPr><w:pStyle w:val="Titre1"/></w:pPr><w:r><w:t>Architecture</w:t></w:r></w:p>
             </w:body></w:document>"#;
-        let ps = docx_paragraphs(body, &s).unwrap();
+        let ps = docx_paragraphs(body, &s).unwrap().paragraphs;
         assert_eq!(
             numbered_headings(&ps),
             vec!["1 Contexte", "1.1 Enjeux", "2 Architecture"]
@@ -433,7 +666,7 @@ mod tests {
     #[test]
     fn odt_headings_and_spaces() {
         let xml = br#"<office:text xmlns:text="t"><text:h text:outline-level="2">ARTICLE 6</text:h><text:p>moins<text:s/>de<text:s text:c="2"/>30</text:p></office:text>"#;
-        let ps = odt_paragraphs(xml).unwrap();
+        let ps = odt_paragraphs(xml).unwrap().paragraphs;
         assert_eq!(
             ps,
             vec![
@@ -442,6 +675,52 @@ mod tests {
             ]
         );
         assert_eq!(numbered_headings(&ps), vec!["ARTICLE 6"]);
+    }
+
+    /// Each paragraph's text, and whether it starts a page.
+    fn texts(body: &Body) -> Vec<(&str, bool)> {
+        body.paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.break_before))
+            .collect()
+    }
+
+    #[test]
+    fn word_text_boxes_once_text_before_them_kept_symbols_and_breaks() {
+        let xml = br#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body><w:p><w:r><w:t>Avant la zone</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>Encadr&#233;</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Encadr&#233;</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> et apr&#232;s</w:t><w:noBreakHyphen/><w:t>fin</w:t><w:sym w:font="Symbol" w:char="F0B7"/></w:r></w:p><w:p><w:r><w:br w:type="page"/><w:t>Page 2</w:t></w:r></w:p><w:p><w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906"/></w:sectPr></w:pPr></w:p><w:p><w:r><w:lastRenderedPageBreak/><w:t>Page 3</w:t></w:r></w:p></w:body></w:document>"#;
+        let body = docx_paragraphs(xml, &HeadingStyles::default()).unwrap();
+        assert_eq!(
+            texts(&body),
+            vec![
+                ("Encadré", false),
+                ("Avant la zone et après-fin\u{b7}", false),
+                ("Page 2", true),
+                ("", false),
+                ("Page 3", true)
+            ]
+        );
+        assert_eq!(body.rendered, 1);
+        // The landscape page of the section, 2.5 cm margins by default.
+        assert_eq!(
+            body.geometry,
+            layout::Geometry::from_page(841.9, 595.3, [70.9; 4])
+        );
+    }
+
+    #[test]
+    fn odt_notes_apart_comments_without_author_and_page_styles() {
+        let xml = br#"<office:document-content xmlns:office="o" xmlns:text="t" xmlns:style="s" xmlns:fo="f" xmlns:dc="d"><office:automatic-styles><style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style></office:automatic-styles><office:body><office:text><text:p>Offre valable<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Jusqu'au 30/06/2027.</text:p></text:note-body></text:note> six mois.<office:annotation><dc:creator>Jean</dc:creator><dc:date>2026-01-02</dc:date><text:p>Relire</text:p></office:annotation></text:p><text:soft-page-break/><text:p text:style-name="P1">Annexe</text:p></office:text></office:body></office:document-content>"#;
+        let body = odt_paragraphs(xml).unwrap();
+        assert_eq!(
+            texts(&body),
+            vec![
+                ("Jusqu'au 30/06/2027.", false),
+                ("Relire", false),
+                ("Offre valable six mois.", false),
+                ("Annexe", true)
+            ]
+        );
+        assert_eq!(body.rendered, 1);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, OutputError, PlainTextOutput};
 
+use super::pdf_repair;
 use super::{DocFacts, Encryption, MAX_FIRST_PAGE_CHARS, MAX_PAGE_SIZES, MAX_TEXT_BYTES, PageSize};
 
 /// How far up the page tree an inherited attribute is looked for; real trees are a few
@@ -16,9 +17,13 @@ use super::{DocFacts, Encryption, MAX_FIRST_PAGE_CHARS, MAX_PAGE_SIZES, MAX_TEXT
 const MAX_INHERIT_DEPTH: usize = 64;
 
 pub fn read(bytes: &[u8]) -> Result<DocFacts, String> {
-    let doc = Document::load_mem(bytes)
-        .map_err(|e| format!("PDF illisible (tronqué ou corrompu) : {}", describe(&e)))?;
+    let (doc, repaired) = load(bytes)?;
     let mut facts = DocFacts::default();
+    if let Some(why) = repaired {
+        facts.notes.push(format!(
+            "PDF réparé à la lecture comme le font les lecteurs PDF : {why}, table des objets reconstruite"
+        ));
+    }
     if doc.is_encrypted() {
         // lopdf opens with the empty user password by itself; still encrypted means a user
         // password is needed, and nothing else can be read.
@@ -45,20 +50,65 @@ pub fn read(bytes: &[u8]) -> Result<DocFacts, String> {
     facts.title = title;
     facts.producer = producer;
     facts.signed = signed(&doc);
-    match catch_unwind(AssertUnwindSafe(|| text(&doc, pages.len()))) {
-        Ok((text, first, truncated)) => {
-            facts.text = text;
-            facts.first_page = first;
-            facts.text_truncated = truncated;
-        }
-        Err(payload) => {
-            facts.text_error = Some(format!(
-                "texte non extractible (le lecteur PDF a échoué : {})",
-                panic_message(payload.as_ref())
+    let t = text(&doc, pages.len());
+    facts.text = t.text;
+    facts.first_page = t.first;
+    facts.text_truncated = t.truncated;
+    if let Some((failed, cause)) = t.failed {
+        let message = format!("le lecteur PDF a échoué : {cause}");
+        if failed == pages.len() {
+            facts.text_error = Some(format!("texte non extractible ({message})"));
+        } else {
+            facts.notes.push(format!(
+                "texte de {failed} page(s) sur {} non extrait ({message})",
+                pages.len()
             ));
         }
     }
     Ok(facts)
+}
+
+/// The document as lopdf reads it, or as rebuilt by [`pdf_repair`] when lopdf refuses it, finds
+/// no page, loses objects its table lists, or has a stream whose length lies: the rebuilt
+/// copy is kept only when it gives at least as many pages and objects, with why it was needed.
+fn load(bytes: &[u8]) -> Result<(Document, Option<&'static str>), String> {
+    let first = Document::load_mem(bytes);
+    let why = match &first {
+        // Encrypted: lopdf drops the encryption dictionary and, without the password, finds no
+        // page; a rebuilt copy would be no better, and the password is the finding.
+        Ok(doc) if doc.is_encrypted() || doc.was_encrypted() => {
+            return first.map(|doc| (doc, None)).map_err(|_| String::new());
+        }
+        Err(_) => "table des références croisées ou trailer illisible",
+        Ok(doc) if doc.get_pages().is_empty() => "aucune page trouvée par la table des objets",
+        Ok(doc) if lost_objects(doc) => "objets illisibles à l'adresse indiquée par la table",
+        Ok(_) if pdf_repair::has_lying_length(bytes) => "longueur de flux erronée",
+        Ok(_) => return first.map(|doc| (doc, None)).map_err(|_| String::new()),
+    };
+    let rebuilt = pdf_repair::rebuild(bytes).and_then(|b| Document::load_mem(&b).ok());
+    match (first, rebuilt) {
+        (Ok(doc), Some(fixed))
+            if !fixed.get_pages().is_empty()
+                && fixed.get_pages().len() >= doc.get_pages().len()
+                && fixed.objects.len() >= doc.objects.len() =>
+        {
+            Ok((fixed, Some(why)))
+        }
+        (Ok(doc), _) => Ok((doc, None)),
+        (Err(_), Some(fixed)) if !fixed.get_pages().is_empty() => Ok((fixed, Some(why))),
+        (Err(e), _) => Err(format!(
+            "PDF illisible (tronqué ou corrompu) : {}",
+            describe(&e)
+        )),
+    }
+}
+
+/// An object the cross-reference table places in the file that could not be read there.
+fn lost_objects(doc: &Document) -> bool {
+    doc.reference_table.entries.iter().any(|(n, entry)| {
+        matches!(entry, pdf_extract::xref::XrefEntry::Normal { generation, .. }
+            if !doc.objects.contains_key(&(*n, *generation)))
+    })
 }
 
 /// A page tree that loops (a `/Kids` or `/Parent` cycle) is corrupt: lopdf stops, but
@@ -98,27 +148,50 @@ fn page_tree_problem(doc: &Document) -> Option<&'static str> {
     None
 }
 
-/// The text of every page, the first page's text, and whether the total was cut.
-fn text(doc: &Document, page_count: usize) -> (String, String, bool) {
-    let mut all = String::new();
-    let mut first = String::new();
+/// The text of a document, page by page.
+struct Text {
+    text: String,
+    first: String,
+    /// The total was longer than [`MAX_TEXT_BYTES`] and was cut.
+    truncated: bool,
+    /// How many pages lost their text, and the first cause.
+    failed: Option<(usize, String)>,
+}
+
+/// The text of every page. A page whose content or font the extractor cannot decode (it
+/// panics on some fonts: « missing unicode map and encoding ») loses its own text only.
+fn text(doc: &Document, page_count: usize) -> Text {
+    let mut out = Text {
+        text: String::new(),
+        first: String::new(),
+        truncated: false,
+        failed: None,
+    };
     for n in 1..=page_count {
         let Ok(n32) = u32::try_from(n) else { break };
         let mut page = String::new();
-        // A page whose content cannot be decoded contributes nothing; the others still count.
-        if page_text(doc, n32, &mut page).is_err() {
+        let result = catch_unwind(AssertUnwindSafe(|| page_text(doc, n32, &mut page)));
+        let cause = match result {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(format!("{e:?}")),
+            Err(payload) => Some(panic_message(payload.as_ref())),
+        };
+        if let Some(cause) = cause {
             page.clear();
+            let failed = out.failed.get_or_insert((0, cause));
+            failed.0 += 1;
         }
         if n == 1 {
-            first = super::head_chars(page.trim(), MAX_FIRST_PAGE_CHARS);
+            out.first = super::head_chars(page.trim(), MAX_FIRST_PAGE_CHARS);
         }
-        all.push_str(&page);
-        all.push('\n');
-        if super::cut(&mut all, MAX_TEXT_BYTES) {
-            return (all, first, true);
+        out.text.push_str(&page);
+        out.text.push('\n');
+        if super::cut(&mut out.text, MAX_TEXT_BYTES) {
+            out.truncated = true;
+            return out;
         }
     }
-    (all, first, false)
+    out
 }
 
 fn page_text(doc: &Document, n: u32, out: &mut String) -> Result<(), OutputError> {

@@ -4,7 +4,7 @@
 
 use std::io::{Read, Seek};
 
-use calamine::{DataType, Reader};
+use calamine::{Data, Reader};
 
 use super::zipguard;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
@@ -24,23 +24,28 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
         .map_err(|e| format!("lecture impossible : {e}"))?;
     let mut facts = DocFacts::default();
     let mut text = String::new();
+    let mut cells = 0usize;
+    // One sheet that cannot be read loses that sheet, not the workbook: the others are the
+    // buyer's to read, and the failure is said.
+    let mut failed = Vec::new();
     match format {
         DocFormat::Ods => {
             let mut book: calamine::Ods<R> =
                 calamine::Ods::new(reader).map_err(|e| format!("classeur illisible : {e}"))?;
             facts.sheets = book.sheet_names();
-            let mut cells = 0usize;
             for name in facts.sheets.clone() {
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|e| format!("feuille « {name} » illisible : {e}"))?;
-                for row in range.rows() {
-                    let line: Vec<String> = row.iter().filter_map(DataType::as_string).collect();
-                    cells += row.len();
-                    push_line(&mut text, &line.join("\t"));
-                    if cells > MAX_CELLS || text.len() > MAX_TEXT_BYTES {
-                        break;
+                match book.worksheet_range(&name) {
+                    Ok(range) => {
+                        for row in range.rows() {
+                            let line: Vec<String> = row.iter().filter_map(cell_text).collect();
+                            cells += row.len();
+                            push_line(&mut text, &line.join("\t"));
+                            if cells > MAX_CELLS || text.len() > MAX_TEXT_BYTES {
+                                break;
+                            }
+                        }
                     }
+                    Err(e) => failed.push(format!("feuille « {name} » illisible : {e}")),
                 }
             }
         }
@@ -48,47 +53,151 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
             let mut book: calamine::Xlsx<R> =
                 calamine::Xlsx::new(reader).map_err(|e| format!("classeur illisible : {e}"))?;
             facts.sheets = book.sheet_names();
-            let mut cells = 0usize;
-            for name in facts.sheets.clone() {
-                let mut cell_reader = book
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| format!("feuille « {name} » illisible : {e}"))?;
-                let mut row: Option<u32> = None;
-                let mut line = String::new();
-                while let Some(cell) = cell_reader
-                    .next_cell()
-                    .map_err(|e| format!("feuille « {name} » illisible : {e}"))?
-                {
-                    cells += 1;
-                    if cells > MAX_CELLS || text.len() > MAX_TEXT_BYTES {
-                        break;
-                    }
-                    let (r, _) = cell.get_position();
-                    if row.is_some_and(|prev| prev != r) {
-                        push_line(&mut text, &line);
-                        line.clear();
-                    }
-                    row = Some(r);
-                    if let Some(s) = cell.get_value().as_string() {
-                        if !line.is_empty() {
-                            line.push('\t');
-                        }
-                        line.push_str(&s);
-                    }
+            let kinds: Vec<(String, calamine::SheetType)> = book
+                .sheets_metadata()
+                .iter()
+                .map(|m| (m.name.clone(), m.typ))
+                .collect();
+            for (name, kind) in kinds {
+                if kind != calamine::SheetType::WorkSheet {
+                    // A chart or an Excel 4 macro sheet has no cells to read: Excel shows it,
+                    // and it says nothing about the workbook being readable.
+                    facts.notes.push(format!(
+                        "feuille « {name} » ({kind:?}) ignorée : pas de cellules"
+                    ));
+                    continue;
                 }
-                push_line(&mut text, &line);
+                if let Err(e) = xlsx_sheet(&mut book, &name, &mut text, &mut cells) {
+                    failed.push(format!("feuille « {name} » illisible : {e}"));
+                }
             }
         }
     }
+    if !failed.is_empty() && failed.len() >= facts.sheets.len() {
+        return Err(failed.join(" ; "));
+    }
+    facts.notes.extend(failed);
     facts.text_truncated = super::cut(&mut text, MAX_TEXT_BYTES);
     facts.first_page = super::head_chars(text.trim(), MAX_FIRST_PAGE_CHARS);
     facts.text = text;
     Ok(facts)
 }
 
+/// The cells of one XLSX sheet, streamed, one line per row.
+fn xlsx_sheet<R: Read + Seek>(
+    book: &mut calamine::Xlsx<R>,
+    name: &str,
+    text: &mut String,
+    cells: &mut usize,
+) -> Result<(), calamine::XlsxError> {
+    let mut cell_reader = book.worksheet_cells_reader(name)?;
+    let mut row: Option<u32> = None;
+    let mut line = String::new();
+    while let Some(cell) = cell_reader.next_cell()? {
+        *cells += 1;
+        if *cells > MAX_CELLS || text.len() > MAX_TEXT_BYTES {
+            break;
+        }
+        let (r, _) = cell.get_position();
+        if row.is_some_and(|prev| prev != r) {
+            push_line(text, &line);
+            line.clear();
+        }
+        row = Some(r);
+        if let Some(s) = cell_text(&Data::from(cell.get_value().clone())) {
+            if !line.is_empty() {
+                line.push('\t');
+            }
+            line.push_str(&s);
+        }
+    }
+    push_line(text, &line);
+    Ok(())
+}
+
+/// A cell as the spreadsheet displays it in French, where the value says how: a date as
+/// `30/06/2027` (with the time when there is one), a boolean as `VRAI`/`FAUX`, a whole number
+/// without decimals, a decimal number with a comma. Without this, a date is a serial number
+/// (46568) that no « valable jusqu'au » rule can read. Errors and empty cells are not text.
+fn cell_text(cell: &Data) -> Option<String> {
+    match cell {
+        Data::String(s) => Some(s.clone()),
+        Data::Int(i) => Some(i.to_string()),
+        Data::Float(f) => Some(number(*f)),
+        Data::Bool(b) => Some(if *b { "VRAI" } else { "FAUX" }.to_string()),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, h, min, sec, _) = d.to_ymd_hms_milli();
+            Some(date_time(y, m, day, h, min, sec))
+        }
+        Data::DateTime(d) => Some(number(d.as_f64())),
+        Data::DateTimeIso(s) => Some(iso_date(s).unwrap_or_else(|| s.clone())),
+        Data::DurationIso(s) => Some(s.clone()),
+        Data::Error(_) | Data::Empty => None,
+    }
+}
+
+fn date_time(y: u16, m: u8, d: u8, h: u8, min: u8, sec: u8) -> String {
+    if (h, min, sec) == (0, 0, 0) {
+        format!("{d:02}/{m:02}/{y:04}")
+    } else {
+        format!("{d:02}/{m:02}/{y:04} {h:02}:{min:02}")
+    }
+}
+
+/// An ODS date (`2027-06-30` or `2027-06-30T14:00:00`) as displayed in French.
+fn iso_date(s: &str) -> Option<String> {
+    let (date, time) = s.split_once('T').unwrap_or((s, ""));
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u16>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let mut t = time.split(':').map(|p| p.parse::<f32>().ok());
+    let h = t.next().flatten().unwrap_or(0.0) as u8;
+    let min = t.next().flatten().unwrap_or(0.0) as u8;
+    let sec = t.next().flatten().unwrap_or(0.0) as u8;
+    let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| date_time(y, m, d, h, min, sec))
+}
+
+/// A number as a French spreadsheet shows it by default: no `.0` on a whole number, a decimal
+/// comma.
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}").replace('.', ",")
+    }
+}
+
 fn push_line(text: &mut String, line: &str) {
     if !line.trim().is_empty() {
         text.push_str(line);
         text.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+
+    #[test]
+    fn cells_as_a_french_spreadsheet_shows_them() {
+        let date = |v| Data::DateTime(ExcelDateTime::new(v, ExcelDateTimeType::DateTime, false));
+        assert_eq!(cell_text(&date(46568.0)).as_deref(), Some("30/06/2027"));
+        assert_eq!(
+            cell_text(&date(46568.5)).as_deref(),
+            Some("30/06/2027 12:00")
+        );
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2027-06-30".into())).as_deref(),
+            Some("30/06/2027")
+        );
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2027-06-30T14:30:00".into())).as_deref(),
+            Some("30/06/2027 14:30")
+        );
+        assert_eq!(cell_text(&Data::Bool(true)).as_deref(), Some("VRAI"));
+        assert_eq!(cell_text(&Data::Float(1250.0)).as_deref(), Some("1250"));
+        assert_eq!(cell_text(&Data::Float(0.2)).as_deref(), Some("0,2"));
+        assert_eq!(cell_text(&Data::Empty), None);
     }
 }

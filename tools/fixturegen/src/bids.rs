@@ -704,5 +704,6 @@ pub fn all() -> Vec<Bid> {
     bids.extend(crate::holders::variants());
     bids.extend(documents::variants());
     bids.push(crate::hostile::bid());
+    bids.push(crate::reading::bid());
     bids
 }

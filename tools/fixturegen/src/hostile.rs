@@ -825,9 +825,14 @@ pub fn bid() -> Bid {
         ("huge-dimension.xlsx", huge_dimension()),
         ("signed.pdf", signed()),
     ];
+    of_bytes("hostile", MANIFEST, files)
+}
+
+/// A bid folder of ready-made files.
+pub(crate) fn of_bytes(name: &str, manifest: &str, files: Vec<(&str, Vec<u8>)>) -> Bid {
     Bid {
-        name: "hostile".into(),
-        manifest: MANIFEST.to_string(),
+        name: name.into(),
+        manifest: manifest.to_string(),
         files: files
             .into_iter()
             .map(|(path, bytes)| File {

@@ -10,6 +10,7 @@ pub mod holders;
 pub mod hostile;
 pub mod hostile_tree;
 pub mod pdf;
+pub mod reading;
 pub mod xlsx;
 pub mod zipfile;
 
