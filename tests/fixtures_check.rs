@@ -105,6 +105,7 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
         "CAIH-CAND-ASSURANCE-VALIDE",
         "CAIH-LANGUE",
         "CAIH-EUROS",
+        "CAIH-EUROS-AUTRES",
         "CAIH-FICHIERS-NON-RECONNUS",
         "PLACE-LIENS",
     ] {
@@ -140,7 +141,7 @@ fn compliant_caih_groupement_passes_every_automatic_rule() {
     }
     assert_eq!(report["bid"]["phase"], "candidature");
     assert_eq!(report["bid"]["deadline"], "2026-02-19T12:00:00+01:00");
-    assert_eq!(report["bid"]["files"], 14);
+    assert_eq!(report["bid"]["files"], 15);
     let evidence = report["results"]
         .as_array()
         .expect("results")
@@ -151,6 +152,53 @@ fn compliant_caih_groupement_passes_every_automatic_rule() {
     assert_eq!(
         evidence,
         serde_json::json!(["alpha/26_01_DC_DH_Alpha.pdf", "beta/26_01_DC_DH_Beta.pdf"])
+    );
+}
+
+/// The evidence a rule's result lists.
+fn evidence(report: &Value, rule: &str) -> Value {
+    report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|x| x["rule"] == rule)
+        .unwrap_or_else(|| panic!("{rule}"))["evidence"]
+        .clone()
+}
+
+/// The groupement of the issue: one trame for the whole groupement holding the references and
+/// the means, one DC1 holding each member's sworn declarations (F1), and a declared
+/// sous-traitant who deposits nothing. Every automatic rule passes, each piece found where it
+/// was given.
+#[test]
+fn compliant_groupement_with_joint_trame_joint_dc1_and_a_sous_traitant() {
+    let (code, r, report) = run(&fixture("caih-groupement-trame-ok"), &[]);
+    assert_eq!(statuses(&r), caih_ok_statuses());
+    assert_eq!(code, 0);
+    for (id, o) in &r {
+        assert!(o.findings.is_empty(), "{id}: {:?}", o.findings);
+    }
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-DH"),
+        serde_json::json!([
+            "alpha/26_01_DC_DC1_Alpha.pdf (déclarations sur l'honneur (rubrique F1 du DC1, ou DUME) de la pièce CAIH-CAND-DC1)"
+        ])
+    );
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-REFERENCES"),
+        serde_json::json!([
+            "alpha/26_01_DC_Trame_Alpha.xlsx (onglet des références de la pièce CAIH-CAND-TRAME)"
+        ])
+    );
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-MOYENS"),
+        serde_json::json!([
+            "alpha/26_01_DC_Trame_Alpha.xlsx (onglet des moyens de la pièce CAIH-CAND-TRAME)"
+        ])
+    );
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-TRAME"),
+        serde_json::json!(["alpha/26_01_DC_Trame_Alpha.xlsx"])
     );
 }
 
@@ -300,13 +348,45 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
         )],
     ),
     (
+        // A warning: article 6.1.1 does not list the attestation among the pieces.
         "cand-russie",
-        1,
+        0,
         &[(
             "CAIH-CAND-RUSSIE",
             "fail",
             &[
                 "- [Beta] : pièce absente : attestation sur l'honneur relative aux sanctions contre les opérateurs russes",
+            ],
+        )],
+    ),
+    (
+        "dh-dc1-sans-beta",
+        1,
+        &[(
+            "CAIH-CAND-DH",
+            "fail",
+            &[
+                "- [Beta] : pièce absente : déclaration sur l'honneur (articles L. 2141-1 à L. 2141-11 du CCP)",
+            ],
+        )],
+    ),
+    (
+        "trame-commune-non-declaree",
+        1,
+        &[(
+            "CAIH-CAND-TRAME",
+            "fail",
+            &["- [Beta] : pièce absente : trame Excel de candidature (annexe 1 au RC)"],
+        )],
+    ),
+    (
+        "transferts-hors-ue",
+        1,
+        &[(
+            "CAIH-ADMIN-UE",
+            "fail",
+            &[
+                "bid.yaml : transfert des données ou accès depuis US (support de l'éditeur) : hors Union européenne",
             ],
         )],
     ),
@@ -420,7 +500,8 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                 ],
             ),
             ("CAIH-LANGUE", "error", &[]),
-            ("CAIH-EUROS", "error", &[]),
+            // Not a financial document: only the warning rule reads it.
+            ("CAIH-EUROS-AUTRES", "error", &[]),
         ],
     ),
     (
@@ -446,8 +527,9 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
         )],
     ),
     (
+        // A warning: no text makes a `.DS_Store` a ground for rejection.
         "parasites",
-        1,
+        0,
         &[
             (
                 "PLACE-PARASITES",
@@ -512,19 +594,53 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
 
 #[test]
 fn each_broken_variant_changes_exactly_its_rules() {
-    let base = caih_ok_statuses();
-    let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(fixture("caih-broken"))
+    check_variants("caih-broken", &caih_ok_statuses(), VARIANTS);
+}
+
+/// Compliant variants of the groupement: each gives a piece another way, and still passes.
+const OK_VARIANTS: &[(&str, i32, &[Change])] = &[
+    ("dh-dans-dc1", 0, &[]),
+    ("sous-traitant", 0, &[]),
+    ("trame-par-membre", 0, &[]),
+    ("transferts-ue", 0, &[]),
+    (
+        // Word and Excel files inside a zip are documents, not nested archives: PLACE-ZIP
+        // passes; the zip itself is listed for information.
+        "zip-bureautique",
+        0,
+        &[(
+            "CAIH-FICHIERS-NON-RECONNUS",
+            "fail",
+            &[
+                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+            ],
+        )],
+    ),
+];
+
+#[test]
+fn each_compliant_variant_still_passes() {
+    check_variants("caih-ok-variants", &caih_ok_statuses(), OK_VARIANTS);
+}
+
+/// Each variant folder of `dir` differs from `base` in exactly its listed rules.
+fn check_variants(
+    dir: &str,
+    base: &BTreeMap<&'static str, &'static str>,
+    variants: &[(&str, i32, &[Change])],
+) {
+    let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(fixture(dir))
         .expect("variants")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     let tested: std::collections::BTreeSet<String> =
-        VARIANTS.iter().map(|v| v.0.to_string()).collect();
+        variants.iter().map(|v| v.0.to_string()).collect();
     assert_eq!(
         on_disk, tested,
         "every generated variant has its expectations"
     );
-    for (name, want_code, changes) in VARIANTS {
-        let (code, r, _) = run(&fixture(&format!("caih-broken/{name}")), &[]);
+    for (name, want_code, changes) in variants {
+        let (code, r, _) = run(&fixture(&format!("{dir}/{name}")), &[]);
         for (id, st) in statuses(&r) {
             match changes.iter().find(|c| c.0 == id) {
                 Some((_, want, findings)) => {
@@ -643,4 +759,26 @@ fn compliant_caih_offer_has_every_annexe_3_deliverable() {
         !s.contains_key("CAIH-CAND-DH"),
         "candidature rules are not part of the offer"
     );
+}
+
+/// Annexe 3 asks, at the offer, for insurance attestations « en cours de validité »: an
+/// attestation valid at the candidature but expired at the offer's deadline is caught.
+#[test]
+fn offer_attestation_expired_at_the_offer_deadline() {
+    let (_, ok, _) = run(&fixture("caih-offre-ok"), &[]);
+    assert_eq!(ok["CAIH-OFFRE-L16-VALIDE"].status, "pass");
+    let (code, r, _) = run(&fixture("caih-offre-broken/assurance-expiree"), &[]);
+    for (id, st) in statuses(&r) {
+        if id != "CAIH-OFFRE-L16-VALIDE" {
+            assert_eq!(st, ok[id].status, "{id}");
+        }
+    }
+    assert_eq!(r["CAIH-OFFRE-L16-VALIDE"].status, "fail");
+    assert_eq!(
+        r["CAIH-OFFRE-L16-VALIDE"].findings,
+        [
+            "L16_Assurance_Alpha.pdf [Alpha] : expiré : valable jusqu'au 31/12/2025, date limite de remise le 15/04/2026 (« du 01/01/2025 au 31/12/2025 ») → demander une attestation ou un certificat en cours de validité"
+        ]
+    );
+    assert_eq!(code, 1);
 }

@@ -20,6 +20,7 @@ pub mod members;
 pub mod outline;
 pub mod pages;
 pub mod piece;
+pub mod piece_credit;
 pub mod readable;
 pub mod select;
 pub mod unique_candidacy;
@@ -200,11 +201,15 @@ fn selected(sel: Option<&crate::pack::model::Selector>) -> String {
 pub fn piece_references(check: &Check) -> Vec<(String, String)> {
     let select = |s: Option<&crate::pack::model::Selector>| {
         s.map(|s| {
-            s.pieces
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("select.pieces[{i}]"), p.clone()))
-                .collect::<Vec<_>>()
+            let listed = |list: &[String], field: &str| {
+                list.iter()
+                    .enumerate()
+                    .map(|(i, p)| (format!("select.{field}[{i}]"), p.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let mut refs = listed(&s.pieces, "pieces");
+            refs.extend(listed(&s.exclude_pieces, "exclude_pieces"));
+            refs
         })
         .unwrap_or_default()
     };
@@ -223,6 +228,12 @@ pub fn piece_references(check: &Check) -> Vec<(String, String)> {
         Check::Validity(c) => select(c.select.as_ref()),
         Check::Outline(c) => select(c.select.as_ref()),
         Check::UnmatchedFiles(c) => select(c.select.as_ref()),
+        Check::Piece(p) => p
+            .within
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((format!("within[{i}].piece"), w.piece.clone()?)))
+            .collect(),
         _ => Vec::new(),
     }
 }
