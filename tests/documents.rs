@@ -351,7 +351,7 @@ fn the_cache_is_used_and_a_corrupt_entry_is_rebuilt() {
     let (cold, log) = run(&[]);
     assert!(log.contains("(0 depuis le cache)"), "{log}");
     let (warm, log) = run(&[]);
-    assert!(log.contains("documents lus (14 depuis le cache)"), "{log}");
+    assert!(log.contains("documents lus (15 depuis le cache)"), "{log}");
     assert_eq!(cold, warm, "the same report from the cache");
     // Corrupt every entry: each is ignored, read again and rewritten.
     for entry in walk(cache.path()) {

@@ -82,6 +82,7 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
     for id in [
         "PLACE-LISIBLE",
         "PLACE-PARASITES",
+        "PLACE-NOMS-WINDOWS",
         "PLACE-EXECUTABLES",
         "PLACE-TAILLE",
         "PLACE-VIDE",
@@ -516,6 +517,20 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
         )],
     ),
     (
+        // The proposals keep the prefix and the token, and take neither the name of the file
+        // already there nor each other's.
+        "nom-30-doublons",
+        1,
+        &[(
+            "CAIH-NOM-30",
+            "fail",
+            &[
+                "alpha/26_01_DC_Moyens_techniques_Alpha.pdf [Alpha] : 36 caractères (max 29) → 26_01_DC_Moye_tech2_Alpha.pdf",
+                "alpha/26_01_DC_Moyens_technologiques_Alpha.pdf [Alpha] : 40 caractères (max 29) → 26_01_DC_Moye_tech3_Alpha.pdf",
+            ],
+        )],
+    ),
+    (
         "nom-format",
         0,
         &[(
@@ -781,4 +796,48 @@ fn offer_attestation_expired_at_the_offer_deadline() {
         ]
     );
     assert_eq!(code, 1);
+}
+
+/// Every file below `from` copied below `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.expect("walk");
+        let target = to.join(e.path().strip_prefix(from).expect("below"));
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Names Windows refuses are reported, as a warning. Built in a temporary folder rather than
+/// committed: a repository holding such names cannot be checked out on Windows.
+#[test]
+fn names_windows_refuses_are_a_warning() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixture("caih-groupement-ok"), tmp.path());
+    let pdf = std::fs::read(fixture(
+        "caih-groupement-ok/alpha/26_01_DC_Moyens_Alpha.pdf",
+    ))
+    .expect("pdf");
+    for name in [
+        "26_01_DC_Note?_Alpha.pdf",
+        "26_01_DC_Annexe_Alpha.",
+        "CON.pdf",
+    ] {
+        std::fs::write(tmp.path().join("alpha").join(name), &pdf).expect("write");
+    }
+    let (code, r, _) = run(tmp.path(), &[]);
+    assert_eq!(r["PLACE-NOMS-WINDOWS"].status, "fail");
+    assert_eq!(
+        r["PLACE-NOMS-WINDOWS"].findings,
+        [
+            "alpha/26_01_DC_Annexe_Alpha. [Alpha] : nom refusé : caractère ou nom refusé par Windows",
+            "alpha/26_01_DC_Note?_Alpha.pdf [Alpha] : nom refusé : caractère ou nom refusé par Windows",
+            "alpha/CON.pdf [Alpha] : nom refusé : caractère ou nom refusé par Windows",
+        ]
+    );
+    // A warning: the names alone do not block the verdict.
+    assert_eq!(code, 0);
 }

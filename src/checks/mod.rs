@@ -161,14 +161,31 @@ impl CompiledCheck {
 pub fn scope(check: &Check) -> String {
     use crate::pack::model::PieceScope;
     match check {
-        Check::Piece(p) => match (p.per, &p.members) {
-            (PieceScope::Bid, _) => "le dossier".to_string(),
-            (PieceScope::Member, None) if p.joint => {
-                "chaque membre (document commun admis)".to_string()
+        Check::Piece(p) => {
+            // A filter that only leaves out some roles still asks every other member.
+            let only_except = p.members.as_ref().is_some_and(|f| {
+                f.role.is_none() && f.hosting.is_none() && f.redressement_judiciaire.is_none()
+            });
+            let who = match (&p.members, only_except) {
+                (None, _) | (Some(_), true) => "chaque membre".to_string(),
+                (Some(f), false) => format!("membres ({})", members::describe(Some(f))),
+            };
+            let except = match (&p.members, only_except) {
+                (Some(f), true) => format!(", {}", members::describe(Some(f))),
+                _ => String::new(),
+            };
+            let joint = if p.joint {
+                " (document commun admis)"
+            } else if p.joint_named {
+                " (document commun admis s'il nomme le membre)"
+            } else {
+                ""
+            };
+            match p.per {
+                PieceScope::Bid => "le dossier".to_string(),
+                PieceScope::Member => format!("{who}{except}{joint}"),
             }
-            (PieceScope::Member, None) => "chaque membre".to_string(),
-            (PieceScope::Member, Some(f)) => format!("membres ({})", members::describe(Some(f))),
-        },
+        }
         Check::Certification(c) => match &c.members {
             Some(f) => format!("membres ({})", members::describe(Some(f))),
             None => "chaque membre".to_string(),

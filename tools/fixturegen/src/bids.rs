@@ -1060,6 +1060,22 @@ pub fn caih_variants() -> Vec<Bid> {
             "alpha/26_01_DC_Moyens_Alpha.pdf",
             "alpha/26_01_DC_Moyens_techniques_Alpha.pdf",
         ),
+        ok.variant(
+            "nom-30-doublons",
+            "deux noms trop longs qui s'abrégeraient pareil, et un fichier qui porte déjà l'abréviation",
+        )
+        .rename(
+            "alpha/26_01_DC_Moyens_Alpha.pdf",
+            "alpha/26_01_DC_Moyens_techniques_Alpha.pdf",
+        )
+        .add(
+            "alpha/26_01_DC_Moyens_technologiques_Alpha.pdf",
+            documents::moyens().pdf(),
+        )
+        .add(
+            "alpha/26_01_DC_Moye_techn_Alpha.pdf",
+            documents::moyens().pdf(),
+        ),
         ok.variant("nom-format", "un nom hors convention")
             .rename("beta/26_01_DC_DH_Beta.pdf", "beta/DH_Beta.pdf"),
         ok.variant("cand-dc1", "pas de lettre de candidature")
