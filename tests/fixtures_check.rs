@@ -841,3 +841,169 @@ fn names_windows_refuses_are_a_warning() {
     // A warning: the names alone do not block the verdict.
     assert_eq!(code, 0);
 }
+
+/// `bidlint` with `args`; its exit code and its error output.
+fn bidlint_stderr(args: &[&std::ffi::OsStr]) -> (i32, String) {
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("BIDLINT_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const WITHIN_ERRORS: &str = r#"pack: within-errors
+title: "Erreurs"
+version: "1"
+sources:
+  rc: "RC"
+rules:
+  - id: EX-TRAME
+    title: "Trame"
+    severity: error
+    source: { doc: rc, section: "1", quote: "la trame" }
+    help: "Joindre la trame."
+    check:
+      kind: piece
+      label: "trame"
+      per: member
+      names: ['trame']
+  - id: EX-REFS
+    title: "Références"
+    severity: error
+    source: { doc: rc, section: "1", quote: "les références" }
+    help: "Joindre la liste."
+    check:
+      kind: piece
+      label: "références"
+      joint_named: true
+      names: ['refs']
+      within:
+        - piece: EX-TRAME
+          label: "onglet"
+          sheets: ['ref(']
+        - label: "rien"
+          piece: EX-TRAME
+        - label: "les deux"
+          piece: EX-TRAME
+          names: ['dc1']
+          text: ['x']
+"#;
+
+/// The new pack and manifest fields, used wrongly: exit 2, each problem at its line.
+#[test]
+fn new_fields_used_wrongly_get_located_diagnostics() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let pack = tmp.path().join("pack.yaml");
+    std::fs::write(&pack, WITHIN_ERRORS).expect("write");
+    let (code, err) = bidlint_stderr(&["validate-pack".as_ref(), pack.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    for (message, at) in [
+        (
+            "`joint_named` n'a de sens qu'avec `per: member`",
+            "pack.yaml:25:20",
+        ),
+        ("error: unclosed group", "pack.yaml:30:20"),
+        ("indiquez `sheets` ou `text`", "pack.yaml:31:16"),
+        ("indiquez soit `piece`", "pack.yaml:33:16"),
+    ] {
+        let i = err
+            .find(message)
+            .unwrap_or_else(|| panic!("{message}: {err}"));
+        assert!(err[i..].contains(at), "{message} at {at}: {err}");
+    }
+    // A host that is no piece rule, and an unknown role.
+    let fixed = WITHIN_ERRORS
+        .replace("      joint_named: true\n", "")
+        .replace("['ref(']", "['ref']")
+        .replace(
+            "        - label: \"rien\"\n          piece: EX-TRAME\n        - label: \"les deux\"\n          piece: EX-TRAME\n          names: ['dc1']\n          text: ['x']\n",
+            "",
+        );
+    std::fs::write(
+        &pack,
+        fixed.replace(
+            "piece: EX-TRAME\n          label",
+            "piece: EX-TRAMME\n          label",
+        ),
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["validate-pack".as_ref(), pack.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("« EX-TRAMME » n'est pas une règle de type piece de ce pack"),
+        "{err}"
+    );
+    assert!(err.contains("pack.yaml:27:18"), "{err}");
+    std::fs::write(
+        &pack,
+        fixed.replace("      names: ['refs']", "      per: member\n      members: { except_roles: [sous-traitante] }\n      names: ['refs']"),
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["validate-pack".as_ref(), pack.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("valeur inconnue `sous-traitante`"), "{err}");
+    assert!(err.contains("vouliez-vous dire `sous-traitant`"), "{err}");
+
+    // The manifest's transfers: an unknown field, then a country that is no ISO code.
+    let bid = tmp.path().join("bid");
+    std::fs::create_dir(&bid).expect("mkdir");
+    let manifest = bid.join("bid.yaml");
+    std::fs::write(
+        &manifest,
+        "consultation: caih-aos-2026\nphase: candidature\nhosting:\n  administration: [FR]\n  transfers:\n    - pays: FR\n",
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["check".as_ref(), bid.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("hosting.transfers[0] : champ inconnu `pays`"),
+        "{err}"
+    );
+    assert!(err.contains("bid.yaml:6:7"), "{err}");
+    std::fs::write(
+        &manifest,
+        "consultation: caih-aos-2026\nphase: candidature\nhosting:\n  administration: [FR]\n  transfers:\n    - country: USA\n      recipient: support\n",
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["check".as_ref(), bid.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("pays « USA » : code ISO 3166-1 à deux lettres attendu"),
+        "{err}"
+    );
+    assert!(err.contains("bid.yaml:6:16"), "{err}");
+}
+
+/// The ANS HDS commitment written inside the DC2 satisfies ANS-CAND-HDS, found in its text
+/// below the title; without it (and without a certificate) the piece is missing.
+#[test]
+fn ans_hds_commitment_inside_the_dc2() {
+    let (code, r, report) = run(&fixture("ans-variants/engagement-dc2"), &[]);
+    assert_eq!(r["ANS-CAND-HDS"].status, "pass");
+    assert_eq!(
+        evidence(&report, "ANS-CAND-HDS"),
+        serde_json::json!([
+            "DC2_Declaration_candidat.pdf (engagement d'obtenir la certification HDS, dans le DC1, le DC2 ou le DUME)"
+        ])
+    );
+    assert_eq!(r["ANS-LOT2-HDS5"].status, "pass");
+    assert!(
+        r.values()
+            .all(|o| o.status != "fail" && o.status != "error"),
+        "{r:?}"
+    );
+    assert_eq!(code, 0);
+    let (code, r, _) = run(&fixture("ans-variants/sans-engagement"), &[]);
+    assert_eq!(r["ANS-CAND-HDS"].status, "fail");
+    assert_eq!(
+        r["ANS-CAND-HDS"].findings,
+        ["- : pièce absente : certificat HDS activité 5, ou engagement à l'obtenir"]
+    );
+    assert_eq!(code, 1);
+}

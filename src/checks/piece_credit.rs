@@ -9,7 +9,7 @@
 
 use regex::Regex;
 
-use super::{CompileError, regex_from};
+use super::{CompileError, regex_from, text_regex_from};
 use crate::documents::DocFacts;
 use crate::engine::Context;
 use crate::manifest::{Member, Role, normalize_rel};
@@ -47,10 +47,16 @@ pub fn compile_within(list: &[Within], errors: &mut Vec<CompileError>) -> Vec<Co
                      celle-ci s'y trouve",
                 ));
             }
+            // Text patterns run over whole documents: ASCII word boundaries keep them fast.
             let mut patterns = |list: &[String], field: &str| -> Vec<Regex> {
+                let compile = if field == "text" {
+                    text_regex_from
+                } else {
+                    regex_from
+                };
                 list.iter()
                     .enumerate()
-                    .filter_map(|(j, p)| match regex_from(&strip_accents(p), true) {
+                    .filter_map(|(j, p)| match compile(&strip_accents(p), true) {
                         Ok(r) => Some(r),
                         Err(e) => {
                             errors.push(CompileError::new(format!("within[{i}].{field}[{j}]"), e));

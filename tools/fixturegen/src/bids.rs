@@ -771,6 +771,42 @@ hosting:
     }
 }
 
+/// The ANS candidacy with the HDS commitment written in the DC2 instead of a certificate
+/// (`with_commitment: false`: the DC2 says nothing of HDS).
+fn ans_commitment(name: &str, what: &str, with_commitment: bool) -> Bid {
+    let g = ("Gamma Santé SAS", "555 444 333 00021");
+    // The commitment comes after the capacities, well below the title: it is found in the
+    // text, not taken for the document's title.
+    let mut body = vec![
+        "Capacités économiques et techniques.",
+        "Chiffre d'affaires global des trois derniers exercices : 3,1 M€, 3,6 M€ et 4,2 M€.",
+        "Chiffre d'affaires du domaine des systèmes d'information de santé : 2,4 M€ en 2025.",
+        "Effectifs : 38 salariés, dont 6 chefs de projet et 22 ingénieurs d'exploitation.",
+        "Références : exploitation du répertoire régional des ressources de santé (2024) ;",
+        "infogérance d'un portail de prise de rendez-vous pour un GHT (2025).",
+        "Moyens : centre de services à Lille, astreinte 24 h/24, outillage de supervision libre.",
+        "Assurance responsabilité civile professionnelle : contrat n° RC-2026-0911.",
+    ];
+    if with_commitment {
+        body.extend([
+            "Gamma Santé SAS s'engage à obtenir, avant le démarrage des prestations,",
+            "la certification HDS pour l'activité 5 (administration et exploitation du",
+            "système d'information contenant les données de santé).",
+        ]);
+    }
+    ans()
+        .variant_in("ans-variants", name, what)
+        .remove("Certificat_HDS_Gamma.pdf")
+        .replace(
+            "DC2_Declaration_candidat.pdf",
+            with_sig("Déclaration du candidat individuel — DC2", &body, g.0, g.1),
+        )
+        .manifest_edit(
+            "        valid_until: 2027-12-31",
+            "        status: committed",
+        )
+}
+
 /// The CAIH offer phase: the annexe-3 deliverables (the mémoire technique L3 following the
 /// imposed plan of annexe 2), the acte d'engagement and the financial answer, both carrying the
 /// e-mail address article 5.3 requires and their amounts in euros.
@@ -1215,6 +1251,16 @@ pub fn all() -> Vec<Bid> {
     bids.extend(caih_variants());
     bids.extend(caih_ok_variants());
     bids.extend(caih_offre_variants());
+    bids.push(ans_commitment(
+        "engagement-dc2",
+        "l'engagement d'obtenir la certification HDS écrit dans le DC2",
+        true,
+    ));
+    bids.push(ans_commitment(
+        "sans-engagement",
+        "ni certificat HDS ni engagement",
+        false,
+    ));
     bids.extend(documents::variants());
     bids.push(crate::hostile::bid());
     bids
