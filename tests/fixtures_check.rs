@@ -381,6 +381,27 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
         )],
     ),
     (
+        // A French document under another name is not the English one's translation.
+        "langue-sans-traduction",
+        1,
+        &[
+            (
+                "CAIH-LANGUE",
+                "fail",
+                &[
+                    "beta/26_01_DC_Ress_Beta.pdf [Beta] : rédigé en anglais (confiance 100 %), pas en français → fournir le document en français (ou sa traduction)",
+                ],
+            ),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    "beta/26_01_DC_Ress_Beta.pdf [Beta] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
+        ],
+    ),
+    (
         "transferts-hors-ue",
         1,
         &[(
@@ -617,6 +638,19 @@ const OK_VARIANTS: &[(&str, i32, &[Change])] = &[
     ("dh-dans-dc1", 0, &[]),
     ("sous-traitant", 0, &[]),
     ("trame-par-membre", 0, &[]),
+    (
+        // The English document's French translation is attached next to it: CAIH-LANGUE
+        // passes, as its help promises.
+        "traduction",
+        0,
+        &[(
+            "CAIH-FICHIERS-NON-RECONNUS",
+            "fail",
+            &[
+                "beta/26_01_DC_Ress_Beta.pdf [Beta] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+            ],
+        )],
+    ),
     ("transferts-ue", 0, &[]),
     (
         // Word and Excel files inside a zip are documents, not nested archives: PLACE-ZIP

@@ -1000,6 +1000,19 @@ pub fn caih_ok_variants() -> Vec<Bid> {
             "alpha/26_01_DC_Annexes_Alpha.zip",
             Content::Bytes(office_archive()),
         ),
+        ok.variant_in(
+            dir,
+            "traduction",
+            "un document en anglais accompagné de sa traduction en français",
+        )
+        .add(
+            "beta/26_01_DC_Ress_Beta.pdf",
+            documents::moyens_english().pdf(),
+        )
+        .add(
+            "beta/26_01_DC_Ress_FR_Beta.pdf",
+            documents::moyens().pdf(),
+        ),
         ok.variant_in(dir, "transferts-ue", "un accès du support depuis l'Irlande")
             .manifest_edit(
                 "  transfers: []",
@@ -1159,6 +1172,18 @@ pub fn caih_variants() -> Vec<Bid> {
         .remove("alpha/26_01_DC_DH_Alpha.pdf")
         .remove("beta/26_01_DC_DH_Beta.pdf")
         .replace("alpha/26_01_DC_DC1_Alpha.pdf", dc1_with_declarations(false)),
+        ok.variant(
+            "langue-sans-traduction",
+            "un document en anglais, et un document en français qui n'en est pas la traduction",
+        )
+        .add(
+            "beta/26_01_DC_Ress_Beta.pdf",
+            documents::moyens_english().pdf(),
+        )
+        .add(
+            "beta/26_01_DC_Orga_Beta.pdf",
+            documents::moyens().pdf(),
+        ),
         ok.variant(
             "transferts-hors-ue",
             "un accès du support depuis les États-Unis",
