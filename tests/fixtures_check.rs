@@ -1041,3 +1041,26 @@ fn ans_hds_commitment_inside_the_dc2() {
     );
     assert_eq!(code, 1);
 }
+
+/// « exprimés en EUROS » concerns the bid's prices: the L14 TCO note comparing with a suite
+/// priced in dollars is what L14 asks for — a warning to reread, not a blocking error.
+#[test]
+fn dollars_in_the_tco_comparison_are_a_warning() {
+    let (_, ok, _) = run(&fixture("caih-offre-ok"), &[]);
+    assert_eq!(ok["CAIH-EUROS"].status, "pass");
+    assert_eq!(ok["CAIH-EUROS-AUTRES"].status, "pass");
+    let (code, r, _) = run(&fixture("caih-offre-broken/tco-dollars"), &[]);
+    for (id, st) in statuses(&r) {
+        if id != "CAIH-EUROS-AUTRES" {
+            assert_eq!(st, ok[id].status, "{id}");
+        }
+    }
+    assert_eq!(r["CAIH-EUROS-AUTRES"].status, "fail");
+    assert_eq!(
+        r["CAIH-EUROS-AUTRES"].findings,
+        [
+            "L14_Projection_TCO.pdf : montant dans une autre devise que l'euro : …propriétaire de référence, vendue 36 USD par utilisateur et par mois, soit 2 950…"
+        ]
+    );
+    assert_eq!(code, 0);
+}

@@ -889,6 +889,23 @@ pub fn caih_offre_variants() -> Vec<Bid> {
             "L16_Assurance_Alpha.pdf",
             documents::assurance(documents::ALPHA, 2025).pdf(),
         ),
+        ok.variant_in(
+            "caih-offre-broken",
+            "tco-dollars",
+            "la note TCO compare avec une suite propriétaire vendue en dollars",
+        )
+        .replace(
+            "L14_Projection_TCO.pdf",
+            documents::deliverable(
+                "L14 – Projection TCO et comparaison",
+                &[
+                    "le coût total de possession de la solution libre sur cinq ans, en euros : 1 240 000 € HT ;",
+                    "la comparaison avec la suite propriétaire de référence, vendue 36 USD par utilisateur et par mois, soit 2 950 000 € HT sur cinq ans au cours de janvier 2026 ;",
+                    "les hypothèses de volumétrie et de taux de change retenues.",
+                ],
+            )
+            .pdf(),
+        ),
     ]
 }
 
