@@ -208,9 +208,11 @@ fn content_rules_on_each_document_variant() {
         (
             "plaquette-3-pages",
             vec![expect(
-                "CAIH-CAND-PLAQUETTE-A4",
+                "CAIH-CAND-PLAQUETTE-PAGES",
                 "fail",
-                &["alpha/26_01_DC_Plaq1_Alpha.pdf : 3 pages, 2 au plus"],
+                &[
+                    "alpha/26_01_DC_Plaq1_Alpha.pdf : 3 pages pour 1 référence(s), 2 au plus (2 par référence)",
+                ],
             )],
         ),
         (

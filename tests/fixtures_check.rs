@@ -103,6 +103,8 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
         "CAIH-ADMIN-UE",
         "CAIH-LOTS",
         "CAIH-CAND-PLAQUETTE-A4",
+        "CAIH-CAND-PLAQUETTE-PAGES",
+        "CAIH-CAND-PLAQUETTE-NOMBRE",
         "CAIH-CAND-ASSURANCE-VALIDE",
         "CAIH-LANGUE",
         "CAIH-EUROS",
@@ -117,7 +119,6 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
     m.insert("CAIH-MANDATAIRE", "skip");
     for id in [
         "CAIH-MANUEL-LIBELLES",
-        "CAIH-MANUEL-PLAQUETTE-NOMBRE",
         "CAIH-MANUEL-TRAME-CONTENU",
         "CAIH-MANUEL-DUME",
         "CAIH-MANUEL-CAPACITES-TIERS",
@@ -334,19 +335,25 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                 &["- : pièce absente : plaquette de présentation d'une référence"],
             ),
             ("CAIH-CAND-PLAQUETTE-A4", "skip", &[]),
+            ("CAIH-CAND-PLAQUETTE-PAGES", "skip", &[]),
+            ("CAIH-CAND-PLAQUETTE-NOMBRE", "skip", &[]),
         ],
     ),
     (
         "cand-references",
         1,
-        &[(
-            "CAIH-CAND-REFERENCES",
-            "fail",
-            &[
-                "- [Alpha] : pièce absente : liste des références significatives (3 dernières années)",
-                "- [Beta] : pièce absente : liste des références significatives (3 dernières années)",
-            ],
-        )],
+        &[
+            (
+                "CAIH-CAND-REFERENCES",
+                "fail",
+                &[
+                    "- [Alpha] : pièce absente : liste des références significatives (3 dernières années)",
+                    "- [Beta] : pièce absente : liste des références significatives (3 dernières années)",
+                ],
+            ),
+            // Without the references table, the plaquettes cannot be counted: left to a human.
+            ("CAIH-CAND-PLAQUETTE-NOMBRE", "manual", &[]),
+        ],
     ),
     (
         // A warning: article 6.1.1 does not list the attestation among the pieces.
@@ -400,6 +407,30 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                 ],
             ),
         ],
+    ),
+    (
+        // The trames list three references; the plaquette of the third is missing.
+        "plaquette-manquante",
+        1,
+        &[(
+            "CAIH-CAND-PLAQUETTE-NOMBRE",
+            "fail",
+            &[
+                "- : référence 3 (CH de Colmar) listée dans la pièce CAIH-CAND-TRAME : aucune plaquette ne la présente",
+            ],
+        )],
+    ),
+    (
+        // Two references on six pages in one file: 4 pages allowed (a warning).
+        "plaquettes-trop-longues",
+        0,
+        &[(
+            "CAIH-CAND-PLAQUETTE-PAGES",
+            "fail",
+            &[
+                "alpha/26_01_DC_Plaq_Alpha.pdf [Alpha] : 6 pages pour 2 référence(s), 4 au plus (2 par référence)",
+            ],
+        )],
     ),
     (
         "transferts-hors-ue",
@@ -636,6 +667,8 @@ fn each_broken_variant_changes_exactly_its_rules() {
 /// Compliant variants of the groupement: each gives a piece another way, and still passes.
 const OK_VARIANTS: &[(&str, i32, &[Change])] = &[
     ("dh-dans-dc1", 0, &[]),
+    // Three plaquettes on six pages in one PDF: 2 pages per reference.
+    ("plaquettes-un-fichier", 0, &[]),
     ("sous-traitant", 0, &[]),
     ("trame-par-membre", 0, &[]),
     (

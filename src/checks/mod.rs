@@ -19,6 +19,7 @@ pub mod manual;
 pub mod members;
 pub mod outline;
 pub mod pages;
+pub mod per_reference;
 pub mod piece;
 pub mod piece_credit;
 pub mod readable;
@@ -70,6 +71,7 @@ pub enum CompiledCheck {
     Validity(validity::Compiled),
     Outline(outline::Compiled),
     UnmatchedFiles(unmatched_files::Compiled),
+    PerReference(per_reference::Compiled),
 }
 
 pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
@@ -105,6 +107,9 @@ pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
         Check::UnmatchedFiles(c) => {
             CompiledCheck::UnmatchedFiles(unmatched_files::compile(c, &mut errors))
         }
+        Check::PerReference(c) => {
+            CompiledCheck::PerReference(per_reference::compile(c, &mut errors))
+        }
     };
     if errors.is_empty() {
         Ok(compiled)
@@ -135,6 +140,7 @@ pub fn evaluate(check: &CompiledCheck, ctx: &Context, rule_id: &str) -> Outcome 
         CompiledCheck::Validity(c) => validity::evaluate(c, ctx),
         CompiledCheck::Outline(c) => outline::evaluate(c, ctx),
         CompiledCheck::UnmatchedFiles(c) => unmatched_files::evaluate(c, ctx),
+        CompiledCheck::PerReference(c) => per_reference::evaluate(c, ctx),
     }
 }
 
@@ -149,7 +155,8 @@ impl CompiledCheck {
             | CompiledCheck::Language(_)
             | CompiledCheck::Validity(_)
             | CompiledCheck::Outline(_)
-            | CompiledCheck::UnmatchedFiles(_) => true,
+            | CompiledCheck::UnmatchedFiles(_)
+            | CompiledCheck::PerReference(_) => true,
             CompiledCheck::Piece(p) => p.reads_content(),
             CompiledCheck::Certification(c) => c.reads_document(),
             _ => false,
@@ -201,6 +208,7 @@ pub fn scope(check: &Check) -> String {
         Check::Language(c) => selected(c.select.as_ref()),
         Check::Validity(c) => selected(c.select.as_ref()),
         Check::Outline(c) => selected(c.select.as_ref()),
+        Check::PerReference(c) => format!("pièces : {}, {}", c.documents, c.list),
         _ => "tous les fichiers du dépôt".to_string(),
     }
 }
@@ -245,6 +253,10 @@ pub fn piece_references(check: &Check) -> Vec<(String, String)> {
         Check::Validity(c) => select(c.select.as_ref()),
         Check::Outline(c) => select(c.select.as_ref()),
         Check::UnmatchedFiles(c) => select(c.select.as_ref()),
+        Check::PerReference(c) => vec![
+            ("documents".to_string(), c.documents.clone()),
+            ("list".to_string(), c.list.clone()),
+        ],
         Check::Piece(p) => p
             .within
             .iter()

@@ -342,6 +342,7 @@ pub enum Check {
     Validity(Validity),
     Outline(Outline),
     UnmatchedFiles(UnmatchedFiles),
+    PerReference(PerReference),
 }
 
 impl Check {
@@ -367,6 +368,7 @@ impl Check {
             Check::Validity(_) => "validity",
             Check::Outline(_) => "outline",
             Check::UnmatchedFiles(_) => "unmatched-files",
+            Check::PerReference(_) => "per-reference",
         }
     }
 }
@@ -535,6 +537,25 @@ pub struct Within {
     pub text: Vec<String>,
     /// What the host holds, in French, for the report (« onglet des références »).
     pub label: String,
+}
+
+/// One document per reference of a list (« Chaque référence du tableau devra être accompagnée
+/// d'une plaquette ») and, with `max_pages`, at most that many pages per reference, however
+/// the documents are split into files (one PDF may hold three plaquettes on six pages).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerReference {
+    /// The `piece` rule whose files present the references (the plaquettes).
+    pub documents: String,
+    /// The `piece` rule whose workbook lists the references (the trame), in a table whose
+    /// header has a « Référence » column and a « Client » (or « Établissement ») column.
+    pub list: String,
+    /// Check that every reference listed has a document naming its client.
+    #[serde(default = "yes")]
+    pub count: bool,
+    /// Pages allowed per reference presented in a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_pages: Option<u32>,
 }
 
 /// Datacenters (`hosting.datacenters[].country`) and administration countries

@@ -395,6 +395,30 @@ fn plaquette_of(r: &Reference, page1: &[&str], page2: &[&str]) -> Content {
     })
 }
 
+/// The plaquettes of several references gathered in one PDF, `pages` pages each.
+fn plaquettes_in_one(refs: &[&Reference], pages: u32) -> Content {
+    let mut out = Vec::new();
+    for r in refs {
+        for k in 1..=pages {
+            out.push(vec![
+                format!(
+                    "Plaquette de présentation — Référence {} — {} ({}) — page {k}/{pages}",
+                    r.number, r.client, r.year
+                ),
+                String::new(),
+                format!("Objet : {}.", r.subject),
+                "Contexte, périmètre, volumétrie, résultats obtenus et contact du client."
+                    .to_string(),
+            ]);
+        }
+    }
+    Content::Pdf(PdfSpec {
+        title: "Plaquettes de présentation des références".to_string(),
+        pages: out,
+        size: A4,
+    })
+}
+
 fn beta_plaquette() -> Content {
     plaquette_of(
         &BETA_REFERENCES[0],
@@ -1030,6 +1054,21 @@ pub fn caih_ok_variants() -> Vec<Bid> {
             "beta/26_01_DC_Ress_FR_Beta.pdf",
             documents::moyens().pdf(),
         ),
+        ok.variant_in(
+            dir,
+            "plaquettes-un-fichier",
+            "les trois plaquettes réunies dans un PDF de six pages",
+        )
+        .remove("alpha/26_01_DC_Plaq1_Alpha.pdf")
+        .remove("alpha/26_01_DC_Plaq2_Alpha.pdf")
+        .remove("beta/26_01_DC_Plaq3_Beta.pdf")
+        .add(
+            "alpha/26_01_DC_Plaq_Alpha.pdf",
+            plaquettes_in_one(
+                &[&ALPHA_REFERENCES[0], &ALPHA_REFERENCES[1], &BETA_REFERENCES[0]],
+                2,
+            ),
+        ),
         ok.variant_in(dir, "transferts-ue", "un accès du support depuis l'Irlande")
             .manifest_edit(
                 "  transfers: []",
@@ -1200,6 +1239,21 @@ pub fn caih_variants() -> Vec<Bid> {
         .add(
             "beta/26_01_DC_Orga_Beta.pdf",
             documents::moyens().pdf(),
+        ),
+        ok.variant(
+            "plaquette-manquante",
+            "trois références dans les trames, deux plaquettes",
+        )
+        .remove("beta/26_01_DC_Plaq3_Beta.pdf"),
+        ok.variant(
+            "plaquettes-trop-longues",
+            "les plaquettes de deux références réunies dans un PDF de six pages",
+        )
+        .remove("alpha/26_01_DC_Plaq1_Alpha.pdf")
+        .remove("alpha/26_01_DC_Plaq2_Alpha.pdf")
+        .add(
+            "alpha/26_01_DC_Plaq_Alpha.pdf",
+            plaquettes_in_one(&[&ALPHA_REFERENCES[0], &ALPHA_REFERENCES[1]], 3),
         ),
         ok.variant(
             "transferts-hors-ue",
