@@ -365,7 +365,7 @@ fn the_cache_is_used_and_a_corrupt_entry_is_rebuilt() {
     let (_, log) = run(&["--no-cache"]);
     assert!(log.contains("(0 depuis le cache)"), "{log}");
     let (_, log) = run(&[]);
-    assert!(log.contains("(14 depuis le cache)"), "rewritten: {log}");
+    assert!(log.contains("(15 depuis le cache)"), "rewritten: {log}");
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
