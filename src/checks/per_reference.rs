@@ -138,6 +138,12 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 "tableau des références introuvable dans la pièce {} (en-tête « Référence » et « Client » attendu)",
                 c.list
             ));
+        } else if refs.is_empty() {
+            // A template left blank: nothing to count, and nothing to call compliant either.
+            unverifiable.push(format!(
+                "le tableau des références de la pièce {} est vide",
+                c.list
+            ));
         } else {
             let missing: Vec<&Reference> = refs
                 .iter()
