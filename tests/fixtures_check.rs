@@ -409,6 +409,12 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
         ],
     ),
     (
+        // A references table left blank: nothing is counted as compliant, a human checks.
+        "trames-sans-references",
+        0,
+        &[("CAIH-CAND-PLAQUETTE-NOMBRE", "manual", &[])],
+    ),
+    (
         // The trames list three references; the plaquette of the third is missing.
         "plaquette-manquante",
         1,

@@ -1241,6 +1241,36 @@ pub fn caih_variants() -> Vec<Bid> {
             documents::moyens().pdf(),
         ),
         ok.variant(
+            "trames-sans-references",
+            "des trames dont le tableau des références est resté vide",
+        )
+        .replace(
+            "alpha/26_01_DC_Trame_Alpha.xlsx",
+            trame(
+                "Trame de candidature — Alpha Numérique SAS",
+                &[TrameMember {
+                    name: ALPHA.0,
+                    figures: &ALPHA_FIGURES,
+                    references: &[],
+                }],
+                Layout::RowPerMember,
+                None,
+            ),
+        )
+        .replace(
+            "beta/26_01_DC_Trame_Beta.xlsx",
+            trame(
+                "Trame de candidature — Beta Cloud SA",
+                &[TrameMember {
+                    name: BETA.0,
+                    figures: &BETA_FIGURES,
+                    references: &[],
+                }],
+                Layout::RowPerMember,
+                None,
+            ),
+        ),
+        ok.variant(
             "plaquette-manquante",
             "trois références dans les trames, deux plaquettes",
         )
