@@ -74,10 +74,13 @@ fn blank_candidature_checklist_lists_every_rule_to_tick() {
             .all(|x| x["status"] == "manual")
     );
     assert_eq!(r["summary"]["manual"].as_u64(), Some(ids.len() as u64));
-    assert_eq!(field(&r, "CAIH-CAND-DH", "scope"), "chaque membre");
+    assert_eq!(
+        field(&r, "CAIH-CAND-DH", "scope"),
+        "chaque membre, sauf sous-traitant (document commun admis s'il nomme le membre)"
+    );
     assert_eq!(
         field(&r, "CAIH-CAND-DC1", "scope"),
-        "chaque membre (document commun admis)"
+        "chaque membre, sauf sous-traitant (document commun admis)"
     );
     assert_eq!(
         field(&r, "CAIH-CAND-HDS", "scope"),

@@ -82,6 +82,7 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
     for id in [
         "PLACE-LISIBLE",
         "PLACE-PARASITES",
+        "PLACE-NOMS-WINDOWS",
         "PLACE-EXECUTABLES",
         "PLACE-TAILLE",
         "PLACE-VIDE",
@@ -104,9 +105,12 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
         "CAIH-ADMIN-UE",
         "CAIH-LOTS",
         "CAIH-CAND-PLAQUETTE-A4",
+        "CAIH-CAND-PLAQUETTE-PAGES",
+        "CAIH-CAND-PLAQUETTE-NOMBRE",
         "CAIH-CAND-ASSURANCE-VALIDE",
         "CAIH-LANGUE",
         "CAIH-EUROS",
+        "CAIH-EUROS-AUTRES",
         "CAIH-FICHIERS-NON-RECONNUS",
         "PLACE-LIENS",
     ] {
@@ -117,7 +121,6 @@ fn caih_ok_statuses() -> BTreeMap<&'static str, &'static str> {
     m.insert("CAIH-MANDATAIRE", "not-applicable");
     for id in [
         "CAIH-MANUEL-LIBELLES",
-        "CAIH-MANUEL-PLAQUETTE-NOMBRE",
         "CAIH-MANUEL-TRAME-CONTENU",
         "CAIH-MANUEL-DUME",
         "CAIH-MANUEL-CAPACITES-TIERS",
@@ -142,7 +145,7 @@ fn compliant_caih_groupement_passes_every_automatic_rule() {
     }
     assert_eq!(report["bid"]["phase"], "candidature");
     assert_eq!(report["bid"]["deadline"], "2026-02-19T12:00:00+01:00");
-    assert_eq!(report["bid"]["files"], 14);
+    assert_eq!(report["bid"]["files"], 15);
     let evidence = report["results"]
         .as_array()
         .expect("results")
@@ -153,6 +156,53 @@ fn compliant_caih_groupement_passes_every_automatic_rule() {
     assert_eq!(
         evidence,
         serde_json::json!(["alpha/26_01_DC_DH_Alpha.pdf", "beta/26_01_DC_DH_Beta.pdf"])
+    );
+}
+
+/// The evidence a rule's result lists.
+fn evidence(report: &Value, rule: &str) -> Value {
+    report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|x| x["rule"] == rule)
+        .unwrap_or_else(|| panic!("{rule}"))["evidence"]
+        .clone()
+}
+
+/// The groupement of the issue: one trame for the whole groupement holding the references and
+/// the means, one DC1 holding each member's sworn declarations (F1), and a declared
+/// sous-traitant who deposits nothing. Every automatic rule passes, each piece found where it
+/// was given.
+#[test]
+fn compliant_groupement_with_joint_trame_joint_dc1_and_a_sous_traitant() {
+    let (code, r, report) = run(&fixture("caih-groupement-trame-ok"), &[]);
+    assert_eq!(statuses(&r), caih_ok_statuses());
+    assert_eq!(code, 0);
+    for (id, o) in &r {
+        assert!(o.findings.is_empty(), "{id}: {:?}", o.findings);
+    }
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-DH"),
+        serde_json::json!([
+            "alpha/26_01_DC_DC1_Alpha.pdf (déclarations sur l'honneur (rubrique F1 du DC1, ou DUME) de la pièce CAIH-CAND-DC1)"
+        ])
+    );
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-REFERENCES"),
+        serde_json::json!([
+            "alpha/26_01_DC_Trame_Alpha.xlsx (onglet des références de la pièce CAIH-CAND-TRAME)"
+        ])
+    );
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-MOYENS"),
+        serde_json::json!([
+            "alpha/26_01_DC_Trame_Alpha.xlsx (onglet des moyens de la pièce CAIH-CAND-TRAME)"
+        ])
+    );
+    assert_eq!(
+        evidence(&report, "CAIH-CAND-TRAME"),
+        serde_json::json!(["alpha/26_01_DC_Trame_Alpha.xlsx"])
     );
 }
 
@@ -295,28 +345,117 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                 &["- : pièce absente : plaquette de présentation d'une référence"],
             ),
             ("CAIH-CAND-PLAQUETTE-A4", "unknown", &[]),
+            ("CAIH-CAND-PLAQUETTE-PAGES", "unknown", &[]),
+            ("CAIH-CAND-PLAQUETTE-NOMBRE", "unknown", &[]),
         ],
     ),
     (
         "cand-references",
         1,
-        &[(
-            "CAIH-CAND-REFERENCES",
-            "fail",
-            &[
-                "- [Alpha] : pièce absente : liste des références significatives (3 dernières années)",
-                "- [Beta] : pièce absente : liste des références significatives (3 dernières années)",
-            ],
-        )],
+        &[
+            (
+                "CAIH-CAND-REFERENCES",
+                "fail",
+                &[
+                    "- [Alpha] : pièce absente : liste des références significatives (3 dernières années)",
+                    "- [Beta] : pièce absente : liste des références significatives (3 dernières années)",
+                ],
+            ),
+            // Without the references table, the plaquettes cannot be counted: left to a human.
+            ("CAIH-CAND-PLAQUETTE-NOMBRE", "manual", &[]),
+        ],
     ),
     (
+        // A warning: article 6.1.1 does not list the attestation among the pieces.
         "cand-russie",
-        1,
+        0,
         &[(
             "CAIH-CAND-RUSSIE",
             "fail",
             &[
                 "- [Beta] : pièce absente : attestation sur l'honneur relative aux sanctions contre les opérateurs russes",
+            ],
+        )],
+    ),
+    (
+        "dh-dc1-sans-beta",
+        1,
+        &[(
+            "CAIH-CAND-DH",
+            "fail",
+            &[
+                "- [Beta] : pièce absente : déclaration sur l'honneur (articles L. 2141-1 à L. 2141-11 du CCP)",
+            ],
+        )],
+    ),
+    (
+        "trame-commune-non-declaree",
+        1,
+        &[(
+            "CAIH-CAND-TRAME",
+            "fail",
+            &["- [Beta] : pièce absente : trame Excel de candidature (annexe 1 au RC)"],
+        )],
+    ),
+    (
+        // A French document under another name is not the English one's translation.
+        "langue-sans-traduction",
+        1,
+        &[
+            (
+                "CAIH-LANGUE",
+                "fail",
+                &[
+                    "beta/26_01_DC_Ress_Beta.pdf [Beta] : rédigé en anglais (confiance 100 %), pas en français → fournir le document en français (ou sa traduction)",
+                ],
+            ),
+            (
+                "CAIH-FICHIERS-NON-RECONNUS",
+                "fail",
+                &[
+                    "beta/26_01_DC_Ress_Beta.pdf [Beta] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                ],
+            ),
+        ],
+    ),
+    (
+        // A references table left blank: nothing is counted as compliant, a human checks.
+        "trames-sans-references",
+        0,
+        &[("CAIH-CAND-PLAQUETTE-NOMBRE", "manual", &[])],
+    ),
+    (
+        // The trames list three references; the plaquette of the third is missing.
+        "plaquette-manquante",
+        1,
+        &[(
+            "CAIH-CAND-PLAQUETTE-NOMBRE",
+            "fail",
+            &[
+                "- : référence 3 (CH de Colmar) listée dans la pièce CAIH-CAND-TRAME : aucune plaquette ne la présente",
+            ],
+        )],
+    ),
+    (
+        // Two references on six pages in one file: 4 pages allowed (a warning).
+        "plaquettes-trop-longues",
+        0,
+        &[(
+            "CAIH-CAND-PLAQUETTE-PAGES",
+            "fail",
+            &[
+                "alpha/26_01_DC_Plaq_Alpha.pdf [Alpha] : 6 pages pour 2 référence(s), 4 au plus (2 par référence)",
+            ],
+        )],
+    ),
+    (
+        "transferts-hors-ue",
+        1,
+        &[(
+            "CAIH-ADMIN-UE",
+            "fail",
+            &[
+                "bid.yaml : transfert des données ou accès depuis US (support de l'éditeur) : hors Union européenne",
             ],
         )],
     ),
@@ -429,7 +568,8 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                 ],
             ),
             ("CAIH-LANGUE", "error", &[]),
-            ("CAIH-EUROS", "error", &[]),
+            // Not a financial document: only the warning rule reads it.
+            ("CAIH-EUROS-AUTRES", "error", &[]),
         ],
     ),
     (
@@ -440,6 +580,20 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
             "fail",
             &[
                 "alpha/26_01_DC_Moyens_techniques_Alpha.pdf [Alpha] : 36 caractères (max 29) → 26_01_DC_Moye_techn_Alpha.pdf",
+            ],
+        )],
+    ),
+    (
+        // The proposals keep the prefix and the token, and take neither the name of the file
+        // already there nor each other's.
+        "nom-30-doublons",
+        1,
+        &[(
+            "CAIH-NOM-30",
+            "fail",
+            &[
+                "alpha/26_01_DC_Moyens_techniques_Alpha.pdf [Alpha] : 36 caractères (max 29) → 26_01_DC_Moye_tech2_Alpha.pdf",
+                "alpha/26_01_DC_Moyens_technologiques_Alpha.pdf [Alpha] : 40 caractères (max 29) → 26_01_DC_Moye_tech3_Alpha.pdf",
             ],
         )],
     ),
@@ -455,8 +609,9 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
         )],
     ),
     (
+        // A warning: no text makes a `.DS_Store` a ground for rejection.
         "parasites",
-        1,
+        0,
         &[
             (
                 "PLACE-PARASITES",
@@ -521,19 +676,68 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
 
 #[test]
 fn each_broken_variant_changes_exactly_its_rules() {
-    let base = caih_ok_statuses();
-    let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(fixture("caih-broken"))
+    check_variants("caih-broken", &caih_ok_statuses(), VARIANTS);
+}
+
+/// Compliant variants of the groupement: each gives a piece another way, and still passes.
+const OK_VARIANTS: &[(&str, i32, &[Change])] = &[
+    ("dh-dans-dc1", 0, &[]),
+    // Three plaquettes on six pages in one PDF: 2 pages per reference.
+    ("plaquettes-un-fichier", 0, &[]),
+    ("sous-traitant", 0, &[]),
+    ("trame-par-membre", 0, &[]),
+    (
+        // The English document's French translation is attached next to it: CAIH-LANGUE
+        // passes, as its help promises.
+        "traduction",
+        0,
+        &[(
+            "CAIH-FICHIERS-NON-RECONNUS",
+            "fail",
+            &[
+                "beta/26_01_DC_Ress_Beta.pdf [Beta] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+            ],
+        )],
+    ),
+    ("transferts-ue", 0, &[]),
+    (
+        // Word and Excel files inside a zip are documents, not nested archives: PLACE-ZIP
+        // passes; the zip itself is listed for information.
+        "zip-bureautique",
+        0,
+        &[(
+            "CAIH-FICHIERS-NON-RECONNUS",
+            "fail",
+            &[
+                "alpha/26_01_DC_Annexes_Alpha.zip [Alpha] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+            ],
+        )],
+    ),
+];
+
+#[test]
+fn each_compliant_variant_still_passes() {
+    check_variants("caih-ok-variants", &caih_ok_statuses(), OK_VARIANTS);
+}
+
+/// Each variant folder of `dir` differs from `base` in exactly its listed rules.
+fn check_variants(
+    dir: &str,
+    base: &BTreeMap<&'static str, &'static str>,
+    variants: &[(&str, i32, &[Change])],
+) {
+    let on_disk: std::collections::BTreeSet<String> = std::fs::read_dir(fixture(dir))
         .expect("variants")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     let tested: std::collections::BTreeSet<String> =
-        VARIANTS.iter().map(|v| v.0.to_string()).collect();
+        variants.iter().map(|v| v.0.to_string()).collect();
     assert_eq!(
         on_disk, tested,
         "every generated variant has its expectations"
     );
-    for (name, want_code, changes) in VARIANTS {
-        let (code, r, _) = run(&fixture(&format!("caih-broken/{name}")), &[]);
+    for (name, want_code, changes) in variants {
+        let (code, r, _) = run(&fixture(&format!("{dir}/{name}")), &[]);
         for (id, st) in statuses(&r) {
             match changes.iter().find(|c| c.0 == id) {
                 Some((_, want, findings)) => {
@@ -652,4 +856,259 @@ fn compliant_caih_offer_has_every_annexe_3_deliverable() {
         !s.contains_key("CAIH-CAND-DH"),
         "candidature rules are not part of the offer"
     );
+}
+
+/// Annexe 3 asks, at the offer, for insurance attestations « en cours de validité »: an
+/// attestation valid at the candidature but expired at the offer's deadline is caught.
+#[test]
+fn offer_attestation_expired_at_the_offer_deadline() {
+    let (_, ok, _) = run(&fixture("caih-offre-ok"), &[]);
+    assert_eq!(ok["CAIH-OFFRE-L16-VALIDE"].status, "pass");
+    let (code, r, _) = run(&fixture("caih-offre-broken/assurance-expiree"), &[]);
+    for (id, st) in statuses(&r) {
+        if id != "CAIH-OFFRE-L16-VALIDE" {
+            assert_eq!(st, ok[id].status, "{id}");
+        }
+    }
+    assert_eq!(r["CAIH-OFFRE-L16-VALIDE"].status, "fail");
+    assert_eq!(
+        r["CAIH-OFFRE-L16-VALIDE"].findings,
+        [
+            "L16_Assurance_Alpha.pdf [Alpha] : expiré : valable jusqu'au 31/12/2025, date limite de remise le 15/04/2026 (« du 01/01/2025 au 31/12/2025 ») → demander une attestation ou un certificat en cours de validité"
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+/// Every file below `from` copied below `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.expect("walk");
+        let target = to.join(e.path().strip_prefix(from).expect("below"));
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Names Windows refuses are reported, as a warning. Built in a temporary folder rather than
+/// committed: a repository holding such names cannot be checked out on Windows.
+#[test]
+fn names_windows_refuses_are_a_warning() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    copy_tree(&fixture("caih-groupement-ok"), tmp.path());
+    let pdf = std::fs::read(fixture(
+        "caih-groupement-ok/alpha/26_01_DC_Moyens_Alpha.pdf",
+    ))
+    .expect("pdf");
+    for name in [
+        "26_01_DC_Note?_Alpha.pdf",
+        "26_01_DC_Annexe_Alpha.",
+        "CON.pdf",
+    ] {
+        std::fs::write(tmp.path().join("alpha").join(name), &pdf).expect("write");
+    }
+    let (code, r, _) = run(tmp.path(), &[]);
+    assert_eq!(r["PLACE-NOMS-WINDOWS"].status, "fail");
+    assert_eq!(
+        r["PLACE-NOMS-WINDOWS"].findings,
+        [
+            "alpha/26_01_DC_Annexe_Alpha. [Alpha] : nom refusé : caractère ou nom refusé par Windows",
+            "alpha/26_01_DC_Note?_Alpha.pdf [Alpha] : nom refusé : caractère ou nom refusé par Windows",
+            "alpha/CON.pdf [Alpha] : nom refusé : caractère ou nom refusé par Windows",
+        ]
+    );
+    // A warning: the names alone do not block the verdict.
+    assert_eq!(code, 0);
+}
+
+/// `bidlint` with `args`; its exit code and its error output.
+fn bidlint_stderr(args: &[&std::ffi::OsStr]) -> (i32, String) {
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("BIDLINT_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const WITHIN_ERRORS: &str = r#"pack: within-errors
+title: "Erreurs"
+version: "1"
+sources:
+  rc: "RC"
+rules:
+  - id: EX-TRAME
+    title: "Trame"
+    severity: error
+    source: { doc: rc, section: "1", quote: "la trame" }
+    help: "Joindre la trame."
+    check:
+      kind: piece
+      label: "trame"
+      per: member
+      names: ['trame']
+  - id: EX-REFS
+    title: "Références"
+    severity: error
+    source: { doc: rc, section: "1", quote: "les références" }
+    help: "Joindre la liste."
+    check:
+      kind: piece
+      label: "références"
+      joint_named: true
+      names: ['refs']
+      within:
+        - piece: EX-TRAME
+          label: "onglet"
+          sheets: ['ref(']
+        - label: "rien"
+          piece: EX-TRAME
+        - label: "les deux"
+          piece: EX-TRAME
+          names: ['dc1']
+          text: ['x']
+"#;
+
+/// The new pack and manifest fields, used wrongly: exit 2, each problem at its line.
+#[test]
+fn new_fields_used_wrongly_get_located_diagnostics() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let pack = tmp.path().join("pack.yaml");
+    std::fs::write(&pack, WITHIN_ERRORS).expect("write");
+    let (code, err) = bidlint_stderr(&["validate-pack".as_ref(), pack.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    for (message, at) in [
+        (
+            "`joint_named` n'a de sens qu'avec `per: member`",
+            "pack.yaml:25:20",
+        ),
+        ("error: unclosed group", "pack.yaml:30:20"),
+        ("indiquez `sheets` ou `text`", "pack.yaml:31:16"),
+        ("indiquez soit `piece`", "pack.yaml:33:16"),
+    ] {
+        let i = err
+            .find(message)
+            .unwrap_or_else(|| panic!("{message}: {err}"));
+        assert!(err[i..].contains(at), "{message} at {at}: {err}");
+    }
+    // A host that is no piece rule, and an unknown role.
+    let fixed = WITHIN_ERRORS
+        .replace("      joint_named: true\n", "")
+        .replace("['ref(']", "['ref']")
+        .replace(
+            "        - label: \"rien\"\n          piece: EX-TRAME\n        - label: \"les deux\"\n          piece: EX-TRAME\n          names: ['dc1']\n          text: ['x']\n",
+            "",
+        );
+    std::fs::write(
+        &pack,
+        fixed.replace(
+            "piece: EX-TRAME\n          label",
+            "piece: EX-TRAMME\n          label",
+        ),
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["validate-pack".as_ref(), pack.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("« EX-TRAMME » n'est pas une règle de type piece de ce pack"),
+        "{err}"
+    );
+    assert!(err.contains("pack.yaml:27:18"), "{err}");
+    std::fs::write(
+        &pack,
+        fixed.replace("      names: ['refs']", "      per: member\n      members: { except_roles: [sous-traitante] }\n      names: ['refs']"),
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["validate-pack".as_ref(), pack.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("valeur inconnue `sous-traitante`"), "{err}");
+    assert!(err.contains("vouliez-vous dire `sous-traitant`"), "{err}");
+
+    // The manifest's transfers: an unknown field, then a country that is no ISO code.
+    let bid = tmp.path().join("bid");
+    std::fs::create_dir(&bid).expect("mkdir");
+    let manifest = bid.join("bid.yaml");
+    std::fs::write(
+        &manifest,
+        "consultation: caih-aos-2026\nphase: candidature\nhosting:\n  administration: [FR]\n  transfers:\n    - pays: FR\n",
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["check".as_ref(), bid.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("hosting.transfers[0] : champ inconnu `pays`"),
+        "{err}"
+    );
+    assert!(err.contains("bid.yaml:6:7"), "{err}");
+    std::fs::write(
+        &manifest,
+        "consultation: caih-aos-2026\nphase: candidature\nhosting:\n  administration: [FR]\n  transfers:\n    - country: USA\n      recipient: support\n",
+    )
+    .expect("write");
+    let (code, err) = bidlint_stderr(&["check".as_ref(), bid.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("pays « USA » : code ISO 3166-1 à deux lettres attendu"),
+        "{err}"
+    );
+    assert!(err.contains("bid.yaml:6:16"), "{err}");
+}
+
+/// The ANS HDS commitment written inside the DC2 satisfies ANS-CAND-HDS, found in its text
+/// below the title; without it (and without a certificate) the piece is missing.
+#[test]
+fn ans_hds_commitment_inside_the_dc2() {
+    let (code, r, report) = run(&fixture("ans-variants/engagement-dc2"), &[]);
+    assert_eq!(r["ANS-CAND-HDS"].status, "pass");
+    assert_eq!(
+        evidence(&report, "ANS-CAND-HDS"),
+        serde_json::json!([
+            "DC2_Declaration_candidat.pdf (engagement d'obtenir la certification HDS, dans le DC1, le DC2 ou le DUME)"
+        ])
+    );
+    assert_eq!(r["ANS-LOT2-HDS5"].status, "pass");
+    assert!(
+        r.values()
+            .all(|o| o.status != "fail" && o.status != "error"),
+        "{r:?}"
+    );
+    assert_eq!(code, 0);
+    let (code, r, _) = run(&fixture("ans-variants/sans-engagement"), &[]);
+    assert_eq!(r["ANS-CAND-HDS"].status, "fail");
+    assert_eq!(
+        r["ANS-CAND-HDS"].findings,
+        ["- : pièce absente : certificat HDS activité 5, ou engagement à l'obtenir"]
+    );
+    assert_eq!(code, 1);
+}
+
+/// « exprimés en EUROS » concerns the bid's prices: the L14 TCO note comparing with a suite
+/// priced in dollars is what L14 asks for — a warning to reread, not a blocking error.
+#[test]
+fn dollars_in_the_tco_comparison_are_a_warning() {
+    let (_, ok, _) = run(&fixture("caih-offre-ok"), &[]);
+    assert_eq!(ok["CAIH-EUROS"].status, "pass");
+    assert_eq!(ok["CAIH-EUROS-AUTRES"].status, "pass");
+    let (code, r, _) = run(&fixture("caih-offre-broken/tco-dollars"), &[]);
+    for (id, st) in statuses(&r) {
+        if id != "CAIH-EUROS-AUTRES" {
+            assert_eq!(st, ok[id].status, "{id}");
+        }
+    }
+    assert_eq!(r["CAIH-EUROS-AUTRES"].status, "fail");
+    assert_eq!(
+        r["CAIH-EUROS-AUTRES"].findings,
+        [
+            "L14_Projection_TCO.pdf : montant dans une autre devise que l'euro : …propriétaire de référence, vendue 36 USD par utilisateur et par mois, soit 2 950…"
+        ]
+    );
+    assert_eq!(code, 0);
 }

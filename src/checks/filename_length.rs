@@ -26,6 +26,9 @@ pub fn compile(c: &FilenameLength, errors: &mut Vec<CompileError>) -> Compiled {
 }
 
 pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    // Every name of the bid, then every proposal, is taken: two files never get the same
+    // proposal, nor the name of a file already there.
+    let mut taken = naming::Taken::new(ctx.inventory.files.iter().map(|f| f.name.as_str()));
     let findings = c
         .select
         .files(ctx)
@@ -33,7 +36,8 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
             let len = nfc_len(&f.name);
             (len > c.max).then(|| {
                 let finding = ctx.file_finding(f, format!("{len} caractères (max {})", c.max));
-                match naming::shorten(&f.name, c.max, ctx.member_label(f.member)) {
+                match naming::shorten_unique(&f.name, c.max, ctx.member_label(f.member), &mut taken)
+                {
                     Some(s) => finding.suggest(s),
                     None => finding,
                 }

@@ -64,7 +64,8 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
             let msg = match (&c.expected, c.must_match) {
                 (Some(e), true) => format!("nom hors convention (attendu : {e})"),
                 (None, true) => format!("nom hors convention (motif : {})", c.template),
-                (_, false) => format!("nom interdit (motif : {})", c.template),
+                (Some(e), false) => format!("nom refusé : {e}"),
+                (None, false) => format!("nom interdit (motif : {})", c.template),
             };
             findings.push(ctx.file_finding(f, msg));
         }

@@ -33,6 +33,11 @@ pub fn compile(c: &DocumentHolder, errors: &mut Vec<CompileError>) -> Compiled {
 }
 
 pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    // No separate document to judge: its presence is the piece rule's business, and a piece
+    // given inside another (the DC1's sworn declarations) is judged with that other one.
+    if c.select.files(ctx).next().is_none() {
+        return Outcome::not_applicable("aucun document distinct à contrôler");
+    }
     let mut judge = Judge::default();
     each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
         match check(ctx, f, &facts.text, "document") {

@@ -1,5 +1,6 @@
-//! `hosting`: every datacenter and every administration country lies in the allowed
-//! territory (see [`crate::territory`] for the exact sets).
+//! `hosting`: every datacenter, every administration country and every country the data is
+//! transferred to or accessed from lies in the allowed territory (see [`crate::territory`]
+//! for the exact sets).
 
 use crate::engine::{Context, Outcome};
 use crate::pack::model::Hosting;
@@ -47,6 +48,28 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                     findings.push(ctx.manifest_finding(format!(
                         "administration ou exploitation depuis {} : hors {zone}",
                         country.to_ascii_uppercase()
+                    )));
+                }
+            }
+        }
+    }
+    if c.transfers {
+        match h.transfers.as_deref() {
+            // `[]` is an answer (no transfer); an absent field is not.
+            None => missing.push("hosting.transfers".to_string()),
+            Some(list) => {
+                for t in list
+                    .iter()
+                    .filter(|t| !territory::contains(c.territory, &t.country))
+                {
+                    let who = t
+                        .recipient
+                        .as_deref()
+                        .map(|r| format!(" ({r})"))
+                        .unwrap_or_default();
+                    findings.push(ctx.manifest_finding(format!(
+                        "transfert des données ou accès depuis {}{who} : hors {zone}",
+                        t.country.to_ascii_uppercase()
                     )));
                 }
             }

@@ -1,6 +1,8 @@
 //! `language`: the selected documents are written in the given language (« rédigés en
 //! langue française »). The finding names the language found. A document with too little
-//! text to tell is left to a human.
+//! text to tell is left to a human. A document in another language next to its translation
+//! (same folder, same name but for a language or translation word: `Certificat_ISO_Beta.pdf`
+//! and `Certificat_ISO_FR_Beta.pdf`, `…_traduction.pdf`) is satisfied by the translation.
 
 use super::CompileError;
 use super::documents::{Judge, each_text};
@@ -8,6 +10,43 @@ use super::select::FileSelector;
 use crate::analysis::language;
 use crate::engine::{Context, Outcome};
 use crate::pack::model::Language;
+use crate::text::{fold, name_tokens, stem};
+
+/// Words of a file name that say which language a version is in, or that it is a
+/// translation: left out when pairing a document with its translation.
+const LANGUAGE_WORDS: [&str; 17] = [
+    "traduction",
+    "traduit",
+    "trad",
+    "translation",
+    "translated",
+    "fr",
+    "francais",
+    "french",
+    "en",
+    "english",
+    "anglais",
+    "de",
+    "allemand",
+    "original",
+    "vo",
+    "vf",
+    "version",
+];
+
+/// The folder and the name without its language words, which a document and its
+/// translation share.
+fn pair_key(rel: &str, name: &str) -> (String, String) {
+    let folder = rel
+        .rsplit_once('/')
+        .map(|(d, _)| fold(d))
+        .unwrap_or_default();
+    let folded = fold(stem(name));
+    let words: Vec<&str> = name_tokens(&folded)
+        .filter(|t| !LANGUAGE_WORDS.contains(t))
+        .collect();
+    (folder, words.join("_"))
+}
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -36,11 +75,27 @@ pub fn compile(c: &Language, errors: &mut Vec<CompileError>) -> Compiled {
 pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     let mut judge = Judge::default();
     let expected = language::name_fr(&c.code).unwrap_or("?");
+    // Documents reliably in the expected language, by pairing key: the translations.
+    let translations: Vec<(String, String)> = ctx
+        .inventory
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            ctx.documents
+                .facts(*i)
+                .and_then(|d| d.language.as_ref())
+                .is_some_and(|d| d.code == c.code && d.reliable)
+        })
+        .map(|(_, f)| pair_key(&f.rel, &f.name))
+        .collect();
     each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
         match &facts.language {
             // Too little text to have a language (a table of figures): nothing to judge.
             None => {}
             Some(d) if d.code == c.code => {}
+            // Its translation is attached: what the help promises.
+            Some(_) if translations.contains(&pair_key(&f.rel, &f.name)) => {}
             Some(d) if !d.reliable => {
                 judge.unverifiable(f, &format!("langue incertaine ({} probable)", d.name_fr()))
             }
@@ -60,4 +115,42 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
         }
     });
     judge.outcome("aucun document concerné dans le dossier")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pair_key;
+
+    #[test]
+    fn a_document_and_its_translation_share_a_key() {
+        let original = pair_key("beta/Certificat_ISO_Beta.pdf", "Certificat_ISO_Beta.pdf");
+        for (rel, name) in [
+            (
+                "beta/Certificat_ISO_FR_Beta.pdf",
+                "Certificat_ISO_FR_Beta.pdf",
+            ),
+            (
+                "beta/Certificat_ISO_Beta_traduction.pdf",
+                "Certificat_ISO_Beta_traduction.pdf",
+            ),
+            (
+                "beta/Traduction certificat ISO Beta.docx",
+                "Traduction certificat ISO Beta.docx",
+            ),
+        ] {
+            assert_eq!(pair_key(rel, name), original, "{name}");
+        }
+        // Another folder, another document: no pair.
+        assert_ne!(
+            pair_key(
+                "alpha/Certificat_ISO_FR_Beta.pdf",
+                "Certificat_ISO_FR_Beta.pdf"
+            ),
+            original
+        );
+        assert_ne!(
+            pair_key("beta/Kbis_FR_Beta.pdf", "Kbis_FR_Beta.pdf"),
+            original
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! Which members a per-member requirement applies to (`members:` filters).
 
-use crate::manifest::Member;
+use crate::manifest::{Member, Role};
 use crate::pack::model::MemberFilter;
 
 pub struct Selection {
@@ -48,6 +48,9 @@ pub fn select(filter: Option<&MemberFilter>, members: &[Member]) -> Selection {
                 }
             }
         }
+        if let (Some(excluded), Some(r)) = (&f.except_roles, m.role) {
+            keep &= !excluded.contains(&r);
+        }
         if decided && keep {
             sel.selected.push(i);
         }
@@ -68,14 +71,18 @@ pub fn describe(filter: Option<&MemberFilter>) -> String {
         parts.push(format!("redressement_judiciaire: {r}"));
     }
     if let Some(roles) = &f.role {
-        parts.push(format!(
-            "role: {}",
-            roles
-                .iter()
-                .map(|r| r.as_str())
-                .collect::<Vec<_>>()
-                .join("|")
-        ));
+        parts.push(format!("role: {}", roles_list(roles, "|")));
+    }
+    if let Some(roles) = &f.except_roles {
+        parts.push(format!("sauf {}", roles_list(roles, ", ")));
     }
     parts.join(", ")
+}
+
+fn roles_list(roles: &[Role], sep: &str) -> String {
+    roles
+        .iter()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
 }

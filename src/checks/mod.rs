@@ -21,7 +21,9 @@ pub mod manual;
 pub mod members;
 pub mod outline;
 pub mod pages;
+pub mod per_reference;
 pub mod piece;
+pub mod piece_credit;
 pub mod readable;
 pub mod select;
 pub mod unique_candidacy;
@@ -73,6 +75,7 @@ pub enum CompiledCheck {
     DeclaredMembers(declared_members::Compiled),
     Outline(outline::Compiled),
     UnmatchedFiles(unmatched_files::Compiled),
+    PerReference(per_reference::Compiled),
 }
 
 pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
@@ -112,6 +115,9 @@ pub fn compile(check: &Check) -> Result<CompiledCheck, Vec<CompileError>> {
         Check::UnmatchedFiles(c) => {
             CompiledCheck::UnmatchedFiles(unmatched_files::compile(c, &mut errors))
         }
+        Check::PerReference(c) => {
+            CompiledCheck::PerReference(per_reference::compile(c, &mut errors))
+        }
     };
     if errors.is_empty() {
         Ok(compiled)
@@ -144,6 +150,7 @@ pub fn evaluate(check: &CompiledCheck, ctx: &Context, rule_id: &str) -> Outcome 
         CompiledCheck::DeclaredMembers(c) => declared_members::evaluate(c, ctx),
         CompiledCheck::Outline(c) => outline::evaluate(c, ctx),
         CompiledCheck::UnmatchedFiles(c) => unmatched_files::evaluate(c, ctx),
+        CompiledCheck::PerReference(c) => per_reference::evaluate(c, ctx),
     }
 }
 
@@ -160,7 +167,8 @@ impl CompiledCheck {
             | CompiledCheck::Holder(_)
             | CompiledCheck::DeclaredMembers(_)
             | CompiledCheck::Outline(_)
-            | CompiledCheck::UnmatchedFiles(_) => true,
+            | CompiledCheck::UnmatchedFiles(_)
+            | CompiledCheck::PerReference(_) => true,
             CompiledCheck::Piece(p) => p.reads_content(),
             CompiledCheck::Certification(c) => c.reads_document(),
             _ => false,
@@ -172,14 +180,31 @@ impl CompiledCheck {
 pub fn scope(check: &Check) -> String {
     use crate::pack::model::PieceScope;
     match check {
-        Check::Piece(p) => match (p.per, &p.members) {
-            (PieceScope::Bid, _) => "le dossier".to_string(),
-            (PieceScope::Member, None) if p.joint => {
-                "chaque membre (document commun admis)".to_string()
+        Check::Piece(p) => {
+            // A filter that only leaves out some roles still asks every other member.
+            let only_except = p.members.as_ref().is_some_and(|f| {
+                f.role.is_none() && f.hosting.is_none() && f.redressement_judiciaire.is_none()
+            });
+            let who = match (&p.members, only_except) {
+                (None, _) | (Some(_), true) => "chaque membre".to_string(),
+                (Some(f), false) => format!("membres ({})", members::describe(Some(f))),
+            };
+            let except = match (&p.members, only_except) {
+                (Some(f), true) => format!(", {}", members::describe(Some(f))),
+                _ => String::new(),
+            };
+            let joint = if p.joint {
+                " (document commun admis)"
+            } else if p.joint_named {
+                " (document commun admis s'il nomme le membre)"
+            } else {
+                ""
+            };
+            match p.per {
+                PieceScope::Bid => "le dossier".to_string(),
+                PieceScope::Member => format!("{who}{except}{joint}"),
             }
-            (PieceScope::Member, None) => "chaque membre".to_string(),
-            (PieceScope::Member, Some(f)) => format!("membres ({})", members::describe(Some(f))),
-        },
+        }
         Check::Certification(c) => match &c.members {
             Some(f) => format!("membres ({})", members::describe(Some(f))),
             None => "chaque membre".to_string(),
@@ -197,6 +222,7 @@ pub fn scope(check: &Check) -> String {
         Check::Holder(c) => selected(c.select.as_ref()),
         Check::DeclaredMembers(c) => selected(c.select.as_ref()),
         Check::Outline(c) => selected(c.select.as_ref()),
+        Check::PerReference(c) => format!("pièces : {}, {}", c.documents, c.list),
         _ => "tous les fichiers du dépôt".to_string(),
     }
 }
@@ -214,11 +240,15 @@ fn selected(sel: Option<&crate::pack::model::Selector>) -> String {
 pub fn piece_references(check: &Check) -> Vec<(String, String)> {
     let select = |s: Option<&crate::pack::model::Selector>| {
         s.map(|s| {
-            s.pieces
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("select.pieces[{i}]"), p.clone()))
-                .collect::<Vec<_>>()
+            let listed = |list: &[String], field: &str| {
+                list.iter()
+                    .enumerate()
+                    .map(|(i, p)| (format!("select.{field}[{i}]"), p.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let mut refs = listed(&s.pieces, "pieces");
+            refs.extend(listed(&s.exclude_pieces, "exclude_pieces"));
+            refs
         })
         .unwrap_or_default()
     };
@@ -239,6 +269,16 @@ pub fn piece_references(check: &Check) -> Vec<(String, String)> {
         Check::DeclaredMembers(c) => select(c.select.as_ref()),
         Check::Outline(c) => select(c.select.as_ref()),
         Check::UnmatchedFiles(c) => select(c.select.as_ref()),
+        Check::PerReference(c) => vec![
+            ("documents".to_string(), c.documents.clone()),
+            ("list".to_string(), c.list.clone()),
+        ],
+        Check::Piece(p) => p
+            .within
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((format!("within[{i}].piece"), w.piece.clone()?)))
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use super::members::{self, describe};
+use super::piece_credit::{self, CompiledWithin};
 use super::{CompileError, regex_from};
 use std::collections::HashSet;
 
@@ -17,7 +18,7 @@ use crate::documents::DocFacts;
 use crate::documents::pool::Documents;
 use crate::engine::{Context, Outcome, PieceIndex, Recognized};
 use crate::inventory::Inventory;
-use crate::manifest::{Manifest, Role, normalize_rel};
+use crate::manifest::{Manifest, normalize_rel};
 use crate::pack::model::{Format, Piece, PieceScope};
 use crate::quotes;
 use crate::report::Finding;
@@ -32,6 +33,7 @@ pub struct Compiled {
     names: Vec<Regex>,
     content: Vec<Regex>,
     sheets: Vec<Regex>,
+    within: Vec<CompiledWithin>,
 }
 
 pub fn compile(c: &Piece, errors: &mut Vec<CompileError>) -> Compiled {
@@ -48,6 +50,12 @@ pub fn compile(c: &Piece, errors: &mut Vec<CompileError>) -> Compiled {
         errors.push(CompileError::new(
             "members",
             "`members` n'a de sens qu'avec `per: member`",
+        ));
+    }
+    if c.joint_named && c.per == PieceScope::Bid {
+        errors.push(CompileError::new(
+            "joint_named",
+            "`joint_named` n'a de sens qu'avec `per: member`",
         ));
     }
     let mut patterns = |list: &[String], field: &str| -> Vec<Regex> {
@@ -70,13 +78,14 @@ pub fn compile(c: &Piece, errors: &mut Vec<CompileError>) -> Compiled {
         names: patterns(&c.names, "names"),
         content: patterns(&c.content, "content"),
         sheets: patterns(&c.sheets, "sheets"),
+        within: piece_credit::compile_within(&c.within, errors),
         raw: c.clone(),
     }
 }
 
 impl Compiled {
     pub fn reads_content(&self) -> bool {
-        self.by_content()
+        self.by_content() || !self.within.is_empty() || self.raw.joint_named
     }
     fn by_content(&self) -> bool {
         !self.content.is_empty() || !self.sheets.is_empty()
@@ -193,7 +202,13 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
         let format = f.kind.format(f.ext.as_deref());
         c.raw.formats.is_empty() || format.is_some_and(|fm| c.raw.formats.contains(&fm))
     });
-    let evidence: Vec<String> = valid
+    // Files of other pieces that hold this one (the references in the trame's sheet): their
+    // format is their own piece's business.
+    let hosted: Vec<piece_credit::Hosted> = piece_credit::hosted(&c.within, ctx)
+        .into_iter()
+        .filter(|h| !valid.contains(&h.file))
+        .collect();
+    let mut evidence: Vec<String> = valid
         .iter()
         .map(|&i| {
             let rel = ctx.file(i).rel.clone();
@@ -203,6 +218,15 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
                 rel
             }
         })
+        .collect();
+    evidence.extend(
+        hosted
+            .iter()
+            .map(|h| format!("{} ({})", ctx.file(h.file).rel, h.how)),
+    );
+    let valid: Vec<usize> = valid
+        .into_iter()
+        .chain(hosted.iter().map(|h| h.file))
         .collect();
     let label = &c.raw.label;
     let explain_wrong_format = |owner: Option<usize>, findings: &mut Vec<Finding>| {
@@ -240,6 +264,7 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
                     describe(c.raw.members.as_ref())
                 ));
             }
+            let mapped = piece_credit::mapped(rule_id, ctx);
             let unattributed: Vec<&str> = valid
                 .iter()
                 .map(|&i| ctx.file(i))
@@ -249,10 +274,7 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
             for &m in &sel.selected {
                 let n = valid
                     .iter()
-                    .filter(|&&i| {
-                        let owner = ctx.file(i).member;
-                        owner == Some(m) || (c.raw.joint && is_joint_owner(owner, ctx))
-                    })
+                    .filter(|&&i| piece_credit::credits(&c.raw, ctx, &mapped, i, m))
                     .count();
                 let who = all[m].label();
                 let before = findings.len();
@@ -276,14 +298,6 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
             }
             Outcome::from_findings(findings).with_evidence(evidence)
         }
-    }
-}
-
-/// A joint document (one for the groupement) is deposited by the mandataire or at the root.
-fn is_joint_owner(owner: Option<usize>, ctx: &Context) -> bool {
-    match owner {
-        None => true,
-        Some(i) => ctx.members().get(i).and_then(|m| m.role) == Some(Role::Mandataire),
     }
 }
 

@@ -13,6 +13,7 @@ pub struct FileSelector {
     extensions: Vec<String>,
     pieces: Vec<String>,
     exclude: Vec<Regex>,
+    exclude_pieces: Vec<String>,
 }
 
 impl FileSelector {
@@ -41,19 +42,18 @@ impl FileSelector {
                 .map(|e| e.trim_start_matches('.').to_lowercase())
                 .collect(),
             pieces: sel.pieces.clone(),
+            exclude_pieces: sel.exclude_pieces.clone(),
         }
     }
 
     pub fn matches(&self, idx: usize, f: &FileEntry, ctx: &Context) -> bool {
+        let is_piece = |p: &String| ctx.pieces.get(p).is_some_and(|r| r.files.contains(&idx));
         (self.paths.is_empty() || self.paths.iter().any(|r| r.is_match(&f.rel)))
             && (self.extensions.is_empty()
                 || f.ext.as_ref().is_some_and(|e| self.extensions.contains(e)))
-            && (self.pieces.is_empty()
-                || self
-                    .pieces
-                    .iter()
-                    .any(|p| ctx.pieces.get(p).is_some_and(|r| r.files.contains(&idx))))
+            && (self.pieces.is_empty() || self.pieces.iter().any(is_piece))
             && !self.exclude.iter().any(|r| r.is_match(&f.rel))
+            && !self.exclude_pieces.iter().any(is_piece)
     }
 
     /// The selected files, with their index.

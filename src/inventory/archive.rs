@@ -101,7 +101,10 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
             odf_mime = Some(String::from_utf8_lossy(head).trim().to_string());
         }
         let ext = crate::text::extension(name.rsplit('/').next().unwrap_or(&name));
-        let nested_by_content = head.starts_with(b"PK\x03\x04")
+        // A Word, Excel or OpenDocument file is itself a zip: it is a document, not an
+        // archive inside the archive (the buyer opens it like any other document).
+        let nested_by_content = (head.starts_with(b"PK\x03\x04")
+            && !is_office_package(head, ext.as_deref()))
             || head.starts_with(b"7z\xBC\xAF")
             || head.starts_with(b"Rar!");
         if nested_by_content
@@ -131,6 +134,36 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
         facts.nested.clear();
     }
     (kind, facts)
+}
+
+/// Office formats stored as zip packages.
+const OFFICE_EXTENSIONS: [&str; 14] = [
+    "docx", "docm", "dotx", "xlsx", "xlsm", "xltx", "pptx", "pptm", "ppsx", "odt", "ods", "odp",
+    "odg", "ott",
+];
+
+/// First entries an office package starts with: OOXML parts or the ODF `mimetype`.
+const OFFICE_FIRST_ENTRIES: [&[u8]; 8] = [
+    b"[Content_Types].xml",
+    b"_rels/",
+    b"docProps/",
+    b"word/",
+    b"xl/",
+    b"ppt/",
+    b"mimetype",
+    b"META-INF/",
+];
+
+/// The first bytes of an entry are an office document: an office extension, and a zip whose
+/// first local entry is an office part. Both are required, so a zip merely renamed `.docx`
+/// is still reported as a nested archive.
+fn is_office_package(head: &[u8], ext: Option<&str>) -> bool {
+    if !ext.is_some_and(|e| OFFICE_EXTENSIONS.contains(&e)) || head.len() < 30 {
+        return false;
+    }
+    let name_len = usize::from(u16::from_le_bytes([head[26], head[27]]));
+    let name = &head[30..head.len().min(30 + name_len)];
+    OFFICE_FIRST_ENTRIES.iter().any(|m| name.starts_with(m))
 }
 
 fn entry_is_dir(name: &str) -> bool {

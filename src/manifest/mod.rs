@@ -183,6 +183,17 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
                 ));
             }
         }
+        for (i, t) in h.transfers.iter().flatten().enumerate() {
+            if !territory::is_country_code(&t.country) {
+                problems.push(src.at_value(
+                    &format!("hosting.transfers[{i}].country"),
+                    format!(
+                        "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)",
+                        t.country
+                    ),
+                ));
+            }
+        }
     }
     for (i, w) in m.waivers.iter().enumerate() {
         if w.reason.trim().is_empty() {

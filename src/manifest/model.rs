@@ -158,6 +158,22 @@ pub struct Hosting {
     /// Countries (ISO 3166-1 alpha-2) from which hosting is operated or administered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub administration: Option<Vec<String>>,
+    /// Every place the data is transferred to or accessed from outside the hosting itself:
+    /// subprocessors, publisher support, remote maintenance. `[]` declares that there is none;
+    /// omitted, the question is left unanswered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfers: Option<Vec<Transfer>>,
+}
+
+/// A transfer of, or access to, the data from a country.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// ISO 3166-1 alpha-2 of the place the data goes to or is accessed from.
+    pub country: String,
+    /// Who receives or accesses the data (« support éditeur », « sous-traitant de sauvegarde »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -249,6 +249,11 @@ pub struct MemberFilter {
     /// `redressement_judiciaire: true` selects members in receivership.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redressement_judiciaire: Option<bool>,
+    /// Leaves out the members declared with one of these roles (`[sous-traitant]`: a
+    /// declared subcontractor owes none of the candidate's pieces). A member whose role is
+    /// not declared is kept: it is asked for the piece rather than silently excused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub except_roles: Option<Vec<Role>>,
 }
 
 /// Which files of the folder a check looks at. All files when omitted.
@@ -267,6 +272,9 @@ pub struct Selector {
     /// Regexes on paths to leave out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclude: Vec<String>,
+    /// Leave out the files recognised as the piece of one of these rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_pieces: Vec<String>,
 }
 
 /// Document formats a piece may be deposited in, read from the file's content.
@@ -336,6 +344,7 @@ pub enum Check {
     DeclaredMembers(DeclaredMembers),
     Outline(Outline),
     UnmatchedFiles(UnmatchedFiles),
+    PerReference(PerReference),
 }
 
 impl Check {
@@ -363,6 +372,7 @@ impl Check {
             Check::DeclaredMembers(_) => "declared-members",
             Check::Outline(_) => "outline",
             Check::UnmatchedFiles(_) => "unmatched-files",
+            Check::PerReference(_) => "per-reference",
         }
     }
 }
@@ -470,6 +480,17 @@ pub struct Piece {
     /// or at the root of the folder, satisfies every member.
     #[serde(default)]
     pub joint: bool,
+    /// With `per: member`: a document deposited by the mandataire or at the root satisfies
+    /// each member it names — a sheet whose name holds the member's token, or a line (a
+    /// workbook row) that begins with the member's name or token. One trame or one DC1 for
+    /// the whole groupement, listing each member, counts for each of them and no other.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub joint_named: bool,
+    /// Other pieces this one may be given inside: the references in a sheet of the Excel
+    /// trame, the sworn declarations in section F1 of the DC1. A file recognised as the host
+    /// piece also counts for this one when its sheets or its text match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<Within>,
     /// Regexes on the file name without extension; any may match.
     pub names: Vec<String>,
     /// Allowed formats, read from content; any format when omitted.
@@ -496,6 +517,51 @@ fn one() -> usize {
     1
 }
 
+/// Where a piece may be given inside another document: the files of a host piece rule
+/// (`piece`), or the files whose names match `names` when the pack has no rule for the host
+/// (the DC1/DC2 of a pack that does not require them). At least one of `sheets` and `text`;
+/// when both are given, both must match.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Within {
+    /// Id of the host `piece` rule (`CAIH-CAND-TRAME`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub piece: Option<String>,
+    /// Regexes on the host file's name without extension (case- and accent-insensitive), when
+    /// no `piece` is given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// Regexes on the host workbook's sheet names (case- and accent-insensitive); any may
+    /// match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// Regexes on the host document's text (case- and accent-insensitive, spaces collapsed);
+    /// any may match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text: Vec<String>,
+    /// What the host holds, in French, for the report (« onglet des références »).
+    pub label: String,
+}
+
+/// One document per reference of a list (« Chaque référence du tableau devra être accompagnée
+/// d'une plaquette ») and, with `max_pages`, at most that many pages per reference, however
+/// the documents are split into files (one PDF may hold three plaquettes on six pages).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerReference {
+    /// The `piece` rule whose files present the references (the plaquettes).
+    pub documents: String,
+    /// The `piece` rule whose workbook lists the references (the trame), in a table whose
+    /// header has a « Référence » column and a « Client » (or « Établissement ») column.
+    pub list: String,
+    /// Check that every reference listed has a document naming its client.
+    #[serde(default = "yes")]
+    pub count: bool,
+    /// Pages allowed per reference presented in a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_pages: Option<u32>,
+}
+
 /// Datacenters (`hosting.datacenters[].country`) and administration countries
 /// (`hosting.administration`) lie in the allowed territory.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -506,6 +572,9 @@ pub struct Hosting {
     pub datacenters: bool,
     #[serde(default)]
     pub administration: bool,
+    /// Also check the manifest's `hosting.transfers` (data transferred or accessed from).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transfers: bool,
 }
 
 /// Members matching `members` hold `scheme` (with `activities`), valid on the deadline when

@@ -1,0 +1,250 @@
+//! `per-reference`: the references listed in a workbook (the trame's references table) each
+//! have a document that presents them (a plaquette naming the client), and each file of those
+//! documents has at most `max_pages` pages per reference it presents — one PDF holding three
+//! plaquettes on six pages is within « une page A4 recto-verso » per reference.
+//!
+//! What cannot be counted is left to a human, never failed: a list without a recognisable
+//! table, a plaquette whose page count is unknown, or plaquettes as many as the references
+//! whose clients are named differently.
+
+use super::CompileError;
+use crate::engine::{Context, Outcome};
+use crate::pack::model::PerReference;
+use crate::quotes;
+use crate::report::Finding;
+use crate::text::fold;
+
+pub type Compiled = PerReference;
+
+pub fn compile(c: &PerReference, errors: &mut Vec<CompileError>) -> Compiled {
+    if !c.count && c.max_pages.is_none() {
+        errors.push(CompileError::new(
+            "",
+            "indiquez `count: true` ou `max_pages` : sinon la règle ne vérifie rien",
+        ));
+    }
+    if c.max_pages == Some(0) {
+        errors.push(CompileError::new(
+            "max_pages",
+            "`max_pages` doit être au moins 1",
+        ));
+    }
+    c.clone()
+}
+
+/// Words of the column that names a reference's client.
+const CLIENT_WORDS: [&str; 6] = [
+    "client",
+    "etablissement",
+    "maitre d'ouvrage",
+    "acheteur",
+    "beneficiaire",
+    "organisme",
+];
+
+/// A reference of the list: its number and its client, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub number: String,
+    pub client: String,
+}
+
+/// The references table of a workbook's text (one line per row, cells separated by tabs):
+/// a header with a « Référence » column and a client column, then the rows whose reference
+/// cell is a number. None when the text has no such header.
+pub fn references_table(text: &str) -> Option<Vec<Reference>> {
+    let mut columns: Option<(usize, usize)> = None;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        match columns {
+            None => {
+                let folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
+                let number = folded.iter().position(|c| c.starts_with("reference"));
+                let client = folded
+                    .iter()
+                    .position(|c| CLIENT_WORDS.iter().any(|w| c.contains(w)));
+                if let (Some(n), Some(cl)) = (number, client) {
+                    columns = Some((n, cl));
+                }
+            }
+            Some((n, cl)) => {
+                let number = cells.get(n).copied().unwrap_or_default();
+                let client = cells.get(cl).copied().unwrap_or_default();
+                if number.parse::<f64>().is_err() || client.is_empty() {
+                    break;
+                }
+                out.push(Reference {
+                    number: number.trim_end_matches(".0").to_string(),
+                    client: client.to_string(),
+                });
+            }
+        }
+    }
+    columns.map(|_| out)
+}
+
+pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
+    let files = |rule: &str| -> Vec<usize> {
+        ctx.pieces
+            .get(rule)
+            .map(|r| r.files.clone())
+            .unwrap_or_default()
+    };
+    let lists = files(&c.list);
+    let documents = files(&c.documents);
+    if documents.is_empty() {
+        return Outcome::unknown(format!("aucun document de la pièce {}", c.documents));
+    }
+    // The references of every list (one trame per member, or one for the groupement).
+    let mut refs: Vec<Reference> = Vec::new();
+    let mut table_found = false;
+    for &i in &lists {
+        if let Some(t) = ctx
+            .documents
+            .facts(i)
+            .and_then(|d| references_table(&d.text))
+        {
+            table_found = true;
+            for r in t {
+                if !refs.iter().any(|x| fold(&x.client) == fold(&r.client)) {
+                    refs.push(r);
+                }
+            }
+        }
+    }
+    // Which references each document names.
+    let named: Vec<(usize, Vec<&Reference>)> = documents
+        .iter()
+        .map(|&i| {
+            let text = ctx
+                .documents
+                .facts(i)
+                .map(|d| fold(&quotes::normalize(&d.text)))
+                .unwrap_or_default();
+            let here = refs
+                .iter()
+                .filter(|r| text.contains(&fold(&quotes::normalize(&r.client))))
+                .collect();
+            (i, here)
+        })
+        .collect();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut unverifiable: Vec<String> = Vec::new();
+    let mut evidence: Vec<String> = Vec::new();
+    if c.count {
+        if !table_found {
+            unverifiable.push(format!(
+                "tableau des références introuvable dans la pièce {} (en-tête « Référence » et « Client » attendu)",
+                c.list
+            ));
+        } else if refs.is_empty() {
+            // A template left blank: nothing to count, and nothing to call compliant either.
+            unverifiable.push(format!(
+                "le tableau des références de la pièce {} est vide",
+                c.list
+            ));
+        } else {
+            let missing: Vec<&Reference> = refs
+                .iter()
+                .filter(|r| !named.iter().any(|(_, here)| here.contains(r)))
+                .collect();
+            // Each document presents at least one reference, even one whose client it names
+            // differently.
+            let slots: usize = named.iter().map(|(_, here)| here.len().max(1)).sum();
+            if !missing.is_empty() && slots < refs.len() {
+                for r in &missing {
+                    findings.push(Finding::new(format!(
+                        "référence {} ({}) listée dans la pièce {} : aucune plaquette ne la présente",
+                        r.number, r.client, c.list
+                    )));
+                }
+            } else if !missing.is_empty() {
+                unverifiable.push(format!(
+                    "{} document(s) pour {} référence(s), mais aucun ne nomme : {}",
+                    documents.len(),
+                    refs.len(),
+                    missing
+                        .iter()
+                        .map(|r| format!("{} ({})", r.number, r.client))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            evidence.push(format!(
+                "{} référence(s) listée(s), {} plaquette(s) les présentant",
+                refs.len(),
+                refs.len() - missing.len()
+            ));
+        }
+    }
+    if let Some(max) = c.max_pages {
+        for (i, here) in &named {
+            let f = ctx.file(*i);
+            let Some(pages) = ctx.documents.facts(*i).and_then(|d| d.pages) else {
+                unverifiable.push(format!("{} (nombre de pages inconnu)", f.rel));
+                continue;
+            };
+            let k = here.len().max(1);
+            let allowed = max.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX));
+            if pages <= allowed {
+                evidence.push(format!("{} : {pages} page(s), {k} référence(s)", f.rel));
+            } else if here.is_empty() && !(c.count && table_found) {
+                // How many references the file presents is unknown: more pages may be right.
+                unverifiable.push(format!(
+                    "{} ({pages} pages : le nombre de références présentées n'a pas pu être compté)",
+                    f.rel
+                ));
+            } else {
+                findings.push(ctx.file_finding(
+                    f,
+                    format!(
+                        "{pages} pages pour {k} référence(s), {allowed} au plus ({max} par référence)"
+                    ),
+                ));
+            }
+        }
+    }
+    if !findings.is_empty() {
+        return Outcome::from_findings(findings).with_evidence(evidence);
+    }
+    if !unverifiable.is_empty() {
+        return Outcome::manual(format!(
+            "à vérifier à la main : {}",
+            unverifiable.join(" ; ")
+        ))
+        .with_evidence(evidence);
+    }
+    Outcome::pass().with_evidence(evidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_references_table_is_read_below_its_header() {
+        let text = "Membre\tExercice\tCA global (€ HT)\n\
+                    Alpha\t2025\t5100000\n\
+                    Référence\tMembre\tClient\tAnnée\tObjet\n\
+                    1\tAlpha\tCHU de Rennes\t2024\tMessagerie\n\
+                    2.0\tAlpha\tGHT Alpes\t2025\tAnnuaire\n\
+                    Alpha : 61 salariés\n\
+                    3\tBeta\tCH de Colmar\t2024\tHébergement\n";
+        let refs = references_table(text).expect("table");
+        assert_eq!(
+            refs,
+            [
+                Reference {
+                    number: "1".into(),
+                    client: "CHU de Rennes".into()
+                },
+                Reference {
+                    number: "2".into(),
+                    client: "GHT Alpes".into()
+                },
+            ]
+        );
+        assert_eq!(references_table("Exercice\tCA\n2025\t1000\n"), None);
+    }
+}
