@@ -118,6 +118,22 @@ fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
     Some((date, m.start(), m.end()))
 }
 
+/// A deadline label whose date has no year (« DATE LIMITE DE DEPOT DES PLIS : LUNDI 31
+/// JANVIER A 12H »): the line, for the message that says why nothing was drafted.
+pub fn yearless(doc: &Doc) -> Option<String> {
+    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(
+            r"(?i)\b\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b(\s+20\d\d)?",
+        )
+        .expect("valid regex")
+    });
+    doc.lines()
+        .filter(|(_, l)| CUE.is_match(l))
+        .find(|(_, l)| DAY_MONTH.captures(l).is_some_and(|c| c.get(1).is_none()))
+        .map(|(_, l)| quote(l))
+}
+
 /// Hour and minute of a `TIME` or `TIME_LABEL` match.
 fn hour_minute(c: &regex::Captures) -> Option<(u32, u32)> {
     let h = c.get(1)?.as_str().parse().ok()?;
@@ -371,6 +387,11 @@ mod tests {
         );
         assert!(deadlines("Date limite de réception des offres :\nLes offres reçues après le 3 mars 2021 ne sont pas ouvertes.\n").is_empty());
         assert!(deadlines("DATE LIMITE DE DEPOT DES PLIS : LUNDI 31 JANVIER A 12H\n").is_empty());
+        let doc = Doc::new("DATE LIMITE DE DEPOT DES PLIS : LUNDI 31 JANVIER A 12H\n");
+        assert_eq!(
+            yearless(&doc).as_deref(),
+            Some("DATE LIMITE DE DEPOT DES PLIS : LUNDI 31 JANVIER A 12H")
+        );
         assert!(
             deadlines("Date prévisionnelle de commencement des travaux : 01 mars 2021\n")
                 .is_empty()
