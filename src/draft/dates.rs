@@ -55,6 +55,29 @@ static UTC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(?\s*UTC\s*([+-])\s*(\d{1,2}):?(\d{2})?\s*\)?").expect("valid regex")
 });
 
+/// Overseas territories without summer time: (folded names, name, UTC offset).
+const OVERSEAS: &[(&[&str], &str, &str)] = &[
+    (&["guyane", "cayenne"], "Guyane", "-03:00"),
+    (&["martinique", "fort-de-france"], "Martinique", "-04:00"),
+    (
+        &["guadeloupe", "pointe-a-pitre", "basse-terre"],
+        "Guadeloupe",
+        "-04:00",
+    ),
+    (
+        &["la reunion", "saint-denis de la reunion"],
+        "La Réunion",
+        "+04:00",
+    ),
+    (&["mayotte", "mamoudzou"], "Mayotte", "+03:00"),
+    (
+        &["nouvelle-caledonie", "noumea"],
+        "Nouvelle-Calédonie",
+        "+11:00",
+    ),
+    (&["polynesie", "papeete"], "Polynésie française", "-10:00"),
+];
+
 /// How many lines after its label a date is looked for (blank lines are skipped).
 const VALUE_LINES: usize = 3;
 
@@ -93,6 +116,22 @@ fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
         chrono::NaiveDate::from_ymd_opt(d[6].parse().ok()?, d[5].parse().ok()?, d[4].parse().ok()?)
     }?;
     Some((date, m.start(), m.end()))
+}
+
+/// A deadline label whose date has no year (« DATE LIMITE DE DEPOT DES PLIS : LUNDI 31
+/// JANVIER A 12H »): the line, for the message that says why nothing was drafted.
+pub fn yearless(doc: &Doc) -> Option<String> {
+    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(
+            r"(?i)\b\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b(\s+20\d\d)?",
+        )
+        .expect("valid regex")
+    });
+    doc.lines()
+        .filter(|(_, l)| CUE.is_match(l))
+        .find(|(_, l)| DAY_MONTH.captures(l).is_some_and(|c| c.get(1).is_none()))
+        .map(|(_, l)| quote(l))
 }
 
 /// Hour and minute of a `TIME` or `TIME_LABEL` match.
@@ -213,18 +252,33 @@ pub fn detect(doc: &Doc, found: &mut Found) {
                         u.get(3).map_or("00", |m| m.as_str())
                     ),
                     None => {
-                        if crate::text::fold(stated).contains("heure locale") {
-                            doubt = Some(
-                                "« heure locale » : heure de Paris supposée, vérifier le fuseau de l'acheteur (outre-mer)"
-                                    .to_string(),
-                            );
-                        }
-                        // Heure de Paris: summer time from the end of March to the end of
-                        // October.
-                        if (4..=10).contains(&date.month()) {
-                            "+02:00".to_string()
-                        } else {
-                            "+01:00".to_string()
+                        let local = crate::text::fold(stated).contains("heure locale");
+                        // « heure locale » of a buyer overseas: the one territory the RC names.
+                        let mut territories = OVERSEAS
+                            .iter()
+                            .filter(|(names, _, _)| names.iter().any(|n| whole.contains(n)));
+                        match (local, territories.next(), territories.next()) {
+                            (true, Some((_, name, offset)), None) => {
+                                doubt = Some(format!(
+                                    "« heure locale » : heure de {name} (UTC{offset}) retenue, à vérifier"
+                                ));
+                                offset.to_string()
+                            }
+                            _ => {
+                                if local {
+                                    doubt = Some(
+                                        "« heure locale » : heure de Paris supposée, vérifier le fuseau de l'acheteur (outre-mer)"
+                                            .to_string(),
+                                    );
+                                }
+                                // Heure de Paris: summer time from the end of March to the
+                                // end of October.
+                                if (4..=10).contains(&date.month()) {
+                                    "+02:00".to_string()
+                                } else {
+                                    "+01:00".to_string()
+                                }
+                            }
                         }
                     }
                 };
@@ -296,6 +350,10 @@ mod tests {
                 "2020-11-05T12:00:00+01:00",
             ),
             (
+                "DGTM de Guyane\nRemise des offres\nDate et heure limites de réception : 05 novembre 2020 – 12h00 (heure locale à l'adresse du RPA)\n",
+                "2020-11-05T12:00:00-03:00",
+            ),
+            (
                 "Date limite de remise des offres : Le 25/11/2025.\nHeure limite : 11h00\n",
                 "2025-11-25T11:00:00+01:00",
             ),
@@ -329,6 +387,11 @@ mod tests {
         );
         assert!(deadlines("Date limite de réception des offres :\nLes offres reçues après le 3 mars 2021 ne sont pas ouvertes.\n").is_empty());
         assert!(deadlines("DATE LIMITE DE DEPOT DES PLIS : LUNDI 31 JANVIER A 12H\n").is_empty());
+        let doc = Doc::new("DATE LIMITE DE DEPOT DES PLIS : LUNDI 31 JANVIER A 12H\n");
+        assert_eq!(
+            yearless(&doc).as_deref(),
+            Some("DATE LIMITE DE DEPOT DES PLIS : LUNDI 31 JANVIER A 12H")
+        );
         assert!(
             deadlines("Date prévisionnelle de commencement des travaux : 01 mars 2021\n")
                 .is_empty()

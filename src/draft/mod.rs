@@ -174,7 +174,13 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
         }
     }
     if found.rules.is_empty() && found.deadlines.is_empty() {
-        return Err("aucune exigence reconnue dans ce texte : est-ce bien un règlement de la consultation ?".to_string());
+        // Say what was seen but not drafted: a deadline without its year is not completed.
+        return Err(match dates::yearless(&doc) {
+            Some(line) => format!(
+                "aucune exigence reconnue dans ce texte ; la date limite « {line} » n'a pas d'année : rien n'est inventé"
+            ),
+            None => "aucune exigence reconnue dans ce texte : est-ce bien un règlement de la consultation ?".to_string(),
+        });
     }
     let title = doc
         .title()

@@ -95,24 +95,32 @@ fn rules_of<'a>(pack: &'a Yaml, kind: &str) -> Vec<&'a Yaml> {
         .unwrap_or_default()
 }
 
-/// Expected deadlines: `phase@YYYY-MM-DDTHH:MM`; drafted: the same, cut to the minute (a date
-/// without a time stays a date, and so does not match).
+/// Expected deadlines: `phase@YYYY-MM-DDTHH:MM` (and the offset when the expectation states
+/// one); drafted: the same, cut to the minute (a date without a time stays a date, and so does
+/// not match).
 fn deadlines(expected: &Yaml, pack: &Yaml) -> Items {
+    // A time zone the expectation states is compared too (« heure locale » overseas).
     let mut e = Vec::new();
+    let mut zones = BTreeMap::new();
     if let Some(m) = expected["deadlines"].as_mapping() {
         for (phase, d) in m {
-            e.push(format!("{}@{}", text_of(phase), text_of(&d["at"])));
+            let tz = text_of(&d["tz"]);
+            e.push(format!("{}@{}{tz}", text_of(phase), text_of(&d["at"])));
+            zones.insert(text_of(phase), !tz.is_empty());
         }
     }
     let mut d = Vec::new();
     if let Some(m) = pack["deadlines"].as_mapping() {
         for (phase, at) in m {
             let at = text_of(at);
-            d.push(format!(
-                "{}@{}",
-                text_of(phase),
-                at.get(..16).unwrap_or(&at)
-            ));
+            let phase = text_of(phase);
+            let minute = at.get(..16).unwrap_or(&at);
+            let tz = if zones.get(&phase) == Some(&true) {
+                at.get(19..).unwrap_or_default()
+            } else {
+                ""
+            };
+            d.push(format!("{phase}@{minute}{tz}"));
         }
     }
     (e, d)
