@@ -1141,6 +1141,34 @@ fn github_past_ten_annotations_of_a_kind_gives_one_per_rule_with_its_count() {
 }
 
 #[test]
+fn github_past_ten_rules_of_a_kind_names_the_rest_in_one_last_annotation() {
+    let area = Area::new();
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/many-rules.yaml");
+    let text = stdout(&area.check("github", &["--pack", pack.to_str().expect("utf-8")]));
+    let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("::error ")).collect();
+    // 13 failing error rules (the 11, FMT-NOM-29, FMT-DC1): 9 annotated with their count,
+    // the last 4 named in a tenth.
+    assert_eq!(errors.len(), 10, "what GitHub keeps: {text}");
+    for line in &errors[..9] {
+        let title = line.split(",title=").nth(1).expect("title");
+        assert!(
+            title.starts_with("FMT-") || title.starts_with("NOMBREUX-"),
+            "{line}"
+        );
+        assert!(
+            title.split("::").next().expect("title").ends_with(')'),
+            "{line}"
+        );
+    }
+    assert!(
+        errors[9].starts_with("::error file=bid/bid.yaml,title=bidlint::4 autre(s) règle(s), "),
+        "{}",
+        errors[9]
+    );
+    assert!(errors[9].contains("NOMBREUX-11"), "{}", errors[9]);
+}
+
+#[test]
 fn github_appends_the_markdown_report_to_the_step_summary() {
     let area = Area::new();
     let summary = area.out("step-summary.md");
