@@ -271,6 +271,16 @@ fn a_file_that_is_not_a_zip_is_refused_naming_its_folder_and_a_report_never_over
             && err.contains("il se trouve dans le dossier fixtures/caih-groupement-ok/alpha"),
         "{err}"
     );
+    // A FIFO given as the bid is refused at once, never opened (opening it would block).
+    let fifo = area.tmp.path().join("tube");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let out = area.run(&["check", fifo.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(words(&out.stderr).contains("n'est ni un dossier ni un fichier ordinaire"));
     let zip = area.zip(
         "depot.zip",
         &[Entry {

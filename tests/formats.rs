@@ -729,6 +729,84 @@ fn fingerprints_survive_renaming_the_folder_and_paths_are_repository_relative() 
     }
 }
 
+#[test]
+fn a_deposit_zip_is_located_at_the_zip_with_the_same_identities_as_its_folder() {
+    use bidlint_fixturegen::zipfile::{Entry, UTF8_NAME, build};
+    let area = Area::new();
+    let mut entries = Vec::new();
+    for (path, bytes) in area.snapshot() {
+        let rel = path
+            .strip_prefix(area.root().join("bid"))
+            .expect("inside")
+            .to_str()
+            .expect("utf-8")
+            .to_string();
+        entries.push(match bytes {
+            Some(data) => Entry {
+                name: rel.into_bytes(),
+                data,
+                flags: UTF8_NAME,
+            },
+            None => Entry {
+                name: format!("{rel}/").into_bytes(),
+                data: Vec::new(),
+                flags: UTF8_NAME,
+            },
+        });
+    }
+    std::fs::write(area.root().join("bid.zip"), build(&entries)).expect("zip");
+    let ids = |v: &Value, pointer: &str| -> Vec<String> {
+        let mut ids: Vec<String> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|x| x.pointer(pointer).expect("id").to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let folder = check_dir(&area, "bid", "gitlab");
+    let zip = check_dir(&area, "bid.zip", "gitlab");
+    assert_eq!(ids(&zip, "/fingerprint"), ids(&folder, "/fingerprint"));
+    for i in zip.as_array().expect("issues") {
+        assert_eq!(i["location"]["path"], "bid.zip", "{i}");
+    }
+    let described: Vec<&str> = zip
+        .as_array()
+        .expect("issues")
+        .iter()
+        .map(|i| i["description"].as_str().expect("description"))
+        .collect();
+    assert!(
+        described.iter().any(|d| d.contains(&format!("{IMG} : "))),
+        "{described:#?}"
+    );
+    let folder = check_dir(&area, "bid", "sarif");
+    let zip = check_dir(&area, "bid.zip", "sarif");
+    let hash = "/partialFingerprints/primaryLocationLineHash";
+    assert_eq!(
+        ids(&zip["runs"][0]["results"], hash),
+        ids(&folder["runs"][0]["results"], hash)
+    );
+    for r in zip["runs"][0]["results"].as_array().expect("results") {
+        let loc = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(loc["uri"], "bid.zip", "{r}");
+    }
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .current_dir(area.root())
+        .args(["check", "bid.zip", "--format", "github"])
+        .output()
+        .expect("runs");
+    let text = stdout(&out);
+    assert!(
+        text.contains("::error file=bid.zip,title=FMT-NOM-29::"),
+        "{text}"
+    );
+}
+
 // ---------------------------------------------------------------- csv
 
 #[test]
@@ -1073,6 +1151,34 @@ fn github_past_ten_annotations_of_a_kind_gives_one_per_rule_with_its_count() {
     let warnings = text.lines().filter(|l| l.starts_with("::warning ")).count();
     // Four findings, under the limit: one per finding; and, first, the past deadline.
     assert_eq!(warnings, 5, "under the limit: one per finding");
+}
+
+#[test]
+fn github_past_ten_rules_of_a_kind_names_the_rest_in_one_last_annotation() {
+    let area = Area::new();
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/many-rules.yaml");
+    let text = stdout(&area.check("github", &["--pack", pack.to_str().expect("utf-8")]));
+    let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("::error ")).collect();
+    // 13 failing error rules (the 11, FMT-NOM-29, FMT-DC1): 9 annotated with their count,
+    // the last 4 named in a tenth.
+    assert_eq!(errors.len(), 10, "what GitHub keeps: {text}");
+    for line in &errors[..9] {
+        let title = line.split(",title=").nth(1).expect("title");
+        assert!(
+            title.starts_with("FMT-") || title.starts_with("NOMBREUX-"),
+            "{line}"
+        );
+        assert!(
+            title.split("::").next().expect("title").ends_with(')'),
+            "{line}"
+        );
+    }
+    assert!(
+        errors[9].starts_with("::error file=bid/bid.yaml,title=bidlint::4 autre(s) règle(s), "),
+        "{}",
+        errors[9]
+    );
+    assert!(errors[9].contains("NOMBREUX-11"), "{}", errors[9]);
 }
 
 #[test]

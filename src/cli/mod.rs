@@ -36,7 +36,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a bid folder and print the report
+    /// Check a bid folder, or its deposit zip, and print the report
     Check(CheckArgs),
     /// The pre-submission checklist of a pack and phase; statuses filled in when DIR is given
     Checklist(ChecklistArgs),
@@ -238,7 +238,7 @@ pub struct InputArgs {
     /// Phase of the procedure; default: `phase:` of the manifest
     #[arg(long, value_enum)]
     pub phase: Option<PhaseArg>,
-    /// The manifest; default: DIR/bid.yaml (never checked as a deposited file)
+    /// The manifest; default: DIR/bid.yaml, or bid.yaml at the zip's root (never checked as a deposited file)
     #[arg(long)]
     pub manifest: Option<PathBuf>,
     /// Deadline, RFC 3339 date or date-time; default: the manifest's, else the pack's

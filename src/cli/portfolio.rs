@@ -105,11 +105,15 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
         let inv = inventory::scan(targets[i].dir(), &[MANIFEST_NAME.to_string()]);
         files += inv.files.len();
         bytes += inv.total_bytes();
+        let l = args.report.lang.lang();
         headers.push(format!(
-            "{name} (phase {}, date limite {}, {} fichier(s), {})",
+            "{name} ({} {}, {} {}, {} {}, {})",
+            l.t("phase", "phase"),
             m.manifest.phase.map_or("?", |p| p.as_str()),
+            l.t("date limite", "deadline"),
             deadlines[i].as_deref().unwrap_or("?"),
             inv.files.len(),
+            l.t("fichier(s)", "file(s)"),
             human(inv.total_bytes())
         ));
     }
@@ -120,18 +124,23 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
         .iter()
         .map(|(_, _, m, _)| m.manifest.phase.map(|p| p.as_str()))
         .collect();
-    report.bid.phase = shared(&phases).map(str::to_string);
+    let differ = args
+        .report
+        .lang
+        .lang()
+        .t("voir chaque réponse", "see each bid");
+    report.bid.phase = shared(&phases, differ).map(str::to_string);
     let deadlines: Vec<Option<&str>> = deadlines.iter().map(Option::as_deref).collect();
-    report.bid.deadline = shared(&deadlines).map(str::to_string);
+    report.bid.deadline = shared(&deadlines, differ).map(str::to_string);
     output::deliver(&report, &args.report)
 }
 
-/// The value every bid has, else « voir chaque réponse » when they differ (each is in the
-/// header), else None when none has one.
-fn shared<'a>(values: &[Option<&'a str>]) -> Option<&'a str> {
+/// The value every bid has, else `differ` when they differ (each is in the header), else None
+/// when none has one.
+fn shared<'a>(values: &[Option<&'a str>], differ: &'a str) -> Option<&'a str> {
     match values.first().copied().flatten() {
         Some(first) if values.iter().all(|v| *v == Some(first)) => Some(first),
-        _ if values.iter().any(Option::is_some) => Some("voir chaque réponse"),
+        _ if values.iter().any(Option::is_some) => Some(differ),
         _ => None,
     }
 }

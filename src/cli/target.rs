@@ -25,6 +25,14 @@ impl Target {
         if arg.is_dir() || !arg.exists() {
             return Ok(Target::Folder(arg.to_path_buf()));
         }
+        if !arg.is_file() {
+            // A FIFO or a device: never opened (opening a FIFO would block).
+            return Err(miette!(
+                help = "indiquez le dossier de réponse ou l'archive zip à déposer",
+                "{} n'est ni un dossier ni un fichier ordinaire",
+                arg.display()
+            ));
+        }
         if deposit::is_zip(arg) {
             return Deposit::open(arg)
                 .map(Target::Deposit)

@@ -10,7 +10,7 @@
 
 use super::{
     RenderOptions, counts_line, deadline_alert, finding_line, findings_or_rule, is_failing,
-    verdict, workspace_path,
+    located_line, verdict, workspace_path,
 };
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -36,7 +36,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> String {
         if findings <= PER_KIND {
             for r in &rules {
                 for f in findings_or_rule(r).iter() {
-                    let message = format!("{} : {}", r.title, finding_line(f, opts.lang, false));
+                    let message = format!("{} : {}", r.title, located_line(report, f, opts.lang));
                     let file = workspace_path(report, f.path.as_deref());
                     out.push_str(&annotation(severity, &file, &r.rule, &message));
                 }

@@ -21,7 +21,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{
-    RenderOptions, finding_line, findings_or_rule, is_failing, outside_folder, path_in_bid,
+    RenderOptions, findings_or_rule, is_failing, located_line, outside_folder, path_in_bid,
     workspace_path,
 };
 use crate::pack::model::Severity;
@@ -64,7 +64,7 @@ fn issue(
     json!({
         "type": "issue",
         "check_name": r.rule,
-        "description": format!("{} — {} : {}", r.rule, r.title, finding_line(f, l, false)),
+        "description": format!("{} — {} : {}", r.rule, r.title, located_line(report, f, l)),
         "severity": severity(r),
         "fingerprint": unique(fingerprint(&r.rule, &inner, &f.message), seen),
         "location": { "path": path, "lines": { "begin": 1 } },

@@ -391,12 +391,28 @@ pub(crate) fn status_colours(status: Status, severity: Severity) -> (u32, u32) {
 /// bid-level findings, without `./` segments. A path under the current directory given
 /// absolute is made relative to it; any other absolute path is kept as is.
 pub(crate) fn workspace_path(report: &Report, path: Option<&str>) -> String {
+    if let Some(zip) = deposit_zip(report) {
+        // A file inside the deposit zip is not a file of the repository: the zip is.
+        return relative_to_cwd(&tidy(zip));
+    }
     let rel = path.unwrap_or(manifest_path(report));
     let joined = match folder_root(report) {
         Some(root) => join_root(root, rel),
         None => rel.to_string(),
     };
     relative_to_cwd(&tidy(&joined))
+}
+
+/// The deposit zip the report is about (`bidlint check reponse.zip`), when it is one: a CI
+/// location then names the zip, and the message the path inside it.
+pub(crate) fn deposit_zip(report: &Report) -> Option<&str> {
+    folder_root(report).filter(|root| std::path::Path::new(root).is_file())
+}
+
+/// A finding's line for a CI location: the path is in the location, unless the location is
+/// the deposit zip, when the path inside it goes in the message.
+pub(crate) fn located_line(report: &Report, f: &Finding, lang: Lang) -> String {
+    finding_line(f, lang, deposit_zip(report).is_some())
 }
 
 /// `./a/./b` → `a/b`: the same file, written as consumers compare paths.

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use super::gitlab::fingerprint;
 use super::{
-    RenderOptions, finding_line, findings_or_rule, folder_root, path_in_bid, verdict,
+    RenderOptions, findings_or_rule, folder_root, located_line, path_in_bid, verdict,
     workspace_path,
 };
 use crate::pack::model::Severity;
@@ -245,7 +245,7 @@ fn result(
         "ruleId": r.rule,
         "ruleIndex": index,
         "level": level(r.severity),
-        "message": { "text": finding_line(f, l, false) },
+        "message": { "text": located_line(report, f, l) },
         "locations": [{ "physicalLocation": {
             "artifactLocation": artifact(&workspace_path(report, f.path.as_deref())),
             "region": { "startLine": 1 },
@@ -261,7 +261,7 @@ fn result(
         res["message"]["text"] = json!(format!(
             "{} ({reason}) — {}",
             l.t("Dérogation acceptée", "Accepted waiver"),
-            finding_line(f, l, false)
+            located_line(report, f, l)
         ));
         res["suppressions"] = json!([{ "kind": "external", "justification": reason }]);
     }
