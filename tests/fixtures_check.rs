@@ -177,7 +177,10 @@ fn evidence(report: &Value, rule: &str) -> Value {
 #[test]
 fn compliant_groupement_with_joint_trame_joint_dc1_and_a_sous_traitant() {
     let (code, r, report) = run(&fixture("caih-groupement-trame-ok"), &[]);
-    assert_eq!(statuses(&r), caih_ok_statuses());
+    let mut want = caih_ok_statuses();
+    // The sworn declarations are in the DC1: no separate declaration whose holder to read.
+    want.insert("CAIH-CAND-DH-TITULAIRE", "not-applicable");
+    assert_eq!(statuses(&r), want);
     assert_eq!(code, 0);
     for (id, o) in &r {
         assert!(o.findings.is_empty(), "{id}: {:?}", o.findings);
@@ -380,13 +383,17 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
     (
         "dh-dc1-sans-beta",
         1,
-        &[(
-            "CAIH-CAND-DH",
-            "fail",
-            &[
-                "- [Beta] : pièce absente : déclaration sur l'honneur (articles L. 2141-1 à L. 2141-11 du CCP)",
-            ],
-        )],
+        &[
+            (
+                "CAIH-CAND-DH",
+                "fail",
+                &[
+                    "- [Beta] : pièce absente : déclaration sur l'honneur (articles L. 2141-1 à L. 2141-11 du CCP)",
+                ],
+            ),
+            // The declarations are in the DC1: no separate declaration to read.
+            ("CAIH-CAND-DH-TITULAIRE", "not-applicable", &[]),
+        ],
     ),
     (
         "trame-commune-non-declaree",
@@ -419,9 +426,10 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
         ],
     ),
     (
-        // A references table left blank: nothing is counted as compliant, a human checks.
+        // A references table left blank: nothing is counted as compliant, a human checks; a
+        // blocking rule left « à vérifier » makes the verdict INCOMPLET (exit 1).
         "trames-sans-references",
-        0,
+        1,
         &[("CAIH-CAND-PLAQUETTE-NOMBRE", "manual", &[])],
     ),
     (
@@ -681,7 +689,12 @@ fn each_broken_variant_changes_exactly_its_rules() {
 
 /// Compliant variants of the groupement: each gives a piece another way, and still passes.
 const OK_VARIANTS: &[(&str, i32, &[Change])] = &[
-    ("dh-dans-dc1", 0, &[]),
+    // The declarations are in the DC1: no separate declaration whose holder to read.
+    (
+        "dh-dans-dc1",
+        0,
+        &[("CAIH-CAND-DH-TITULAIRE", "not-applicable", &[])],
+    ),
     // Three plaquettes on six pages in one PDF: 2 pages per reference.
     ("plaquettes-un-fichier", 0, &[]),
     ("sous-traitant", 0, &[]),

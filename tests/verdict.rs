@@ -255,7 +255,7 @@ fn the_default_table_puts_the_verdict_first_and_fits_one_screen() {
         .expect("verdict line");
     let manual = lines
         .iter()
-        .position(|l| l.starts_with("À vérifier à la main avant le dépôt (10)"))
+        .position(|l| l.starts_with("À vérifier à la main avant le dépôt (9)"))
         .expect("checklist items");
     assert!(verdict < manual && verdict < 6, "{text}");
     assert!(
