@@ -7,6 +7,7 @@ pub mod bundle_size;
 pub mod certification;
 pub mod content;
 pub mod declared_members;
+pub mod describe;
 pub mod documents;
 pub mod empty_entries;
 pub mod filename_length;

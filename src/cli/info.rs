@@ -7,7 +7,9 @@ use comfy_table::{ContentArrangement, Table, presets};
 use miette::miette;
 
 use bidlint::engine::source_out;
+use bidlint::pack::model::Severity;
 use bidlint::pack::{self, CompiledRule, PackSet, builtin};
+use bidlint::report::i18n::Lang;
 
 fn phases(r: &CompiledRule) -> String {
     match &r.def.phases {
@@ -67,13 +69,14 @@ pub fn rules(spec: Option<&str>) -> Result<ExitCode, miette::Report> {
     };
     let set = pack::load(&specs, Path::new("."))?;
     let mut t = table();
-    t.set_header(vec!["id", "sévérité", "phases", "titre", "source"]);
+    t.set_header(vec!["règle", "gravité", "phases", "exigence", "source"]);
     for r in &set.rules {
         // A rule a pack switched off (`overrides: enabled: false`) is listed, and says so.
+        let word = Lang::Fr.severity(r.def.severity);
         let severity = if r.def.enabled {
-            r.def.severity.as_str().to_string()
+            word.to_string()
         } else {
-            format!("{} (désactivée)", r.def.severity.as_str())
+            format!("{word} (désactivée)")
         };
         t.add_row(vec![
             r.def.id.clone(),
@@ -128,9 +131,8 @@ pub fn explain(rule: &str, spec: Option<&str>) -> Result<ExitCode, miette::Repor
     let mut out = String::new();
     out.push_str(&format!("{} — {}\n\n", r.def.id, r.def.title));
     out.push_str(&format!("Pack        : {}\n", r.pack));
-    out.push_str(&format!("Sévérité    : {}\n", r.def.severity.as_str()));
+    out.push_str(&format!("Gravité     : {}\n", severity_fr(r.def.severity)));
     out.push_str(&format!("Phases      : {}\n", phases(&r)));
-    out.push_str(&format!("Vérification: {}\n", r.def.check.kind()));
     out.push_str(&format!("Source      : {}", src.document));
     if let Some(reference) = &src.reference {
         out.push_str(&format!(" ({reference})"));
@@ -149,11 +151,19 @@ pub fn explain(rule: &str, spec: Option<&str>) -> Result<ExitCode, miette::Repor
 }
 
 fn describe_check(r: &CompiledRule) -> String {
-    // The check's parameters as the pack writes them: exact, and readable enough.
-    serde_yaml::to_string(&r.def.check)
-        .unwrap_or_default()
-        .trim_end()
-        .to_string()
+    let mut lines = bidlint::checks::describe::describe(&r.def.check);
+    // The kind, for those who write packs (`bidlint rules`, docs/pack-format.md).
+    lines.push(format!("(contrôle `{}`)", r.def.check.kind()));
+    lines.join("\n")
+}
+
+/// A severity as the reports say it: what it means for the bid.
+fn severity_fr(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "bloquant (cause de rejet ou exigence minimale)",
+        Severity::Warning => "avertissement (demande de forme qui n'exclut pas)",
+        Severity::Info => "information",
+    }
 }
 
 fn indent(s: &str) -> String {

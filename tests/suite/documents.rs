@@ -114,7 +114,15 @@ fn hostile_documents_each_get_a_status_within_the_limits() {
             .cloned()
             .unwrap_or_default()
     };
-    assert!(why("flate-bomb.pdf").contains("plus de 1024 Mo de mémoire"));
+    // The bomb inflates until a limit stops it: the memory limit on an idle machine, the time
+    // limit when the machine is loaded (other tests reading at the same time). Either way it
+    // is refused within the limits, with its cause.
+    let bomb = why("flate-bomb.pdf");
+    assert!(
+        bomb.contains("plus de 1024 Mo de mémoire")
+            || bomb.contains("lecture interrompue après 20 s"),
+        "{bomb}"
+    );
     assert!(why("truncated.pdf").contains("PDF illisible (tronqué ou corrompu)"));
     assert!(why("parent-loop.pdf").contains("forme une boucle"));
     assert!(why("user-password.pdf").contains("mot de passe d'ouverture"));
@@ -179,7 +187,7 @@ fn content_rules_on_each_document_variant() {
             "hds-activites",
             // The RC asks for no particular activity: that bid.yaml claims more than the
             // certificate covers is a manifest inconsistency (a notice), not a defect of the bid
-            // (tests/holders.rs checks the notice).
+            // (the holders module checks the notice).
             vec![],
         ),
         (

@@ -1,8 +1,7 @@
 //! The informational and set-up commands: init, schema, packs, rules, explain, and the
 //! refusal to write a report inside the bid folder.
 
-mod common;
-use common::words;
+use crate::common::words;
 
 use assert_cmd::Command;
 use serde_json::Value;

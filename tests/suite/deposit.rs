@@ -5,8 +5,7 @@
 //! laid out as they are (a path leaving the archive, a duplicate, an encrypted entry) are
 //! findings, never silently dropped.
 
-mod common;
-use common::words;
+use crate::common::words;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -109,7 +108,18 @@ impl Area {
     }
 
     fn json(&self, target: &str, extra: &[&str]) -> (Option<i32>, Value) {
-        let mut args = vec!["check", target, "--format", "json", "--no-cache", "-q"];
+        // A generous time limit per document: the folder and its zip are read one after the
+        // other on a loaded machine, and a time-out on one side only is not what is compared.
+        let mut args = vec![
+            "check",
+            target,
+            "--format",
+            "json",
+            "--no-cache",
+            "-q",
+            "--doc-timeout",
+            "300",
+        ];
         args.extend_from_slice(extra);
         let out = self.run(&args);
         let v = serde_json::from_slice(&out.stdout)
