@@ -309,3 +309,25 @@ fn portfolio_header_shows_each_bid_phase_deadline_and_size() {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
 }
+
+#[test]
+fn explain_and_rules_speak_french_words_not_yaml() {
+    let out = bidlint()
+        .args(["explain", "CAIH-NOM-30"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Gravité     : bloquant"), "{text}");
+    assert!(
+        text.contains("Chaque nom de fichier (tout le dépôt), extension comprise, compte au plus 29 caractères"),
+        "{text}"
+    );
+    assert!(!text.contains("kind:") && !text.contains("max: 29"), "{text}");
+    let out = bidlint()
+        .args(["rules", "--pack", "caih-aos-2026"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("bloquant") && text.contains("avertissement"), "{text}");
+    assert!(!text.contains("┆ error ") && !text.contains("┆ warning "), "{text}");
+}
