@@ -124,7 +124,11 @@ def reference_text(path, fmt):
     if fmt == "odt":
         import odfdo
 
-        return odfdo.Document(path).get_formatted_text()
+        text = odfdo.Document(path).get_formatted_text()
+        # odfdo writes placeholders that are not the document's text: `[Image Pictures/…]`
+        # for an image, `[1]`, `(i)`, `[*]` for a note's or a comment's mark.
+        text = re.sub(r"\[Image [^\]]*\]", " ", text)
+        return re.sub(r"\[(\d+|\*)\]|\([ivxlc]+\)", " ", text)
     if fmt == "ods":
         import odfdo
 
@@ -191,7 +195,7 @@ def main():
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            rel, fmt, verdict = line.rstrip("\n").split("\t")
+            rel, fmt, verdict = line.rstrip("\n").split("\t")[:3]
             expected[rel] = verdict
     stats = collections.defaultdict(collections.Counter)
     fidelity = collections.defaultdict(lambda: [0, 0])
@@ -216,7 +220,10 @@ def main():
         elif want == "illisible" and got == "lisible":
             s["lu malgré la référence"] += 1
         if want == "lisible" and got == "lisible":
-            ref = words(reference(path, fmt))
+            try:
+                ref = words(reference(path, fmt))
+            except Exception:  # noqa: BLE001 - a verdict corrected by hand: no reference text
+                ref = collections.Counter()
             mine = words(facts["text"])
             found = sum(min(n, mine[w]) for w, n in ref.items())
             fidelity[fmt][0] += found

@@ -44,7 +44,8 @@ struct Body {
 pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, String> {
     let mut zip = zip::ZipArchive::new(reader).map_err(|e| format!("archive illisible : {e}"))?;
     zipguard::check(&mut zip)?;
-    let odt = format == DocFormat::Odt;
+    // An ODS read as text (see `sheets::displayed_strings`) has the same parts as an ODT.
+    let odt = matches!(format, DocFormat::Odt | DocFormat::Ods);
     let body_name = if odt {
         "content.xml".to_string()
     } else {

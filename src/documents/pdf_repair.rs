@@ -34,13 +34,13 @@ impl Found {
     fn head<'a>(&self, buf: &'a [u8]) -> &'a [u8] {
         &buf[self.start..self.data.map_or(self.end, |(s, _)| s)]
     }
-    /// Does the stated `/Length` lead to `endstream`? (`true` when not a stream.)
-    fn length_holds(&self, buf: &[u8], all: &BTreeMap<u32, Found>) -> bool {
-        let Some((data_start, data_end)) = self.data else {
-            return true;
-        };
+    /// Does the stated `/Length` lead to `endstream`? `None` when it cannot be told: not a
+    /// stream, no `/Length`, or a length kept in an object stream (compressed objects are not
+    /// scanned) — a file is not taken for damaged on what cannot be seen.
+    fn length_holds(&self, buf: &[u8], all: &BTreeMap<u32, Found>) -> Option<bool> {
+        let (data_start, data_end) = self.data?;
         declared_length(self.head(buf), buf, all)
-            .is_some_and(|n| (data_end - data_start..=self.end_stream - data_start).contains(&n))
+            .map(|n| (data_end - data_start..=self.end_stream - data_start).contains(&n))
     }
 }
 
@@ -52,7 +52,9 @@ pub fn has_lying_length(pdf: &[u8]) -> bool {
     };
     let buf = &pdf[start..];
     let objects = scan(buf);
-    objects.values().any(|f| !f.length_holds(buf, &objects))
+    objects
+        .values()
+        .any(|f| f.length_holds(buf, &objects) == Some(false))
 }
 
 /// The bytes of `pdf` rewritten with a table built by scanning, or `None` when no object at
@@ -121,7 +123,7 @@ fn write_object(out: &mut Vec<u8>, buf: &[u8], found: &Found, all: &BTreeMap<u32
     };
     let real = data_end - data_start;
     let dict = found.head(buf);
-    if found.length_holds(buf, all) {
+    if found.length_holds(buf, all) == Some(true) {
         out.extend_from_slice(bytes);
         return;
     }
@@ -405,6 +407,10 @@ mod tests {
         assert!(!has_lying_length(pdf));
         assert!(has_lying_length(
             b"%PDF-1.4\n1 0 obj<</Length 2>>stream\nabc\nendstream endobj"
+        ));
+        // A length that cannot be seen (in an object stream) is not a lie.
+        assert!(!has_lying_length(
+            b"%PDF-1.4\n1 0 obj<</Length 9 0 R>>stream\nabc\nendstream endobj"
         ));
         // The end-of-line before `endstream` may be counted, or not.
         assert!(!has_lying_length(

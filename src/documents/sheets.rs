@@ -30,8 +30,13 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
     let mut failed = Vec::new();
     match format {
         DocFormat::Ods => {
-            let mut book: calamine::Ods<R> =
-                calamine::Ods::new(reader).map_err(|e| format!("classeur illisible : {e}"))?;
+            let mut book = match calamine::Ods::new(&mut reader) {
+                Ok(book) => book,
+                // calamine refuses some workbooks LibreOffice opens (a row repeated past its
+                // cell limit): every cell of an ODS also stores the string it displays, as a
+                // paragraph of `content.xml`, which is read instead.
+                Err(e) => return displayed_strings(reader, e),
+            };
             facts.sheets = book.sheet_names();
             for name in facts.sheets.clone() {
                 match book.worksheet_range(&name) {
@@ -80,6 +85,25 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
     facts.text_truncated = super::cut(&mut text, MAX_TEXT_BYTES);
     facts.first_page = super::head_chars(text.trim(), MAX_FIRST_PAGE_CHARS);
     facts.text = text;
+    Ok(facts)
+}
+
+/// The text of an ODS that calamine refused, from the strings its cells display.
+fn displayed_strings<R: Read + Seek>(
+    mut reader: R,
+    e: calamine::OdsError,
+) -> Result<DocFacts, String> {
+    reader
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| format!("lecture impossible : {e}"))?;
+    let mut facts = super::office::read(reader, DocFormat::Ods)
+        .map_err(|_| format!("classeur illisible : {e}"))?;
+    facts.pages = None;
+    facts.page_estimate = None;
+    facts.headings.clear();
+    facts.notes.push(format!(
+        "classeur lu par le texte affiché de ses cellules (lecteur de cellules : {e})"
+    ));
     Ok(facts)
 }
 
@@ -132,7 +156,9 @@ fn cell_text(cell: &Data) -> Option<String> {
         Data::DateTime(d) => Some(number(d.as_f64())),
         Data::DateTimeIso(s) => Some(iso_date(s).unwrap_or_else(|| s.clone())),
         Data::DurationIso(s) => Some(s.clone()),
-        Data::Error(_) | Data::Empty => None,
+        // `#DIV/0!`, `#N/A`…: what the cell shows.
+        Data::Error(e) => Some(e.to_string()),
+        Data::Empty => None,
     }
 }
 
@@ -199,5 +225,9 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(1250.0)).as_deref(), Some("1250"));
         assert_eq!(cell_text(&Data::Float(0.2)).as_deref(), Some("0,2"));
         assert_eq!(cell_text(&Data::Empty), None);
+        assert_eq!(
+            cell_text(&Data::Error(calamine::CellErrorType::Div0)).as_deref(),
+            Some("#DIV/0!")
+        );
     }
 }
