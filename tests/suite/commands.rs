@@ -33,7 +33,7 @@ fn init_writes_a_valid_skeleton_and_never_overwrites() {
     assert!(err.contains("valeur d'exemple du squelette"), "{err}");
     // …and once they are replaced, it is a valid manifest: check runs on it.
     let edited = text
-        .replace("12345678900012", "12002701600357")
+        .replace("12345678200010", "12002701600357")
         .replace("# EXEMPLE", "#");
     std::fs::write(tmp.path().join("bid.yaml"), edited).expect("write");
     let out = bidlint()
@@ -200,7 +200,7 @@ fn init_creates_its_folder_and_every_commented_example_works_once_uncommented() 
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SIRET d'exemple du squelette"));
     let full = full
-        .replace("12345678900012", "12002701600357")
+        .replace("12345678200010", "12002701600357")
         .replace("# EXEMPLE", "#");
     std::fs::write(dir.join("bid.yaml"), &full).expect("write");
     let out = bidlint()
@@ -322,12 +322,21 @@ fn explain_and_rules_speak_french_words_not_yaml() {
         text.contains("Chaque nom de fichier (tout le dépôt), extension comprise, compte au plus 29 caractères"),
         "{text}"
     );
-    assert!(!text.contains("kind:") && !text.contains("max: 29"), "{text}");
+    assert!(
+        !text.contains("kind:") && !text.contains("max: 29"),
+        "{text}"
+    );
     let out = bidlint()
         .args(["rules", "--pack", "caih-aos-2026"])
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("bloquant") && text.contains("avertissement"), "{text}");
-    assert!(!text.contains("┆ error ") && !text.contains("┆ warning "), "{text}");
+    assert!(
+        text.contains("bloquant") && text.contains("avertissement"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("┆ error ") && !text.contains("┆ warning "),
+        "{text}"
+    );
 }
