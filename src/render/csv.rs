@@ -5,7 +5,7 @@
 //! The rows are also the « Règles » sheet of `--format xlsx`: [`rows`] and [`header`] serve both.
 
 use super::escape::spreadsheet;
-use super::{RenderOptions, is_failing, reason_line, verdict};
+use super::{RenderOptions, deadline_alert, is_failing, reason_line, verdict};
 use crate::report::i18n::Lang;
 use crate::report::{Finding, Report, RuleResult};
 
@@ -24,12 +24,19 @@ pub fn render(report: &Report, opts: &RenderOptions) -> Result<Vec<u8>, csv::Err
     for row in rows(report, opts.lang) {
         w.write_record(row.iter().map(|c| spreadsheet(c).into_owned()))?;
     }
-    // The last row carries the report's verdict, the same in every format: « VERDICT » in the
-    // rule column, the verdict in the message column.
-    let mut last: [String; COLUMNS] = Default::default();
-    last[0] = "VERDICT".to_string();
-    last[MESSAGE_COLUMN] = verdict(report, opts);
-    w.write_record(last.iter().map(|c| spreadsheet(c).into_owned()))?;
+    // The last rows carry what every report says: a past deadline (« ALERTE »), then the
+    // verdict, the same in every format (« VERDICT »), in the rule column, the text in the
+    // message column.
+    let alert = deadline_alert(report, opts.lang).map(|a| ("ALERTE", a));
+    for (key, text) in alert
+        .into_iter()
+        .chain([("VERDICT", verdict(report, opts))])
+    {
+        let mut row: [String; COLUMNS] = Default::default();
+        row[0] = key.to_string();
+        row[MESSAGE_COLUMN] = text;
+        w.write_record(row.iter().map(|c| spreadsheet(c).into_owned()))?;
+    }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 

@@ -8,7 +8,8 @@
 //! that turns red on a failed test agrees with bidlint's exit code. A blocking rule that fails
 //! is always a `<failure>`, even with `--fail-on never` (the report must not look green); so
 //! is a blocking rule left unjudged (« INCOMPLET »), unless `--allow-incomplete`. Each suite
-//! carries the report's verdict as its `bidlint.verdict` property.
+//! carries the report's verdict as its `bidlint.verdict` property, and a past deadline as
+//! `bidlint.alert`.
 //!
 //! The output is valid against Jenkins' `junit-10.xsd` (xunit plugin), the strictest of the
 //! common readers: `<testsuites>` carries only `name`, `tests`, `failures` and `errors`.
@@ -20,7 +21,8 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::escape::xml_safe;
 use super::{
-    RenderOptions, fails_as_incomplete, finding_line, is_failing, reason_line, source_line, verdict,
+    RenderOptions, deadline_alert, fails_as_incomplete, finding_line, is_failing, reason_line,
+    source_line, verdict,
 };
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -39,7 +41,7 @@ pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
         .write_inner_content(|w| {
             let verdict = verdict(report, opts);
             for (pack, rules) in by_pack(report) {
-                write_suite(w, pack, &rules, &verdict, opts)?;
+                write_suite(w, report, pack, &rules, &verdict, opts)?;
             }
             Ok(())
         })?;
@@ -97,6 +99,7 @@ impl Counts {
 
 fn write_suite(
     w: &mut Writer<Vec<u8>>,
+    report: &Report,
     pack: &str,
     rules: &[&RuleResult],
     verdict: &str,
@@ -117,6 +120,12 @@ fn write_suite(
                     .with_attribute(("name", "bidlint.verdict"))
                     .with_attribute(("value", xml_safe(verdict).as_ref()))
                     .write_empty()?;
+                if let Some(alert) = deadline_alert(report, opts.lang) {
+                    w.create_element("property")
+                        .with_attribute(("name", "bidlint.alert"))
+                        .with_attribute(("value", xml_safe(&alert).as_ref()))
+                        .write_empty()?;
+                }
                 Ok(())
             })?;
             for r in rules {

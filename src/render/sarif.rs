@@ -19,8 +19,8 @@ use std::collections::HashMap;
 
 use super::gitlab::fingerprint;
 use super::{
-    RenderOptions, findings_or_rule, folder_root, located_line, path_in_bid, verdict,
-    workspace_path,
+    RenderOptions, deadline_alert, findings_or_rule, folder_root, located_line, path_in_bid,
+    verdict, workspace_path,
 };
 use crate::pack::model::Severity;
 use crate::report::i18n::Lang;
@@ -77,6 +77,7 @@ fn run(report: &Report, opts: &RenderOptions) -> Value {
         "properties": {
             "verdict": report.verdict.kind,
             "verdictText": verdict(report, opts),
+            "alert": deadline_alert(report, l),
         },
     })
 }

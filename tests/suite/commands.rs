@@ -33,7 +33,10 @@ fn init_writes_a_valid_skeleton_and_never_overwrites() {
     assert!(err.contains("valeur d'exemple du squelette"), "{err}");
     // …and once they are replaced, it is a valid manifest: check runs on it.
     let edited = text
-        .replace("12345678200010", "12002701600357")
+        .replace(
+            bidlint::manifest::consistency::SKELETON_SIRET,
+            "12002701600357",
+        )
         .replace("# EXEMPLE", "#");
     std::fs::write(tmp.path().join("bid.yaml"), edited).expect("write");
     let out = bidlint()
@@ -200,7 +203,10 @@ fn init_creates_its_folder_and_every_commented_example_works_once_uncommented() 
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SIRET d'exemple du squelette"));
     let full = full
-        .replace("12345678200010", "12002701600357")
+        .replace(
+            bidlint::manifest::consistency::SKELETON_SIRET,
+            "12002701600357",
+        )
         .replace("# EXEMPLE", "#");
     std::fs::write(dir.join("bid.yaml"), &full).expect("write");
     let out = bidlint()

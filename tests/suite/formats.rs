@@ -832,9 +832,15 @@ fn csv_rows_are_quoted_and_formula_safe() {
         .records()
         .map(|r| r.expect("RFC 4180 row").iter().map(String::from).collect())
         .collect();
-    // One row per finding (3 + 4 + 2 + 1), one per rule without findings (4), and the
-    // verdict's, last.
-    assert_eq!(rows.len(), 15);
+    // One row per finding (3 + 4 + 2 + 1), one per rule without findings (4), the past
+    // deadline's, and the verdict's, last.
+    assert_eq!(rows.len(), 16);
+    let alert = &rows[rows.len() - 2];
+    assert_eq!(alert[0], "ALERTE");
+    assert!(
+        alert[11].starts_with("ATTENTION : la date limite"),
+        "{alert:?}"
+    );
     let last = rows.last().expect("verdict row");
     assert_eq!(last[0], "VERDICT");
     assert!(last[11].starts_with("NON CONFORME — "), "{last:?}");
