@@ -78,6 +78,12 @@ fn new_table(o: &RenderOptions, header: &[&str]) -> Table {
 
 /// Every rule, one row each (`--all`).
 fn full_table(report: &Report, o: &RenderOptions) -> String {
+    let all: Vec<&RuleResult> = report.results.iter().collect();
+    format!("{}\n", rules_table(&all, o))
+}
+
+/// Rules with their status, requirement and source, findings and fix.
+fn rules_table(rules: &[&RuleResult], o: &RenderOptions) -> Table {
     let l = o.lang;
     let mut table = new_table(
         o,
@@ -88,7 +94,7 @@ fn full_table(report: &Report, o: &RenderOptions) -> String {
             l.t("Constats et corrections", "Findings and fixes"),
         ],
     );
-    for r in &report.results {
+    for r in rules {
         table.add_row(vec![
             status_cell(r, l, o.color),
             Cell::new(&r.rule),
@@ -96,7 +102,12 @@ fn full_table(report: &Report, o: &RenderOptions) -> String {
             Cell::new(details(r, l)),
         ]);
     }
-    format!("{table}\n")
+    table
+}
+
+/// A titled part of the compact report: « À corriger (2) » and its table.
+fn section(out: &mut String, title: &str, count: usize, table: &Table) {
+    out.push_str(&format!("{title} ({count})\n{table}\n\n"));
 }
 
 /// What to fix, what to check, and the rest in a line.
@@ -109,29 +120,8 @@ fn compact(report: &Report, o: &RenderOptions) -> String {
         .filter(|r| is_failing(r.status))
         .collect();
     if !to_fix.is_empty() {
-        out.push_str(&format!(
-            "{} ({})\n",
-            l.t("À corriger", "To fix"),
-            to_fix.len()
-        ));
-        let mut table = new_table(
-            o,
-            &[
-                l.t("Statut", "Status"),
-                l.t("Règle", "Rule"),
-                l.t("Exigence", "Requirement"),
-                l.t("Constats et corrections", "Findings and fixes"),
-            ],
-        );
-        for r in to_fix {
-            table.add_row(vec![
-                status_cell(r, l, o.color),
-                Cell::new(&r.rule),
-                requirement_cell(r),
-                Cell::new(details(r, l)),
-            ]);
-        }
-        out.push_str(&format!("{table}\n\n"));
+        let table = rules_table(&to_fix, o);
+        section(&mut out, l.t("À corriger", "To fix"), to_fix.len(), &table);
     }
     // Rules that could not conclude: the blocking ones first (they hold the verdict), each
     // with its reason.
@@ -144,11 +134,6 @@ fn compact(report: &Report, o: &RenderOptions) -> String {
         .collect();
     open.sort_by_key(|r| !is_unjudged_blocking(r));
     if !open.is_empty() {
-        out.push_str(&format!(
-            "{} ({})\n",
-            l.t("Non évaluées ou à vérifier", "Not evaluated or to check"),
-            open.len()
-        ));
         let mut table = new_table(
             o,
             &[
@@ -157,14 +142,15 @@ fn compact(report: &Report, o: &RenderOptions) -> String {
                 l.t("Pourquoi, et que faire", "Why, and what to do"),
             ],
         );
-        for r in open {
+        for r in &open {
             table.add_row(vec![
                 status_cell(r, l, o.color),
                 Cell::new(&r.rule),
                 Cell::new(r.reason.clone().unwrap_or_else(|| r.title.clone())),
             ]);
         }
-        out.push_str(&format!("{table}\n\n"));
+        let title = l.t("Non évaluées ou à vérifier", "Not evaluated or to check");
+        section(&mut out, title, open.len(), &table);
     }
     // The checklist items: one line each; the instruction is in `explain` and `--all`.
     let checklist: Vec<&RuleResult> = report
