@@ -122,18 +122,66 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
         }
     }
     if let Some(m) = odf_mime {
-        kind = match m.as_str() {
-            "application/vnd.oasis.opendocument.text" => FileKind::Odt,
-            "application/vnd.oasis.opendocument.spreadsheet" => FileKind::Ods,
-            "application/vnd.oasis.opendocument.presentation" => FileKind::Odp,
-            _ => kind,
-        };
+        kind = odf_kind(&m).unwrap_or(kind);
+    }
+    // A package whose main part is not where most software puts it (an ODF package without
+    // `mimetype`, a Word document whose body is `word/document2.xml`) is still the document
+    // its declarations say it is, as the software that opens it reads them.
+    if kind == FileKind::Zip {
+        kind = declared_kind(&mut zip).unwrap_or(kind);
     }
     if kind != FileKind::Zip {
         // Inside an office document, embedded objects are not "nested archives".
         facts.nested.clear();
     }
     (kind, facts)
+}
+
+fn odf_kind(media_type: &str) -> Option<FileKind> {
+    match media_type.trim() {
+        "application/vnd.oasis.opendocument.text" => Some(FileKind::Odt),
+        "application/vnd.oasis.opendocument.spreadsheet" => Some(FileKind::Ods),
+        "application/vnd.oasis.opendocument.presentation" => Some(FileKind::Odp),
+        _ => None,
+    }
+}
+
+/// Bytes of a declaration part read at the most: a real one is a few kilobytes.
+const DECLARATION_BYTES: u64 = 256 * 1024;
+
+/// The kind a package declares: the media type of the root entry of an ODF
+/// `META-INF/manifest.xml`, or the main content type of an OOXML `[Content_Types].xml`.
+fn declared_kind<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<FileKind> {
+    let mut part = |name: &str| -> Option<String> {
+        let entry = zip.by_name(name).ok()?;
+        let mut text = String::new();
+        entry
+            .take(DECLARATION_BYTES)
+            .read_to_string(&mut text)
+            .ok()?;
+        Some(text)
+    };
+    if let Some(manifest) = part("META-INF/manifest.xml") {
+        // <manifest:file-entry manifest:full-path="/" manifest:media-type="…"/>, attributes
+        // in either order.
+        let root = manifest
+            .split('<')
+            .find(|e| e.contains("full-path=\"/\""))?
+            .to_string();
+        let media = root.split("media-type=\"").nth(1)?.split('"').next()?;
+        return odf_kind(media);
+    }
+    let types = part("[Content_Types].xml")?;
+    const MAIN: [(&str, FileKind); 5] = [
+        ("wordprocessingml.document.main+xml", FileKind::Docx),
+        ("ms-word.document.macroEnabled.main+xml", FileKind::Docx),
+        ("spreadsheetml.sheet.main+xml", FileKind::Xlsx),
+        ("ms-excel.sheet.macroEnabled.main+xml", FileKind::Xlsx),
+        ("presentationml.presentation.main+xml", FileKind::Pptx),
+    ];
+    MAIN.iter()
+        .find(|(t, _)| types.contains(t))
+        .map(|(_, k)| *k)
 }
 
 /// Office formats stored as zip packages.
@@ -179,4 +227,49 @@ fn read_up_to(mut r: impl Read, buf: &mut [u8]) -> usize {
         }
     }
     filled
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Write};
+
+    use zip::write::SimpleFileOptions;
+
+    use super::*;
+
+    fn package(entries: &[(&str, &str)]) -> Cursor<Vec<u8>> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, body) in entries {
+            w.start_file(*name, SimpleFileOptions::default())
+                .expect("entry");
+            w.write_all(body.as_bytes()).expect("write");
+        }
+        Cursor::new(w.finish().expect("zip").into_inner())
+    }
+
+    #[test]
+    fn an_odf_package_without_mimetype_is_read_from_its_manifest() {
+        let odt = package(&[
+            (
+                "META-INF/manifest.xml",
+                r#"<manifest:manifest><manifest:file-entry manifest:media-type="application/vnd.oasis.opendocument.text" manifest:full-path="/"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+            ),
+            ("content.xml", "<office:document-content/>"),
+        ]);
+        assert_eq!(inspect(odt).0, FileKind::Odt);
+    }
+
+    #[test]
+    fn a_word_document_whose_body_is_elsewhere_is_a_word_document() {
+        let docx = package(&[
+            (
+                "[Content_Types].xml",
+                r#"<Types><Override PartName="/word/document2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+            ),
+            ("word/document2.xml", "<w:document/>"),
+        ]);
+        assert_eq!(inspect(docx).0, FileKind::Docx);
+        // A plain zip declares nothing: it stays a zip.
+        assert_eq!(inspect(package(&[("a.txt", "a")])).0, FileKind::Zip);
+    }
 }
