@@ -1,6 +1,6 @@
 //! What the content checks share: walk the selected documents, and turn what was found into
-//! an outcome. A document that could not be read cannot be judged (`error`, with the cause,
-//! unless something else already fails); one without text (a scan) is left to a human
+//! an outcome. A document that could not be read cannot be judged (« non évaluée », with the
+//! cause; its defect is the readability rule's); one without text (a scan) is left to a human
 //! (`manual`); never a silent `pass`.
 
 use rayon::prelude::*;
@@ -36,8 +36,9 @@ impl Judge {
         self.checked.extend(part.checked);
     }
 
-    /// Findings fail; else unreadable documents are an error; else documents nobody could
-    /// judge are for a human; else a pass — or a skip when nothing was selected.
+    /// Findings fail; else unreadable documents leave the rule not evaluated; else documents
+    /// nobody could judge are for a human; else a pass — or not evaluated when nothing was
+    /// selected.
     pub fn outcome(mut self, nothing_selected: &str) -> Outcome {
         let notes = std::mem::take(&mut self.manifest_notes);
         self.judged(nothing_selected).with_manifest_notes(notes)
@@ -53,11 +54,21 @@ impl Judge {
             );
             return Outcome::from_findings(findings).with_evidence(self.checked);
         }
+        // A document this rule could not read is not judged here: its defect is PLACE-LISIBLE's
+        // (reported once, there), and the rule is « non évaluée » for it — never a blanket
+        // ERREUR over the whole folder.
         if !self.unreadable.is_empty() {
-            return Outcome::error(format!(
-                "document(s) illisible(s) : {}",
+            let mut reason = format!(
+                "document(s) non lu(s), ce défaut est signalé à part (lisibilité, fichiers interdits) : {}",
                 self.unreadable.join(" ; ")
-            ));
+            );
+            if !self.unverifiable.is_empty() {
+                reason.push_str(&format!(
+                    " ; à vérifier à la main : {}",
+                    self.unverifiable.join(" ; ")
+                ));
+            }
+            return Outcome::unknown(reason).with_evidence(self.checked);
         }
         if !self.unverifiable.is_empty() {
             return Outcome::manual(format!(

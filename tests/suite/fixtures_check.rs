@@ -567,7 +567,9 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                     "alpha/26_01_DC_CA_Alpha.xlsm [Alpha] : document contenant des macros (projet VBA) : à retirer du dépôt",
                 ],
             ),
-            ("PLACE-LIENS", "error", &[]),
+            // The macro workbook is not read (its defect is PLACE-EXECUTABLES'): the rules
+            // that read documents are « non évaluée » for it, not an ERREUR of their own.
+            ("PLACE-LIENS", "unknown", &[]),
             (
                 "CAIH-FICHIERS-NON-RECONNUS",
                 "fail",
@@ -575,9 +577,9 @@ const VARIANTS: &[(&str, i32, &[Change])] = &[
                     "alpha/26_01_DC_CA_Alpha.xlsm [Alpha] : fichier reconnu comme aucune pièce attendue → vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
                 ],
             ),
-            ("CAIH-LANGUE", "error", &[]),
+            ("CAIH-LANGUE", "unknown", &[]),
             // Not a financial document: only the warning rule reads it.
-            ("CAIH-EUROS-AUTRES", "error", &[]),
+            ("CAIH-EUROS-AUTRES", "unknown", &[]),
         ],
     ),
     (
