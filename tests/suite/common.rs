@@ -1,5 +1,44 @@
 //! Helpers shared by the integration tests.
 
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A path under the repository (`fixtures/…`, `tests/data/…`).
+pub fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// `bidlint check DIR --format json EXTRA…` with `cache` as the document cache (never the
+/// user's): the exit code and the report. A run that prints no JSON fails the test with its
+/// stderr.
+pub fn check_json(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Value) {
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .env("NO_COLOR", "1")
+        .env("BIDLINT_CACHE_DIR", cache)
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .expect("runs");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().expect("exit code"), report)
+}
+
+/// The cache shared by the tests that do not test the cache.
+pub fn shared_cache() -> &'static Path {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+}
+
 /// stderr with miette's wrapping undone: the words of the message, one space apart, so that
 /// a test does not depend on where a long line was cut.
 pub fn words(stderr: &[u8]) -> String {

@@ -20,18 +20,7 @@ fn fixture(name: &str) -> PathBuf {
 
 /// `bidlint check DIR --format json` with a private cache: the exit code and the report.
 fn report(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Value) {
-    let out = Command::cargo_bin("bidlint")
-        .expect("binary")
-        .env("BIDLINT_CACHE_DIR", cache)
-        .arg("check")
-        .arg(dir)
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .expect("runs");
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code().expect("exit code"), report)
+    crate::common::check_json(dir, cache, extra)
 }
 
 /// `bidlint check DIR --format json` with a private cache; rule → (status, findings).

@@ -23,23 +23,7 @@ struct Outcome {
 }
 
 fn run(dir: &Path, extra: &[&str]) -> (i32, BTreeMap<String, Outcome>, Value) {
-    let out = Command::cargo_bin("bidlint")
-        .expect("binary")
-        // A cache shared by the tests of this file, never the user's.
-        .env("BIDLINT_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
-        .arg("check")
-        .arg(dir)
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .expect("runs");
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}\n{}",
-            dir.display(),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    let (code, report) = crate::common::check_json(dir, crate::common::shared_cache(), extra);
     let mut by_rule = BTreeMap::new();
     for r in report["results"].as_array().expect("results") {
         let findings = r["findings"]
@@ -67,7 +51,7 @@ fn run(dir: &Path, extra: &[&str]) -> (i32, BTreeMap<String, Outcome>, Value) {
             },
         );
     }
-    (out.status.code().expect("exit code"), by_rule, report)
+    (code, by_rule, report)
 }
 
 fn statuses(r: &BTreeMap<String, Outcome>) -> BTreeMap<&str, &str> {

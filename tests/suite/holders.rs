@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::common::{check_json, repo, shared_cache};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,17 +17,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn check(name: &str) -> (i32, Value) {
-    let out = Command::cargo_bin("bidlint")
-        .expect("binary")
-        .env("BIDLINT_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
-        .arg("check")
-        .arg(fixture(name))
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    let v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code().expect("exit code"), v)
+    check_json(&fixture(name), shared_cache(), &[])
 }
 
 /// Every rule that did not pass or was not « sans objet »: (rule, status, findings as
@@ -199,16 +190,12 @@ fn a_manifest_member_missing_from_the_candidature_letter_is_to_be_checked() {
 
 #[test]
 fn manifest_activities_the_certificate_does_not_cover_are_a_manifest_inconsistency() {
-    let out = Command::cargo_bin("bidlint")
-        .expect("binary")
-        .env("BIDLINT_CACHE_DIR", env!("CARGO_TARGET_TMPDIR"))
-        .arg("check")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/documents/hds-activites"))
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    let r: Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(out.status.code(), Some(0));
+    let (code, r) = check_json(
+        &repo("fixtures/documents/hds-activites"),
+        shared_cache(),
+        &[],
+    );
+    assert_eq!(code, 0);
     let notices = r["notices"].as_array().expect("notices");
     assert!(
         notices.iter().any(|n| n["kind"] == "manifest-inconsistency"

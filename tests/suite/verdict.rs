@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::common::{check_json, shared_cache};
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
@@ -57,16 +59,7 @@ fn without_phase() -> tempfile::TempDir {
 }
 
 fn json(dir: &Path, extra: &[&str]) -> (i32, Value) {
-    let out = bidlint()
-        .arg("check")
-        .arg(dir)
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .expect("runs");
-    let v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (out.status.code().expect("exit code"), v)
+    check_json(dir, shared_cache(), extra)
 }
 
 #[test]
