@@ -10,12 +10,13 @@ pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-/// `bidlint check DIR --format json EXTRA…` with `cache` as the document cache (never the
-/// user's): the exit code and the report. A run that prints no JSON fails the test with its
-/// stderr.
+/// `bidlint check DIR --format json EXTRA…`, run from the repository root (relative paths
+/// are the repository's), with `cache` as the document cache (never the user's): the exit
+/// code and the report. A run that prints no JSON fails the test with its stderr.
 pub fn check_json(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Value) {
     let out = Command::cargo_bin("bidlint")
         .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .env("BIDLINT_CACHE_DIR", cache)
         .arg("check")

@@ -24,23 +24,9 @@ fn bidlint() -> Command {
     cmd
 }
 
-/// `bidlint check DIR --format json ARGS…`: exit code and report.
+/// `bidlint check DIR --format json ARGS…` from the repository root: exit code and report.
 fn check(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let out = bidlint()
-        .arg("check")
-        .arg(dir)
-        .args(["--format", "json"])
-        .args(args)
-        .output()
-        .expect("runs");
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}\n{}",
-            dir.display(),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (out.status.code().expect("exit code"), report)
+    crate::common::check_json(dir, crate::common::shared_cache(), args)
 }
 
 fn results(report: &Value) -> &Vec<Value> {
