@@ -55,8 +55,8 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
             }
         }
         _ => {
-            let mut book: calamine::Xlsx<R> =
-                calamine::Xlsx::new(reader).map_err(|e| format!("classeur illisible : {e}"))?;
+            let mut book: calamine::Xlsx<R> = calamine::Xlsx::new(reader)
+                .map_err(|e| format!("classeur illisible : {}", reader_fr(&e)))?;
             facts.sheets = book.sheet_names();
             let kinds: Vec<(String, calamine::SheetType)> = book
                 .sheets_metadata()
@@ -88,6 +88,29 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
     Ok(facts)
 }
 
+/// The spreadsheet reader's message, in French where it says something known: « File not found
+/// 'xl/workbook.xml' » is a part missing from the package. Anything else keeps the reader's
+/// own words, marked as such.
+fn reader_fr(e: &dyn std::fmt::Display) -> String {
+    let msg = e.to_string();
+    let quoted = |m: &str| m.split('\'').nth(1).map(str::to_string);
+    if let Some(rest) = msg.find("File not found").map(|i| &msg[i..])
+        && let Some(part) = quoted(rest)
+    {
+        return format!(
+            "partie « {part} » absente du paquet (fichier incomplet ou mal enregistré)"
+        );
+    }
+    let lower = msg.to_lowercase();
+    if lower.contains("zip") {
+        return "archive du classeur endommagée ou tronquée".to_string();
+    }
+    if lower.contains("xml") {
+        return "XML du classeur invalide (fichier endommagé)".to_string();
+    }
+    format!("erreur du lecteur de classeurs (« {msg} »)")
+}
+
 /// The text of an ODS that calamine refused, from the strings its cells display.
 fn displayed_strings<R: Read + Seek>(
     mut reader: R,
@@ -97,7 +120,7 @@ fn displayed_strings<R: Read + Seek>(
         .seek(std::io::SeekFrom::Start(0))
         .map_err(|e| format!("lecture impossible : {e}"))?;
     let mut facts = super::office::read(reader, DocFormat::Ods)
-        .map_err(|_| format!("classeur illisible : {e}"))?;
+        .map_err(|_| format!("classeur illisible : {}", reader_fr(&e)))?;
     facts.pages = None;
     facts.page_estimate = None;
     facts.headings.clear();
@@ -228,6 +251,23 @@ mod tests {
         assert_eq!(
             cell_text(&Data::Error(calamine::CellErrorType::Div0)).as_deref(),
             Some("#DIV/0!")
+        );
+    }
+}
+
+#[cfg(test)]
+mod reader_words {
+    use super::reader_fr;
+
+    #[test]
+    fn a_missing_part_is_said_in_french() {
+        assert_eq!(
+            reader_fr(&"Xlsx error: File not found '_rels/.rels'"),
+            "partie « _rels/.rels » absente du paquet (fichier incomplet ou mal enregistré)"
+        );
+        assert_eq!(
+            reader_fr(&"Zip error: invalid Zip archive"),
+            "archive du classeur endommagée ou tronquée"
         );
     }
 }
