@@ -101,45 +101,53 @@ fn names(words: &[String], text_words: &[&str]) -> bool {
             .any(|w| w.iter().zip(words).all(|(a, b)| a == b))
 }
 
-/// Does `text` name `company`, by its SIREN or its name?
-pub fn names_company(text: &str, company: Company) -> bool {
-    let folded = fold(text);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    company
-        .siret
-        .is_some_and(|s| sirens_in(text).contains(&siren_of(s)))
-        || names(&name_words(company.name), &words)
+/// What a text cites that identifies companies: its words (folded) and its valid SIRENs,
+/// computed once for every company it is compared with.
+pub struct Mentions {
+    words: Vec<String>,
+    pub sirens: Vec<String>,
+}
+
+impl Mentions {
+    pub fn of(text: &str) -> Mentions {
+        Mentions {
+            words: fold(text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+            sirens: sirens_in(text),
+        }
+    }
+
+    /// Does the text name `company`, by its SIREN or its name?
+    pub fn names(&self, company: &Company) -> bool {
+        let words: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        company
+            .siret
+            .is_some_and(|s| self.sirens.contains(&siren_of(s)))
+            || names(&name_words(company.name), &words)
+    }
 }
 
 /// Whose document `text` is: `expected`'s, another company's (one of `others`, or the one a
 /// label names), or unreadable.
 pub fn holder_of(text: &str, expected: Company, others: &[Company]) -> Holder {
-    let folded = fold(text);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let cited = sirens_in(text);
-    let is = |c: &Company| {
-        c.siret.is_some_and(|s| cited.contains(&siren_of(s))) || names(&name_words(c.name), &words)
-    };
-    if is(&expected) {
+    let mentions = Mentions::of(text);
+    if mentions.names(&expected) {
         return Holder::Expected;
     }
     if let Some(label) = labelled(text) {
         return Holder::Other(label);
     }
-    if let Some(o) = others.iter().find(|o| is(o)) {
+    if let Some(o) = others.iter().find(|o| mentions.names(o)) {
         return Holder::Other(o.name.to_string());
     }
     let mut why = format!(
         "ni le nom ni le SIREN de {} n'apparaissent dans le document",
         expected.name
     );
-    if let Some(s) = cited.first() {
+    if let Some(s) = mentions.sirens.first() {
         why.push_str(&format!(" (il cite le SIREN {s})"));
     }
     Holder::Unreadable(why)

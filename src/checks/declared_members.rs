@@ -9,7 +9,7 @@ use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::holder::company;
 use super::select::FileSelector;
-use crate::analysis::holder::{names_company, sirens_in};
+use crate::analysis::holder::Mentions;
 use crate::engine::{Context, Outcome};
 use crate::manifest::Role;
 use crate::pack::model::DeclaredMembers;
@@ -40,9 +40,10 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
     let mut judge = Judge::default();
     each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
         let folded = fold(&facts.text);
+        let mentions = Mentions::of(&facts.text);
         let named: Vec<bool> = members
             .iter()
-            .map(|m| names_company(&facts.text, company(m)))
+            .map(|m| mentions.names(&company(m)))
             .collect();
         // A letter for the groupement names several members or speaks of the groupement; a
         // member's own DUME does neither.
@@ -68,10 +69,7 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
             .iter()
             .filter_map(|m| m.siret.as_deref().map(siren_of))
             .collect();
-        for siren in sirens_in(&facts.text)
-            .into_iter()
-            .filter(|s| !declared.contains(s))
-        {
+        for siren in mentions.sirens.iter().filter(|s| !declared.contains(s)) {
             judge.unverifiable(
                 f,
                 &format!(

@@ -49,3 +49,19 @@ pub fn words(stderr: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A rule result's findings as `path : message` (`-` for a finding on the bid as a whole).
+pub fn finding_lines(result: &Value) -> Vec<String> {
+    result["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            format!(
+                "{} : {}",
+                f["path"].as_str().unwrap_or("-"),
+                f["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}

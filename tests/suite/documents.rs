@@ -28,18 +28,7 @@ fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Rules) {
     let (code, report) = report(dir, cache, extra);
     let mut rules = BTreeMap::new();
     for r in report["results"].as_array().expect("results") {
-        let findings = r["findings"]
-            .as_array()
-            .expect("findings")
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} : {}",
-                    f["path"].as_str().unwrap_or("-"),
-                    f["message"].as_str().unwrap_or("")
-                )
-            })
-            .collect();
+        let findings = crate::common::finding_lines(r);
         rules.insert(
             r["rule"].as_str().expect("rule").to_string(),
             (r["status"].as_str().expect("status").to_string(), findings),

@@ -41,21 +41,6 @@ fn check(dir: &Path) -> (i32, BTreeMap<String, Value>) {
     (out.status.code().expect("exit code"), by_rule)
 }
 
-fn messages(r: &Value) -> Vec<String> {
-    r["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            format!(
-                "{} : {}",
-                f["path"].as_str().unwrap_or("-"),
-                f["message"].as_str().unwrap_or("")
-            )
-        })
-        .collect()
-}
-
 /// Every path below `dir` with its type, size and content: to prove nothing changed.
 fn snapshot(dir: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -94,7 +79,7 @@ fn links_fifos_and_odd_names_get_a_status_and_nothing_changes() {
 
     let (code, r) = check(d);
     assert_eq!(code, 1, "unreadable entries fail an error rule");
-    let lisible = messages(&r["EDGE-LISIBLE"]);
+    let lisible = crate::common::finding_lines(&r["EDGE-LISIBLE"]);
     assert_eq!(r["EDGE-LISIBLE"]["status"], "fail");
     assert!(
         lisible
@@ -171,7 +156,7 @@ fn parasites_empty_entries_and_sizes() {
     let (code, r) = check(d);
     assert_eq!(code, 1);
     assert_eq!(r["EDGE-PARASITES"]["status"], "fail");
-    let p = messages(&r["EDGE-PARASITES"]);
+    let p = crate::common::finding_lines(&r["EDGE-PARASITES"]);
     assert_eq!(
         p,
         vec![
@@ -181,10 +166,10 @@ fn parasites_empty_entries_and_sizes() {
         ]
     );
     assert_eq!(
-        messages(&r["EDGE-VIDE"]),
+        crate::common::finding_lines(&r["EDGE-VIDE"]),
         vec!["vide.pdf : fichier vide (0 octet)", "rien : dossier vide"]
     );
-    let t = messages(&r["EDGE-TAILLE"]);
+    let t = crate::common::finding_lines(&r["EDGE-TAILLE"]);
     assert_eq!(t.len(), 2, "{t:?}");
     assert_eq!(t[0], "- : dépôt de 717 octets : au-delà de 500 octets");
     assert_eq!(
