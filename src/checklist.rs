@@ -3,8 +3,9 @@
 //! scope and source. With a folder, the statuses are the check's; without, every line is
 //! « à vérifier ».
 
-use crate::engine::{Outcome, rule_result, rules_for_phase};
-use crate::manifest::Phase;
+use crate::checks::Outcome;
+use crate::engine::{rule_result, rules_for_phase};
+use crate::vocabulary::Phase;
 use crate::pack::PackSet;
 use crate::report::RuleResult;
 

@@ -24,6 +24,8 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod siret;
+pub mod skeleton;
 pub mod territory;
 pub mod text;
+pub mod vocabulary;
 pub mod yaml_spans;

@@ -6,7 +6,7 @@
 //! TF) are *not* in the EU, nor are the non-EU EEA states, Switzerland, Monaco or the UK.
 //! `FR-METRO`: metropolitan France, Corsica included, i.e. country `FR` and nothing else.
 
-use crate::pack::model::Territory;
+use crate::vocabulary::Territory;
 
 /// The 27 member states (ISO 3166-1 alpha-2; Greece is `GR`, the ISO code, not `EL`).
 pub const EU_MEMBER_STATES: [&str; 27] = [

@@ -1,4 +1,5 @@
-//! Small text helpers shared by the checks: folding for comparisons, NFC character counts.
+//! Small text helpers shared by the checks and the reports: folding for comparisons, NFC
+//! character counts, sizes in French.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -72,6 +73,18 @@ pub fn extension(name: &str) -> Option<String> {
         Some(i) if i > 0 && i + 1 < name.len() => Some(name[i + 1..].to_lowercase()),
         _ => None,
     }
+}
+
+/// Sizes as a French reader writes them: « 1,3 Go ».
+pub fn human_size(bytes: u64) -> String {
+    let units = [(1_000_000_000u64, "Go"), (1_000_000, "Mo"), (1_000, "Ko")];
+    for (unit, name) in units {
+        if bytes >= unit {
+            let v = bytes as f64 / unit as f64;
+            return format!("{} {name}", format!("{v:.1}").replace('.', ","));
+        }
+    }
+    format!("{bytes} octets")
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `archives`: zip archives open, are not encrypted, hold no nested archive, and store
 //! non-ASCII entry names as UTF-8 (otherwise « Mémoire technique » arrives garbled).
 
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
 use crate::pack::model::Archives;
 

@@ -3,9 +3,10 @@
 use bytesize::ByteSize;
 
 use super::CompileError;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::BundleSize;
-use crate::report::Finding;
+use crate::text::human_size;
+use crate::vocabulary::Finding;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -34,21 +35,9 @@ pub fn compile(c: &BundleSize, errors: &mut Vec<CompileError>) -> Compiled {
     }
 }
 
-/// Sizes as a French reader writes them: « 1,3 Go ».
-pub fn human(bytes: u64) -> String {
-    let units = [(1_000_000_000u64, "Go"), (1_000_000, "Mo"), (1_000, "Ko")];
-    for (unit, name) in units {
-        if bytes >= unit {
-            let v = bytes as f64 / unit as f64;
-            return format!("{} {name}", format!("{v:.1}").replace('.', ","));
-        }
-    }
-    format!("{bytes} octets")
-}
-
 /// « 1,3 Go (1323000000 octets) », or « 717 octets » when that says it all.
 fn exact(bytes: u64) -> String {
-    let h = human(bytes);
+    let h = human_size(bytes);
     if bytes < 1_000 {
         h
     } else {
@@ -72,7 +61,7 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
         for f in ctx.inventory.files.iter().filter(|f| f.size > max) {
             findings.push(ctx.file_finding(
                 f,
-                format!("{} : au-delà de {} par fichier", human(f.size), human(max)),
+                format!("{} : au-delà de {} par fichier", human_size(f.size), human_size(max)),
             ));
         }
     }

@@ -13,10 +13,10 @@ use crate::analysis::activities::{activities_in, list_fr};
 use crate::analysis::holder::issuer;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::dates::{DateSpec, fr_date};
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::manifest::{CertificationFact, CertificationStatus, Member};
 use crate::pack::model::{Certification, Quantifier};
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 
 pub type Compiled = Certification;
 

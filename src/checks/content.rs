@@ -7,7 +7,7 @@ use regex::Regex;
 use super::documents::{Judge, each_text, excerpt};
 use super::select::FileSelector;
 use super::{CompileError, text_regex_from};
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::Content;
 
 #[derive(Debug, Clone)]

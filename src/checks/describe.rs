@@ -2,7 +2,8 @@
 //! bidlint looks at and what makes it fail, not the pack's YAML and regexes.
 
 use super::members::describe as members;
-use crate::pack::model::{Check, PaperSize, PieceScope, Quantifier, Selector, Territory};
+use crate::pack::model::{Check, PaperSize, PieceScope, Quantifier, Selector};
+use crate::vocabulary::Territory;
 
 /// The check in sentences, one per line.
 pub fn describe(check: &Check) -> Vec<String> {

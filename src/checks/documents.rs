@@ -7,9 +7,9 @@ use rayon::prelude::*;
 
 use super::select::FileSelector;
 use crate::documents::DocFacts;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 
 #[derive(Default)]
 pub struct Judge {

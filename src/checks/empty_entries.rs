@@ -1,9 +1,9 @@
 //! `empty-entries`: no zero-byte file, no empty folder (both look like a failed upload).
 
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
 use crate::pack::model::EmptyEntries;
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 
 pub type Compiled = EmptyEntries;
 

@@ -4,7 +4,7 @@
 
 use super::CompileError;
 use super::select::FileSelector;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::naming;
 use crate::pack::model::FilenameLength;
 use crate::text::nfc_len;

@@ -5,7 +5,7 @@ use regex::Regex;
 
 use super::select::FileSelector;
 use super::{CompileError, regex_from};
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::FilenamePattern;
 use crate::text::nfc;
 

@@ -5,10 +5,10 @@
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use super::CompileError;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
 use crate::pack::model::ForbiddenFiles;
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {

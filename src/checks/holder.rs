@@ -9,11 +9,12 @@ use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::select::FileSelector;
 use crate::analysis::holder::{Company, Holder, holder_of};
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
-use crate::manifest::{Member, Role};
+use crate::manifest::Member;
+use crate::vocabulary::Role;
 use crate::pack::model::DocumentHolder;
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {

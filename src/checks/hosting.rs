@@ -2,7 +2,7 @@
 //! transferred to or accessed from lies in the allowed territory (see [`crate::territory`]
 //! for the exact sets).
 
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::Hosting;
 use crate::territory;
 

@@ -8,7 +8,7 @@ use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::select::FileSelector;
 use crate::analysis::language;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::Language;
 use crate::text::{fold, name_tokens, stem};
 

@@ -1,7 +1,7 @@
 //! `lots`: the lots applied for (`lots:`) against the consultation's lots and limits.
 
 use super::CompileError;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::Lots;
 
 pub type Compiled = Lots;
@@ -74,8 +74,8 @@ fn list(items: impl Iterator<Item = String>) -> String {
 /// Sub-contractors are not bidders and do not count. None for a rule without `max`.
 pub fn evaluate_portfolio(
     c: &Compiled,
-    bids: &[crate::portfolio::Bid],
-    ops: &crate::portfolio::Operators,
+    bids: &[super::cross_bid::Bid],
+    ops: &super::cross_bid::Operators,
 ) -> Option<Outcome> {
     let max = c.max?;
     let mut findings = Vec::new();
@@ -85,7 +85,7 @@ pub fn evaluate_portfolio(
         let mut seen_in: Vec<&str> = Vec::new();
         for p in parts
             .iter()
-            .filter(|p| p.role != crate::manifest::Role::SousTraitant)
+            .filter(|p| p.role != crate::vocabulary::Role::SousTraitant)
         {
             let bid = &bids[p.bid];
             match &bid.manifest.manifest.lots {
@@ -105,7 +105,7 @@ pub fn evaluate_portfolio(
                 .message
                 .clone()
                 .unwrap_or_else(|| format!("au plus {max} lots"));
-            findings.push(crate::portfolio::at_bid(
+            findings.push(super::cross_bid::at_bid(
                 &bids[first.bid],
                 format!(
                     "{} : {} lots demandés ({}) dans {} : {what}",

@@ -2,10 +2,10 @@
 //! `max` groupements. Being individual candidate or member of other groupements is another
 //! matter (CAIH allows it explicitly).
 
-use crate::engine::{Context, Outcome};
-use crate::manifest::Role;
+use crate::checks::{Context, Outcome};
+use crate::vocabulary::Role;
 use crate::pack::model::MandataireLimit;
-use crate::portfolio::{Bid, Operators, at_bid};
+use super::cross_bid::{Bid, Operators, at_bid};
 
 pub type Compiled = MandataireLimit;
 

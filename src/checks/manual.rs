@@ -1,7 +1,7 @@
 //! `manual`: an item only a human can check; listed with status `manual`.
 
 use super::CompileError;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::Manual;
 
 pub type Compiled = Manual;

@@ -1,6 +1,8 @@
 //! Which members a per-member requirement applies to (`members:` filters).
 
-use crate::manifest::{Member, Role};
+use crate::manifest::Member;
+
+use crate::vocabulary::Role;
 use crate::pack::model::MemberFilter;
 
 pub struct Selection {

@@ -6,6 +6,8 @@ pub mod archives;
 pub mod bundle_size;
 pub mod certification;
 pub mod content;
+pub mod context;
+pub mod cross_bid;
 pub mod declared_members;
 pub mod describe;
 pub mod documents;
@@ -33,7 +35,7 @@ pub mod validity;
 
 use regex::{Regex, RegexBuilder};
 
-use crate::engine::{Context, Outcome};
+pub use context::{Context, Outcome, PieceIndex, Recognized};
 use crate::pack::model::Check;
 
 /// A problem in a check's parameters, at a path relative to `check:`.

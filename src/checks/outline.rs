@@ -8,7 +8,7 @@ use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::select::FileSelector;
 use crate::analysis::outline::{PlanEntry, check_outline};
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::Outline;
 
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 use super::CompileError;
 use super::documents::{Judge, each_document};
 use super::select::FileSelector;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::{Pages, PaperSize};
 
 #[derive(Debug, Clone)]

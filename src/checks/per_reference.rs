@@ -8,10 +8,10 @@
 //! whose clients are named differently.
 
 use super::CompileError;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::PerReference;
 use crate::quotes;
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 use crate::text::fold;
 
 pub type Compiled = PerReference;

@@ -16,12 +16,13 @@ use std::collections::HashSet;
 
 use crate::documents::DocFacts;
 use crate::documents::pool::Documents;
-use crate::engine::{Context, Outcome, PieceIndex, Recognized};
+use crate::checks::{Context, Outcome, PieceIndex, Recognized};
 use crate::inventory::Inventory;
 use crate::manifest::{Manifest, normalize_rel};
-use crate::pack::model::{Format, Piece, PieceScope};
+use crate::pack::model::{Piece, PieceScope};
+use crate::vocabulary::Format;
 use crate::quotes;
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 use crate::text::{fold, stem, strip_accents};
 
 /// Characters at the top of the first page where a document's title is looked for.

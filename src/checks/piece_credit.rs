@@ -11,8 +11,9 @@ use regex::Regex;
 
 use super::{CompileError, regex_from, text_regex_from};
 use crate::documents::DocFacts;
-use crate::engine::Context;
-use crate::manifest::{Member, Role, normalize_rel};
+use crate::checks::Context;
+use crate::manifest::{Member, normalize_rel};
+use crate::vocabulary::Role;
 use crate::pack::model::{Piece, Within};
 use crate::quotes;
 use crate::text::{fold, name_tokens, stem, strip_accents};

@@ -8,10 +8,10 @@
 use super::CompileError;
 use super::select::FileSelector;
 use crate::documents::Encryption;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::inventory::{FileEntry, FileKind};
 use crate::pack::model::Readable;
-use crate::report::Finding;
+use crate::vocabulary::Finding;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {

@@ -3,7 +3,7 @@
 use regex::Regex;
 
 use super::{CompileError, regex_from};
-use crate::engine::Context;
+use crate::checks::Context;
 use crate::inventory::FileEntry;
 use crate::pack::model::Selector;
 

@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::UniqueCandidacy;
-use crate::portfolio::{Bid, Operators, at_bid, bid_lots, role_name};
+use super::cross_bid::{Bid, Operators, at_bid, bid_lots};
 
 pub type Compiled = UniqueCandidacy;
 
@@ -40,7 +40,7 @@ pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators, has_lots:
         for (lot, ks) in per_lot.iter().filter(|(_, ks)| ks.len() > 1) {
             let places: Vec<String> = ks
                 .iter()
-                .map(|&k| format!("{} ({})", bids[parts[k].bid].name, role_name(parts[k].role)))
+                .map(|&k| format!("{} ({})", bids[parts[k].bid].name, parts[k].role.as_str()))
                 .collect();
             let lot_text = if has_lots {
                 format!("au lot {lot}")

@@ -4,7 +4,7 @@
 
 use super::CompileError;
 use super::select::FileSelector;
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::UnmatchedFiles;
 
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ use super::holder::{self, HolderCheck};
 use super::select::FileSelector;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::dates::{DateSpec, fr_date};
-use crate::engine::{Context, Outcome};
+use crate::checks::{Context, Outcome};
 use crate::pack::model::Validity;
 
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use miette::miette;
 
-use bidlint::manifest::init::skeleton;
+use bidlint::skeleton::skeleton;
 use bidlint::pack;
 
 pub fn run(dir: &Path, spec: &str) -> Result<ExitCode, miette::Report> {

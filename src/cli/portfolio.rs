@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use miette::miette;
 
-use bidlint::checks::bundle_size::human;
+use bidlint::text::human_size;
 use bidlint::engine;
 use bidlint::inventory::{self, deposit::MANIFEST_NAME};
 use bidlint::manifest::{self, LoadedManifest};
@@ -114,7 +114,7 @@ pub fn run(args: &PortfolioArgs) -> Result<ExitCode, miette::Report> {
             deadlines[i].as_deref().unwrap_or("?"),
             inv.files.len(),
             l.t("fichier(s)", "file(s)"),
-            human(inv.total_bytes())
+            human_size(inv.total_bytes())
         ));
     }
     let mut report = run::report(packs, &headers, results, notices);

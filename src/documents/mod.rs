@@ -17,7 +17,6 @@ pub mod pool;
 pub mod sheets;
 pub mod source;
 pub mod worker;
-pub mod zipguard;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Word (DOCX) and OpenDocument text (ODT) files: the paragraphs of `word/document.xml` or
 //! `content.xml`, one per line, the headings (by style), and the page count, title and
 //! producer the file records. Entries are inflated with a cap ([`MAX_XML_BYTES`]) after the
-//! archive passed [`super::zipguard::check`]: a bomb is refused, not inflated.
+//! archive passed [`crate::inventory::zipguard::check`]: a bomb is refused, not inflated.
 
 use std::collections::HashSet;
 use std::io::{Read, Seek};
@@ -11,7 +11,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::layout;
 use super::opc;
-use super::zipguard;
+use crate::inventory::zipguard;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
 
 /// The largest document body read (decompressed). A 300-page mémoire is a few megabytes of XML.

@@ -6,7 +6,7 @@ use std::io::{Read, Seek};
 
 use calamine::{Data, Reader};
 
-use super::zipguard;
+use crate::inventory::zipguard;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
 
 /// Cells read per workbook, all sheets together: a real answer grid has a few thousand.

@@ -1,21 +1,22 @@
 //! The engine: each rule of the pack set, for the phase, judged against the bid → a report.
 
-pub mod context;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 
-pub use context::{Context, Outcome, PieceIndex, Recognized};
+use crate::checks::{Context, Outcome};
 
 use crate::checks::{self, CompiledCheck};
 use crate::dates::{DateSpec, fr_date};
 use crate::diagnostics::YamlProblems;
 use crate::documents::pool::Documents;
 use crate::inventory::Inventory;
-use crate::manifest::{LoadedManifest, Phase};
+use crate::manifest::LoadedManifest;
+use crate::vocabulary::Phase;
 use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
-use crate::report::{self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut, Status};
+use crate::report::{self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut};
+use crate::vocabulary::Status;
 
 /// Everything a run needs, already loaded.
 pub struct Run<'a> {
@@ -196,7 +197,7 @@ fn members_without_files(
     let members = manifest.members.as_deref().unwrap_or_default();
     let operators = members
         .iter()
-        .filter(|m| m.role != Some(crate::manifest::Role::SousTraitant))
+        .filter(|m| m.role != Some(crate::vocabulary::Role::SousTraitant))
         .count();
     if operators < 2 {
         return Vec::new();
@@ -204,7 +205,7 @@ fn members_without_files(
     members
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.role != Some(crate::manifest::Role::SousTraitant))
+        .filter(|(_, m)| m.role != Some(crate::vocabulary::Role::SousTraitant))
         .filter(|(i, _)| !inventory.files.iter().any(|f| f.member == Some(*i)))
         .map(|(_, m)| {
             let how = match (&m.folder, &m.short) {
@@ -271,10 +272,10 @@ fn unmet(w: &When, ctx: &Context) -> Option<Outcome> {
     None
 }
 
-fn form_name(f: crate::manifest::Form) -> &'static str {
+fn form_name(f: crate::vocabulary::Form) -> &'static str {
     match f {
-        crate::manifest::Form::Individuel => "individuel",
-        crate::manifest::Form::Groupement => "groupement",
+        crate::vocabulary::Form::Individuel => "individuel",
+        crate::vocabulary::Form::Groupement => "groupement",
     }
 }
 

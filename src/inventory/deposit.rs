@@ -2,7 +2,7 @@
 //! like the folder it was made from.
 //!
 //! The zip is only ever opened for reading. Its entries are written, within the bomb limits of
-//! [`crate::documents::zipguard`] (entry count, declared total and ratio, checked before anything
+//! [`crate::inventory::zipguard`] (entry count, declared total and ratio, checked before anything
 //! is inflated; the bytes actually inflated capped at what each entry declares), into a private
 //! temporary folder (mode 0700, removed when the [`Deposit`] is dropped). That folder is then
 //! walked and its documents read exactly as a bid folder is, so the zip gets the same rules and
@@ -19,7 +19,7 @@ use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use super::{Anomaly, visible};
-use crate::documents::zipguard;
+use super::zipguard;
 
 /// The manifest's name at the root of a bid folder: in a deposit, a file that should not be
 /// uploaded.

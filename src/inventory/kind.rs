@@ -1,7 +1,7 @@
 //! What a file is, read from its first bytes rather than trusted from its extension: a
 //! `.pdf` that is an HTML page, or a script renamed `.pdf`, must not pass for a PDF.
 
-use crate::pack::model::Format;
+use crate::vocabulary::Format;
 
 /// How many bytes of each file are read to recognise it.
 pub const HEAD_BYTES: usize = 8192;

@@ -7,6 +7,7 @@ pub mod archive;
 pub mod deposit;
 pub mod kind;
 pub mod members;
+pub mod zipguard;
 
 use std::fs::File;
 use std::io::Read;

@@ -6,7 +6,9 @@ use crate::diagnostics::{YamlProblem, YamlSource};
 use crate::siret::{self, SiretError};
 use crate::yaml_spans::Span;
 
-use super::{Form, Manifest, Role};
+use super::Manifest;
+
+use crate::vocabulary::{Form, Role};
 
 /// The SIRET written in the `bidlint init` skeleton (and in the contract's example).
 pub const SKELETON_SIRET: &str = "12345678900012";

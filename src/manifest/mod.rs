@@ -1,7 +1,6 @@
 //! Loading and validating `bid.yaml`.
 
 pub mod consistency;
-pub mod init;
 pub mod model;
 
 use std::path::{Path, PathBuf};

@@ -1,14 +1,15 @@
 //! The bid manifest `bid.yaml`: the facts about a bid that its files alone cannot show.
 //!
 //! Every field is optional except `consultation`. A rule that needs a missing fact reports
-//! `skip` naming the field (see [`crate::engine`]), never `pass`.
+//! `unknown` naming the field, never `pass`.
 
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::pack::model::LotId;
+pub use crate::vocabulary::{Form, Phase, Role};
+use crate::vocabulary::LotId;
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -38,24 +39,6 @@ pub struct Manifest {
     pub waivers: Vec<Waiver>,
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Phase {
-    Candidature,
-    Offre,
-}
-
-impl Phase {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Phase::Candidature => "candidature",
-            Phase::Offre => "offre",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
@@ -63,33 +46,6 @@ pub struct Candidate {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<Form>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Form {
-    Individuel,
-    Groupement,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    Individuel,
-    Mandataire,
-    Cotraitant,
-    SousTraitant,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Individuel => "individuel",
-            Role::Mandataire => "mandataire",
-            Role::Cotraitant => "cotraitant",
-            Role::SousTraitant => "sous-traitant",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

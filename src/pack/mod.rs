@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::checks::{self, CompiledCheck};
 use crate::dates::DateSpec;
 use crate::diagnostics::{YamlProblem, YamlProblems, YamlSource};
-use crate::manifest::Phase;
+use crate::vocabulary::Phase;
 use model::{Check, LotDef, PackFile, RuleDef, SourceDoc};
 
 /// A pack as the report names it.

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::manifest::{Form, Phase, Role};
+pub use crate::vocabulary::{Format, LotDef, LotId, Severity, SourceKind, Territory};
+use crate::vocabulary::{Form, Phase, Role};
 
 /// A rule pack: the minimum requirements of one consultation (or a shared base such as `place`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -70,16 +71,6 @@ pub struct SourceDocDetail {
     pub reference: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    #[default]
-    Consultation,
-    Webinar,
-    CaseLaw,
-    Guide,
-}
-
 impl SourceDoc {
     pub fn title(&self) -> &str {
         match self {
@@ -97,68 +88,6 @@ impl SourceDoc {
         match self {
             SourceDoc::Title(_) => None,
             SourceDoc::Detailed(d) => d.reference.as_deref(),
-        }
-    }
-}
-
-/// A lot of the consultation: its number, or its number and title.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(untagged)]
-pub enum LotDef {
-    Id(LotId),
-    Titled { id: LotId, title: String },
-}
-
-impl LotDef {
-    pub fn id(&self) -> &LotId {
-        match self {
-            LotDef::Id(id) | LotDef::Titled { id, .. } => id,
-        }
-    }
-}
-
-/// A lot number (`2`) or name (`"2a"`); compared as text.
-#[derive(
-    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
-#[serde(untagged)]
-pub enum LotId {
-    Number(u32),
-    Name(String),
-}
-
-impl std::fmt::Display for LotId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LotId::Number(n) => write!(f, "{n}"),
-            LotId::Name(s) => f.write_str(s),
-        }
-    }
-}
-
-impl LotId {
-    /// Lots are compared by their text, so that `2` and `"2"` are the same lot.
-    pub fn key(&self) -> String {
-        self.to_string().trim().to_lowercase()
-    }
-}
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
         }
     }
 }
@@ -277,27 +206,6 @@ pub struct Selector {
     pub exclude_pieces: Vec<String>,
 }
 
-/// Document formats a piece may be deposited in, read from the file's content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Pdf,
-    Docx,
-    Doc,
-    Odt,
-    Rtf,
-    Xlsx,
-    Xls,
-    Ods,
-    Csv,
-    Pptx,
-    Odp,
-    Txt,
-    Png,
-    Jpeg,
-    Zip,
-}
-
 /// Whether a piece is required once for the bid or once per member.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -305,17 +213,6 @@ pub enum PieceScope {
     #[default]
     Bid,
     Member,
-}
-
-/// Allowed territory for hosting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-pub enum Territory {
-    /// The 27 EU member states with their outermost regions (see SPEC §3).
-    #[serde(rename = "EU")]
-    Eu,
-    /// Metropolitan France, Corsica included: country `FR` only.
-    #[serde(rename = "FR-METRO")]
-    FrMetro,
 }
 
 /// What a rule checks. `kind` selects the check; the other fields are its parameters.

@@ -5,136 +5,34 @@
 
 pub mod run;
 
-use std::collections::BTreeMap;
-
-use crate::manifest::{LoadedManifest, Member, Role};
-use crate::pack::model::LotId;
-use crate::report::{Finding, Notice};
+pub use crate::checks::cross_bid::{Bid, Operators, operators};
+use crate::report::Notice;
 use crate::text::fold;
 
-/// One bid of the portfolio: how it is named in findings, and its manifest.
-pub struct Bid<'a> {
-    pub name: String,
-    pub manifest_display: String,
-    pub manifest: &'a LoadedManifest,
-}
-
-/// An operator's part in one bid.
-#[derive(Debug, Clone)]
-pub struct Part {
-    pub bid: usize,
-    pub role: Role,
-    pub name: String,
-}
-
-/// Who is where: operators by SIREN, with their parts, and the facts that were missing.
-pub struct Operators {
-    pub by_siren: BTreeMap<String, Vec<Part>>,
-    /// (bid index, manifest field) for members without SIRET or role.
-    pub missing: Vec<(usize, String)>,
-}
-
-/// The operator a SIRET belongs to: its SIREN. Two establishments of one company (same
-/// SIREN, different NIC) are one operator for the rules of candidacy.
-pub fn operator_key(siret: &str) -> String {
-    crate::siret::siren_of(siret)
-}
-
-pub fn operators(bids: &[Bid]) -> Operators {
-    let mut ops = Operators {
-        by_siren: BTreeMap::new(),
-        missing: Vec::new(),
-    };
-    for (b, bid) in bids.iter().enumerate() {
-        let members: &[Member] = bid.manifest.manifest.members.as_deref().unwrap_or_default();
-        if members.is_empty() {
-            ops.missing.push((b, "members".to_string()));
-        }
-        for (i, m) in members.iter().enumerate() {
-            let (Some(siret), Some(role)) = (m.siret.as_deref(), m.role) else {
-                if m.siret.is_none() {
-                    ops.missing.push((b, format!("members[{i}].siret")));
-                }
-                if m.role.is_none() {
-                    ops.missing.push((b, format!("members[{i}].role")));
-                }
-                continue;
-            };
-            ops.by_siren
-                .entry(operator_key(siret))
-                .or_default()
-                .push(Part {
-                    bid: b,
-                    role,
-                    name: m.name.clone(),
-                });
-        }
-    }
-    ops
-}
-
-impl Operators {
-    /// The operator's name as first seen, with its SIREN, for findings.
-    pub fn label(&self, siren: &str) -> String {
-        let name = self
-            .by_siren
-            .get(siren)
-            .and_then(|p| p.first())
-            .map_or("?", |p| p.name.as_str());
-        format!("{name} (SIREN {siren})")
-    }
-
-    /// Missing facts as a skip reason's field list, naming the bid.
-    pub fn missing_fields(&self, bids: &[Bid]) -> Vec<String> {
-        self.missing
-            .iter()
-            .map(|(b, f)| format!("{} : {f}", bids[*b].manifest_display))
-            .collect()
-    }
-
-    /// The same SIRET under different names across bids: probably a typo in one manifest.
-    pub fn name_conflicts(&self, bids: &[Bid]) -> Vec<Notice> {
-        let mut out = Vec::new();
-        for (siren, parts) in &self.by_siren {
-            let mut names: Vec<(&str, &str)> = Vec::new();
-            for p in parts {
-                if !names.iter().any(|(n, _)| fold(n) == fold(&p.name)) {
-                    names.push((&p.name, &bids[p.bid].name));
-                }
-            }
-            if names.len() > 1 {
-                let list: Vec<String> = names
-                    .iter()
-                    .map(|(n, b)| format!("« {n} » ({b})"))
-                    .collect();
-                out.push(Notice {
-                    kind: "siret-names",
-                    message: format!(
-                        "le SIREN {siren} porte des noms différents : {}",
-                        list.join(", ")
-                    ),
-                    path: None,
-                });
+/// The same SIRET under different names across bids: probably a typo in one manifest.
+pub fn name_conflicts(ops: &Operators, bids: &[Bid]) -> Vec<Notice> {
+    let mut out = Vec::new();
+    for (siren, parts) in &ops.by_siren {
+        let mut names: Vec<(&str, &str)> = Vec::new();
+        for p in parts {
+            if !names.iter().any(|(n, _)| fold(n) == fold(&p.name)) {
+                names.push((&p.name, &bids[p.bid].name));
             }
         }
-        out
+        if names.len() > 1 {
+            let list: Vec<String> = names
+                .iter()
+                .map(|(n, b)| format!("« {n} » ({b})"))
+                .collect();
+            out.push(Notice {
+                kind: "siret-names",
+                message: format!(
+                    "le SIREN {siren} porte des noms différents : {}",
+                    list.join(", ")
+                ),
+                path: None,
+            });
+        }
     }
-}
-
-/// The lots a bid applies for; a consultation without lots is one single "lot".
-pub fn bid_lots(bid: &Bid, has_lots: bool) -> Option<Vec<LotId>> {
-    if has_lots {
-        bid.manifest.manifest.lots.clone()
-    } else {
-        Some(vec![LotId::Name("—".to_string())])
-    }
-}
-
-/// A finding located at one bid's manifest.
-pub fn at_bid(bid: &Bid, message: String) -> Finding {
-    Finding::new(message).at(&bid.manifest_display)
-}
-
-pub fn role_name(r: Role) -> &'static str {
-    r.as_str()
+    out
 }

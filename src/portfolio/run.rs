@@ -1,7 +1,8 @@
 //! Evaluate the cross-bid rules of one consultation's packs over its bids → a report.
 
 use crate::checks::{CompiledCheck, lots, mandataire_limit, unique_candidacy};
-use crate::engine::{Outcome, rule_result};
+use crate::checks::Outcome;
+use crate::engine::rule_result;
 use crate::pack::PackSet;
 use crate::report::{self, BidInfo, PackRef, Report, RuleResult};
 
@@ -27,7 +28,7 @@ pub fn evaluate(packs: &PackSet, bids: &[Bid]) -> (Vec<RuleResult>, Vec<report::
             results.push(rule_result(rule, o));
         }
     }
-    (results, ops.name_conflicts(bids))
+    (results, super::name_conflicts(&ops, bids))
 }
 
 /// One report over several consultations' results.

@@ -7,7 +7,8 @@
 use super::escape::spreadsheet;
 use super::{RenderOptions, deadline_alert, is_failing, reason_line, verdict};
 use crate::report::i18n::Lang;
-use crate::report::{Finding, Report, RuleResult};
+use crate::report::{Report, RuleResult};
+use crate::vocabulary::Finding;
 
 /// Excel takes a UTF-8 file for its local code page unless it starts with this mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -24,9 +24,10 @@ use super::{
     RenderOptions, findings_or_rule, is_failing, located_line, outside_folder, path_in_bid,
     workspace_path,
 };
-use crate::pack::model::Severity;
+use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Finding, Report, RuleResult, Status};
+use crate::report::{Report, RuleResult};
+use crate::vocabulary::{Finding, Status};
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let mut seen: HashSet<String> = HashSet::new();

@@ -12,10 +12,11 @@ use super::{
     packs_line, reason_line, report_title, rule_columns, source_line, status_colours, status_text,
     verdict,
 };
-use crate::checks::bundle_size::human;
-use crate::pack::model::Severity;
+use crate::text::human_size;
+use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Report, RuleResult, Status};
+use crate::report::{Report, RuleResult};
+use crate::vocabulary::Status;
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 15mm; }
@@ -131,7 +132,7 @@ fn facts(report: &Report, l: Lang) -> String {
                 "{} {}, {}",
                 report.bid.files,
                 l.t("fichiers", "files"),
-                html(&human(report.bid.bytes))
+                html(&human_size(report.bid.bytes))
             ),
         ),
         ("Packs", html(&packs_line(report))),

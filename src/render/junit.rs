@@ -24,9 +24,10 @@ use super::{
     RenderOptions, deadline_alert, fails_as_incomplete, finding_line, is_failing, reason_line,
     source_line, verdict,
 };
-use crate::pack::model::Severity;
+use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Report, RuleResult, Status};
+use crate::report::{Report, RuleResult};
+use crate::vocabulary::Status;
 
 pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);

@@ -9,10 +9,11 @@ use super::{
     Markup, RenderOptions, counts_line, deadline_alert, finding_in, notice_in, packs_line,
     reason_line, report_title, rule_columns, source_line, status_text, verdict,
 };
-use crate::checks::bundle_size::human;
-use crate::pack::model::Severity;
+use crate::text::human_size;
+use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Report, RuleResult, Status};
+use crate::report::{Report, RuleResult};
+use crate::vocabulary::Status;
 
 /// File names as code spans, other text escaped.
 const MARKDOWN: Markup = Markup { file: code, text };
@@ -54,7 +55,7 @@ fn header(report: &Report, opts: &RenderOptions) -> String {
         root = code(&report.bid.root),
         files = report.bid.files,
         files_word = l.t("fichiers", "files"),
-        size = human(report.bid.bytes),
+        size = human_size(report.bid.bytes),
         packs = l.t("Packs :", "Packs:"),
         pack_list = text(&packs_line(report)),
         phase = l.t("Phase :", "Phase:"),

@@ -18,9 +18,10 @@ pub mod xlsx;
 
 use std::borrow::Cow;
 
-use crate::pack::model::Severity;
+use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Finding, Notice, Report, ReportKind, RuleResult, Status, VerdictKind};
+use crate::report::{Notice, Report, ReportKind, RuleResult, VerdictKind};
+use crate::vocabulary::{Finding, Status};
 
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {

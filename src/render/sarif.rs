@@ -22,9 +22,10 @@ use super::{
     RenderOptions, deadline_alert, findings_or_rule, folder_root, located_line, path_in_bid,
     verdict, workspace_path,
 };
-use crate::pack::model::Severity;
+use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
-use crate::report::{Finding, Report, RuleResult, Status};
+use crate::report::{Report, RuleResult};
+use crate::vocabulary::{Finding, Status};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The bid folder, relative to SRCROOT: described for viewers; results use SRCROOT.

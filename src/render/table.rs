@@ -9,11 +9,12 @@ use super::{
     RenderOptions, counts_line, deadline_alert, deadline_text, evidence_is_found, is_failing,
     verdict,
 };
-use crate::checks::bundle_size::human;
-use crate::pack::model::Severity;
+use crate::text::human_size;
+use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::verdict::is_unjudged_blocking;
-use crate::report::{Report, RuleResult, Status};
+use crate::report::{Report, RuleResult};
+use crate::vocabulary::Status;
 
 /// Evidence listed for a passing piece before « … ».
 const EVIDENCE_SHOWN: usize = 3;
@@ -216,7 +217,7 @@ fn header(report: &Report, l: Lang) -> String {
         report.bid.root,
         report.bid.files,
         l.t("fichiers", "files"),
-        human(report.bid.bytes),
+        human_size(report.bid.bytes),
         l.t("Packs :", "Packs:"),
         packs.join(", "),
         l.t("Phase :", "Phase:"),

@@ -1,6 +1,6 @@
 //! The report's own words in French (default) and English. Rule texts stay in French.
 
-use super::Status;
+use crate::vocabulary::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -37,8 +37,8 @@ impl Lang {
         }
     }
 
-    pub fn severity(self, s: crate::pack::model::Severity) -> &'static str {
-        use crate::pack::model::Severity::*;
+    pub fn severity(self, s: crate::vocabulary::Severity) -> &'static str {
+        use crate::vocabulary::Severity::*;
         match (self, s) {
             (Lang::Fr, Error) => "bloquant",
             (Lang::Fr, Warning) => "avertissement",

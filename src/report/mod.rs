@@ -6,86 +6,14 @@ pub mod verdict;
 
 use serde::Serialize;
 
-use crate::pack::model::{Severity, SourceKind};
+pub use crate::vocabulary::{Finding, Status};
+use crate::vocabulary::{Severity, SourceKind};
 
 pub use verdict::{Unjudged, Verdict, VerdictKind};
 
 /// `/2` (from `/1`): `skip` split into `not-applicable` and `unknown` (statuses and summary),
 /// a `verdict` object, `bid.deadline_passed`.
 pub const SCHEMA: &str = "bidlint.report/2";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Pass,
-    Fail,
-    /// « sans objet »: the rule does not apply to this bid (no member in redressement
-    /// judiciaire, lot 2 not applied for).
-    NotApplicable,
-    /// « non évaluée »: a fact or a document the rule needs is missing (named in the reason).
-    Unknown,
-    Manual,
-    Waived,
-    Error,
-}
-
-impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Pass,
-        Status::Fail,
-        Status::NotApplicable,
-        Status::Unknown,
-        Status::Manual,
-        Status::Waived,
-        Status::Error,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pass => "pass",
-            Status::Fail => "fail",
-            Status::NotApplicable => "not-applicable",
-            Status::Unknown => "unknown",
-            Status::Manual => "manual",
-            Status::Waived => "waived",
-            Status::Error => "error",
-        }
-    }
-}
-
-/// One thing wrong, tied to a file (relative to the bid folder) or to a manifest fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
-}
-
-impl Finding {
-    pub fn new(message: impl Into<String>) -> Finding {
-        Finding {
-            path: None,
-            member: None,
-            message: message.into(),
-            suggestion: None,
-        }
-    }
-    pub fn at(mut self, path: impl Into<String>) -> Finding {
-        self.path = Some(path.into());
-        self
-    }
-    pub fn member(mut self, member: Option<&str>) -> Finding {
-        self.member = member.map(str::to_string);
-        self
-    }
-    pub fn suggest(mut self, s: impl Into<String>) -> Finding {
-        self.suggestion = Some(s.into());
-        self
-    }
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceOut {

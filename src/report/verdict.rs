@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
-use super::{ReportKind, RuleResult, Status};
-use crate::pack::model::Severity;
+use super::{ReportKind, RuleResult};
+
+use crate::vocabulary::Status;
+use crate::vocabulary::Severity;
 
 /// The three answers a check can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -110,7 +112,7 @@ pub fn is_unjudged_blocking(r: &RuleResult) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::model::SourceKind;
+    use crate::vocabulary::SourceKind;
     use crate::report::SourceOut;
 
     fn result(rule: &str, severity: Severity, status: Status, kind: &str) -> RuleResult {

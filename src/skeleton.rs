@@ -28,7 +28,7 @@ pub fn skeleton(pack_id: &str, packs: &PackSet) -> String {
         s,
         "phase: candidature                   # candidature | offre"
     );
-    match packs.deadline_for(crate::manifest::Phase::Candidature) {
+    match packs.deadline_for(crate::vocabulary::Phase::Candidature) {
         Some(d) => {
             let _ = writeln!(
                 s,

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use crate::dates::DateSpec;
 use crate::documents::pool::Documents;
 use crate::inventory::{FileEntry, Inventory};
-use crate::manifest::{Manifest, Member, Phase};
-use crate::pack::model::LotDef;
-use crate::report::{Finding, Status};
+use crate::manifest::{Manifest, Member};
+use crate::vocabulary::Phase;
+use crate::vocabulary::LotDef;
+use crate::vocabulary::{Finding, Status};
 
 /// Files recognised as each piece rule's document, by rule id.
 pub type PieceIndex = HashMap<String, Recognized>;

@@ -1,0 +1,231 @@
+//! The words every layer shares: severities, phases, roles, lots, territories, file formats,
+//! statuses and findings. This module imports nothing else from the crate, so that every
+//! other module can depend on it without creating a cycle (see `tests/suite/architecture.rs`).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    #[default]
+    Consultation,
+    Webinar,
+    CaseLaw,
+    Guide,
+}
+
+/// A lot of the consultation: its number, or its number and title.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum LotDef {
+    Id(LotId),
+    Titled { id: LotId, title: String },
+}
+
+impl LotDef {
+    pub fn id(&self) -> &LotId {
+        match self {
+            LotDef::Id(id) | LotDef::Titled { id, .. } => id,
+        }
+    }
+}
+
+/// A lot number (`2`) or name (`"2a"`); compared as text.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(untagged)]
+pub enum LotId {
+    Number(u32),
+    Name(String),
+}
+
+impl std::fmt::Display for LotId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LotId::Number(n) => write!(f, "{n}"),
+            LotId::Name(s) => f.write_str(s),
+        }
+    }
+}
+
+impl LotId {
+    /// Lots are compared by their text, so that `2` and `"2"` are the same lot.
+    pub fn key(&self) -> String {
+        self.to_string().trim().to_lowercase()
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Document formats a piece may be deposited in, read from the file's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Pdf,
+    Docx,
+    Doc,
+    Odt,
+    Rtf,
+    Xlsx,
+    Xls,
+    Ods,
+    Csv,
+    Pptx,
+    Odp,
+    Txt,
+    Png,
+    Jpeg,
+    Zip,
+}
+
+/// Allowed territory for hosting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum Territory {
+    /// The 27 EU member states with their outermost regions (see SPEC §3).
+    #[serde(rename = "EU")]
+    Eu,
+    /// Metropolitan France, Corsica included: country `FR` only.
+    #[serde(rename = "FR-METRO")]
+    FrMetro,
+}
+
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    Candidature,
+    Offre,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Candidature => "candidature",
+            Phase::Offre => "offre",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    Individuel,
+    Groupement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Individuel,
+    Mandataire,
+    Cotraitant,
+    SousTraitant,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Individuel => "individuel",
+            Role::Mandataire => "mandataire",
+            Role::Cotraitant => "cotraitant",
+            Role::SousTraitant => "sous-traitant",
+        }
+    }
+}
+
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Pass,
+    Fail,
+    /// « sans objet »: the rule does not apply to this bid (no member in redressement
+    /// judiciaire, lot 2 not applied for).
+    NotApplicable,
+    /// « non évaluée »: a fact or a document the rule needs is missing (named in the reason).
+    Unknown,
+    Manual,
+    Waived,
+    Error,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Pass,
+        Status::Fail,
+        Status::NotApplicable,
+        Status::Unknown,
+        Status::Manual,
+        Status::Waived,
+        Status::Error,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::NotApplicable => "not-applicable",
+            Status::Unknown => "unknown",
+            Status::Manual => "manual",
+            Status::Waived => "waived",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// One thing wrong, tied to a file (relative to the bid folder) or to a manifest fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl Finding {
+    pub fn new(message: impl Into<String>) -> Finding {
+        Finding {
+            path: None,
+            member: None,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+    pub fn at(mut self, path: impl Into<String>) -> Finding {
+        self.path = Some(path.into());
+        self
+    }
+    pub fn member(mut self, member: Option<&str>) -> Finding {
+        self.member = member.map(str::to_string);
+        self
+    }
+    pub fn suggest(mut self, s: impl Into<String>) -> Finding {
+        self.suggestion = Some(s.into());
+        self
+    }
+}
