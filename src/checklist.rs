@@ -5,9 +5,9 @@
 
 use crate::checks::Outcome;
 use crate::engine::{rule_result, rules_for_phase};
-use crate::vocabulary::Phase;
 use crate::pack::PackSet;
 use crate::report::RuleResult;
+use crate::vocabulary::Phase;
 
 /// Lines for a checklist without a folder: nothing judged yet, everything to tick.
 pub fn blank(packs: &PackSet, phase: Option<Phase>) -> Vec<RuleResult> {

@@ -1,62 +1,106 @@
 //! `archives`: zip archives open, are not encrypted, hold no nested archive, and store
 //! non-ASCII entry names as UTF-8 (otherwise « Mémoire technique » arrives garbled).
 
+use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
+use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
-use crate::pack::model::Archives;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = Archives;
+/// Archives open, are not encrypted, hold no nested archive, and store non-ASCII names as UTF-8.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Archives {
+    #[serde(default = "yes")]
+    pub forbid_encrypted: bool,
+    #[serde(default = "yes")]
+    pub forbid_nested: bool,
+    #[serde(default = "yes")]
+    pub require_utf8_names: bool,
+}
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut findings = Vec::new();
-    for f in ctx
-        .inventory
-        .files
-        .iter()
-        // A damaged `.docx` lists as a bare zip: it is PLACE-LISIBLE's finding, not an archive's.
-        .filter(|f| {
-            f.kind == FileKind::Zip
-                && !f
-                    .ext
-                    .as_deref()
-                    .is_some_and(crate::documents::is_office_extension)
-        })
-    {
-        let Some(a) = &f.archive else { continue };
-        if let Some(e) = &a.error {
-            findings.push(ctx.file_finding(f, e.clone()));
-        }
-        if a.truncated {
-            findings.push(ctx.file_finding(
-                f,
-                format!(
-                    "{} entrées : seules les {} premières ont été vérifiées",
-                    a.entries,
-                    crate::inventory::archive::MAX_ENTRIES
-                ),
-            ));
-        }
+impl CheckKind for Archives {
+    type Compiled = Archives;
+
+    fn compile(&self, _: &mut Vec<CompileError>) -> Archives {
+        self.clone()
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let mut out = vec!["Chaque archive ZIP s'ouvre.".to_string()];
         if c.forbid_encrypted {
-            for e in &a.encrypted {
-                findings.push(ctx.file_finding(
-                    f,
-                    format!("entrée chiffrée (protégée par mot de passe) : {e}"),
-                ));
-            }
+            out.push("Aucune archive chiffrée (protégée par mot de passe).".to_string());
         }
         if c.forbid_nested {
-            for e in &a.nested {
-                findings.push(ctx.file_finding(f, format!("archive imbriquée : {e}")));
-            }
+            out.push(
+                    "Aucune archive dans une archive (un document Word, Excel ou OpenDocument n'en est pas une)."
+                        .to_string(),
+                );
         }
         if c.require_utf8_names {
-            for e in &a.non_utf8_names {
-                findings.push(
+            out.push("Les noms accentués des fichiers de l'archive sont enregistrés en UTF-8, pour que l'acheteur les lise intacts.".to_string());
+        }
+        out
+    }
+}
+
+impl BidCheck for Archives {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut findings = Vec::new();
+        for f in ctx
+            .inventory
+            .files
+            .iter()
+            // A damaged `.docx` lists as a bare zip: it is PLACE-LISIBLE's finding, not an archive's.
+            .filter(|f| {
+                f.kind == FileKind::Zip
+                    && !f
+                        .ext
+                        .as_deref()
+                        .is_some_and(crate::documents::is_office_extension)
+            })
+        {
+            let Some(a) = &f.archive else { continue };
+            if let Some(e) = &a.error {
+                findings.push(ctx.file_finding(f, e.clone()));
+            }
+            if a.truncated {
+                findings.push(ctx.file_finding(
+                    f,
+                    format!(
+                        "{} entrées : seules les {} premières ont été vérifiées",
+                        a.entries,
+                        crate::inventory::archive::MAX_ENTRIES
+                    ),
+                ));
+            }
+            if c.forbid_encrypted {
+                for e in &a.encrypted {
+                    findings.push(ctx.file_finding(
+                        f,
+                        format!("entrée chiffrée (protégée par mot de passe) : {e}"),
+                    ));
+                }
+            }
+            if c.forbid_nested {
+                for e in &a.nested {
+                    findings.push(ctx.file_finding(f, format!("archive imbriquée : {e}")));
+                }
+            }
+            if c.require_utf8_names {
+                for e in &a.non_utf8_names {
+                    findings.push(
                     ctx.file_finding(f, format!("nom d'entrée non enregistré en UTF-8, ses accents seront perdus : {e}"))
                         .suggest("recréer l'archive avec un outil qui enregistre les noms en UTF-8 (7-Zip, zip de macOS/Linux récents)"),
                 );
+                }
             }
         }
+        Outcome::from_findings(findings)
     }
-    Outcome::from_findings(findings)
 }

@@ -1,15 +1,27 @@
 //! `bundle-size`: total and per-file size of the deposit.
 
+use super::kind::{BidCheck, CheckKind};
 use bytesize::ByteSize;
 
 use super::CompileError;
 use crate::checks::{Context, Outcome};
-use crate::pack::model::BundleSize;
 use crate::text::human_size;
 use crate::vocabulary::Finding;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Size limits, written with units: `1 GB`, `500 MB`, `20 MiB`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BundleSize {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_total: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_file: Option<String>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct SizeLimits {
     max_total: Option<u64>,
     max_file: Option<u64>,
 }
@@ -28,10 +40,28 @@ fn parse(raw: Option<&String>, field: &str, errors: &mut Vec<CompileError>) -> O
     }
 }
 
-pub fn compile(c: &BundleSize, errors: &mut Vec<CompileError>) -> Compiled {
-    Compiled {
-        max_total: parse(c.max_total.as_ref(), "max_total", errors),
-        max_file: parse(c.max_file.as_ref(), "max_file", errors),
+impl CheckKind for BundleSize {
+    type Compiled = SizeLimits;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> SizeLimits {
+        let c = self;
+        SizeLimits {
+            max_total: parse(c.max_total.as_ref(), "max_total", errors),
+            max_file: parse(c.max_file.as_ref(), "max_file", errors),
+        }
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let mut out = Vec::new();
+        if let Some(t) = &c.max_total {
+            out.push(format!("Le dépôt entier pèse au plus {t}."));
+        }
+        if let Some(f) = &c.max_file {
+            out.push(format!("Chaque fichier pèse au plus {f}."));
+        }
+        out
     }
 }
 
@@ -45,25 +75,32 @@ fn exact(bytes: u64) -> String {
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut findings = Vec::new();
-    let total = ctx.inventory.total_bytes();
-    if let Some(max) = c.max_total
-        && total > max
-    {
-        findings.push(Finding::new(format!(
-            "dépôt de {} : au-delà de {}",
-            exact(total),
-            exact(max)
-        )));
-    }
-    if let Some(max) = c.max_file {
-        for f in ctx.inventory.files.iter().filter(|f| f.size > max) {
-            findings.push(ctx.file_finding(
-                f,
-                format!("{} : au-delà de {} par fichier", human_size(f.size), human_size(max)),
-            ));
+impl BidCheck for SizeLimits {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut findings = Vec::new();
+        let total = ctx.inventory.total_bytes();
+        if let Some(max) = c.max_total
+            && total > max
+        {
+            findings.push(Finding::new(format!(
+                "dépôt de {} : au-delà de {}",
+                exact(total),
+                exact(max)
+            )));
         }
+        if let Some(max) = c.max_file {
+            for f in ctx.inventory.files.iter().filter(|f| f.size > max) {
+                findings.push(ctx.file_finding(
+                    f,
+                    format!(
+                        "{} : au-delà de {} par fichier",
+                        human_size(f.size),
+                        human_size(max)
+                    ),
+                ));
+            }
+        }
+        Outcome::from_findings(findings)
     }
-    Outcome::from_findings(findings)
 }

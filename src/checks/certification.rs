@@ -4,27 +4,128 @@
 //! the activities it lists must cover the required ones and agree with the manifest, and its
 //! validity date must reach the deadline and agree with the manifest's `valid_until`.
 
+use super::kind::{BidCheck, CheckKind};
 use std::collections::BTreeSet;
 
 use super::CompileError;
 use super::holder::{self, HolderCheck};
 use super::members::{self, describe};
+use super::params::MemberFilter;
 use crate::analysis::activities::{activities_in, list_fr};
 use crate::analysis::holder::issuer;
 use crate::analysis::validity::{latest_until, validity_periods};
-use crate::dates::{DateSpec, fr_date};
 use crate::checks::{Context, Outcome};
+use crate::dates::{DateSpec, fr_date};
 use crate::manifest::{CertificationFact, CertificationStatus, Member};
-use crate::pack::model::{Certification, Quantifier};
 use crate::vocabulary::Finding;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = Certification;
+/// Members matching `members` hold `scheme` (with `activities`), valid on the deadline when
+/// `valid_on_deadline`, backed by a certificate document whose name matches `document`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<MemberFilter>,
+    /// Certification scheme, compared case-insensitively (`HDS`, `SecNumCloud`, `ISO27001`).
+    pub scheme: String,
+    /// Activities the certificate must cover (HDS activities 1 to 6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<u8>,
+    #[serde(default)]
+    pub valid_on_deadline: bool,
+    /// Accept a commitment to obtain the certification (`status: committed` in the manifest).
+    #[serde(default)]
+    pub accept_commitment: bool,
+    /// Rule id of the `piece` rule that finds the certificate document (checked per member).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// With several members matching: `any` one of them holding it is enough, or `all`.
+    #[serde(default)]
+    pub quantifier: Quantifier,
+    /// Also read the certificate document (`document`): the activities it lists must cover
+    /// `activities`, and its validity date must agree with the manifest's `valid_until`.
+    #[serde(default)]
+    pub verify_document: bool,
+}
 
-pub fn compile(c: &Certification, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.scheme.trim().is_empty() {
-        errors.push(CompileError::new("scheme", "`scheme` est vide"));
+impl Certification {
+    pub fn reads_document(&self) -> bool {
+        self.verify_document && self.document.is_some()
     }
-    c.clone()
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Quantifier {
+    #[default]
+    All,
+    Any,
+}
+
+impl CheckKind for Certification {
+    type Compiled = Certification;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> Certification {
+        let c = self;
+        if c.scheme.trim().is_empty() {
+            errors.push(CompileError::new("scheme", "`scheme` est vide"));
+        }
+        c.clone()
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let who = match (&c.members, c.quantifier) {
+            (Some(f), Quantifier::Any) => {
+                format!("Au moins un membre ({})", super::members::describe(Some(f)))
+            }
+            (Some(f), Quantifier::All) => {
+                format!(
+                    "Chaque membre concerné ({})",
+                    super::members::describe(Some(f))
+                )
+            }
+            (None, Quantifier::Any) => "Au moins un membre".to_string(),
+            (None, Quantifier::All) => "Chaque membre".to_string(),
+        };
+        let mut s = format!("{who} détient la certification {}", c.scheme);
+        if !c.activities.is_empty() {
+            let list: Vec<String> = c.activities.iter().map(u8::to_string).collect();
+            s.push_str(&format!(" pour les activités {}", list.join(", ")));
+        }
+        if c.valid_on_deadline {
+            s.push_str(", valable à la date limite");
+        }
+        s.push('.');
+        let mut out = vec![s];
+        if c.accept_commitment {
+            out.push("Un engagement à l'obtenir (`status: committed`) est accepté.".to_string());
+        }
+        if let Some(doc) = &c.document {
+            out.push(format!("Le certificat est dans le dossier (pièce {doc})."));
+            if c.verify_document {
+                out.push("Le certificat est lu : il doit être au nom du membre (nom ou SIREN), couvrir les activités exigées et être valable à la date limite ; l'organisme qui l'a délivré est indiqué. Un désaccord avec le bid.yaml est signalé en remarque.".to_string());
+            }
+        }
+        out
+    }
+    fn scope(&self) -> String {
+        let c = self;
+        match &c.members {
+            Some(f) => format!("membres ({})", super::members::describe(Some(f))),
+            None => "chaque membre".to_string(),
+        }
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        c.document
+            .iter()
+            .map(|d| ("document".to_string(), d.clone()))
+            .collect()
+    }
 }
 
 fn same_scheme(a: &str, b: &str) -> bool {
@@ -191,51 +292,58 @@ fn check_validity(
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let Some(all) = ctx.manifest.members.as_deref() else {
-        return Outcome::missing(&["members".to_string()]);
-    };
-    let sel = members::select(c.members.as_ref(), all);
-    if sel.selected.is_empty() {
-        if !sel.missing.is_empty() {
-            return Outcome::missing(&sel.missing);
+impl BidCheck for Certification {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let Some(all) = ctx.manifest.members.as_deref() else {
+            return Outcome::missing(&["members".to_string()]);
+        };
+        let sel = members::select(c.members.as_ref(), all);
+        if sel.selected.is_empty() {
+            if !sel.missing.is_empty() {
+                return Outcome::missing(&sel.missing);
+            }
+            return Outcome::from_findings(vec![ctx.manifest_finding(format!(
+                "aucun membre ne correspond à « {} » : qui doit détenir la certification {} ?",
+                describe(c.members.as_ref()),
+                c.scheme
+            ))]);
         }
-        return Outcome::from_findings(vec![ctx.manifest_finding(format!(
-            "aucun membre ne correspond à « {} » : qui doit détenir la certification {} ?",
-            describe(c.members.as_ref()),
-            c.scheme
-        ))]);
-    }
-    let verdicts: Vec<Verdict> = sel
-        .selected
-        .iter()
-        .map(|&i| judge_member(c, ctx, i, &all[i]))
-        .collect();
-    let clean = verdicts.iter().any(Verdict::is_clean);
-    let mut all = Verdict {
-        missing: sel.missing,
-        ..Verdict::default()
-    };
-    for v in verdicts {
-        all.findings.extend(v.findings);
-        all.missing.extend(v.missing);
-        all.unverifiable.extend(v.unverifiable);
-        all.notes.extend(v.notes);
-        all.read.extend(v.read);
-    }
-    let outcome = match c.quantifier {
-        // With "any", one member that holds it is enough.
-        Quantifier::Any if clean => Outcome::pass(),
-        Quantifier::All => settle(all.findings, all.missing, all.unverifiable),
-        // With "any", a member whose facts are missing may still be the one: not evaluated.
-        Quantifier::Any if all.missing.is_empty() => {
-            settle(all.findings, Vec::new(), all.unverifiable)
+        let verdicts: Vec<Verdict> = sel
+            .selected
+            .iter()
+            .map(|&i| judge_member(c, ctx, i, &all[i]))
+            .collect();
+        let clean = verdicts.iter().any(Verdict::is_clean);
+        let mut all = Verdict {
+            missing: sel.missing,
+            ..Verdict::default()
+        };
+        for v in verdicts {
+            all.findings.extend(v.findings);
+            all.missing.extend(v.missing);
+            all.unverifiable.extend(v.unverifiable);
+            all.notes.extend(v.notes);
+            all.read.extend(v.read);
         }
-        Quantifier::Any => Outcome::missing(&all.missing),
-    };
-    outcome
-        .with_evidence(all.read)
-        .with_manifest_notes(all.notes)
+        let outcome = match c.quantifier {
+            // With "any", one member that holds it is enough.
+            Quantifier::Any if clean => Outcome::pass(),
+            Quantifier::All => settle(all.findings, all.missing, all.unverifiable),
+            // With "any", a member whose facts are missing may still be the one: not evaluated.
+            Quantifier::Any if all.missing.is_empty() => {
+                settle(all.findings, Vec::new(), all.unverifiable)
+            }
+            Quantifier::Any => Outcome::missing(&all.missing),
+        };
+        outcome
+            .with_evidence(all.read)
+            .with_manifest_notes(all.notes)
+    }
+
+    fn needs_documents(&self) -> bool {
+        self.reads_document()
+    }
 }
 
 /// Findings fail; else missing facts leave the rule not evaluated; else what could not be

@@ -2,64 +2,131 @@
 //! patterns — an e-mail address in the acte d'engagement, no amount in dollars, no external
 //! download link in place of a piece. Patterns are regexes on the text, case-insensitive.
 
+use super::kind::{BidCheck, CheckKind};
 use regex::Regex;
 
 use super::documents::{Judge, each_text, excerpt};
+use super::params::Selector;
 use super::select::FileSelector;
 use super::{CompileError, text_regex_from};
 use crate::checks::{Context, Outcome};
-use crate::pack::model::Content;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The selected documents contain (`must`) or do not contain (`must_not`) patterns.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// Each pattern must be found in each selected document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must: Vec<TextPattern>,
+    /// No pattern may be found in any selected document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must_not: Vec<TextPattern>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+/// A regex on a document's text (case-insensitive), with what it stands for in French.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextPattern {
+    pub pattern: String,
+    /// What the pattern finds, for the finding (« une adresse e-mail »).
+    pub label: String,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct TextPatterns {
     must: Vec<(Regex, String)>,
     must_not: Vec<(Regex, String)>,
     select: FileSelector,
 }
 
-pub fn compile(c: &Content, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.must.is_empty() && c.must_not.is_empty() {
-        errors.push(CompileError::new("", "indiquez `must` ou `must_not`"));
+impl CheckKind for Content {
+    type Compiled = TextPatterns;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> TextPatterns {
+        let c = self;
+        if c.must.is_empty() && c.must_not.is_empty() {
+            errors.push(CompileError::new("", "indiquez `must` ou `must_not`"));
+        }
+        let mut patterns = |list: &[TextPattern], field: &str| {
+            list.iter()
+                .enumerate()
+                .filter_map(|(i, p)| match text_regex_from(&p.pattern, true) {
+                    Ok(r) => Some((r, p.label.clone())),
+                    Err(e) => {
+                        errors.push(CompileError::new(format!("{field}[{i}].pattern"), e));
+                        None
+                    }
+                })
+                .collect()
+        };
+        TextPatterns {
+            must: patterns(&c.must, "must"),
+            must_not: patterns(&c.must_not, "must_not"),
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
     }
-    let mut patterns = |list: &[crate::pack::model::TextPattern], field: &str| {
-        list.iter()
-            .enumerate()
-            .filter_map(|(i, p)| match text_regex_from(&p.pattern, true) {
-                Ok(r) => Some((r, p.label.clone())),
-                Err(e) => {
-                    errors.push(CompileError::new(format!("{field}[{i}].pattern"), e));
-                    None
-                }
-            })
-            .collect()
-    };
-    Compiled {
-        must: patterns(&c.must, "must"),
-        must_not: patterns(&c.must_not, "must_not"),
-        select: FileSelector::compile(c.select.as_ref(), errors),
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let mut out = Vec::new();
+        for p in &c.must {
+            out.push(format!(
+                "Chaque document ({}) contient {}.",
+                super::describe::files(c.select.as_ref()),
+                p.label
+            ));
+        }
+        for p in &c.must_not {
+            out.push(format!(
+                "Aucun document ({}) ne contient {}.",
+                super::describe::files(c.select.as_ref()),
+                p.label
+            ));
+        }
+        out
+    }
+    fn scope(&self) -> String {
+        let c = self;
+        super::describe::selected(c.select.as_ref())
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut judge = Judge::default();
-    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-        for (re, label) in &c.must {
-            if !re.is_match(&facts.text) {
-                let mut finding = ctx.file_finding(f, format!("{label} : introuvable"));
-                if facts.text_truncated {
-                    finding.message.push_str(" (texte lu en partie seulement)");
+impl BidCheck for TextPatterns {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut judge = Judge::default();
+        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+            for (re, label) in &c.must {
+                if !re.is_match(&facts.text) {
+                    let mut finding = ctx.file_finding(f, format!("{label} : introuvable"));
+                    if facts.text_truncated {
+                        finding.message.push_str(" (texte lu en partie seulement)");
+                    }
+                    judge.findings.push(finding);
                 }
-                judge.findings.push(finding);
             }
-        }
-        for (re, label) in &c.must_not {
-            if let Some(m) = re.find(&facts.text) {
-                judge.findings.push(ctx.file_finding(
-                    f,
-                    format!("{label} : {}", excerpt(&facts.text, m.start(), m.end())),
-                ));
+            for (re, label) in &c.must_not {
+                if let Some(m) = re.find(&facts.text) {
+                    judge.findings.push(ctx.file_finding(
+                        f,
+                        format!("{label} : {}", excerpt(&facts.text, m.start(), m.end())),
+                    ));
+                }
             }
-        }
-    });
-    judge.outcome("aucun document concerné dans le dossier")
+        });
+        judge.outcome("aucun document concerné dans le dossier")
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }

@@ -7,8 +7,8 @@ use crate::dates::DateSpec;
 use crate::documents::pool::Documents;
 use crate::inventory::{FileEntry, Inventory};
 use crate::manifest::{Manifest, Member};
-use crate::vocabulary::Phase;
 use crate::vocabulary::LotDef;
+use crate::vocabulary::Phase;
 use crate::vocabulary::{Finding, Status};
 
 /// Files recognised as each piece rule's document, by rule id.

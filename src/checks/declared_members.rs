@@ -8,75 +8,115 @@
 use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::holder::company;
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::analysis::holder::Mentions;
 use crate::checks::{Context, Outcome};
-use crate::vocabulary::Role;
-use crate::pack::model::DeclaredMembers;
 use crate::siret::siren_of;
 use crate::text::fold;
+use crate::vocabulary::Role;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The groupement's candidature letter names every operator of the manifest, and the
+/// manifest declares every company the letter names (by SIREN).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredMembers {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct MemberList {
     select: FileSelector,
 }
 
-pub fn compile(c: &DeclaredMembers, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.select.is_none() {
-        errors.push(CompileError::new(
-            "select",
-            "indiquez la lettre de candidature à lire (`select: { pieces: [...] }`)",
-        ));
+impl CheckKind for DeclaredMembers {
+    type Compiled = MemberList;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> MemberList {
+        let c = self;
+        if c.select.is_none() {
+            errors.push(CompileError::new(
+                "select",
+                "indiquez la lettre de candidature à lire (`select: { pieces: [...] }`)",
+            ));
+        }
+        MemberList {
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
     }
-    Compiled {
-        select: FileSelector::compile(c.select.as_ref(), errors),
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![format!(
+            "La lettre de candidature du groupement ({}) nomme chacun des membres du bid.yaml (sous-traitants à part), et le bid.yaml déclare chaque société qu'elle cite ; sinon, « à vérifier ».",
+            super::describe::files(c.select.as_ref())
+        )]
+    }
+    fn scope(&self) -> String {
+        let c = self;
+        super::describe::selected(c.select.as_ref())
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let Some(members) = ctx.manifest.members.as_deref() else {
-        return Outcome::missing(&["members".to_string()]);
-    };
-    let mut judge = Judge::default();
-    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-        let folded = fold(&facts.text);
-        let mentions = Mentions::of(&facts.text);
-        let named: Vec<bool> = members
-            .iter()
-            .map(|m| mentions.names(&company(m)))
-            .collect();
-        // A letter for the groupement names several members or speaks of the groupement; a
-        // member's own DUME does neither.
-        let joint = named.iter().filter(|n| **n).count() >= 2
-            || (folded.contains("groupement") && !folded.contains("document unique de marche"));
-        if !joint {
-            return;
-        }
-        for (m, _) in members
-            .iter()
-            .zip(&named)
-            .filter(|(m, n)| !**n && m.role != Some(Role::SousTraitant))
-        {
-            judge.unverifiable(
+impl BidCheck for MemberList {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let Some(members) = ctx.manifest.members.as_deref() else {
+            return Outcome::missing(&["members".to_string()]);
+        };
+        let mut judge = Judge::default();
+        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+            let folded = fold(&facts.text);
+            let mentions = Mentions::of(&facts.text);
+            let named: Vec<bool> = members
+                .iter()
+                .map(|m| mentions.names(&company(m)))
+                .collect();
+            // A letter for the groupement names several members or speaks of the groupement; a
+            // member's own DUME does neither.
+            let joint = named.iter().filter(|n| **n).count() >= 2
+                || (folded.contains("groupement") && !folded.contains("document unique de marche"));
+            if !joint {
+                return;
+            }
+            for (m, _) in members
+                .iter()
+                .zip(&named)
+                .filter(|(m, n)| !**n && m.role != Some(Role::SousTraitant))
+            {
+                judge.unverifiable(
                 f,
                 &format!(
                     "la lettre de candidature ne nomme pas {}, membre du groupement dans bid.yaml : compléter la lettre ou corriger bid.yaml",
                     m.name
                 ),
             );
-        }
-        let declared: Vec<String> = members
-            .iter()
-            .filter_map(|m| m.siret.as_deref().map(siren_of))
-            .collect();
-        for siren in mentions.sirens.iter().filter(|s| !declared.contains(s)) {
-            judge.unverifiable(
+            }
+            let declared: Vec<String> = members
+                .iter()
+                .filter_map(|m| m.siret.as_deref().map(siren_of))
+                .collect();
+            for siren in mentions.sirens.iter().filter(|s| !declared.contains(s)) {
+                judge.unverifiable(
                 f,
                 &format!(
                     "la lettre de candidature cite le SIREN {siren}, qu'aucun membre de bid.yaml ne porte : si c'est un membre du groupement, le déclarer dans bid.yaml, ses pièces n'ont pas été contrôlées"
                 ),
             );
-        }
-    });
-    judge.outcome("aucune lettre de candidature dans le dossier")
+            }
+        });
+        judge.outcome("aucune lettre de candidature dans le dossier")
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }

@@ -6,8 +6,8 @@
 use rayon::prelude::*;
 
 use super::select::FileSelector;
-use crate::documents::DocFacts;
 use crate::checks::{Context, Outcome};
+use crate::documents::DocFacts;
 use crate::inventory::FileEntry;
 use crate::vocabulary::Finding;
 

@@ -1,28 +1,60 @@
 //! `empty-entries`: no zero-byte file, no empty folder (both look like a failed upload).
 
+use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
+use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
-use crate::pack::model::EmptyEntries;
 use crate::vocabulary::Finding;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = EmptyEntries;
+/// No empty file (zero bytes) and no empty folder.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmptyEntries {
+    #[serde(default = "yes")]
+    pub files: bool,
+    #[serde(default = "yes")]
+    pub folders: bool,
+}
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut findings = Vec::new();
-    if c.files {
-        for f in ctx
-            .inventory
-            .files
-            .iter()
-            .filter(|f| f.kind == FileKind::Empty)
-        {
-            findings.push(ctx.file_finding(f, "fichier vide (0 octet)"));
-        }
+impl CheckKind for EmptyEntries {
+    type Compiled = EmptyEntries;
+
+    fn compile(&self, _: &mut Vec<CompileError>) -> EmptyEntries {
+        self.clone()
     }
-    if c.folders {
-        for d in ctx.inventory.dirs.iter().filter(|d| d.empty) {
-            findings.push(Finding::new("dossier vide").at(&d.rel));
-        }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![match (c.files, c.folders) {
+            (true, true) => "Aucun fichier vide ni dossier vide.".to_string(),
+            (true, false) => "Aucun fichier vide.".to_string(),
+            _ => "Aucun dossier vide.".to_string(),
+        }]
     }
-    Outcome::from_findings(findings)
+}
+
+impl BidCheck for EmptyEntries {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut findings = Vec::new();
+        if c.files {
+            for f in ctx
+                .inventory
+                .files
+                .iter()
+                .filter(|f| f.kind == FileKind::Empty)
+            {
+                findings.push(ctx.file_finding(f, "fichier vide (0 octet)"));
+            }
+        }
+        if c.folders {
+            for d in ctx.inventory.dirs.iter().filter(|d| d.empty) {
+                findings.push(Finding::new("dossier vide").at(&d.rel));
+            }
+        }
+        Outcome::from_findings(findings)
+    }
 }

@@ -3,46 +3,83 @@
 //! decomposed or not, and 8 bytes in UTF-8.
 
 use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::naming;
-use crate::pack::model::FilenameLength;
 use crate::text::nfc_len;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// File names (with extension) have at most `max` characters, counted after NFC normalisation.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilenameLength {
+    pub max: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct LengthLimit {
     max: usize,
     select: FileSelector,
 }
 
-pub fn compile(c: &FilenameLength, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.max == 0 {
-        errors.push(CompileError::new("max", "`max` doit être au moins 1"));
+impl CheckKind for FilenameLength {
+    type Compiled = LengthLimit;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> LengthLimit {
+        let c = self;
+        if c.max == 0 {
+            errors.push(CompileError::new("max", "`max` doit être au moins 1"));
+        }
+        LengthLimit {
+            max: c.max,
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
     }
-    Compiled {
-        max: c.max,
-        select: FileSelector::compile(c.select.as_ref(), errors),
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![format!(
+            "Chaque nom de fichier ({}), extension comprise, compte au plus {} caractères ; un nom plus long reçoit une proposition plus courte qui garde le préfixe et le nom du membre.",
+            super::describe::files(c.select.as_ref()),
+            c.max
+        )]
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    // Every name of the bid, then every proposal, is taken: two files never get the same
-    // proposal, nor the name of a file already there.
-    let mut taken = naming::Taken::new(ctx.inventory.files.iter().map(|f| f.name.as_str()));
-    let findings = c
-        .select
-        .files(ctx)
-        .filter_map(|(_, f)| {
-            let len = nfc_len(&f.name);
-            (len > c.max).then(|| {
-                let finding = ctx.file_finding(f, format!("{len} caractères (max {})", c.max));
-                match naming::shorten_unique(&f.name, c.max, ctx.member_label(f.member), &mut taken)
-                {
-                    Some(s) => finding.suggest(s),
-                    None => finding,
-                }
+impl BidCheck for LengthLimit {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        // Every name of the bid, then every proposal, is taken: two files never get the same
+        // proposal, nor the name of a file already there.
+        let mut taken = naming::Taken::new(ctx.inventory.files.iter().map(|f| f.name.as_str()));
+        let findings = c
+            .select
+            .files(ctx)
+            .filter_map(|(_, f)| {
+                let len = nfc_len(&f.name);
+                (len > c.max).then(|| {
+                    let finding = ctx.file_finding(f, format!("{len} caractères (max {})", c.max));
+                    match naming::shorten_unique(
+                        &f.name,
+                        c.max,
+                        ctx.member_label(f.member),
+                        &mut taken,
+                    ) {
+                        Some(s) => finding.suggest(s),
+                        None => finding,
+                    }
+                })
             })
-        })
-        .collect();
-    Outcome::from_findings(findings)
+            .collect();
+        Outcome::from_findings(findings)
+    }
 }

@@ -1,16 +1,35 @@
 //! `filename-pattern`: names of the selected files match a regex (or must not). `{short}` in
 //! the pattern stands for the file's member token, so one rule checks every member's names.
 
+use super::kind::{BidCheck, CheckKind};
 use regex::Regex;
 
+use super::params::{Selector, yes};
 use super::select::FileSelector;
 use super::{CompileError, regex_from};
 use crate::checks::{Context, Outcome};
-use crate::pack::model::FilenamePattern;
 use crate::text::nfc;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Names of the selected files match `pattern` (or must not, with `must_match: false`).
+/// In the pattern, `{short}` stands for the file's member token (any token when the file
+/// belongs to no member).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilenamePattern {
+    pub pattern: String,
+    #[serde(default = "yes")]
+    pub must_match: bool,
+    /// The expected form, in words, for the finding (`26_01_DC_<pièce>_<fournisseur>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct NamePattern {
     template: String,
     must_match: bool,
     expected: Option<String>,
@@ -22,53 +41,85 @@ pub struct Compiled {
 const PLACEHOLDER: &str = "{short}";
 const ANY_TOKEN: &str = "[^_/]+";
 
-pub fn compile(c: &FilenamePattern, errors: &mut Vec<CompileError>) -> Compiled {
-    let any_member = match regex_from(&c.pattern.replace(PLACEHOLDER, ANY_TOKEN), false) {
-        Ok(r) => Some(r),
-        Err(e) => {
-            errors.push(CompileError::new("pattern", e));
-            None
+impl CheckKind for FilenamePattern {
+    type Compiled = NamePattern;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> NamePattern {
+        let c = self;
+        let any_member = match regex_from(&c.pattern.replace(PLACEHOLDER, ANY_TOKEN), false) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                errors.push(CompileError::new("pattern", e));
+                None
+            }
+        };
+        NamePattern {
+            template: c.pattern.clone(),
+            must_match: c.must_match,
+            expected: c.expected.clone(),
+            select: FileSelector::compile(c.select.as_ref(), errors),
+            any_member,
         }
-    };
-    Compiled {
-        template: c.pattern.clone(),
-        must_match: c.must_match,
-        expected: c.expected.clone(),
-        select: FileSelector::compile(c.select.as_ref(), errors),
-        any_member,
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let form = c
+            .expected
+            .clone()
+            .unwrap_or_else(|| "la forme imposée".to_string());
+        vec![if c.must_match {
+            format!(
+                "Chaque nom de fichier ({}) suit {form}.",
+                super::describe::files(c.select.as_ref())
+            )
+        } else {
+            format!(
+                "Aucun nom de fichier ({}) n'a {form}.",
+                super::describe::files(c.select.as_ref())
+            )
+        }]
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let Some(any) = &c.any_member else {
-        return Outcome::error("motif invalide");
-    };
-    // One regex per member token, built once per run.
-    let per_member: Vec<Option<Regex>> = ctx
-        .members()
-        .iter()
-        .map(|m| {
-            let token = regex::escape(m.short.as_deref().unwrap_or(&m.name));
-            regex_from(&c.template.replace(PLACEHOLDER, &token), false).ok()
-        })
-        .collect();
-    let mut findings = Vec::new();
-    for (_, f) in c.select.files(ctx) {
-        let re = f
-            .member
-            .and_then(|i| per_member.get(i))
-            .and_then(Option::as_ref)
-            .unwrap_or(any);
-        let name = nfc(&f.name);
-        if re.is_match(&name) != c.must_match {
-            let msg = match (&c.expected, c.must_match) {
-                (Some(e), true) => format!("nom hors convention (attendu : {e})"),
-                (None, true) => format!("nom hors convention (motif : {})", c.template),
-                (Some(e), false) => format!("nom refusé : {e}"),
-                (None, false) => format!("nom interdit (motif : {})", c.template),
-            };
-            findings.push(ctx.file_finding(f, msg));
+impl BidCheck for NamePattern {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let Some(any) = &c.any_member else {
+            return Outcome::error("motif invalide");
+        };
+        // One regex per member token, built once per run.
+        let per_member: Vec<Option<Regex>> = ctx
+            .members()
+            .iter()
+            .map(|m| {
+                let token = regex::escape(m.short.as_deref().unwrap_or(&m.name));
+                regex_from(&c.template.replace(PLACEHOLDER, &token), false).ok()
+            })
+            .collect();
+        let mut findings = Vec::new();
+        for (_, f) in c.select.files(ctx) {
+            let re = f
+                .member
+                .and_then(|i| per_member.get(i))
+                .and_then(Option::as_ref)
+                .unwrap_or(any);
+            let name = nfc(&f.name);
+            if re.is_match(&name) != c.must_match {
+                let msg = match (&c.expected, c.must_match) {
+                    (Some(e), true) => format!("nom hors convention (attendu : {e})"),
+                    (None, true) => format!("nom hors convention (motif : {})", c.template),
+                    (Some(e), false) => format!("nom refusé : {e}"),
+                    (None, false) => format!("nom interdit (motif : {})", c.template),
+                };
+                findings.push(ctx.file_finding(f, msg));
+            }
         }
+        Outcome::from_findings(findings)
     }
-    Outcome::from_findings(findings)
 }

@@ -2,16 +2,39 @@
 //! macro-enabled documents. Executables and macros are recognised by content as well as by
 //! extension: renaming `setup.exe` to `annexe.pdf` does not hide it.
 
+use super::kind::{BidCheck, CheckKind};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use super::CompileError;
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
-use crate::pack::model::ForbiddenFiles;
 use crate::vocabulary::Finding;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// No file matches these names, and (when asked) no hidden, executable or macro-enabled file.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForbiddenFiles {
+    /// Glob-like patterns on file or folder names (`~$*`, `*.tmp`, `__MACOSX`); case-insensitive.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// Forbid hidden files and folders (names starting with a dot).
+    #[serde(default)]
+    pub hidden: bool,
+    /// Forbid executables and scripts, by content (PE, ELF, Mach-O, `#!`) and by extension.
+    #[serde(default)]
+    pub executables: bool,
+    /// Forbid macro-enabled office files, by content (VBA project inside) and by extension.
+    #[serde(default)]
+    pub macros: bool,
+    /// Extensions forbidden whatever the content (without the dot).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<String>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct ForbiddenNames {
     names: GlobSet,
     hidden: bool,
     executables: bool,
@@ -19,103 +42,142 @@ pub struct Compiled {
     extensions: Vec<String>,
 }
 
-pub fn compile(c: &ForbiddenFiles, errors: &mut Vec<CompileError>) -> Compiled {
-    let mut set = GlobSetBuilder::new();
-    for (i, pattern) in c.names.iter().enumerate() {
-        match GlobBuilder::new(pattern)
-            .case_insensitive(true)
-            .literal_separator(true)
-            .build()
-        {
-            Ok(g) => {
-                set.add(g);
+impl CheckKind for ForbiddenFiles {
+    type Compiled = ForbiddenNames;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> ForbiddenNames {
+        let c = self;
+        let mut set = GlobSetBuilder::new();
+        for (i, pattern) in c.names.iter().enumerate() {
+            match GlobBuilder::new(pattern)
+                .case_insensitive(true)
+                .literal_separator(true)
+                .build()
+            {
+                Ok(g) => {
+                    set.add(g);
+                }
+                Err(e) => errors.push(CompileError::new(
+                    format!("names[{i}]"),
+                    format!("motif invalide : {e}"),
+                )),
             }
-            Err(e) => errors.push(CompileError::new(
-                format!("names[{i}]"),
-                format!("motif invalide : {e}"),
-            )),
+        }
+        let names = set.build().unwrap_or_else(|e| {
+            errors.push(CompileError::new(
+                "names",
+                format!("motifs invalides : {e}"),
+            ));
+            GlobSet::empty()
+        });
+        ForbiddenNames {
+            names,
+            hidden: c.hidden,
+            executables: c.executables,
+            macros: c.macros,
+            extensions: c
+                .extensions
+                .iter()
+                .map(|e| e.trim_start_matches('.').to_lowercase())
+                .collect(),
         }
     }
-    let names = set.build().unwrap_or_else(|e| {
-        errors.push(CompileError::new(
-            "names",
-            format!("motifs invalides : {e}"),
-        ));
-        GlobSet::empty()
-    });
-    Compiled {
-        names,
-        hidden: c.hidden,
-        executables: c.executables,
-        macros: c.macros,
-        extensions: c
-            .extensions
-            .iter()
-            .map(|e| e.trim_start_matches('.').to_lowercase())
-            .collect(),
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let mut out = Vec::new();
+        if !c.names.is_empty() {
+            out.push(format!(
+                "Aucun fichier temporaire, de verrouillage ou système ({}).",
+                c.names.join(", ")
+            ));
+        }
+        if c.hidden {
+            out.push("Aucun fichier caché (nom commençant par un point).".to_string());
+        }
+        if c.executables {
+            out.push(
+                "Aucun exécutable ni script, reconnu à son contenu autant qu'à son extension."
+                    .to_string(),
+            );
+        }
+        if c.macros {
+            out.push("Aucun document bureautique à macros.".to_string());
+        }
+        if !c.extensions.is_empty() {
+            out.push(format!(
+                "Aucune de ces extensions : {}.",
+                c.extensions.join(", ")
+            ));
+        }
+        out
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut findings: Vec<Finding> = Vec::new();
-    // Folders first: a forbidden folder is reported once, not once per file inside it.
-    let mut flagged_dirs: Vec<String> = Vec::new();
-    for d in &ctx.inventory.dirs {
-        if flagged_dirs
-            .iter()
-            .any(|p| d.rel.starts_with(&format!("{p}/")))
-        {
-            continue;
+impl BidCheck for ForbiddenNames {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut findings: Vec<Finding> = Vec::new();
+        // Folders first: a forbidden folder is reported once, not once per file inside it.
+        let mut flagged_dirs: Vec<String> = Vec::new();
+        for d in &ctx.inventory.dirs {
+            if flagged_dirs
+                .iter()
+                .any(|p| d.rel.starts_with(&format!("{p}/")))
+            {
+                continue;
+            }
+            let why = if c.names.is_match(&d.name) {
+                Some("dossier système ou temporaire")
+            } else if c.hidden && d.name.starts_with('.') {
+                Some("dossier caché")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                findings.push(Finding::new(format!("{why} : à retirer du dépôt")).at(&d.rel));
+                flagged_dirs.push(d.rel.clone());
+            }
         }
-        let why = if c.names.is_match(&d.name) {
-            Some("dossier système ou temporaire")
-        } else if c.hidden && d.name.starts_with('.') {
-            Some("dossier caché")
-        } else {
-            None
-        };
-        if let Some(why) = why {
-            findings.push(Finding::new(format!("{why} : à retirer du dépôt")).at(&d.rel));
-            flagged_dirs.push(d.rel.clone());
+        for f in &ctx.inventory.files {
+            if flagged_dirs
+                .iter()
+                .any(|p| f.rel.starts_with(&format!("{p}/")))
+            {
+                continue;
+            }
+            let ext = f.ext.as_deref().unwrap_or("");
+            let why: Option<String> = if c.names.is_match(&f.name) {
+                Some("fichier temporaire ou système".into())
+            } else if c.hidden && f.name.starts_with('.') {
+                Some("fichier caché".into())
+            } else if c.executables && f.kind == FileKind::Executable {
+                Some(format!(
+                    "programme exécutable (reconnu à son contenu{})",
+                    disguise(ext)
+                ))
+            } else if c.executables && f.kind == FileKind::Script {
+                Some(format!("script (reconnu à son contenu{})", disguise(ext)))
+            } else if c.macros && f.has_macros() {
+                Some("document contenant des macros (projet VBA)".into())
+            } else if c.executables
+                && let Some(inner) = f.archive.as_ref().and_then(|a| a.executables.first())
+            {
+                Some(format!("archive contenant un exécutable : {inner}"))
+            } else if c.extensions.iter().any(|e| e == ext) {
+                Some(format!(
+                    "extension .{ext} interdite (exécutable, script ou document à macros)"
+                ))
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                findings.push(ctx.file_finding(f, format!("{why} : à retirer du dépôt")));
+            }
         }
+        Outcome::from_findings(findings)
     }
-    for f in &ctx.inventory.files {
-        if flagged_dirs
-            .iter()
-            .any(|p| f.rel.starts_with(&format!("{p}/")))
-        {
-            continue;
-        }
-        let ext = f.ext.as_deref().unwrap_or("");
-        let why: Option<String> = if c.names.is_match(&f.name) {
-            Some("fichier temporaire ou système".into())
-        } else if c.hidden && f.name.starts_with('.') {
-            Some("fichier caché".into())
-        } else if c.executables && f.kind == FileKind::Executable {
-            Some(format!(
-                "programme exécutable (reconnu à son contenu{})",
-                disguise(ext)
-            ))
-        } else if c.executables && f.kind == FileKind::Script {
-            Some(format!("script (reconnu à son contenu{})", disguise(ext)))
-        } else if c.macros && f.has_macros() {
-            Some("document contenant des macros (projet VBA)".into())
-        } else if c.executables
-            && let Some(inner) = f.archive.as_ref().and_then(|a| a.executables.first())
-        {
-            Some(format!("archive contenant un exécutable : {inner}"))
-        } else if c.extensions.iter().any(|e| e == ext) {
-            Some(format!(
-                "extension .{ext} interdite (exécutable, script ou document à macros)"
-            ))
-        } else {
-            None
-        };
-        if let Some(why) = why {
-            findings.push(ctx.file_finding(f, format!("{why} : à retirer du dépôt")));
-        }
-    }
-    Outcome::from_findings(findings)
 }
 
 fn disguise(ext: &str) -> String {

@@ -7,47 +7,88 @@
 
 use super::CompileError;
 use super::documents::{Judge, each_text};
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::analysis::holder::{Company, Holder, holder_of};
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
 use crate::manifest::Member;
-use crate::vocabulary::Role;
-use crate::pack::model::DocumentHolder;
 use crate::vocabulary::Finding;
+use crate::vocabulary::Role;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The selected documents (sworn declarations, attestations, Kbis) were issued to the member
+/// they are filed for: its name or SIREN is in their text. A document of another company fails;
+/// one whose holder cannot be read is left to a human.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentHolder {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct ExpectedHolder {
     select: FileSelector,
 }
 
-pub fn compile(c: &DocumentHolder, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.select.is_none() {
-        errors.push(CompileError::new(
-            "select",
-            "indiquez les pièces dont le titulaire est contrôlé (`select: { pieces: [...] }`)",
-        ));
+impl CheckKind for DocumentHolder {
+    type Compiled = ExpectedHolder;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> ExpectedHolder {
+        let c = self;
+        if c.select.is_none() {
+            errors.push(CompileError::new(
+                "select",
+                "indiquez les pièces dont le titulaire est contrôlé (`select: { pieces: [...] }`)",
+            ));
+        }
+        ExpectedHolder {
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
     }
-    Compiled {
-        select: FileSelector::compile(c.select.as_ref(), errors),
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![format!(
+            "Chaque document ({}) est au nom du membre pour qui il est déposé (son nom ou son SIREN y figure) ; au nom d'une autre société, il ne vaut pas pour lui ; sans titulaire lisible, il est « à vérifier ».",
+            super::describe::files(c.select.as_ref())
+        )]
+    }
+    fn scope(&self) -> String {
+        let c = self;
+        super::describe::selected(c.select.as_ref())
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    // No separate document to judge: its presence is the piece rule's business, and a piece
-    // given inside another (the DC1's sworn declarations) is judged with that other one.
-    if c.select.files(ctx).next().is_none() {
-        return Outcome::not_applicable("aucun document distinct à contrôler");
-    }
-    let mut judge = Judge::default();
-    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-        match check(ctx, f, &facts.text, "document") {
-            HolderCheck::Fine => {}
-            HolderCheck::Wrong(finding) => judge.findings.push(finding),
-            HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
+impl BidCheck for ExpectedHolder {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        // No separate document to judge: its presence is the piece rule's business, and a piece
+        // given inside another (the DC1's sworn declarations) is judged with that other one.
+        if c.select.files(ctx).next().is_none() {
+            return Outcome::not_applicable("aucun document distinct à contrôler");
         }
-    });
-    judge.outcome("aucun document concerné dans le dossier")
+        let mut judge = Judge::default();
+        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+            match check(ctx, f, &facts.text, "document") {
+                HolderCheck::Fine => {}
+                HolderCheck::Wrong(finding) => judge.findings.push(finding),
+                HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
+            }
+        });
+        judge.outcome("aucun document concerné dans le dossier")
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }
 
 /// What the document's holder means for the rule.

@@ -2,78 +2,133 @@
 //! transferred to or accessed from lies in the allowed territory (see [`crate::territory`]
 //! for the exact sets).
 
+use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
+use super::params::yes;
 use crate::checks::{Context, Outcome};
-use crate::pack::model::Hosting;
 use crate::territory;
+use crate::vocabulary::Territory;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = Hosting;
+/// Datacenters (`hosting.datacenters[].country`) and administration countries
+/// (`hosting.administration`) lie in the allowed territory.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hosting {
+    pub territory: Territory,
+    #[serde(default = "yes")]
+    pub datacenters: bool,
+    #[serde(default)]
+    pub administration: bool,
+    /// Also check the manifest's `hosting.transfers` (data transferred or accessed from).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transfers: bool,
+}
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let Some(h) = &ctx.manifest.hosting else {
-        return Outcome::missing(&["hosting".to_string()]);
-    };
-    let zone = territory::name(c.territory);
-    let mut findings = Vec::new();
-    let mut missing = Vec::new();
-    if c.datacenters {
-        match h.datacenters.as_deref() {
-            None | Some([]) => missing.push("hosting.datacenters".to_string()),
-            Some(dcs) => {
-                for dc in dcs
-                    .iter()
-                    .filter(|dc| !territory::contains(c.territory, &dc.country))
-                {
-                    let place = match (&dc.location, &dc.provider) {
-                        (Some(l), Some(p)) => format!("{l}, {p}"),
-                        (Some(l), None) => l.clone(),
-                        (None, Some(p)) => p.clone(),
-                        (None, None) => "sans localisation".to_string(),
-                    };
-                    findings.push(ctx.manifest_finding(format!(
-                        "datacenter ({place}) situé en {} : hors {zone}",
-                        dc.country.to_ascii_uppercase()
-                    )));
+impl CheckKind for Hosting {
+    type Compiled = Hosting;
+
+    fn compile(&self, _: &mut Vec<CompileError>) -> Hosting {
+        self.clone()
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let territory = match c.territory {
+            Territory::Eu => "dans l'Union européenne (régions ultrapériphériques comprises)",
+            Territory::FrMetro => "en France métropolitaine (Corse comprise)",
+        };
+        let mut what = Vec::new();
+        if c.datacenters {
+            what.push("chaque centre de données");
+        }
+        if c.administration {
+            what.push("chaque pays d'où l'hébergement est administré");
+        }
+        if c.transfers {
+            what.push("chaque pays où les données sont transférées ou consultées");
+        }
+        vec![format!(
+            "D'après le bid.yaml (`hosting:`), {} se trouve {territory}.",
+            what.join(", ")
+        )]
+    }
+    fn scope(&self) -> String {
+        "hébergement (bid.yaml)".to_string()
+    }
+}
+
+impl BidCheck for Hosting {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let Some(h) = &ctx.manifest.hosting else {
+            return Outcome::missing(&["hosting".to_string()]);
+        };
+        let zone = territory::name(c.territory);
+        let mut findings = Vec::new();
+        let mut missing = Vec::new();
+        if c.datacenters {
+            match h.datacenters.as_deref() {
+                None | Some([]) => missing.push("hosting.datacenters".to_string()),
+                Some(dcs) => {
+                    for dc in dcs
+                        .iter()
+                        .filter(|dc| !territory::contains(c.territory, &dc.country))
+                    {
+                        let place = match (&dc.location, &dc.provider) {
+                            (Some(l), Some(p)) => format!("{l}, {p}"),
+                            (Some(l), None) => l.clone(),
+                            (None, Some(p)) => p.clone(),
+                            (None, None) => "sans localisation".to_string(),
+                        };
+                        findings.push(ctx.manifest_finding(format!(
+                            "datacenter ({place}) situé en {} : hors {zone}",
+                            dc.country.to_ascii_uppercase()
+                        )));
+                    }
                 }
             }
         }
-    }
-    if c.administration {
-        match h.administration.as_deref() {
-            None | Some([]) => missing.push("hosting.administration".to_string()),
-            Some(countries) => {
-                for country in countries
-                    .iter()
-                    .filter(|x| !territory::contains(c.territory, x))
-                {
-                    findings.push(ctx.manifest_finding(format!(
-                        "administration ou exploitation depuis {} : hors {zone}",
-                        country.to_ascii_uppercase()
-                    )));
+        if c.administration {
+            match h.administration.as_deref() {
+                None | Some([]) => missing.push("hosting.administration".to_string()),
+                Some(countries) => {
+                    for country in countries
+                        .iter()
+                        .filter(|x| !territory::contains(c.territory, x))
+                    {
+                        findings.push(ctx.manifest_finding(format!(
+                            "administration ou exploitation depuis {} : hors {zone}",
+                            country.to_ascii_uppercase()
+                        )));
+                    }
                 }
             }
         }
-    }
-    if c.transfers {
-        match h.transfers.as_deref() {
-            // `[]` is an answer (no transfer); an absent field is not.
-            None => missing.push("hosting.transfers".to_string()),
-            Some(list) => {
-                for t in list
-                    .iter()
-                    .filter(|t| !territory::contains(c.territory, &t.country))
-                {
-                    let who = t
-                        .recipient
-                        .as_deref()
-                        .map(|r| format!(" ({r})"))
-                        .unwrap_or_default();
-                    findings.push(ctx.manifest_finding(format!(
-                        "transfert des données ou accès depuis {}{who} : hors {zone}",
-                        t.country.to_ascii_uppercase()
-                    )));
+        if c.transfers {
+            match h.transfers.as_deref() {
+                // `[]` is an answer (no transfer); an absent field is not.
+                None => missing.push("hosting.transfers".to_string()),
+                Some(list) => {
+                    for t in list
+                        .iter()
+                        .filter(|t| !territory::contains(c.territory, &t.country))
+                    {
+                        let who = t
+                            .recipient
+                            .as_deref()
+                            .map(|r| format!(" ({r})"))
+                            .unwrap_or_default();
+                        findings.push(ctx.manifest_finding(format!(
+                            "transfert des données ou accès depuis {}{who} : hors {zone}",
+                            t.country.to_ascii_uppercase()
+                        )));
+                    }
                 }
             }
         }
+        Outcome::judge(findings, missing)
     }
-    Outcome::judge(findings, missing)
 }

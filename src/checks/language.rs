@@ -6,11 +6,23 @@
 
 use super::CompileError;
 use super::documents::{Judge, each_text};
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::analysis::language;
 use crate::checks::{Context, Outcome};
-use crate::pack::model::Language;
 use crate::text::{fold, name_tokens, stem};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The selected documents are written in `language` (ISO 639-1 code, `fr`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 /// Words of a file name that say which language a version is in, or that it is a
 /// translation: left out when pairing a document with its translation.
@@ -49,72 +61,101 @@ fn pair_key(rel: &str, name: &str) -> (String, String) {
 }
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct ExpectedLanguage {
     code: String,
     select: FileSelector,
 }
 
-pub fn compile(c: &Language, errors: &mut Vec<CompileError>) -> Compiled {
-    let code = c.language.trim().to_lowercase();
-    if language::name_fr(&code).is_none() {
-        errors.push(CompileError::new(
-            "language",
-            format!(
-                "langue inconnue « {} » : code ISO 639-1 attendu ({})",
-                c.language,
-                language::SUPPORTED.join(", ")
-            ),
-        ));
+impl CheckKind for Language {
+    type Compiled = ExpectedLanguage;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> ExpectedLanguage {
+        let c = self;
+        let code = c.language.trim().to_lowercase();
+        if language::name_fr(&code).is_none() {
+            errors.push(CompileError::new(
+                "language",
+                format!(
+                    "langue inconnue « {} » : code ISO 639-1 attendu ({})",
+                    c.language,
+                    language::SUPPORTED.join(", ")
+                ),
+            ));
+        }
+        ExpectedLanguage {
+            code,
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
     }
-    Compiled {
-        code,
-        select: FileSelector::compile(c.select.as_ref(), errors),
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![format!(
+            "Chaque document ({}) est rédigé en {} ; un texte trop court pour en juger n'est pas jugé.",
+            super::describe::files(c.select.as_ref()),
+            super::describe::language_name(&c.language)
+        )]
+    }
+    fn scope(&self) -> String {
+        let c = self;
+        super::describe::selected(c.select.as_ref())
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut judge = Judge::default();
-    let expected = language::name_fr(&c.code).unwrap_or("?");
-    // Documents reliably in the expected language, by pairing key: the translations.
-    let translations: Vec<(String, String)> = ctx
-        .inventory
-        .files
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            ctx.documents
-                .facts(*i)
-                .and_then(|d| d.language.as_ref())
-                .is_some_and(|d| d.code == c.code && d.reliable)
-        })
-        .map(|(_, f)| pair_key(&f.rel, &f.name))
-        .collect();
-    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-        match &facts.language {
-            // Too little text to have a language (a table of figures): nothing to judge.
-            None => {}
-            Some(d) if d.code == c.code => {}
-            // Its translation is attached: what the help promises.
-            Some(_) if translations.contains(&pair_key(&f.rel, &f.name)) => {}
-            Some(d) if !d.reliable => {
-                judge.unverifiable(f, &format!("langue incertaine ({} probable)", d.name_fr()))
+impl BidCheck for ExpectedLanguage {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut judge = Judge::default();
+        let expected = language::name_fr(&c.code).unwrap_or("?");
+        // Documents reliably in the expected language, by pairing key: the translations.
+        let translations: Vec<(String, String)> = ctx
+            .inventory
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                ctx.documents
+                    .facts(*i)
+                    .and_then(|d| d.language.as_ref())
+                    .is_some_and(|d| d.code == c.code && d.reliable)
+            })
+            .map(|(_, f)| pair_key(&f.rel, &f.name))
+            .collect();
+        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+            match &facts.language {
+                // Too little text to have a language (a table of figures): nothing to judge.
+                None => {}
+                Some(d) if d.code == c.code => {}
+                // Its translation is attached: what the help promises.
+                Some(_) if translations.contains(&pair_key(&f.rel, &f.name)) => {}
+                Some(d) if !d.reliable => {
+                    judge.unverifiable(f, &format!("langue incertaine ({} probable)", d.name_fr()))
+                }
+                Some(d) => judge.findings.push(
+                    ctx.file_finding(
+                        f,
+                        format!(
+                            "rédigé en {} (confiance {:.0} %), pas en {expected}",
+                            d.name_fr(),
+                            d.confidence * 100.0
+                        ),
+                    )
+                    .suggest(format!(
+                        "fournir le document en {expected} (ou sa traduction)"
+                    )),
+                ),
             }
-            Some(d) => judge.findings.push(
-                ctx.file_finding(
-                    f,
-                    format!(
-                        "rédigé en {} (confiance {:.0} %), pas en {expected}",
-                        d.name_fr(),
-                        d.confidence * 100.0
-                    ),
-                )
-                .suggest(format!(
-                    "fournir le document en {expected} (ou sa traduction)"
-                )),
-            ),
-        }
-    });
-    judge.outcome("aucun document concerné dans le dossier")
+        });
+        judge.outcome("aucun document concerné dans le dossier")
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }
 
 #[cfg(test)]

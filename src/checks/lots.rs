@@ -1,26 +1,70 @@
 //! `lots`: the lots applied for (`lots:`) against the consultation's lots and limits.
 
 use super::CompileError;
+use super::cross_bid::{Bid, Operators, at_bid};
+use super::kind::{BidCheck, CheckKind, CrossBidCheck};
 use crate::checks::{Context, Outcome};
-use crate::pack::model::Lots;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = Lots;
-
-pub fn compile(c: &Lots, errors: &mut Vec<CompileError>) -> Compiled {
-    if !c.known && c.max.is_none() {
-        errors.push(CompileError::new(
-            "known",
-            "indiquez `known: true`, `max: N`, ou les deux",
-        ));
-    }
-    c.clone()
+/// The lots applied for (`lots:` of the manifest) against the consultation's lots.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lots {
+    /// Every lot applied for is one of the pack's lots; a consultation without lots
+    /// accepts no `lots:`.
+    #[serde(default)]
+    pub known: bool,
+    /// At most this many lots (the finding says what the limit means: `message`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<usize>,
+    /// What going over `max` means, in French (« au plus trois lots attribués »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut findings = Vec::new();
-    let applied = ctx.manifest.lots.as_deref();
-    if c.known {
-        match (ctx.pack_lots, applied) {
+impl CheckKind for Lots {
+    type Compiled = Lots;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> Lots {
+        let c = self;
+        if !c.known && c.max.is_none() {
+            errors.push(CompileError::new(
+                "known",
+                "indiquez `known: true`, `max: N`, ou les deux",
+            ));
+        }
+        c.clone()
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let mut out = Vec::new();
+        if c.known {
+            out.push("Chaque lot demandé (`lots:` du bid.yaml) est un lot de la consultation ; une consultation non allotie n'en accepte aucun.".to_string());
+        }
+        if let Some(max) = c.max {
+            out.push(format!("Au plus {max} lot(s) par candidature."));
+        }
+        out
+    }
+    fn scope(&self) -> String {
+        "lots (bid.yaml)".to_string()
+    }
+}
+
+impl BidCheck for Lots {
+    fn across_bids(&self) -> Option<&dyn CrossBidCheck> {
+        Some(self)
+    }
+
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut findings = Vec::new();
+        let applied = ctx.manifest.lots.as_deref();
+        if c.known {
+            match (ctx.pack_lots, applied) {
             (None, _) => return Outcome::unknown("le pack ne donne pas la liste des lots de la consultation"),
             (Some([]), Some(l)) if !l.is_empty() => findings.push(ctx.manifest_finding(format!(
                 "la consultation n'est pas allotie, mais le manifeste indique les lots {} : retirer `lots:`",
@@ -37,32 +81,34 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                 }
             }
         }
-        if let Some(l) = applied {
-            let mut keys: Vec<String> = l.iter().map(|x| x.key()).collect();
-            keys.sort();
-            if keys.windows(2).any(|w| w[0] == w[1]) {
-                findings
-                    .push(ctx.manifest_finding("un même lot est indiqué deux fois dans `lots:`"));
+            if let Some(l) = applied {
+                let mut keys: Vec<String> = l.iter().map(|x| x.key()).collect();
+                keys.sort();
+                if keys.windows(2).any(|w| w[0] == w[1]) {
+                    findings.push(
+                        ctx.manifest_finding("un même lot est indiqué deux fois dans `lots:`"),
+                    );
+                }
             }
         }
-    }
-    if let Some(max) = c.max {
-        let Some(l) = applied else {
-            return Outcome::missing(&["lots".to_string()]);
-        };
-        if l.len() > max {
-            let what = c
-                .message
-                .clone()
-                .unwrap_or_else(|| format!("au plus {max} lots"));
-            findings.push(ctx.manifest_finding(format!(
-                "{} lots demandés ({}) : {what}",
-                l.len(),
-                list(l.iter().map(|x| x.to_string()))
-            )));
+        if let Some(max) = c.max {
+            let Some(l) = applied else {
+                return Outcome::missing(&["lots".to_string()]);
+            };
+            if l.len() > max {
+                let what = c
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| format!("au plus {max} lots"));
+                findings.push(ctx.manifest_finding(format!(
+                    "{} lots demandés ({}) : {what}",
+                    l.len(),
+                    list(l.iter().map(|x| x.to_string()))
+                )));
+            }
         }
+        Outcome::from_findings(findings)
     }
-    Outcome::from_findings(findings)
 }
 
 fn list(items: impl Iterator<Item = String>) -> String {
@@ -72,52 +118,51 @@ fn list(items: impl Iterator<Item = String>) -> String {
 /// (portfolio) Lots per operator across the bids, for a rule with `max`: more lots than `max`
 /// is reported with the rule's message (ANS: more may be applied for, at most three awarded).
 /// Sub-contractors are not bidders and do not count. None for a rule without `max`.
-pub fn evaluate_portfolio(
-    c: &Compiled,
-    bids: &[super::cross_bid::Bid],
-    ops: &super::cross_bid::Operators,
-) -> Option<Outcome> {
-    let max = c.max?;
-    let mut findings = Vec::new();
-    let mut missing = ops.missing_fields(bids);
-    for (siren, parts) in &ops.by_siren {
-        let mut lots: Vec<String> = Vec::new();
-        let mut seen_in: Vec<&str> = Vec::new();
-        for p in parts
-            .iter()
-            .filter(|p| p.role != crate::vocabulary::Role::SousTraitant)
-        {
-            let bid = &bids[p.bid];
-            match &bid.manifest.manifest.lots {
-                Some(l) => {
-                    lots.extend(l.iter().map(ToString::to_string));
-                    seen_in.push(&bid.name);
+impl CrossBidCheck for Lots {
+    fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, _: bool) -> Option<Outcome> {
+        let c = self;
+        let max = c.max?;
+        let mut findings = Vec::new();
+        let mut missing = ops.missing_fields(bids);
+        for (siren, parts) in &ops.by_siren {
+            let mut lots: Vec<String> = Vec::new();
+            let mut seen_in: Vec<&str> = Vec::new();
+            for p in parts
+                .iter()
+                .filter(|p| p.role != crate::vocabulary::Role::SousTraitant)
+            {
+                let bid = &bids[p.bid];
+                match &bid.manifest.manifest.lots {
+                    Some(l) => {
+                        lots.extend(l.iter().map(ToString::to_string));
+                        seen_in.push(&bid.name);
+                    }
+                    None => missing.push(format!("{} : lots", bid.manifest_display)),
                 }
-                None => missing.push(format!("{} : lots", bid.manifest_display)),
+            }
+            lots.sort();
+            lots.dedup();
+            if lots.len() > max
+                && let Some(first) = parts.first()
+            {
+                let what = c
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| format!("au plus {max} lots"));
+                findings.push(at_bid(
+                    &bids[first.bid],
+                    format!(
+                        "{} : {} lots demandés ({}) dans {} : {what}",
+                        ops.label(siren),
+                        lots.len(),
+                        list(lots.into_iter()),
+                        seen_in.join(", ")
+                    ),
+                ));
             }
         }
-        lots.sort();
-        lots.dedup();
-        if lots.len() > max
-            && let Some(first) = parts.first()
-        {
-            let what = c
-                .message
-                .clone()
-                .unwrap_or_else(|| format!("au plus {max} lots"));
-            findings.push(super::cross_bid::at_bid(
-                &bids[first.bid],
-                format!(
-                    "{} : {} lots demandés ({}) dans {} : {what}",
-                    ops.label(siren),
-                    lots.len(),
-                    list(lots.into_iter()),
-                    seen_in.join(", ")
-                ),
-            ));
-        }
+        missing.sort();
+        missing.dedup();
+        Some(Outcome::judge(findings, missing))
     }
-    missing.sort();
-    missing.dedup();
-    Some(Outcome::judge(findings, missing))
 }

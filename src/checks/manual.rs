@@ -1,18 +1,42 @@
 //! `manual`: an item only a human can check; listed with status `manual`.
 
 use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
-use crate::pack::model::Manual;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = Manual;
-
-pub fn compile(c: &Manual, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.instruction.trim().is_empty() {
-        errors.push(CompileError::new("instruction", "`instruction` est vide"));
-    }
-    c.clone()
+/// An item a human must check: listed with status `manual`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manual {
+    /// What to check, in French.
+    pub instruction: String,
 }
 
-pub fn evaluate(c: &Compiled, _: &Context) -> Outcome {
-    Outcome::manual(c.instruction.clone())
+impl CheckKind for Manual {
+    type Compiled = Manual;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> Manual {
+        let c = self;
+        if c.instruction.trim().is_empty() {
+            errors.push(CompileError::new("instruction", "`instruction` est vide"));
+        }
+        c.clone()
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let m = self;
+        vec![format!("À vérifier à la main : {}", m.instruction)]
+    }
+    fn scope(&self) -> String {
+        "vérification humaine".to_string()
+    }
+}
+
+impl BidCheck for Manual {
+    fn evaluate(&self, _: &Context, _: &str) -> Outcome {
+        let c = self;
+        Outcome::manual(c.instruction.clone())
+    }
 }

@@ -2,8 +2,8 @@
 
 use crate::manifest::Member;
 
+use super::params::MemberFilter;
 use crate::vocabulary::Role;
-use crate::pack::model::MemberFilter;
 
 pub struct Selection {
     /// Members the filter selects.

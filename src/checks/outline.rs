@@ -6,60 +6,128 @@
 
 use super::CompileError;
 use super::documents::{Judge, each_text};
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::analysis::outline::{PlanEntry, check_outline};
 use crate::checks::{Context, Outcome};
-use crate::pack::model::Outline;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A document's headings follow an imposed plan: every entry present, in order, with its
+/// numbering.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outline {
+    pub plan: Vec<PlanItem>,
+    /// Chapters or sections that are not in the plan are accepted.
+    #[serde(default)]
+    pub allow_extra: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// `1`, `2.3`…
+    pub number: String,
+    pub title: String,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct ImposedPlan {
     plan: Vec<PlanEntry>,
     allow_extra: bool,
     select: FileSelector,
 }
 
-pub fn compile(c: &Outline, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.plan.is_empty() {
-        errors.push(CompileError::new("plan", "le plan imposé est vide"));
-    }
-    for (i, item) in c.plan.iter().enumerate() {
-        let ok = !item.number.is_empty()
-            && item
-                .number
-                .split('.')
-                .all(|n| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit()));
-        if !ok {
-            errors.push(CompileError::new(
-                format!("plan[{i}].number"),
-                format!("numéro « {} » : attendu 1, 2.3, 2.3.1…", item.number),
-            ));
+impl CheckKind for Outline {
+    type Compiled = ImposedPlan;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> ImposedPlan {
+        let c = self;
+        if c.plan.is_empty() {
+            errors.push(CompileError::new("plan", "le plan imposé est vide"));
+        }
+        for (i, item) in c.plan.iter().enumerate() {
+            let ok = !item.number.is_empty()
+                && item
+                    .number
+                    .split('.')
+                    .all(|n| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit()));
+            if !ok {
+                errors.push(CompileError::new(
+                    format!("plan[{i}].number"),
+                    format!("numéro « {} » : attendu 1, 2.3, 2.3.1…", item.number),
+                ));
+            }
+        }
+        ImposedPlan {
+            plan: c
+                .plan
+                .iter()
+                .map(|p| PlanEntry {
+                    number: p.number.clone(),
+                    title: p.title.clone(),
+                })
+                .collect(),
+            allow_extra: c.allow_extra,
+            select: FileSelector::compile(c.select.as_ref(), errors),
         }
     }
-    Compiled {
-        plan: c
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let chapters: Vec<String> = c
             .plan
             .iter()
-            .map(|p| PlanEntry {
-                number: p.number.clone(),
-                title: p.title.clone(),
-            })
-            .collect(),
-        allow_extra: c.allow_extra,
-        select: FileSelector::compile(c.select.as_ref(), errors),
+            .filter(|p| !p.number.contains('.'))
+            .map(|p| format!("{} {}", p.number, p.title))
+            .collect();
+        vec![
+            format!(
+                "Les titres du document ({}) suivent le plan imposé, dans l'ordre, avec leur numérotation : {} ({} entrées en tout).",
+                super::describe::files(c.select.as_ref()),
+                chapters.join(" ; "),
+                c.plan.len()
+            ),
+            if c.allow_extra {
+                "Des chapitres supplémentaires sont permis.".to_string()
+            } else {
+                "Aucun chapitre hors du plan.".to_string()
+            },
+        ]
+    }
+    fn scope(&self) -> String {
+        let c = self;
+        super::describe::selected(c.select.as_ref())
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut judge = Judge::default();
-    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-        let lines = facts.heading_candidates();
-        for problem in check_outline(&c.plan, &lines, c.allow_extra) {
-            judge
-                .findings
-                .push(ctx.file_finding(f, problem.message_fr()).suggest(
-                    "suivre le plan imposé : numéros et titres de l'annexe, dans l'ordre",
-                ));
-        }
-    });
-    judge.outcome("aucun document concerné dans le dossier")
+impl BidCheck for ImposedPlan {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut judge = Judge::default();
+        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+            let lines = facts.heading_candidates();
+            for problem in check_outline(&c.plan, &lines, c.allow_extra) {
+                judge
+                    .findings
+                    .push(ctx.file_finding(f, problem.message_fr()).suggest(
+                        "suivre le plan imposé : numéros et titres de l'annexe, dans l'ordre",
+                    ));
+            }
+        });
+        judge.outcome("aucun document concerné dans le dossier")
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }

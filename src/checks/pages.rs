@@ -4,37 +4,110 @@
 
 use super::CompileError;
 use super::documents::{Judge, each_document};
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
-use crate::pack::model::{Pages, PaperSize};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Page count bounds and page size of the selected documents.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pages {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+    /// Every page of this size, portrait or landscape (PDF only: other formats do not record
+    /// their page size reliably).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<PaperSize>,
+    /// Accepted difference with the size, in points (1 pt = 0.35 mm).
+    #[serde(default = "default_tolerance_pt")]
+    pub tolerance_pt: f32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
+
+fn default_tolerance_pt() -> f32 {
+    5.0
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum PaperSize {
+    /// 210 × 297 mm.
+    A4,
+    /// 297 × 420 mm.
+    A3,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct PageLimits {
     raw: Pages,
     select: FileSelector,
 }
 
-pub fn compile(c: &Pages, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.min.is_none() && c.max.is_none() && c.size.is_none() {
-        errors.push(CompileError::new(
-            "",
-            "indiquez au moins `min`, `max` ou `size`",
-        ));
+impl CheckKind for Pages {
+    type Compiled = PageLimits;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> PageLimits {
+        let c = self;
+        if c.min.is_none() && c.max.is_none() && c.size.is_none() {
+            errors.push(CompileError::new(
+                "",
+                "indiquez au moins `min`, `max` ou `size`",
+            ));
+        }
+        if let (Some(min), Some(max)) = (c.min, c.max)
+            && max < min
+        {
+            errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
+        }
+        if !(0.0..=72.0).contains(&c.tolerance_pt) {
+            errors.push(CompileError::new(
+                "tolerance_pt",
+                "tolérance attendue entre 0 et 72 points",
+            ));
+        }
+        PageLimits {
+            raw: c.clone(),
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
     }
-    if let (Some(min), Some(max)) = (c.min, c.max)
-        && max < min
-    {
-        errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let mut parts = Vec::new();
+        match (c.min, c.max) {
+            (Some(a), Some(b)) => parts.push(format!("de {a} à {b} pages")),
+            (Some(a), None) => parts.push(format!("au moins {a} page(s)")),
+            (None, Some(b)) => parts.push(format!("au plus {b} page(s)")),
+            (None, None) => {}
+        }
+        if let Some(size) = c.size {
+            parts.push(format!(
+                "chaque page au format {}",
+                match size {
+                    PaperSize::A4 => "A4 (210 × 297 mm)",
+                    PaperSize::A3 => "A3 (297 × 420 mm)",
+                }
+            ));
+        }
+        vec![format!(
+            "Chaque document ({}) a {}. Un nombre de pages estimé (Word, OpenDocument) proche de la limite est « à vérifier ».",
+            super::describe::files(c.select.as_ref()),
+            parts.join(", ")
+        )]
     }
-    if !(0.0..=72.0).contains(&c.tolerance_pt) {
-        errors.push(CompileError::new(
-            "tolerance_pt",
-            "tolérance attendue entre 0 et 72 points",
-        ));
+    fn scope(&self) -> String {
+        let c = self;
+        super::describe::selected(c.select.as_ref())
     }
-    Compiled {
-        raw: c.clone(),
-        select: FileSelector::compile(c.select.as_ref(), errors),
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
@@ -46,92 +119,99 @@ fn dimensions(p: PaperSize) -> (f32, f32, &'static str) {
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut judge = Judge::default();
-    each_document(&c.select, ctx, &mut judge, |f, facts, judge| {
-        match (facts.pages, &facts.page_estimate) {
-            (None, _) if c.raw.min.is_some() || c.raw.max.is_some() => {
-                judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
-            }
-            (None, _) => {}
-            // An estimate is judged only when its whole range is within the bounds: near or
-            // past a bound, a human counts (never a pass on a guess, never a fail either).
-            (Some(_), Some(e)) => {
-                let over = c.raw.max.is_some_and(|max| e.high > max);
-                let under = c.raw.min.is_some_and(|min| e.low < min);
-                if over || under {
-                    let bound = match (c.raw.min, c.raw.max) {
-                        (Some(min), Some(max)) => format!("attendu : de {min} à {max} page(s)"),
-                        (Some(min), None) => format!("attendu : {min} page(s) au moins"),
-                        (None, Some(max)) => format!("attendu : {max} page(s) au plus"),
-                        (None, None) => String::new(),
-                    };
-                    judge.unverifiable(
-                        f,
-                        &format!(
-                            "nombre de pages estimé, à compter à l'ouverture : {} ; {bound}",
-                            e.describe()
-                        ),
-                    );
+impl BidCheck for PageLimits {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut judge = Judge::default();
+        each_document(&c.select, ctx, &mut judge, |f, facts, judge| {
+            match (facts.pages, &facts.page_estimate) {
+                (None, _) if c.raw.min.is_some() || c.raw.max.is_some() => {
+                    judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
+                }
+                (None, _) => {}
+                // An estimate is judged only when its whole range is within the bounds: near or
+                // past a bound, a human counts (never a pass on a guess, never a fail either).
+                (Some(_), Some(e)) => {
+                    let over = c.raw.max.is_some_and(|max| e.high > max);
+                    let under = c.raw.min.is_some_and(|min| e.low < min);
+                    if over || under {
+                        let bound = match (c.raw.min, c.raw.max) {
+                            (Some(min), Some(max)) => format!("attendu : de {min} à {max} page(s)"),
+                            (Some(min), None) => format!("attendu : {min} page(s) au moins"),
+                            (None, Some(max)) => format!("attendu : {max} page(s) au plus"),
+                            (None, None) => String::new(),
+                        };
+                        judge.unverifiable(
+                            f,
+                            &format!(
+                                "nombre de pages estimé, à compter à l'ouverture : {} ; {bound}",
+                                e.describe()
+                            ),
+                        );
+                    }
+                }
+                (Some(n), None) => {
+                    if let Some(min) = c.raw.min
+                        && n < min
+                    {
+                        judge
+                            .findings
+                            .push(ctx.file_finding(f, format!("{n} page(s), {min} au moins")));
+                    }
+                    if let Some(max) = c.raw.max
+                        && n > max
+                    {
+                        judge.findings.push(
+                            ctx.file_finding(f, format!("{n} pages, {max} au plus"))
+                                .suggest(format!("réduire le document à {max} page(s)")),
+                        );
+                    }
                 }
             }
-            (Some(n), None) => {
-                if let Some(min) = c.raw.min
-                    && n < min
-                {
-                    judge
-                        .findings
-                        .push(ctx.file_finding(f, format!("{n} page(s), {min} au moins")));
-                }
-                if let Some(max) = c.raw.max
-                    && n > max
-                {
-                    judge.findings.push(
-                        ctx.file_finding(f, format!("{n} pages, {max} au plus"))
-                            .suggest(format!("réduire le document à {max} page(s)")),
-                    );
-                }
+            let Some(size) = c.raw.size else { return };
+            if facts.page_sizes.is_empty() {
+                judge.unverifiable(f, "format de page non lisible hors PDF");
+                return;
             }
-        }
-        let Some(size) = c.raw.size else { return };
-        if facts.page_sizes.is_empty() {
-            judge.unverifiable(f, "format de page non lisible hors PDF");
-            return;
-        }
-        let (w, h, name) = dimensions(size);
-        let tol = c.raw.tolerance_pt;
-        let fits = |p: &crate::documents::PageSize| {
-            let portrait = (p.width - w).abs() <= tol && (p.height - h).abs() <= tol;
-            let landscape = (p.width - h).abs() <= tol && (p.height - w).abs() <= tol;
-            portrait || landscape
-        };
-        let wrong: Vec<(usize, &crate::documents::PageSize)> = facts
-            .page_sizes
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !fits(p))
-            .collect();
-        if let Some((first, p)) = wrong.first() {
-            let pages = if wrong.len() == 1 {
-                format!("page {}", first + 1)
-            } else {
-                format!("{} pages dont la page {}", wrong.len(), first + 1)
+            let (w, h, name) = dimensions(size);
+            let tol = c.raw.tolerance_pt;
+            let fits = |p: &crate::documents::PageSize| {
+                let portrait = (p.width - w).abs() <= tol && (p.height - h).abs() <= tol;
+                let landscape = (p.width - h).abs() <= tol && (p.height - w).abs() <= tol;
+                portrait || landscape
             };
-            judge.findings.push(
-                ctx.file_finding(
-                    f,
-                    format!(
-                        "{pages} au format {:.0} × {:.0} mm{}, pas {name}",
-                        p.width / 72.0 * 25.4,
-                        p.height / 72.0 * 25.4,
-                        known_size(p).map(|k| format!(" ({k})")).unwrap_or_default()
-                    ),
-                )
-                .suggest(format!("exporter le document au format {name}")),
-            );
-        }
-    });
-    judge.outcome("aucun document concerné dans le dossier")
+            let wrong: Vec<(usize, &crate::documents::PageSize)> = facts
+                .page_sizes
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !fits(p))
+                .collect();
+            if let Some((first, p)) = wrong.first() {
+                let pages = if wrong.len() == 1 {
+                    format!("page {}", first + 1)
+                } else {
+                    format!("{} pages dont la page {}", wrong.len(), first + 1)
+                };
+                judge.findings.push(
+                    ctx.file_finding(
+                        f,
+                        format!(
+                            "{pages} au format {:.0} × {:.0} mm{}, pas {name}",
+                            p.width / 72.0 * 25.4,
+                            p.height / 72.0 * 25.4,
+                            known_size(p).map(|k| format!(" ({k})")).unwrap_or_default()
+                        ),
+                    )
+                    .suggest(format!("exporter le document au format {name}")),
+                );
+            }
+        });
+        judge.outcome("aucun document concerné dans le dossier")
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }
 
 /// Name the usual wrong sizes: a US Letter export is the common mistake.

@@ -8,28 +8,84 @@
 //! whose clients are named differently.
 
 use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
+use super::params::yes;
 use crate::checks::{Context, Outcome};
-use crate::pack::model::PerReference;
 use crate::quotes;
-use crate::vocabulary::Finding;
 use crate::text::fold;
+use crate::vocabulary::Finding;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = PerReference;
+/// One document per reference of a list (« Chaque référence du tableau devra être accompagnée
+/// d'une plaquette ») and, with `max_pages`, at most that many pages per reference, however
+/// the documents are split into files (one PDF may hold three plaquettes on six pages).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerReference {
+    /// The `piece` rule whose files present the references (the plaquettes).
+    pub documents: String,
+    /// The `piece` rule whose workbook lists the references (the trame), in a table whose
+    /// header has a « Référence » column and a « Client » (or « Établissement ») column.
+    pub list: String,
+    /// Check that every reference listed has a document naming its client.
+    #[serde(default = "yes")]
+    pub count: bool,
+    /// Pages allowed per reference presented in a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_pages: Option<u32>,
+}
 
-pub fn compile(c: &PerReference, errors: &mut Vec<CompileError>) -> Compiled {
-    if !c.count && c.max_pages.is_none() {
-        errors.push(CompileError::new(
-            "",
-            "indiquez `count: true` ou `max_pages` : sinon la règle ne vérifie rien",
-        ));
+impl CheckKind for PerReference {
+    type Compiled = PerReference;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> PerReference {
+        let c = self;
+        if !c.count && c.max_pages.is_none() {
+            errors.push(CompileError::new(
+                "",
+                "indiquez `count: true` ou `max_pages` : sinon la règle ne vérifie rien",
+            ));
+        }
+        if c.max_pages == Some(0) {
+            errors.push(CompileError::new(
+                "max_pages",
+                "`max_pages` doit être au moins 1",
+            ));
+        }
+        c.clone()
     }
-    if c.max_pages == Some(0) {
-        errors.push(CompileError::new(
-            "max_pages",
-            "`max_pages` doit être au moins 1",
-        ));
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let mut out = Vec::new();
+        if c.count {
+            out.push(format!(
+                    "Chaque référence du tableau de la pièce {} est présentée par un document de la pièce {} (le nom du client y figure) ; une référence sans document est nommée.",
+                    c.list, c.documents
+                ));
+        }
+        if let Some(n) = c.max_pages {
+            out.push(format!(
+                    "Un document de la pièce {} compte au plus {n} page(s) par référence qu'il présente.",
+                    c.documents
+                ));
+        }
+        out.push("Quand le tableau ne peut pas être lu, la règle est « à vérifier », jamais conforme ni non conforme.".to_string());
+        out
     }
-    c.clone()
+    fn scope(&self) -> String {
+        let c = self;
+        format!("pièces : {}, {}", c.documents, c.list)
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        vec![
+            ("documents".to_string(), c.documents.clone()),
+            ("list".to_string(), c.list.clone()),
+        ]
+    }
 }
 
 /// Words of the column that names a reference's client.
@@ -84,138 +140,145 @@ pub fn references_table(text: &str) -> Option<Vec<Reference>> {
     columns.map(|_| out)
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let files = |rule: &str| -> Vec<usize> {
-        ctx.pieces
-            .get(rule)
-            .map(|r| r.files.clone())
-            .unwrap_or_default()
-    };
-    let lists = files(&c.list);
-    let documents = files(&c.documents);
-    if documents.is_empty() {
-        return Outcome::unknown(format!("aucun document de la pièce {}", c.documents));
-    }
-    // The references of every list (one trame per member, or one for the groupement).
-    let mut refs: Vec<Reference> = Vec::new();
-    let mut table_found = false;
-    for &i in &lists {
-        if let Some(t) = ctx
-            .documents
-            .facts(i)
-            .and_then(|d| references_table(&d.text))
-        {
-            table_found = true;
-            for r in t {
-                if !refs.iter().any(|x| fold(&x.client) == fold(&r.client)) {
-                    refs.push(r);
+impl BidCheck for PerReference {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let files = |rule: &str| -> Vec<usize> {
+            ctx.pieces
+                .get(rule)
+                .map(|r| r.files.clone())
+                .unwrap_or_default()
+        };
+        let lists = files(&c.list);
+        let documents = files(&c.documents);
+        if documents.is_empty() {
+            return Outcome::unknown(format!("aucun document de la pièce {}", c.documents));
+        }
+        // The references of every list (one trame per member, or one for the groupement).
+        let mut refs: Vec<Reference> = Vec::new();
+        let mut table_found = false;
+        for &i in &lists {
+            if let Some(t) = ctx
+                .documents
+                .facts(i)
+                .and_then(|d| references_table(&d.text))
+            {
+                table_found = true;
+                for r in t {
+                    if !refs.iter().any(|x| fold(&x.client) == fold(&r.client)) {
+                        refs.push(r);
+                    }
                 }
             }
         }
-    }
-    // Which references each document names.
-    let named: Vec<(usize, Vec<&Reference>)> = documents
-        .iter()
-        .map(|&i| {
-            let text = ctx
-                .documents
-                .facts(i)
-                .map(|d| fold(&quotes::normalize(&d.text)))
-                .unwrap_or_default();
-            let here = refs
-                .iter()
-                .filter(|r| text.contains(&fold(&quotes::normalize(&r.client))))
-                .collect();
-            (i, here)
-        })
-        .collect();
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut unverifiable: Vec<String> = Vec::new();
-    let mut evidence: Vec<String> = Vec::new();
-    if c.count {
-        if !table_found {
-            unverifiable.push(format!(
+        // Which references each document names.
+        let named: Vec<(usize, Vec<&Reference>)> = documents
+            .iter()
+            .map(|&i| {
+                let text = ctx
+                    .documents
+                    .facts(i)
+                    .map(|d| fold(&quotes::normalize(&d.text)))
+                    .unwrap_or_default();
+                let here = refs
+                    .iter()
+                    .filter(|r| text.contains(&fold(&quotes::normalize(&r.client))))
+                    .collect();
+                (i, here)
+            })
+            .collect();
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut unverifiable: Vec<String> = Vec::new();
+        let mut evidence: Vec<String> = Vec::new();
+        if c.count {
+            if !table_found {
+                unverifiable.push(format!(
                 "tableau des références introuvable dans la pièce {} (en-tête « Référence » et « Client » attendu)",
                 c.list
             ));
-        } else if refs.is_empty() {
-            // A template left blank: nothing to count, and nothing to call compliant either.
-            unverifiable.push(format!(
-                "le tableau des références de la pièce {} est vide",
-                c.list
-            ));
-        } else {
-            let missing: Vec<&Reference> = refs
-                .iter()
-                .filter(|r| !named.iter().any(|(_, here)| here.contains(r)))
-                .collect();
-            // Each document presents at least one reference, even one whose client it names
-            // differently.
-            let slots: usize = named.iter().map(|(_, here)| here.len().max(1)).sum();
-            if !missing.is_empty() && slots < refs.len() {
-                for r in &missing {
-                    findings.push(Finding::new(format!(
+            } else if refs.is_empty() {
+                // A template left blank: nothing to count, and nothing to call compliant either.
+                unverifiable.push(format!(
+                    "le tableau des références de la pièce {} est vide",
+                    c.list
+                ));
+            } else {
+                let missing: Vec<&Reference> = refs
+                    .iter()
+                    .filter(|r| !named.iter().any(|(_, here)| here.contains(r)))
+                    .collect();
+                // Each document presents at least one reference, even one whose client it names
+                // differently.
+                let slots: usize = named.iter().map(|(_, here)| here.len().max(1)).sum();
+                if !missing.is_empty() && slots < refs.len() {
+                    for r in &missing {
+                        findings.push(Finding::new(format!(
                         "référence {} ({}) listée dans la pièce {} : aucune plaquette ne la présente",
                         r.number, r.client, c.list
                     )));
+                    }
+                } else if !missing.is_empty() {
+                    unverifiable.push(format!(
+                        "{} document(s) pour {} référence(s), mais aucun ne nomme : {}",
+                        documents.len(),
+                        refs.len(),
+                        missing
+                            .iter()
+                            .map(|r| format!("{} ({})", r.number, r.client))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
-            } else if !missing.is_empty() {
-                unverifiable.push(format!(
-                    "{} document(s) pour {} référence(s), mais aucun ne nomme : {}",
-                    documents.len(),
+                evidence.push(format!(
+                    "{} référence(s) listée(s), {} plaquette(s) les présentant",
                     refs.len(),
-                    missing
-                        .iter()
-                        .map(|r| format!("{} ({})", r.number, r.client))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    refs.len() - missing.len()
                 ));
             }
-            evidence.push(format!(
-                "{} référence(s) listée(s), {} plaquette(s) les présentant",
-                refs.len(),
-                refs.len() - missing.len()
-            ));
         }
-    }
-    if let Some(max) = c.max_pages {
-        for (i, here) in &named {
-            let f = ctx.file(*i);
-            let Some(pages) = ctx.documents.facts(*i).and_then(|d| d.pages) else {
-                unverifiable.push(format!("{} (nombre de pages inconnu)", f.rel));
-                continue;
-            };
-            let k = here.len().max(1);
-            let allowed = max.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX));
-            if pages <= allowed {
-                evidence.push(format!("{} : {pages} page(s), {k} référence(s)", f.rel));
-            } else if here.is_empty() && !(c.count && table_found) {
-                // How many references the file presents is unknown: more pages may be right.
-                unverifiable.push(format!(
+        if let Some(max) = c.max_pages {
+            for (i, here) in &named {
+                let f = ctx.file(*i);
+                let Some(pages) = ctx.documents.facts(*i).and_then(|d| d.pages) else {
+                    unverifiable.push(format!("{} (nombre de pages inconnu)", f.rel));
+                    continue;
+                };
+                let k = here.len().max(1);
+                let allowed = max.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX));
+                if pages <= allowed {
+                    evidence.push(format!("{} : {pages} page(s), {k} référence(s)", f.rel));
+                } else if here.is_empty() && !(c.count && table_found) {
+                    // How many references the file presents is unknown: more pages may be right.
+                    unverifiable.push(format!(
                     "{} ({pages} pages : le nombre de références présentées n'a pas pu être compté)",
                     f.rel
                 ));
-            } else {
-                findings.push(ctx.file_finding(
+                } else {
+                    findings.push(ctx.file_finding(
                     f,
                     format!(
                         "{pages} pages pour {k} référence(s), {allowed} au plus ({max} par référence)"
                     ),
                 ));
+                }
             }
         }
+        if !findings.is_empty() {
+            return Outcome::from_findings(findings).with_evidence(evidence);
+        }
+        if !unverifiable.is_empty() {
+            return Outcome::manual(format!(
+                "à vérifier à la main : {}",
+                unverifiable.join(" ; ")
+            ))
+            .with_evidence(evidence);
+        }
+        Outcome::pass().with_evidence(evidence)
     }
-    if !findings.is_empty() {
-        return Outcome::from_findings(findings).with_evidence(evidence);
+
+    fn needs_documents(&self) -> bool {
+        true
     }
-    if !unverifiable.is_empty() {
-        return Outcome::manual(format!(
-            "à vérifier à la main : {}",
-            unverifiable.join(" ; ")
-        ))
-        .with_evidence(evidence);
-    }
-    Outcome::pass().with_evidence(evidence)
 }
 
 #[cfg(test)]

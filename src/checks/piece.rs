@@ -6,6 +6,7 @@
 //! name files in many ways, and `26_01_DC_Piece7_Beta.pdf` reading « Attestation
 //! d'assurance » on its first page is the insurance attestation.
 
+use super::kind::{BidCheck, CheckKind};
 use rayon::prelude::*;
 use regex::Regex;
 
@@ -14,22 +15,112 @@ use super::piece_credit::{self, CompiledWithin};
 use super::{CompileError, regex_from};
 use std::collections::HashSet;
 
+use super::params::MemberFilter;
+use crate::checks::{Context, Outcome, PieceIndex, Recognized};
 use crate::documents::DocFacts;
 use crate::documents::pool::Documents;
-use crate::checks::{Context, Outcome, PieceIndex, Recognized};
 use crate::inventory::Inventory;
 use crate::manifest::{Manifest, normalize_rel};
-use crate::pack::model::{Piece, PieceScope};
-use crate::vocabulary::Format;
 use crate::quotes;
-use crate::vocabulary::Finding;
 use crate::text::{fold, stem, strip_accents};
+use crate::vocabulary::Finding;
+use crate::vocabulary::Format;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Whether a piece is required once for the bid or once per member.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PieceScope {
+    #[default]
+    Bid,
+    Member,
+}
+
+/// A required document, recognised by its file name (regexes on the name without extension,
+/// case- and accent-insensitive) or by the manifest's `pieces:` mapping.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Piece {
+    /// What the piece is, in French (« lettre de candidature »).
+    pub label: String,
+    #[serde(default)]
+    pub per: PieceScope,
+    /// With `per: member`, which members must provide it (all when omitted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<MemberFilter>,
+    /// With `per: member`: one document for the whole groupement, deposited by the mandataire
+    /// or at the root of the folder, satisfies every member.
+    #[serde(default)]
+    pub joint: bool,
+    /// With `per: member`: a document deposited by the mandataire or at the root satisfies
+    /// each member it names — a sheet whose name holds the member's token, or a line (a
+    /// workbook row) that begins with the member's name or token. One trame or one DC1 for
+    /// the whole groupement, listing each member, counts for each of them and no other.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub joint_named: bool,
+    /// Other pieces this one may be given inside: the references in a sheet of the Excel
+    /// trame, the sworn declarations in section F1 of the DC1. A file recognised as the host
+    /// piece also counts for this one when its sheets or its text match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<Within>,
+    /// Regexes on the file name without extension; any may match.
+    pub names: Vec<String>,
+    /// Allowed formats, read from content; any format when omitted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formats: Vec<Format>,
+    /// Regexes on the top of the first page (its first 600 characters, case- and
+    /// accent-insensitive, spaces collapsed, ’ written '): a file no piece rule recognises by
+    /// name is this piece when its title matches (« attestation d'assurance », « dc ?1 »);
+    /// when several rules match, the earliest match wins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<String>,
+    /// Regexes on a workbook's sheet names (case- and accent-insensitive): a workbook no
+    /// piece rule recognises by name is this piece when one of its sheets matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// How many documents at least (per bid or per member).
+    #[serde(default = "one")]
+    pub min: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<usize>,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// Where a piece may be given inside another document: the files of a host piece rule
+/// (`piece`), or the files whose names match `names` when the pack has no rule for the host
+/// (the DC1/DC2 of a pack that does not require them). At least one of `sheets` and `text`;
+/// when both are given, both must match.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Within {
+    /// Id of the host `piece` rule (`CAIH-CAND-TRAME`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub piece: Option<String>,
+    /// Regexes on the host file's name without extension (case- and accent-insensitive), when
+    /// no `piece` is given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// Regexes on the host workbook's sheet names (case- and accent-insensitive); any may
+    /// match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// Regexes on the host document's text (case- and accent-insensitive, spaces collapsed);
+    /// any may match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text: Vec<String>,
+    /// What the host holds, in French, for the report (« onglet des références »).
+    pub label: String,
+}
 
 /// Characters at the top of the first page where a document's title is looked for.
 const TITLE_WINDOW: usize = 600;
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct RequiredPiece {
     pub raw: Piece,
     names: Vec<Regex>,
     content: Vec<Regex>,
@@ -37,54 +128,149 @@ pub struct Compiled {
     within: Vec<CompiledWithin>,
 }
 
-pub fn compile(c: &Piece, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.names.is_empty() {
-        errors.push(CompileError::new(
-            "names",
-            "au moins un motif de nom est nécessaire",
-        ));
-    }
-    if c.max.is_some_and(|m| m < c.min) {
-        errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
-    }
-    if c.members.is_some() && c.per == PieceScope::Bid {
-        errors.push(CompileError::new(
-            "members",
-            "`members` n'a de sens qu'avec `per: member`",
-        ));
-    }
-    if c.joint_named && c.per == PieceScope::Bid {
-        errors.push(CompileError::new(
-            "joint_named",
-            "`joint_named` n'a de sens qu'avec `per: member`",
-        ));
-    }
-    let mut patterns = |list: &[String], field: &str| -> Vec<Regex> {
-        list.iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                // Names and content are compared folded (no accents): so is the pattern.
-                let p = strip_accents(p);
-                match regex_from(&p, true) {
-                    Ok(r) => Some(r),
-                    Err(e) => {
-                        errors.push(CompileError::new(format!("{field}[{i}]"), e));
-                        None
+impl CheckKind for Piece {
+    type Compiled = RequiredPiece;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> RequiredPiece {
+        let c = self;
+        if c.names.is_empty() {
+            errors.push(CompileError::new(
+                "names",
+                "au moins un motif de nom est nécessaire",
+            ));
+        }
+        if c.max.is_some_and(|m| m < c.min) {
+            errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
+        }
+        if c.members.is_some() && c.per == PieceScope::Bid {
+            errors.push(CompileError::new(
+                "members",
+                "`members` n'a de sens qu'avec `per: member`",
+            ));
+        }
+        if c.joint_named && c.per == PieceScope::Bid {
+            errors.push(CompileError::new(
+                "joint_named",
+                "`joint_named` n'a de sens qu'avec `per: member`",
+            ));
+        }
+        let mut patterns = |list: &[String], field: &str| -> Vec<Regex> {
+            list.iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    // Names and content are compared folded (no accents): so is the pattern.
+                    let p = strip_accents(p);
+                    match regex_from(&p, true) {
+                        Ok(r) => Some(r),
+                        Err(e) => {
+                            errors.push(CompileError::new(format!("{field}[{i}]"), e));
+                            None
+                        }
                     }
-                }
-            })
+                })
+                .collect()
+        };
+        RequiredPiece {
+            names: patterns(&c.names, "names"),
+            content: patterns(&c.content, "content"),
+            sheets: patterns(&c.sheets, "sheets"),
+            within: piece_credit::compile_within(&c.within, errors),
+            raw: c.clone(),
+        }
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let p = self;
+        let count = match (p.min, p.max) {
+            (1, None) => "au moins un document".to_string(),
+            (n, None) => format!("au moins {n} documents"),
+            (a, Some(b)) if a == b => format!("exactement {a} document(s)"),
+            (a, Some(b)) => format!("de {a} à {b} documents"),
+        };
+        let who = match (p.per, &p.members) {
+            (PieceScope::Bid, _) => "Le dossier contient".to_string(),
+            (PieceScope::Member, None) => "Chaque membre fournit".to_string(),
+            (PieceScope::Member, Some(f)) => {
+                format!(
+                    "Chaque membre concerné ({}) fournit",
+                    super::members::describe(Some(f))
+                )
+            }
+        };
+        let mut out = vec![format!("{who} {count} : {}.", p.label)];
+        let mut how = vec!["par son nom de fichier"];
+        if !p.content.is_empty() {
+            how.push("par le titre de sa première page");
+        }
+        if !p.sheets.is_empty() {
+            how.push("par les onglets du classeur");
+        }
+        how.push("ou par `pieces:` du bid.yaml");
+        out.push(format!("La pièce est reconnue {}.", how.join(", ")));
+        if !p.formats.is_empty() {
+            let formats: Vec<String> = p
+                .formats
+                .iter()
+                .map(|f| format!("{f:?}").to_uppercase())
+                .collect();
+            out.push(format!("Formats acceptés : {}.", formats.join(", ")));
+        }
+        if p.joint {
+            out.push("Un document commun au groupement, déposé par le mandataire ou à la racine, vaut pour tous les membres.".to_string());
+        }
+        if p.joint_named {
+            out.push("Un document commun déposé par le mandataire ou à la racine vaut pour chaque membre qu'il nomme.".to_string());
+        }
+        for w in &p.within {
+            let host = w
+                .piece
+                .clone()
+                .unwrap_or_else(|| "un autre document".to_string());
+            out.push(format!(
+                "Elle peut aussi être donnée dans la pièce {host} ({}).",
+                w.label
+            ));
+        }
+        out
+    }
+    fn scope(&self) -> String {
+        let p = self;
+
+        // A filter that only leaves out some roles still asks every other member.
+        let only_except = p.members.as_ref().is_some_and(|f| {
+            f.role.is_none() && f.hosting.is_none() && f.redressement_judiciaire.is_none()
+        });
+        let who = match (&p.members, only_except) {
+            (None, _) | (Some(_), true) => "chaque membre".to_string(),
+            (Some(f), false) => format!("membres ({})", super::members::describe(Some(f))),
+        };
+        let except = match (&p.members, only_except) {
+            (Some(f), true) => format!(", {}", super::members::describe(Some(f))),
+            _ => String::new(),
+        };
+        let joint = if p.joint {
+            " (document commun admis)"
+        } else if p.joint_named {
+            " (document commun admis s'il nomme le membre)"
+        } else {
+            ""
+        };
+        match p.per {
+            PieceScope::Bid => "le dossier".to_string(),
+            PieceScope::Member => format!("{who}{except}{joint}"),
+        }
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let p = self;
+        p.within
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((format!("within[{i}].piece"), w.piece.clone()?)))
             .collect()
-    };
-    Compiled {
-        names: patterns(&c.names, "names"),
-        content: patterns(&c.content, "content"),
-        sheets: patterns(&c.sheets, "sheets"),
-        within: piece_credit::compile_within(&c.within, errors),
-        raw: c.clone(),
     }
 }
 
-impl Compiled {
+impl RequiredPiece {
     pub fn reads_content(&self) -> bool {
         self.by_content() || !self.within.is_empty() || self.raw.joint_named
     }
@@ -96,18 +282,18 @@ impl Compiled {
 /// Every piece rule's files. By name and by the manifest's mapping first; then, for the
 /// files that no rule recognised that way, by content.
 pub fn recognize_all<'a>(
-    rules: impl Iterator<Item = (&'a str, &'a Compiled)>,
+    rules: impl Iterator<Item = (&'a str, &'a RequiredPiece)>,
     manifest: &Manifest,
     inv: &Inventory,
     docs: &Documents,
 ) -> PieceIndex {
-    let rules: Vec<(&str, &Compiled)> = rules.collect();
+    let rules: Vec<(&str, &RequiredPiece)> = rules.collect();
     let mut index = PieceIndex::new();
     for (id, c) in &rules {
         index.insert(id.to_string(), recognize(c, id, manifest, inv));
     }
     let named: HashSet<usize> = index.values().flat_map(|r| r.files.clone()).collect();
-    let content_rules: Vec<&(&str, &Compiled)> =
+    let content_rules: Vec<&(&str, &RequiredPiece)> =
         rules.iter().filter(|(_, c)| c.by_content()).collect();
     if content_rules.is_empty() {
         return index;
@@ -135,7 +321,10 @@ pub fn recognize_all<'a>(
 /// The piece whose title comes first on the document's first page (a DC1 lists the
 /// declarations that come with it: the title, i.e. the earliest match, decides), else one
 /// whose sheet names the workbook has.
-fn recognize_by_content<'a>(rules: &[&(&'a str, &Compiled)], facts: &DocFacts) -> Option<&'a str> {
+fn recognize_by_content<'a>(
+    rules: &[&(&'a str, &RequiredPiece)],
+    facts: &DocFacts,
+) -> Option<&'a str> {
     let top: String = fold(&quotes::normalize(&facts.first_page))
         .chars()
         .take(TITLE_WINDOW)
@@ -162,7 +351,7 @@ fn recognize_by_content<'a>(rules: &[&(&'a str, &Compiled)], facts: &DocFacts) -
 }
 
 /// The files that are this piece: by name, or mapped to `rule_id` in the manifest.
-fn recognize(c: &Compiled, rule_id: &str, manifest: &Manifest, inv: &Inventory) -> Recognized {
+fn recognize(c: &RequiredPiece, rule_id: &str, manifest: &Manifest, inv: &Inventory) -> Recognized {
     let mut rec = Recognized::default();
     for (i, f) in inv.files.iter().enumerate() {
         let folded = fold(stem(&f.name));
@@ -183,108 +372,111 @@ fn recognize(c: &Compiled, rule_id: &str, manifest: &Manifest, inv: &Inventory) 
     rec
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
-    let empty = Recognized::default();
-    let rec = ctx.pieces.get(rule_id).unwrap_or(&empty);
-    let mut findings: Vec<Finding> = rec
-        .missing_mapped
-        .iter()
-        .map(|p| {
-            ctx.manifest_finding(format!(
-                "« {p} », déclaré dans pieces:, est absent du dossier"
-            ))
-        })
-        .collect();
-    // Recognised files in a format the consultation does not accept do not count; they are
-    // named only when the piece is then missing (a `~$…docx` lock file next to the real
-    // document is another rule's business).
-    let (valid, wrong_format): (Vec<usize>, Vec<usize>) = rec.files.iter().partition(|&&i| {
-        let f = ctx.file(i);
-        let format = f.kind.format(f.ext.as_deref());
-        c.raw.formats.is_empty() || format.is_some_and(|fm| c.raw.formats.contains(&fm))
-    });
-    // Files of other pieces that hold this one (the references in the trame's sheet): their
-    // format is their own piece's business.
-    let hosted: Vec<piece_credit::Hosted> = piece_credit::hosted(&c.within, ctx)
-        .into_iter()
-        .filter(|h| !valid.contains(&h.file))
-        .collect();
-    let mut evidence: Vec<String> = valid
-        .iter()
-        .map(|&i| {
-            let rel = ctx.file(i).rel.clone();
-            if rec.by_content.contains(&i) {
-                format!("{rel} (reconnu par son contenu)")
-            } else {
-                rel
-            }
-        })
-        .collect();
-    evidence.extend(
-        hosted
+impl BidCheck for RequiredPiece {
+    fn evaluate(&self, ctx: &Context, rule_id: &str) -> Outcome {
+        let c = self;
+        let empty = Recognized::default();
+        let rec = ctx.pieces.get(rule_id).unwrap_or(&empty);
+        let mut findings: Vec<Finding> = rec
+            .missing_mapped
             .iter()
-            .map(|h| format!("{} ({})", ctx.file(h.file).rel, h.how)),
-    );
-    let valid: Vec<usize> = valid
-        .into_iter()
-        .chain(hosted.iter().map(|h| h.file))
-        .collect();
-    let label = &c.raw.label;
-    let explain_wrong_format = |owner: Option<usize>, findings: &mut Vec<Finding>| {
-        for &i in &wrong_format {
+            .map(|p| {
+                ctx.manifest_finding(format!(
+                    "« {p} », déclaré dans pieces:, est absent du dossier"
+                ))
+            })
+            .collect();
+        // Recognised files in a format the consultation does not accept do not count; they are
+        // named only when the piece is then missing (a `~$…docx` lock file next to the real
+        // document is another rule's business).
+        let (valid, wrong_format): (Vec<usize>, Vec<usize>) = rec.files.iter().partition(|&&i| {
             let f = ctx.file(i);
-            if owner.is_none() || f.member == owner || f.member.is_none() {
-                findings.push(ctx.file_finding(
-                    f,
-                    format!(
-                        "ressemble à « {label} » mais est au format {} (formats acceptés : {})",
-                        f.kind.label(),
-                        formats(&c.raw.formats)
-                    ),
-                ));
-            }
-        }
-    };
-    match c.raw.per {
-        PieceScope::Bid => {
-            let before = findings.len();
-            count_findings(valid.len(), &c.raw, None, label, &mut findings);
-            if findings.len() > before && valid.len() < c.raw.min {
-                explain_wrong_format(None, &mut findings);
-            }
-            Outcome::from_findings(findings).with_evidence(evidence)
-        }
-        PieceScope::Member => {
-            let Some(all) = ctx.manifest.members.as_deref() else {
-                return Outcome::missing(&["members".to_string()]);
-            };
-            let sel = members::select(c.raw.members.as_ref(), all);
-            if sel.selected.is_empty() && sel.missing.is_empty() {
-                return Outcome::not_applicable(format!(
-                    "aucun membre concerné ({})",
-                    describe(c.raw.members.as_ref())
-                ));
-            }
-            let mapped = piece_credit::mapped(rule_id, ctx);
-            let unattributed: Vec<&str> = valid
-                .iter()
-                .map(|&i| ctx.file(i))
-                .filter(|f| f.member.is_none())
-                .map(|f| f.rel.as_str())
-                .collect();
-            for &m in &sel.selected {
-                let n = valid
-                    .iter()
-                    .filter(|&&i| piece_credit::credits(&c.raw, ctx, &mapped, i, m))
-                    .count();
-                let who = all[m].label();
-                let before = findings.len();
-                count_findings(n, &c.raw, Some(who), label, &mut findings);
-                if n < c.raw.min {
-                    explain_wrong_format(Some(m), &mut findings);
+            let format = f.kind.format(f.ext.as_deref());
+            c.raw.formats.is_empty() || format.is_some_and(|fm| c.raw.formats.contains(&fm))
+        });
+        // Files of other pieces that hold this one (the references in the trame's sheet): their
+        // format is their own piece's business.
+        let hosted: Vec<piece_credit::Hosted> = piece_credit::hosted(&c.within, ctx)
+            .into_iter()
+            .filter(|h| !valid.contains(&h.file))
+            .collect();
+        let mut evidence: Vec<String> = valid
+            .iter()
+            .map(|&i| {
+                let rel = ctx.file(i).rel.clone();
+                if rec.by_content.contains(&i) {
+                    format!("{rel} (reconnu par son contenu)")
+                } else {
+                    rel
                 }
-                if findings.len() > before && n == 0 && !unattributed.is_empty() && !c.raw.joint {
-                    findings.push(
+            })
+            .collect();
+        evidence.extend(
+            hosted
+                .iter()
+                .map(|h| format!("{} ({})", ctx.file(h.file).rel, h.how)),
+        );
+        let valid: Vec<usize> = valid
+            .into_iter()
+            .chain(hosted.iter().map(|h| h.file))
+            .collect();
+        let label = &c.raw.label;
+        let explain_wrong_format = |owner: Option<usize>, findings: &mut Vec<Finding>| {
+            for &i in &wrong_format {
+                let f = ctx.file(i);
+                if owner.is_none() || f.member == owner || f.member.is_none() {
+                    findings.push(ctx.file_finding(
+                        f,
+                        format!(
+                            "ressemble à « {label} » mais est au format {} (formats acceptés : {})",
+                            f.kind.label(),
+                            formats(&c.raw.formats)
+                        ),
+                    ));
+                }
+            }
+        };
+        match c.raw.per {
+            PieceScope::Bid => {
+                let before = findings.len();
+                count_findings(valid.len(), &c.raw, None, label, &mut findings);
+                if findings.len() > before && valid.len() < c.raw.min {
+                    explain_wrong_format(None, &mut findings);
+                }
+                Outcome::from_findings(findings).with_evidence(evidence)
+            }
+            PieceScope::Member => {
+                let Some(all) = ctx.manifest.members.as_deref() else {
+                    return Outcome::missing(&["members".to_string()]);
+                };
+                let sel = members::select(c.raw.members.as_ref(), all);
+                if sel.selected.is_empty() && sel.missing.is_empty() {
+                    return Outcome::not_applicable(format!(
+                        "aucun membre concerné ({})",
+                        describe(c.raw.members.as_ref())
+                    ));
+                }
+                let mapped = piece_credit::mapped(rule_id, ctx);
+                let unattributed: Vec<&str> = valid
+                    .iter()
+                    .map(|&i| ctx.file(i))
+                    .filter(|f| f.member.is_none())
+                    .map(|f| f.rel.as_str())
+                    .collect();
+                for &m in &sel.selected {
+                    let n = valid
+                        .iter()
+                        .filter(|&&i| piece_credit::credits(&c.raw, ctx, &mapped, i, m))
+                        .count();
+                    let who = all[m].label();
+                    let before = findings.len();
+                    count_findings(n, &c.raw, Some(who), label, &mut findings);
+                    if n < c.raw.min {
+                        explain_wrong_format(Some(m), &mut findings);
+                    }
+                    if findings.len() > before && n == 0 && !unattributed.is_empty() && !c.raw.joint
+                    {
+                        findings.push(
                         Finding::new(format!(
                             "fichier(s) reconnu(s) mais rattaché(s) à aucun membre : {}",
                             unattributed.join(", ")
@@ -292,13 +484,18 @@ pub fn evaluate(c: &Compiled, ctx: &Context, rule_id: &str) -> Outcome {
                         .member(Some(who))
                         .suggest(format!("placer le fichier dans le dossier du membre ou ajouter « _{who} » à son nom")),
                     );
+                    }
                 }
+                if findings.is_empty() && !sel.missing.is_empty() {
+                    return Outcome::missing(&sel.missing);
+                }
+                Outcome::from_findings(findings).with_evidence(evidence)
             }
-            if findings.is_empty() && !sel.missing.is_empty() {
-                return Outcome::missing(&sel.missing);
-            }
-            Outcome::from_findings(findings).with_evidence(evidence)
         }
+    }
+
+    fn needs_documents(&self) -> bool {
+        self.reads_content()
     }
 }
 

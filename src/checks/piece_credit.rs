@@ -9,14 +9,14 @@
 
 use regex::Regex;
 
+use super::piece::{Piece, Within};
 use super::{CompileError, regex_from, text_regex_from};
-use crate::documents::DocFacts;
 use crate::checks::Context;
+use crate::documents::DocFacts;
 use crate::manifest::{Member, normalize_rel};
-use crate::vocabulary::Role;
-use crate::pack::model::{Piece, Within};
 use crate::quotes;
 use crate::text::{fold, name_tokens, stem, strip_accents};
+use crate::vocabulary::Role;
 
 /// A `within:` entry, its patterns compiled.
 #[derive(Debug, Clone)]

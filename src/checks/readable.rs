@@ -6,97 +6,128 @@
 //! entries are reported since they cannot be deposited as they are.
 
 use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
-use crate::documents::Encryption;
 use crate::checks::{Context, Outcome};
+use crate::documents::Encryption;
 use crate::inventory::{FileEntry, FileKind};
-use crate::pack::model::Readable;
 use crate::vocabulary::Finding;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Every document opens: its content is what its extension says, it is not truncated or
+/// corrupt, not password-protected, and can be read.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Readable {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct ReadableDocuments {
     select: FileSelector,
 }
 
-pub fn compile(c: &Readable, errors: &mut Vec<CompileError>) -> Compiled {
-    Compiled {
-        select: FileSelector::compile(c.select.as_ref(), errors),
+impl CheckKind for Readable {
+    type Compiled = ReadableDocuments;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> ReadableDocuments {
+        let c = self;
+        ReadableDocuments {
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![format!(
+            "Chaque document ({}) s'ouvre : ni tronqué, ni corrompu, ni protégé par mot de passe.",
+            super::describe::files(c.select.as_ref())
+        )]
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let mut findings = Vec::new();
-    // Signed documents are worth knowing about (a signature is accepted, a password is not);
-    // the signature is reported, not verified.
-    let mut signed = Vec::new();
-    for (i, f) in c.select.files(ctx) {
-        if let Some(e) = &f.read_error {
-            findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
-            continue;
-        }
-        if !f.name_is_utf8 {
-            findings.push(
-                ctx.file_finding(
-                    f,
-                    "nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
-                )
-                .suggest("renommer le fichier (lettres accentuées retapées)"),
-            );
-        }
-        if crate::inventory::has_control_character(&f.path) {
-            findings.push(
+impl BidCheck for ReadableDocuments {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let mut findings = Vec::new();
+        // Signed documents are worth knowing about (a signature is accepted, a password is not);
+        // the signature is reported, not verified.
+        let mut signed = Vec::new();
+        for (i, f) in c.select.files(ctx) {
+            if let Some(e) = &f.read_error {
+                findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
+                continue;
+            }
+            if !f.name_is_utf8 {
+                findings.push(
+                    ctx.file_finding(
+                        f,
+                        "nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
+                    )
+                    .suggest("renommer le fichier (lettres accentuées retapées)"),
+                );
+            }
+            if crate::inventory::has_control_character(&f.path) {
+                findings.push(
                 ctx.file_finding(
                     f,
                     "nom de fichier contenant un caractère de contrôle (retour à la ligne, tabulation) : Windows et la plateforme le refusent",
                 )
                 .suggest("renommer le fichier sur une seule ligne"),
             );
-        }
-        // An empty file is `empty-entries`' finding, a program or script disguised as a
-        // document `forbidden-files`' one: one defect, one line in the report.
-        if matches!(
-            f.kind,
-            FileKind::Empty | FileKind::Executable | FileKind::Script
-        ) || f.has_macros()
-        {
-            continue;
-        }
-        if let Some(ext) = &f.ext
-            && f.kind.matches_extension(ext) == Some(false)
-        {
-            // An office document that does not look like one is usually a damaged or an
-            // encrypted one, not a file of another kind renamed: say that, once.
-            if let Some(finding) = office_container_problem(ctx, f, ext) {
-                findings.push(finding);
+            }
+            // An empty file is `empty-entries`' finding, a program or script disguised as a
+            // document `forbidden-files`' one: one defect, one line in the report.
+            if matches!(
+                f.kind,
+                FileKind::Empty | FileKind::Executable | FileKind::Script
+            ) || f.has_macros()
+            {
                 continue;
             }
-            findings.push(ctx.file_finding(
-                f,
-                format!(
-                    "le contenu est un(e) {}, pas un fichier .{ext} : il ne s'ouvrira pas",
-                    f.kind.label()
-                ),
-            ));
-            continue;
-        }
-        let office = matches!(
-            f.kind,
-            FileKind::Docx
-                | FileKind::Xlsx
-                | FileKind::Pptx
-                | FileKind::Odt
-                | FileKind::Ods
-                | FileKind::Odp
-        );
-        if office && let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref()) {
-            findings.push(ctx.file_finding(f, format!("document corrompu ({e})")));
-            continue;
-        }
-        if office && f.archive.as_ref().is_some_and(|a| !a.encrypted.is_empty()) {
-            findings.push(ctx.file_finding(f, "document protégé par mot de passe"));
-            continue;
-        }
-        match ctx.documents.get(i) {
+            if let Some(ext) = &f.ext
+                && f.kind.matches_extension(ext) == Some(false)
+            {
+                // An office document that does not look like one is usually a damaged or an
+                // encrypted one, not a file of another kind renamed: say that, once.
+                if let Some(finding) = office_container_problem(ctx, f, ext) {
+                    findings.push(finding);
+                    continue;
+                }
+                findings.push(ctx.file_finding(
+                    f,
+                    format!(
+                        "le contenu est un(e) {}, pas un fichier .{ext} : il ne s'ouvrira pas",
+                        f.kind.label()
+                    ),
+                ));
+                continue;
+            }
+            let office = matches!(
+                f.kind,
+                FileKind::Docx
+                    | FileKind::Xlsx
+                    | FileKind::Pptx
+                    | FileKind::Odt
+                    | FileKind::Ods
+                    | FileKind::Odp
+            );
+            if office && let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref()) {
+                findings.push(ctx.file_finding(f, format!("document corrompu ({e})")));
+                continue;
+            }
+            if office && f.archive.as_ref().is_some_and(|a| !a.encrypted.is_empty()) {
+                findings.push(ctx.file_finding(f, "document protégé par mot de passe"));
+                continue;
+            }
+            match ctx.documents.get(i) {
             Some(Err(cause)) => findings.push(ctx.file_finding(f, cause.clone())),
             Some(Ok(facts)) if facts.encryption == Encryption::UserPassword => findings.push(
                 ctx.file_finding(
@@ -118,11 +149,16 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
             }
             None => {}
         }
+        }
+        for a in &ctx.inventory.anomalies {
+            findings.push(Finding::new(a.describe()).at(a.rel()));
+        }
+        Outcome::from_findings(findings).with_evidence(signed)
     }
-    for a in &ctx.inventory.anomalies {
-        findings.push(Finding::new(a.describe()).at(a.rel()));
+
+    fn needs_documents(&self) -> bool {
+        true
     }
-    Outcome::from_findings(findings).with_evidence(signed)
 }
 
 /// A `.docx` (or other office extension) whose zip cannot be read is « corrompu ou tronqué »;

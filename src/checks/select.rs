@@ -2,10 +2,10 @@
 
 use regex::Regex;
 
+use super::params::Selector;
 use super::{CompileError, regex_from};
 use crate::checks::Context;
 use crate::inventory::FileEntry;
-use crate::pack::model::Selector;
 
 #[derive(Debug, Clone, Default)]
 pub struct FileSelector {

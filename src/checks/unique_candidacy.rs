@@ -3,63 +3,90 @@
 //! groupement, never both, never two groupements. Roles left out (sous-traitant) may appear in
 //! several offers for the same lot.
 
+use super::CompileError;
+use super::kind::{CheckKind, CrossBidCheck};
 use std::collections::BTreeMap;
 
-use crate::checks::{Context, Outcome};
-use crate::pack::model::UniqueCandidacy;
 use super::cross_bid::{Bid, Operators, at_bid, bid_lots};
+use crate::checks::Outcome;
+use crate::vocabulary::Role;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-pub type Compiled = UniqueCandidacy;
-
-pub fn evaluate(_: &Compiled, _: &Context) -> Outcome {
-    Outcome::not_applicable(
-        "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses",
-    )
+/// (portfolio) One operator (SIRET) holds at most one candidacy per lot in `roles`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UniqueCandidacy {
+    pub roles: Vec<Role>,
 }
 
-pub fn evaluate_portfolio(c: &Compiled, bids: &[Bid], ops: &Operators, has_lots: bool) -> Outcome {
-    let mut findings = Vec::new();
-    let mut missing = ops.missing_fields(bids);
-    for (siren, parts) in &ops.by_siren {
-        // lot -> the parts of this operator in bids applying for that lot
-        let mut per_lot: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (k, p) in parts
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| c.roles.contains(&p.role))
-        {
-            match bid_lots(&bids[p.bid], has_lots) {
-                Some(lots) => {
-                    for lot in lots {
-                        per_lot.entry(lot.to_string()).or_default().push(k);
+impl CheckKind for UniqueCandidacy {
+    type Compiled = UniqueCandidacy;
+
+    fn compile(&self, _: &mut Vec<CompileError>) -> UniqueCandidacy {
+        self.clone()
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+
+        let roles: Vec<&str> = c.roles.iter().map(|r| r.as_str()).collect();
+        vec![format!(
+            "Sur l'ensemble des réponses (`bidlint portfolio`), un même opérateur (même SIREN) ne présente qu'une candidature par lot dans les rôles {}.",
+            roles.join(", ")
+        )]
+    }
+    fn scope(&self) -> String {
+        "toutes les réponses de l'opérateur".to_string()
+    }
+}
+
+impl CrossBidCheck for UniqueCandidacy {
+    fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, has_lots: bool) -> Option<Outcome> {
+        let c = self;
+        let mut findings = Vec::new();
+        let mut missing = ops.missing_fields(bids);
+        for (siren, parts) in &ops.by_siren {
+            // lot -> the parts of this operator in bids applying for that lot
+            let mut per_lot: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for (k, p) in parts
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| c.roles.contains(&p.role))
+            {
+                match bid_lots(&bids[p.bid], has_lots) {
+                    Some(lots) => {
+                        for lot in lots {
+                            per_lot.entry(lot.to_string()).or_default().push(k);
+                        }
                     }
+                    None => missing.push(format!("{} : lots", bids[p.bid].manifest_display)),
                 }
-                None => missing.push(format!("{} : lots", bids[p.bid].manifest_display)),
+            }
+            for (lot, ks) in per_lot.iter().filter(|(_, ks)| ks.len() > 1) {
+                let places: Vec<String> = ks
+                    .iter()
+                    .map(|&k| format!("{} ({})", bids[parts[k].bid].name, parts[k].role.as_str()))
+                    .collect();
+                let lot_text = if has_lots {
+                    format!("au lot {lot}")
+                } else {
+                    "à la consultation".to_string()
+                };
+                let first = &bids[parts[ks[0]].bid];
+                findings.push(at_bid(
+                    first,
+                    format!(
+                        "{} candidat {} fois {lot_text} : {}",
+                        ops.label(siren),
+                        ks.len(),
+                        places.join(", ")
+                    ),
+                ));
             }
         }
-        for (lot, ks) in per_lot.iter().filter(|(_, ks)| ks.len() > 1) {
-            let places: Vec<String> = ks
-                .iter()
-                .map(|&k| format!("{} ({})", bids[parts[k].bid].name, parts[k].role.as_str()))
-                .collect();
-            let lot_text = if has_lots {
-                format!("au lot {lot}")
-            } else {
-                "à la consultation".to_string()
-            };
-            let first = &bids[parts[ks[0]].bid];
-            findings.push(at_bid(
-                first,
-                format!(
-                    "{} candidat {} fois {lot_text} : {}",
-                    ops.label(siren),
-                    ks.len(),
-                    places.join(", ")
-                ),
-            ));
-        }
+        missing.sort();
+        missing.dedup();
+        Some(Outcome::judge(findings, missing))
     }
-    missing.sort();
-    missing.dedup();
-    Outcome::judge(findings, missing)
 }

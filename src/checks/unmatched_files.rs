@@ -3,30 +3,66 @@
 //! deposited without being expected (usually `severity: info`).
 
 use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
-use crate::pack::model::UnmatchedFiles;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Files that no piece rule of the phase recognises, listed so that the bid manager sees
+/// what will be deposited without being expected.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnmatchedFiles {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct UnexpectedFiles {
     select: FileSelector,
 }
 
-pub fn compile(c: &UnmatchedFiles, errors: &mut Vec<CompileError>) -> Compiled {
-    Compiled {
-        select: FileSelector::compile(c.select.as_ref(), errors),
+impl CheckKind for UnmatchedFiles {
+    type Compiled = UnexpectedFiles;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> UnexpectedFiles {
+        let c = self;
+        UnexpectedFiles {
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
+    }
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![format!(
+            "Les fichiers ({}) qu'aucune règle de pièce ne reconnaît sont listés, pour information.",
+            super::describe::files(c.select.as_ref())
+        )]
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let findings = c
-        .select
-        .files(ctx)
-        .filter(|(i, _)| !ctx.pieces.values().any(|r| r.files.contains(i)))
-        .map(|(_, f)| {
-            ctx.file_finding(f, "fichier reconnu comme aucune pièce attendue")
+impl BidCheck for UnexpectedFiles {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let findings =
+            c.select
+                .files(ctx)
+                .filter(|(i, _)| !ctx.pieces.values().any(|r| r.files.contains(i)))
+                .map(|(_, f)| {
+                    ctx.file_finding(f, "fichier reconnu comme aucune pièce attendue")
                 .suggest("vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est")
-        })
-        .collect();
-    Outcome::from_findings(findings)
+                })
+                .collect();
+        Outcome::from_findings(findings)
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }

@@ -9,81 +9,124 @@
 use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::holder::{self, HolderCheck};
+use super::kind::{BidCheck, CheckKind};
+use super::params::Selector;
 use super::select::FileSelector;
 use crate::analysis::validity::{latest_until, validity_periods};
-use crate::dates::{DateSpec, fr_date};
 use crate::checks::{Context, Outcome};
-use crate::pack::model::Validity;
+use crate::dates::{DateSpec, fr_date};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A dated document is valid on the deadline: its dates of validity are read from its
+/// text; with `certification`, they are compared with the manifest's `valid_until` for that
+/// scheme of the file's member.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Validity {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certification: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<Selector>,
+}
 
 #[derive(Debug, Clone)]
-pub struct Compiled {
+pub struct DatedDocuments {
     certification: Option<String>,
     select: FileSelector,
 }
 
-pub fn compile(c: &Validity, errors: &mut Vec<CompileError>) -> Compiled {
-    if c.select.is_none() {
-        errors.push(CompileError::new(
-            "select",
-            "indiquez les documents datés à lire (`select: { pieces: [...] }`)",
-        ));
+impl CheckKind for Validity {
+    type Compiled = DatedDocuments;
+
+    fn compile(&self, errors: &mut Vec<CompileError>) -> DatedDocuments {
+        let c = self;
+        if c.select.is_none() {
+            errors.push(CompileError::new(
+                "select",
+                "indiquez les documents datés à lire (`select: { pieces: [...] }`)",
+            ));
+        }
+        DatedDocuments {
+            certification: c.certification.clone(),
+            select: FileSelector::compile(c.select.as_ref(), errors),
+        }
     }
-    Compiled {
-        certification: c.certification.clone(),
-        select: FileSelector::compile(c.select.as_ref(), errors),
+
+    fn describe(&self) -> Vec<String> {
+        let c = self;
+        vec![format!(
+            "Chaque document daté ({}) est valable à la date limite, d'après les dates lues dans son texte, et il est au nom du membre pour qui il est déposé.{}",
+            super::describe::files(c.select.as_ref()),
+            if c.certification.is_some() {
+                " Un désaccord avec la date du bid.yaml est signalé en remarque."
+            } else {
+                ""
+            }
+        )]
+    }
+    fn scope(&self) -> String {
+        let c = self;
+        super::describe::selected(c.select.as_ref())
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        let c = self;
+        super::params::selected_pieces(c.select.as_ref())
     }
 }
 
-pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
-    let Some(deadline) = ctx.deadline else {
-        return Outcome::missing(&["deadline".to_string()]);
-    };
-    let mut judge = Judge::default();
-    each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-        // A document issued to another company says nothing of the member's validity.
-        match holder::check(ctx, f, &facts.text, "document") {
-            HolderCheck::Fine => {}
-            HolderCheck::Wrong(finding) => {
-                judge.findings.push(finding);
-                return;
-            }
-            HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
-        }
-        let periods = validity_periods(&facts.text);
-        let Some(last) = latest_until(&periods) else {
-            judge.unverifiable(f, "aucune date de validité lisible dans le document");
-            return;
+impl BidCheck for DatedDocuments {
+    fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
+        let c = self;
+        let Some(deadline) = ctx.deadline else {
+            return Outcome::missing(&["deadline".to_string()]);
         };
-        if last.until < deadline.date {
-            judge.findings.push(
-                ctx.file_finding(
+        let mut judge = Judge::default();
+        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+            // A document issued to another company says nothing of the member's validity.
+            match holder::check(ctx, f, &facts.text, "document") {
+                HolderCheck::Fine => {}
+                HolderCheck::Wrong(finding) => {
+                    judge.findings.push(finding);
+                    return;
+                }
+                HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
+            }
+            let periods = validity_periods(&facts.text);
+            let Some(last) = latest_until(&periods) else {
+                judge.unverifiable(f, "aucune date de validité lisible dans le document");
+                return;
+            };
+            if last.until < deadline.date {
+                judge.findings.push(
+                    ctx.file_finding(
+                        f,
+                        format!(
+                            "expiré : valable jusqu'au {}, date limite de remise le {} (« {} »)",
+                            fr_date(last.until),
+                            fr_date(deadline.date),
+                            last.excerpt
+                        ),
+                    )
+                    .suggest("demander une attestation ou un certificat en cours de validité"),
+                );
+            } else if let Some(from) = last.from
+                && from > deadline.date
+            {
+                judge.findings.push(ctx.file_finding(
                     f,
                     format!(
-                        "expiré : valable jusqu'au {}, date limite de remise le {} (« {} »)",
-                        fr_date(last.until),
-                        fr_date(deadline.date),
+                        "pas encore valable à la date limite : valable à partir du {} (« {} »)",
+                        fr_date(from),
                         last.excerpt
                     ),
-                )
-                .suggest("demander une attestation ou un certificat en cours de validité"),
-            );
-        } else if let Some(from) = last.from
-            && from > deadline.date
-        {
-            judge.findings.push(ctx.file_finding(
-                f,
-                format!(
-                    "pas encore valable à la date limite : valable à partir du {} (« {} »)",
-                    fr_date(from),
-                    last.excerpt
-                ),
-            ));
-        }
-        if let Some(scheme) = &c.certification
-            && let Some(declared) = declared_until(ctx, f.member, scheme)
-            && declared.date != last.until
-        {
-            judge.manifest_notes.push(ctx.file_finding(
+                ));
+            }
+            if let Some(scheme) = &c.certification
+                && let Some(declared) = declared_until(ctx, f.member, scheme)
+                && declared.date != last.until
+            {
+                judge.manifest_notes.push(ctx.file_finding(
                 f,
                 format!(
                     "bid.yaml dit {} ({scheme}, valid_until), le document dit {} : corriger bid.yaml ou joindre le bon document",
@@ -91,9 +134,14 @@ pub fn evaluate(c: &Compiled, ctx: &Context) -> Outcome {
                     fr_date(last.until)
                 ),
             ));
-        }
-    });
-    judge.outcome("aucun document concerné dans le dossier")
+            }
+        });
+        judge.outcome("aucun document concerné dans le dossier")
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
 }
 
 /// The manifest's `valid_until` for `scheme` of the member.

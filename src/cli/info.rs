@@ -151,7 +151,7 @@ pub fn explain(rule: &str, spec: Option<&str>) -> Result<ExitCode, miette::Repor
 }
 
 fn describe_check(r: &CompiledRule) -> String {
-    let mut lines = bidlint::checks::describe::describe(&r.def.check);
+    let mut lines = r.def.check.describe();
     // The kind, for those who write packs (`bidlint rules`, docs/pack-format.md).
     lines.push(format!("(contrôle `{}`)", r.def.check.kind()));
     lines.join("\n")

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use miette::miette;
 
-use bidlint::skeleton::skeleton;
 use bidlint::pack;
+use bidlint::skeleton::skeleton;
 
 pub fn run(dir: &Path, spec: &str) -> Result<ExitCode, miette::Report> {
     // The pack first: a typo in its name creates nothing.

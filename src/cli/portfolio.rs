@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use miette::miette;
 
-use bidlint::text::human_size;
 use bidlint::engine;
 use bidlint::inventory::{self, deposit::MANIFEST_NAME};
 use bidlint::manifest::{self, LoadedManifest};
 use bidlint::pack;
 use bidlint::portfolio::{Bid, run};
 use bidlint::report::PackRef;
+use bidlint::text::human_size;
 
 use super::PortfolioArgs;
 use super::output;

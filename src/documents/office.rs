@@ -11,8 +11,8 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::layout;
 use super::opc;
-use crate::inventory::zipguard;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
+use crate::inventory::zipguard;
 
 /// The largest document body read (decompressed). A 300-page mémoire is a few megabytes of XML.
 pub const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;

@@ -6,8 +6,8 @@ use std::io::{Read, Seek};
 
 use calamine::{Data, Reader};
 
-use crate::inventory::zipguard;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
+use crate::inventory::zipguard;
 
 /// Cells read per workbook, all sheets together: a real answer grid has a few thousand.
 pub const MAX_CELLS: usize = 2_000_000;

@@ -1,6 +1,5 @@
 //! The engine: each rule of the pack set, for the phase, judged against the bid → a report.
 
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 
@@ -12,10 +11,10 @@ use crate::diagnostics::YamlProblems;
 use crate::documents::pool::Documents;
 use crate::inventory::Inventory;
 use crate::manifest::LoadedManifest;
-use crate::vocabulary::Phase;
 use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
 use crate::report::{self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut};
+use crate::vocabulary::Phase;
 use crate::vocabulary::Status;
 
 /// Everything a run needs, already loaded.
@@ -133,7 +132,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
             } else if let Some(skip) = rule.def.when.as_ref().and_then(|w| unmet(w, &ctx)) {
                 skip
             } else {
-                checks::evaluate(&rule.check, &ctx, &rule.def.id)
+                rule.check.evaluate(&ctx, &rule.def.id)
             }
         })
         .collect();
@@ -153,7 +152,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
     }
     // Only where the phase asks pieces of each member (a groupement's offer is one document set).
     let per_member = rules_for_phase(run.packs, run.phase).any(|r| {
-        matches!(&r.check, CompiledCheck::Piece(p) if p.raw.per == crate::pack::model::PieceScope::Member)
+        matches!(&r.check, CompiledCheck::Piece(p) if p.raw.per == crate::checks::piece::PieceScope::Member)
     });
     if per_member {
         notices.extend(members_without_files(
@@ -299,7 +298,7 @@ pub fn rule_result(rule: &CompiledRule, o: Outcome) -> RuleResult {
         status: o.status,
         pack: rule.pack.clone(),
         kind: rule.def.check.kind().to_string(),
-        scope: checks::scope(&rule.def.check),
+        scope: rule.def.check.scope(),
         source: source_out(rule),
         reason: o.reason,
         findings: o.findings,

@@ -18,8 +18,8 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::{Anomaly, visible};
 use super::zipguard;
+use super::{Anomaly, visible};
 
 /// The manifest's name at the root of a bid folder: in a deposit, a file that should not be
 /// uploaded.

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use crate::vocabulary::{Form, Phase, Role};
 use crate::vocabulary::LotId;
+pub use crate::vocabulary::{Form, Phase, Role};
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

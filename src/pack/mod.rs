@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::checks::{self, CompiledCheck};
+use crate::checks::CompiledCheck;
 use crate::dates::DateSpec;
 use crate::diagnostics::{YamlProblem, YamlProblems, YamlSource};
 use crate::vocabulary::Phase;
@@ -104,7 +104,7 @@ fn check_references(rules: &[CompiledRule], problems: &mut Vec<YamlProblem>) {
         .map(|r| r.def.id.as_str())
         .collect();
     for r in rules {
-        for (path, id) in checks::piece_references(&r.def.check) {
+        for (path, id) in r.def.check.piece_references() {
             if !pieces.contains(id.as_str()) {
                 problems.push(r.origin.0.at_value(
                     &format!("{}.check.{path}", r.origin.1),
@@ -397,7 +397,7 @@ impl Loader {
         if def.title.trim().is_empty() {
             bad("title", "titre vide".to_string());
         }
-        let check = match checks::compile(&def.check) {
+        let check = match def.check.compile() {
             Ok(c) => Some(c),
             Err(errors) => {
                 for e in errors {

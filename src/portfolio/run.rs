@@ -1,7 +1,5 @@
 //! Evaluate the cross-bid rules of one consultation's packs over its bids → a report.
 
-use crate::checks::{CompiledCheck, lots, mandataire_limit, unique_candidacy};
-use crate::checks::Outcome;
 use crate::engine::rule_result;
 use crate::pack::PackSet;
 use crate::report::{self, BidInfo, PackRef, Report, RuleResult};
@@ -14,16 +12,7 @@ pub fn evaluate(packs: &PackSet, bids: &[Bid]) -> (Vec<RuleResult>, Vec<report::
     let has_lots = packs.lots.as_ref().is_some_and(|l| !l.is_empty());
     let mut results = Vec::new();
     for rule in packs.rules.iter().filter(|r| r.def.enabled) {
-        let outcome: Option<Outcome> = match &rule.check {
-            CompiledCheck::UniqueCandidacy(c) => Some(unique_candidacy::evaluate_portfolio(
-                c, bids, &ops, has_lots,
-            )),
-            CompiledCheck::MandataireLimit(c) => {
-                Some(mandataire_limit::evaluate_portfolio(c, bids, &ops))
-            }
-            CompiledCheck::Lots(c) => lots::evaluate_portfolio(c, bids, &ops),
-            _ => None,
-        };
+        let outcome = rule.check.evaluate_bids(bids, &ops, has_lots);
         if let Some(o) = outcome {
             results.push(rule_result(rule, o));
         }

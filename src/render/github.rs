@@ -12,10 +12,10 @@ use super::{
     RenderOptions, counts_line, deadline_alert, finding_line, findings_or_rule, is_failing,
     located_line, verdict, workspace_path,
 };
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
 use crate::vocabulary::Finding;
+use crate::vocabulary::Severity;
 
 /// Annotations of one kind (error, warning, notice) GitHub keeps per step.
 const PER_KIND: usize = 10;

@@ -24,9 +24,9 @@ use super::{
     RenderOptions, findings_or_rule, is_failing, located_line, outside_folder, path_in_bid,
     workspace_path,
 };
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
+use crate::vocabulary::Severity;
 use crate::vocabulary::{Finding, Status};
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {

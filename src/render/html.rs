@@ -12,10 +12,10 @@ use super::{
     packs_line, reason_line, report_title, rule_columns, source_line, status_colours, status_text,
     verdict,
 };
-use crate::text::human_size;
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
+use crate::text::human_size;
+use crate::vocabulary::Severity;
 use crate::vocabulary::Status;
 
 const STYLE: &str = r#"

@@ -24,9 +24,9 @@ use super::{
     RenderOptions, deadline_alert, fails_as_incomplete, finding_line, is_failing, reason_line,
     source_line, verdict,
 };
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
+use crate::vocabulary::Severity;
 use crate::vocabulary::Status;
 
 pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {

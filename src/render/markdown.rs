@@ -9,10 +9,10 @@ use super::{
     Markup, RenderOptions, counts_line, deadline_alert, finding_in, notice_in, packs_line,
     reason_line, report_title, rule_columns, source_line, status_text, verdict,
 };
-use crate::text::human_size;
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
+use crate::text::human_size;
+use crate::vocabulary::Severity;
 use crate::vocabulary::Status;
 
 /// File names as code spans, other text escaped.

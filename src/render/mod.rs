@@ -18,9 +18,9 @@ pub mod xlsx;
 
 use std::borrow::Cow;
 
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Notice, Report, ReportKind, RuleResult, VerdictKind};
+use crate::vocabulary::Severity;
 use crate::vocabulary::{Finding, Status};
 
 #[derive(Debug, Clone, Copy)]

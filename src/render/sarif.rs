@@ -22,9 +22,9 @@ use super::{
     RenderOptions, deadline_alert, findings_or_rule, folder_root, located_line, path_in_bid,
     verdict, workspace_path,
 };
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
+use crate::vocabulary::Severity;
 use crate::vocabulary::{Finding, Status};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -9,11 +9,11 @@ use super::{
     RenderOptions, counts_line, deadline_alert, deadline_text, evidence_is_found, is_failing,
     verdict,
 };
-use crate::text::human_size;
-use crate::vocabulary::Severity;
 use crate::report::i18n::Lang;
 use crate::report::verdict::is_unjudged_blocking;
 use crate::report::{Report, RuleResult};
+use crate::text::human_size;
+use crate::vocabulary::Severity;
 use crate::vocabulary::Status;
 
 /// Evidence listed for a passing piece before « … ».

@@ -22,9 +22,9 @@ use super::{
     PLAIN, RenderOptions, counts_line, deadline_alert, notice_in, packs_line, report_title,
     status_colours, verdict,
 };
-use crate::vocabulary::Severity;
-use crate::report::i18n::Lang;
 use crate::report::Report;
+use crate::report::i18n::Lang;
+use crate::vocabulary::Severity;
 use crate::vocabulary::Status;
 
 /// Excel refuses longer strings in a cell.

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::{ReportKind, RuleResult};
 
-use crate::vocabulary::Status;
 use crate::vocabulary::Severity;
+use crate::vocabulary::Status;
 
 /// The three answers a check can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -112,8 +112,8 @@ pub fn is_unjudged_blocking(r: &RuleResult) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocabulary::SourceKind;
     use crate::report::SourceOut;
+    use crate::vocabulary::SourceKind;
 
     fn result(rule: &str, severity: Severity, status: Status, kind: &str) -> RuleResult {
         RuleResult {

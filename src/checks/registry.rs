@@ -1,0 +1,161 @@
+//! The one list of check kinds. A kind is a module of `checks/` (its parameters, `compile`,
+//! `evaluate`, its words) plus one line below; the macro derives the pack format's `Check`
+//! enum (serde and JSON schema), the kind's name, the compiled form and the dispatch.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::cross_bid::{Bid, Operators};
+use super::kind::{BidCheck, CheckKind, CrossBidCheck};
+use super::{
+    CompileError, Context, Outcome, archives, bundle_size, certification, content,
+    declared_members, empty_entries, filename_length, filename_pattern, forbidden_files, holder,
+    hosting, language, lots, mandataire_limit, manual, outline, pages, per_reference, piece,
+    readable, unique_candidacy, unmatched_files, validity,
+};
+
+macro_rules! registry {
+    ( $( $kind:ident = $name:literal => $on:ident $params:ty, )* ) => {
+        /// What a rule checks. `kind` selects the check; the other fields are its parameters.
+        #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+        #[serde(tag = "kind")]
+        pub enum Check {
+            $( #[serde(rename = $name)] $kind($params), )*
+        }
+
+        /// A rule's check, its parameters validated.
+        #[derive(Debug, Clone)]
+        pub enum CompiledCheck {
+            $( $kind(<$params as CheckKind>::Compiled), )*
+        }
+
+        impl Check {
+            /// The name packs write: `kind: filename-length`.
+            pub fn kind(&self) -> &'static str {
+                match self {
+                    $( Check::$kind(_) => $name, )*
+                }
+            }
+
+            fn params(&self) -> &dyn Words {
+                match self {
+                    $( Check::$kind(p) => p, )*
+                }
+            }
+
+            /// Validate the parameters once, at load time.
+            pub fn compile(&self) -> Result<CompiledCheck, Vec<CompileError>> {
+                let mut errors = Vec::new();
+                let compiled = match self {
+                    $( Check::$kind(p) => CompiledCheck::$kind(p.compile(&mut errors)), )*
+                };
+                if errors.is_empty() { Ok(compiled) } else { Err(errors) }
+            }
+        }
+
+        impl CompiledCheck {
+            /// Judge one bid. A cross-bid kind does not apply to one bid on its own.
+            pub fn evaluate(&self, ctx: &Context, rule_id: &str) -> Outcome {
+                match self {
+                    $( CompiledCheck::$kind(c) => on!($on, c,
+                        bid => c.evaluate(ctx, rule_id),
+                        cross => Outcome::not_applicable(CROSS_BID_ONLY)), )*
+                }
+            }
+
+            pub fn needs_documents(&self) -> bool {
+                match self {
+                    $( CompiledCheck::$kind(c) => on!($on, c,
+                        bid => c.needs_documents(),
+                        cross => false), )*
+                }
+            }
+
+            /// Judge the bids of one consultation together; `None` for a kind (or parameters)
+            /// that asks nothing across bids.
+            pub fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, has_lots: bool) -> Option<Outcome> {
+                match self {
+                    $( CompiledCheck::$kind(c) => on!($on, c,
+                        bid => c.across_bids()?.evaluate_bids(bids, ops, has_lots),
+                        cross => c.evaluate_bids(bids, ops, has_lots)), )*
+                }
+            }
+        }
+    };
+}
+
+/// Picks the arm for a kind judged on one bid (`bid`: a `BidCheck`) or only across bids
+/// (`cross`: a `CrossBidCheck`).
+macro_rules! on {
+    (bid, $c:ident, bid => $b:expr, cross => $x:expr) => {
+        $b
+    };
+    (cross, $c:ident, bid => $b:expr, cross => $x:expr) => {{
+        let _ = $c;
+        $x
+    }};
+}
+
+/// Why a cross-bid rule has no status on one bid.
+const CROSS_BID_ONLY: &str =
+    "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses";
+
+/// The parts of `CheckKind` that do not depend on the compiled type, usable as `dyn`.
+trait Words {
+    fn describe(&self) -> Vec<String>;
+    fn scope(&self) -> String;
+    fn piece_references(&self) -> Vec<(String, String)>;
+}
+
+impl<K: CheckKind> Words for K {
+    fn describe(&self) -> Vec<String> {
+        CheckKind::describe(self)
+    }
+    fn scope(&self) -> String {
+        CheckKind::scope(self)
+    }
+    fn piece_references(&self) -> Vec<(String, String)> {
+        CheckKind::piece_references(self)
+    }
+}
+
+impl Check {
+    /// What the check verifies, in French sentences, for `bidlint explain`.
+    pub fn describe(&self) -> Vec<String> {
+        self.params().describe()
+    }
+    /// Where the requirement applies, in French (checklist's « périmètre »).
+    pub fn scope(&self) -> String {
+        self.params().scope()
+    }
+    /// Rule ids the check refers to, with their path under `check:`.
+    pub fn piece_references(&self) -> Vec<(String, String)> {
+        self.params().piece_references()
+    }
+}
+
+registry! {
+    FilenameLength = "filename-length" => bid filename_length::FilenameLength,
+    FilenamePattern = "filename-pattern" => bid filename_pattern::FilenamePattern,
+    ForbiddenFiles = "forbidden-files" => bid forbidden_files::ForbiddenFiles,
+    BundleSize = "bundle-size" => bid bundle_size::BundleSize,
+    EmptyEntries = "empty-entries" => bid empty_entries::EmptyEntries,
+    Archives = "archives" => bid archives::Archives,
+    Readable = "readable" => bid readable::Readable,
+    Piece = "piece" => bid piece::Piece,
+    Hosting = "hosting" => bid hosting::Hosting,
+    Certification = "certification" => bid certification::Certification,
+    Lots = "lots" => bid lots::Lots,
+    UniqueCandidacy = "unique-candidacy" => cross unique_candidacy::UniqueCandidacy,
+    MandataireLimit = "mandataire-limit" => cross mandataire_limit::MandataireLimit,
+    Manual = "manual" => bid manual::Manual,
+    Pages = "pages" => bid pages::Pages,
+    Content = "content" => bid content::Content,
+    Language = "language" => bid language::Language,
+    Validity = "validity" => bid validity::Validity,
+    Holder = "holder" => bid holder::DocumentHolder,
+    DeclaredMembers = "declared-members" => bid declared_members::DeclaredMembers,
+    Outline = "outline" => bid outline::Outline,
+    UnmatchedFiles = "unmatched-files" => bid unmatched_files::UnmatchedFiles,
+    PerReference = "per-reference" => bid per_reference::PerReference,
+}
