@@ -29,19 +29,17 @@ impl CheckKind for Archives {
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
         let mut out = vec!["Chaque archive ZIP s'ouvre.".to_string()];
-        if c.forbid_encrypted {
+        if self.forbid_encrypted {
             out.push("Aucune archive chiffrée (protégée par mot de passe).".to_string());
         }
-        if c.forbid_nested {
+        if self.forbid_nested {
             out.push(
                     "Aucune archive dans une archive (un document Word, Excel ou OpenDocument n'en est pas une)."
                         .to_string(),
                 );
         }
-        if c.require_utf8_names {
+        if self.require_utf8_names {
             out.push("Les noms accentués des fichiers de l'archive sont enregistrés en UTF-8, pour que l'acheteur les lise intacts.".to_string());
         }
         out
@@ -50,7 +48,6 @@ impl CheckKind for Archives {
 
 impl BidCheck for Archives {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut findings = Vec::new();
         for f in ctx
             .inventory
@@ -79,7 +76,7 @@ impl BidCheck for Archives {
                     ),
                 ));
             }
-            if c.forbid_encrypted {
+            if self.forbid_encrypted {
                 for e in &a.encrypted {
                     findings.push(ctx.file_finding(
                         f,
@@ -87,12 +84,12 @@ impl BidCheck for Archives {
                     ));
                 }
             }
-            if c.forbid_nested {
+            if self.forbid_nested {
                 for e in &a.nested {
                     findings.push(ctx.file_finding(f, format!("archive imbriquée : {e}")));
                 }
             }
-            if c.require_utf8_names {
+            if self.require_utf8_names {
                 for e in &a.non_utf8_names {
                     findings.push(
                     ctx.file_finding(f, format!("nom d'entrée non enregistré en UTF-8, ses accents seront perdus : {e}"))

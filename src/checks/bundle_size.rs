@@ -44,21 +44,18 @@ impl CheckKind for BundleSize {
     type Compiled = SizeLimits;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> SizeLimits {
-        let c = self;
         SizeLimits {
-            max_total: parse(c.max_total.as_ref(), "max_total", errors),
-            max_file: parse(c.max_file.as_ref(), "max_file", errors),
+            max_total: parse(self.max_total.as_ref(), "max_total", errors),
+            max_file: parse(self.max_file.as_ref(), "max_file", errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
         let mut out = Vec::new();
-        if let Some(t) = &c.max_total {
+        if let Some(t) = &self.max_total {
             out.push(format!("Le dépôt entier pèse au plus {t}."));
         }
-        if let Some(f) = &c.max_file {
+        if let Some(f) = &self.max_file {
             out.push(format!("Chaque fichier pèse au plus {f}."));
         }
         out
@@ -77,10 +74,9 @@ fn exact(bytes: u64) -> String {
 
 impl BidCheck for SizeLimits {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut findings = Vec::new();
         let total = ctx.inventory.total_bytes();
-        if let Some(max) = c.max_total
+        if let Some(max) = self.max_total
             && total > max
         {
             findings.push(Finding::new(format!(
@@ -89,7 +85,7 @@ impl BidCheck for SizeLimits {
                 exact(max)
             )));
         }
-        if let Some(max) = c.max_file {
+        if let Some(max) = self.max_file {
             for f in ctx.inventory.files.iter().filter(|f| f.size > max) {
                 findings.push(ctx.file_finding(
                     f,

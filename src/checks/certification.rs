@@ -68,17 +68,14 @@ impl CheckKind for Certification {
     type Compiled = Certification;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> Certification {
-        let c = self;
-        if c.scheme.trim().is_empty() {
+        if self.scheme.trim().is_empty() {
             errors.push(CompileError::new("scheme", "`scheme` est vide"));
         }
-        c.clone()
+        self.clone()
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
-        let who = match (&c.members, c.quantifier) {
+        let who = match (&self.members, self.quantifier) {
             (Some(f), Quantifier::Any) => {
                 format!("Au moins un membre ({})", super::members::describe(Some(f)))
             }
@@ -91,37 +88,37 @@ impl CheckKind for Certification {
             (None, Quantifier::Any) => "Au moins un membre".to_string(),
             (None, Quantifier::All) => "Chaque membre".to_string(),
         };
-        let mut s = format!("{who} détient la certification {}", c.scheme);
-        if !c.activities.is_empty() {
-            let list: Vec<String> = c.activities.iter().map(u8::to_string).collect();
+        let mut s = format!("{who} détient la certification {}", self.scheme);
+        if !self.activities.is_empty() {
+            let list: Vec<String> = self.activities.iter().map(u8::to_string).collect();
             s.push_str(&format!(" pour les activités {}", list.join(", ")));
         }
-        if c.valid_on_deadline {
+        if self.valid_on_deadline {
             s.push_str(", valable à la date limite");
         }
         s.push('.');
         let mut out = vec![s];
-        if c.accept_commitment {
+        if self.accept_commitment {
             out.push("Un engagement à l'obtenir (`status: committed`) est accepté.".to_string());
         }
-        if let Some(doc) = &c.document {
+        if let Some(doc) = &self.document {
             out.push(format!("Le certificat est dans le dossier (pièce {doc})."));
-            if c.verify_document {
+            if self.verify_document {
                 out.push("Le certificat est lu : il doit être au nom du membre (nom ou SIREN), couvrir les activités exigées et être valable à la date limite ; l'organisme qui l'a délivré est indiqué. Un désaccord avec le bid.yaml est signalé en remarque.".to_string());
             }
         }
         out
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        match &c.members {
+        match &self.members {
             Some(f) => format!("membres ({})", super::members::describe(Some(f))),
             None => "chaque membre".to_string(),
         }
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        c.document
+        self.document
             .iter()
             .map(|d| ("document".to_string(), d.clone()))
             .collect()

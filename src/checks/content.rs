@@ -47,8 +47,7 @@ impl CheckKind for Content {
     type Compiled = TextPatterns;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> TextPatterns {
-        let c = self;
-        if c.must.is_empty() && c.must_not.is_empty() {
+        if self.must.is_empty() && self.must_not.is_empty() {
             errors.push(CompileError::new("", "indiquez `must` ou `must_not`"));
         }
         let mut patterns = |list: &[TextPattern], field: &str| {
@@ -64,48 +63,45 @@ impl CheckKind for Content {
                 .collect()
         };
         TextPatterns {
-            must: patterns(&c.must, "must"),
-            must_not: patterns(&c.must_not, "must_not"),
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            must: patterns(&self.must, "must"),
+            must_not: patterns(&self.must_not, "must_not"),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
         let mut out = Vec::new();
-        for p in &c.must {
+        for p in &self.must {
             out.push(format!(
                 "Chaque document ({}) contient {}.",
-                super::describe::files(c.select.as_ref()),
+                super::describe::files(self.select.as_ref()),
                 p.label
             ));
         }
-        for p in &c.must_not {
+        for p in &self.must_not {
             out.push(format!(
                 "Aucun document ({}) ne contient {}.",
-                super::describe::files(c.select.as_ref()),
+                super::describe::files(self.select.as_ref()),
                 p.label
             ));
         }
         out
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        super::describe::selected(c.select.as_ref())
+        super::describe::selected(self.select.as_ref())
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for TextPatterns {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut judge = Judge::default();
-        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-            for (re, label) in &c.must {
+        each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
+            for (re, label) in &self.must {
                 if !re.is_match(&facts.text) {
                     let mut finding = ctx.file_finding(f, format!("{label} : introuvable"));
                     if facts.text_truncated {
@@ -114,7 +110,7 @@ impl BidCheck for TextPatterns {
                     judge.findings.push(finding);
                 }
             }
-            for (re, label) in &c.must_not {
+            for (re, label) in &self.must_not {
                 if let Some(m) = re.find(&facts.text) {
                     judge.findings.push(ctx.file_finding(
                         f,

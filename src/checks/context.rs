@@ -7,9 +7,7 @@ use crate::dates::DateSpec;
 use crate::documents::pool::Documents;
 use crate::inventory::{FileEntry, Inventory};
 use crate::manifest::{Manifest, Member};
-use crate::vocabulary::LotDef;
-use crate::vocabulary::Phase;
-use crate::vocabulary::{Finding, Status};
+use crate::vocabulary::{Finding, LotDef, Phase, Status};
 
 /// Files recognised as each piece rule's document, by rule id.
 pub type PieceIndex = HashMap<String, Recognized>;
@@ -48,12 +46,14 @@ impl Context<'_> {
     pub fn file(&self, idx: usize) -> &FileEntry {
         &self.inventory.files[idx]
     }
+
     /// A finding on a file, with its member.
     pub fn file_finding(&self, f: &FileEntry, message: impl Into<String>) -> Finding {
         Finding::new(message)
             .at(&f.rel)
             .member(self.member_label(f.member))
     }
+
     /// A finding on a manifest fact.
     pub fn manifest_finding(&self, message: impl Into<String>) -> Finding {
         Finding::new(message).at(self.manifest_name)
@@ -86,6 +86,7 @@ impl Outcome {
     pub fn pass() -> Outcome {
         Outcome::new(Status::Pass, None)
     }
+
     /// Pass when nothing was found wrong, fail otherwise.
     pub fn from_findings(findings: Vec<Finding>) -> Outcome {
         let status = if findings.is_empty() {
@@ -98,14 +99,17 @@ impl Outcome {
             ..Outcome::new(status, None)
         }
     }
+
     /// « sans objet »: the rule does not concern this bid.
     pub fn not_applicable(reason: impl Into<String>) -> Outcome {
         Outcome::new(Status::NotApplicable, Some(reason.into()))
     }
+
     /// « non évaluée »: something the rule needs is missing; never a pass.
     pub fn unknown(reason: impl Into<String>) -> Outcome {
         Outcome::new(Status::Unknown, Some(reason.into()))
     }
+
     /// A fact the rule needs is missing from the manifest: never a pass.
     pub fn missing(fields: &[String]) -> Outcome {
         let list = fields
@@ -129,6 +133,7 @@ impl Outcome {
         self.manifest_notes = notes;
         self
     }
+
     /// Findings make a failure; without any, missing facts make a skip; else a pass.
     pub fn judge(findings: Vec<Finding>, missing: Vec<String>) -> Outcome {
         if findings.is_empty() && !missing.is_empty() {

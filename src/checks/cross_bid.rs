@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::manifest::{LoadedManifest, Member};
 
-use crate::vocabulary::Finding;
-use crate::vocabulary::LotId;
-use crate::vocabulary::Role;
+use crate::vocabulary::{Finding, LotId, Role};
 
 /// One bid of the portfolio: how it is named in findings, and its manifest.
 pub struct Bid<'a> {

@@ -37,32 +37,30 @@ impl CheckKind for DeclaredMembers {
     type Compiled = MemberList;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> MemberList {
-        let c = self;
-        if c.select.is_none() {
+        if self.select.is_none() {
             errors.push(CompileError::new(
                 "select",
                 "indiquez la lettre de candidature à lire (`select: { pieces: [...] }`)",
             ));
         }
         MemberList {
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "La lettre de candidature du groupement ({}) nomme chacun des membres du bid.yaml (sous-traitants à part), et le bid.yaml déclare chaque société qu'elle cite ; sinon, « à vérifier ».",
-            super::describe::files(c.select.as_ref())
+            super::describe::files(self.select.as_ref())
         )]
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        super::describe::selected(c.select.as_ref())
+        super::describe::selected(self.select.as_ref())
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 

@@ -27,8 +27,7 @@ impl CheckKind for EmptyEntries {
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-        vec![match (c.files, c.folders) {
+        vec![match (self.files, self.folders) {
             (true, true) => "Aucun fichier vide ni dossier vide.".to_string(),
             (true, false) => "Aucun fichier vide.".to_string(),
             _ => "Aucun dossier vide.".to_string(),
@@ -38,9 +37,8 @@ impl CheckKind for EmptyEntries {
 
 impl BidCheck for EmptyEntries {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut findings = Vec::new();
-        if c.files {
+        if self.files {
             for f in ctx
                 .inventory
                 .files
@@ -50,7 +48,7 @@ impl BidCheck for EmptyEntries {
                 findings.push(ctx.file_finding(f, "fichier vide (0 octet)"));
             }
         }
-        if c.folders {
+        if self.folders {
             for d in ctx.inventory.dirs.iter().filter(|d| d.empty) {
                 findings.push(Finding::new("dossier vide").at(&d.rel));
             }

@@ -31,27 +31,25 @@ impl CheckKind for FilenameLength {
     type Compiled = LengthLimit;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> LengthLimit {
-        let c = self;
-        if c.max == 0 {
+        if self.max == 0 {
             errors.push(CompileError::new("max", "`max` doit être au moins 1"));
         }
         LengthLimit {
-            max: c.max,
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            max: self.max,
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "Chaque nom de fichier ({}), extension comprise, compte au plus {} caractères ; un nom plus long reçoit une proposition plus courte qui garde le préfixe et le nom du membre.",
-            super::describe::files(c.select.as_ref()),
-            c.max
+            super::describe::files(self.select.as_ref()),
+            self.max
         )]
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 

@@ -45,8 +45,7 @@ impl CheckKind for FilenamePattern {
     type Compiled = NamePattern;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> NamePattern {
-        let c = self;
-        let any_member = match regex_from(&c.pattern.replace(PLACEHOLDER, ANY_TOKEN), false) {
+        let any_member = match regex_from(&self.pattern.replace(PLACEHOLDER, ANY_TOKEN), false) {
             Ok(r) => Some(r),
             Err(e) => {
                 errors.push(CompileError::new("pattern", e));
@@ -54,10 +53,10 @@ impl CheckKind for FilenamePattern {
             }
         };
         NamePattern {
-            template: c.pattern.clone(),
-            must_match: c.must_match,
-            expected: c.expected.clone(),
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            template: self.pattern.clone(),
+            must_match: self.must_match,
+            expected: self.expected.clone(),
+            select: FileSelector::compile(self.select.as_ref(), errors),
             any_member,
         }
     }
@@ -81,16 +80,15 @@ impl CheckKind for FilenamePattern {
             )
         }]
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for NamePattern {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
-        let Some(any) = &c.any_member else {
+        let Some(any) = &self.any_member else {
             return Outcome::error("motif invalide");
         };
         // One regex per member token, built once per run.
@@ -99,23 +97,23 @@ impl BidCheck for NamePattern {
             .iter()
             .map(|m| {
                 let token = regex::escape(m.short.as_deref().unwrap_or(&m.name));
-                regex_from(&c.template.replace(PLACEHOLDER, &token), false).ok()
+                regex_from(&self.template.replace(PLACEHOLDER, &token), false).ok()
             })
             .collect();
         let mut findings = Vec::new();
-        for (_, f) in c.select.files(ctx) {
+        for (_, f) in self.select.files(ctx) {
             let re = f
                 .member
                 .and_then(|i| per_member.get(i))
                 .and_then(Option::as_ref)
                 .unwrap_or(any);
             let name = nfc(&f.name);
-            if re.is_match(&name) != c.must_match {
-                let msg = match (&c.expected, c.must_match) {
+            if re.is_match(&name) != self.must_match {
+                let msg = match (&self.expected, self.must_match) {
                     (Some(e), true) => format!("nom hors convention (attendu : {e})"),
-                    (None, true) => format!("nom hors convention (motif : {})", c.template),
+                    (None, true) => format!("nom hors convention (motif : {})", self.template),
                     (Some(e), false) => format!("nom refusé : {e}"),
-                    (None, false) => format!("nom interdit (motif : {})", c.template),
+                    (None, false) => format!("nom interdit (motif : {})", self.template),
                 };
                 findings.push(ctx.file_finding(f, msg));
             }

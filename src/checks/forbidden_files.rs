@@ -84,31 +84,29 @@ impl CheckKind for ForbiddenFiles {
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
         let mut out = Vec::new();
-        if !c.names.is_empty() {
+        if !self.names.is_empty() {
             out.push(format!(
                 "Aucun fichier temporaire, de verrouillage ou système ({}).",
-                c.names.join(", ")
+                self.names.join(", ")
             ));
         }
-        if c.hidden {
+        if self.hidden {
             out.push("Aucun fichier caché (nom commençant par un point).".to_string());
         }
-        if c.executables {
+        if self.executables {
             out.push(
                 "Aucun exécutable ni script, reconnu à son contenu autant qu'à son extension."
                     .to_string(),
             );
         }
-        if c.macros {
+        if self.macros {
             out.push("Aucun document bureautique à macros.".to_string());
         }
-        if !c.extensions.is_empty() {
+        if !self.extensions.is_empty() {
             out.push(format!(
                 "Aucune de ces extensions : {}.",
-                c.extensions.join(", ")
+                self.extensions.join(", ")
             ));
         }
         out
@@ -117,7 +115,6 @@ impl CheckKind for ForbiddenFiles {
 
 impl BidCheck for ForbiddenNames {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut findings: Vec<Finding> = Vec::new();
         // Folders first: a forbidden folder is reported once, not once per file inside it.
         let mut flagged_dirs: Vec<String> = Vec::new();
@@ -128,9 +125,9 @@ impl BidCheck for ForbiddenNames {
             {
                 continue;
             }
-            let why = if c.names.is_match(&d.name) {
+            let why = if self.names.is_match(&d.name) {
                 Some("dossier système ou temporaire")
-            } else if c.hidden && d.name.starts_with('.') {
+            } else if self.hidden && d.name.starts_with('.') {
                 Some("dossier caché")
             } else {
                 None
@@ -148,24 +145,24 @@ impl BidCheck for ForbiddenNames {
                 continue;
             }
             let ext = f.ext.as_deref().unwrap_or("");
-            let why: Option<String> = if c.names.is_match(&f.name) {
+            let why: Option<String> = if self.names.is_match(&f.name) {
                 Some("fichier temporaire ou système".into())
-            } else if c.hidden && f.name.starts_with('.') {
+            } else if self.hidden && f.name.starts_with('.') {
                 Some("fichier caché".into())
-            } else if c.executables && f.kind == FileKind::Executable {
+            } else if self.executables && f.kind == FileKind::Executable {
                 Some(format!(
                     "programme exécutable (reconnu à son contenu{})",
                     disguise(ext)
                 ))
-            } else if c.executables && f.kind == FileKind::Script {
+            } else if self.executables && f.kind == FileKind::Script {
                 Some(format!("script (reconnu à son contenu{})", disguise(ext)))
-            } else if c.macros && f.has_macros() {
+            } else if self.macros && f.has_macros() {
                 Some("document contenant des macros (projet VBA)".into())
-            } else if c.executables
+            } else if self.executables
                 && let Some(inner) = f.archive.as_ref().and_then(|a| a.executables.first())
             {
                 Some(format!("archive contenant un exécutable : {inner}"))
-            } else if c.extensions.iter().any(|e| e == ext) {
+            } else if self.extensions.iter().any(|e| e == ext) {
                 Some(format!(
                     "extension .{ext} interdite (exécutable, script ou document à macros)"
                 ))

@@ -14,8 +14,7 @@ use crate::analysis::holder::{Company, Holder, holder_of};
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
 use crate::manifest::Member;
-use crate::vocabulary::Finding;
-use crate::vocabulary::Role;
+use crate::vocabulary::{Finding, Role};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -38,51 +37,51 @@ impl CheckKind for DocumentHolder {
     type Compiled = ExpectedHolder;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> ExpectedHolder {
-        let c = self;
-        if c.select.is_none() {
+        if self.select.is_none() {
             errors.push(CompileError::new(
                 "select",
                 "indiquez les pièces dont le titulaire est contrôlé (`select: { pieces: [...] }`)",
             ));
         }
         ExpectedHolder {
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "Chaque document ({}) est au nom du membre pour qui il est déposé (son nom ou son SIREN y figure) ; au nom d'une autre société, il ne vaut pas pour lui ; sans titulaire lisible, il est « à vérifier ».",
-            super::describe::files(c.select.as_ref())
+            super::describe::files(self.select.as_ref())
         )]
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        super::describe::selected(c.select.as_ref())
+        super::describe::selected(self.select.as_ref())
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for ExpectedHolder {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         // No separate document to judge: its presence is the piece rule's business, and a piece
         // given inside another (the DC1's sworn declarations) is judged with that other one.
-        if c.select.files(ctx).next().is_none() {
+        if self.select.files(ctx).next().is_none() {
             return Outcome::not_applicable("aucun document distinct à contrôler");
         }
         let mut judge = Judge::default();
-        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
-            match check(ctx, f, &facts.text, "document") {
+        each_text(
+            &self.select,
+            ctx,
+            &mut judge,
+            |f, facts, judge| match check(ctx, f, &facts.text, "document") {
                 HolderCheck::Fine => {}
                 HolderCheck::Wrong(finding) => judge.findings.push(finding),
                 HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
-            }
-        });
+            },
+        );
         judge.outcome("aucun document concerné dans le dossier")
     }
 

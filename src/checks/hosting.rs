@@ -34,20 +34,18 @@ impl CheckKind for Hosting {
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
-        let territory = match c.territory {
+        let territory = match self.territory {
             Territory::Eu => "dans l'Union européenne (régions ultrapériphériques comprises)",
             Territory::FrMetro => "en France métropolitaine (Corse comprise)",
         };
         let mut what = Vec::new();
-        if c.datacenters {
+        if self.datacenters {
             what.push("chaque centre de données");
         }
-        if c.administration {
+        if self.administration {
             what.push("chaque pays d'où l'hébergement est administré");
         }
-        if c.transfers {
+        if self.transfers {
             what.push("chaque pays où les données sont transférées ou consultées");
         }
         vec![format!(
@@ -55,6 +53,7 @@ impl CheckKind for Hosting {
             what.join(", ")
         )]
     }
+
     fn scope(&self) -> String {
         "hébergement (bid.yaml)".to_string()
     }
@@ -62,20 +61,19 @@ impl CheckKind for Hosting {
 
 impl BidCheck for Hosting {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let Some(h) = &ctx.manifest.hosting else {
             return Outcome::missing(&["hosting".to_string()]);
         };
-        let zone = territory::name(c.territory);
+        let zone = territory::name(self.territory);
         let mut findings = Vec::new();
         let mut missing = Vec::new();
-        if c.datacenters {
+        if self.datacenters {
             match h.datacenters.as_deref() {
                 None | Some([]) => missing.push("hosting.datacenters".to_string()),
                 Some(dcs) => {
                     for dc in dcs
                         .iter()
-                        .filter(|dc| !territory::contains(c.territory, &dc.country))
+                        .filter(|dc| !territory::contains(self.territory, &dc.country))
                     {
                         let place = match (&dc.location, &dc.provider) {
                             (Some(l), Some(p)) => format!("{l}, {p}"),
@@ -91,13 +89,13 @@ impl BidCheck for Hosting {
                 }
             }
         }
-        if c.administration {
+        if self.administration {
             match h.administration.as_deref() {
                 None | Some([]) => missing.push("hosting.administration".to_string()),
                 Some(countries) => {
                     for country in countries
                         .iter()
-                        .filter(|x| !territory::contains(c.territory, x))
+                        .filter(|x| !territory::contains(self.territory, x))
                     {
                         findings.push(ctx.manifest_finding(format!(
                             "administration ou exploitation depuis {} : hors {zone}",
@@ -107,14 +105,14 @@ impl BidCheck for Hosting {
                 }
             }
         }
-        if c.transfers {
+        if self.transfers {
             match h.transfers.as_deref() {
                 // `[]` is an answer (no transfer); an absent field is not.
                 None => missing.push("hosting.transfers".to_string()),
                 Some(list) => {
                     for t in list
                         .iter()
-                        .filter(|t| !territory::contains(c.territory, &t.country))
+                        .filter(|t| !territory::contains(self.territory, &t.country))
                     {
                         let who = t
                             .recipient

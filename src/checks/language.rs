@@ -70,47 +70,44 @@ impl CheckKind for Language {
     type Compiled = ExpectedLanguage;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> ExpectedLanguage {
-        let c = self;
-        let code = c.language.trim().to_lowercase();
+        let code = self.language.trim().to_lowercase();
         if language::name_fr(&code).is_none() {
             errors.push(CompileError::new(
                 "language",
                 format!(
                     "langue inconnue « {} » : code ISO 639-1 attendu ({})",
-                    c.language,
+                    self.language,
                     language::SUPPORTED.join(", ")
                 ),
             ));
         }
         ExpectedLanguage {
             code,
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "Chaque document ({}) est rédigé en {} ; un texte trop court pour en juger n'est pas jugé.",
-            super::describe::files(c.select.as_ref()),
-            super::describe::language_name(&c.language)
+            super::describe::files(self.select.as_ref()),
+            super::describe::language_name(&self.language)
         )]
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        super::describe::selected(c.select.as_ref())
+        super::describe::selected(self.select.as_ref())
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for ExpectedLanguage {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut judge = Judge::default();
-        let expected = language::name_fr(&c.code).unwrap_or("?");
+        let expected = language::name_fr(&self.code).unwrap_or("?");
         // Documents reliably in the expected language, by pairing key: the translations.
         let translations: Vec<(String, String)> = ctx
             .inventory
@@ -121,15 +118,15 @@ impl BidCheck for ExpectedLanguage {
                 ctx.documents
                     .facts(*i)
                     .and_then(|d| d.language.as_ref())
-                    .is_some_and(|d| d.code == c.code && d.reliable)
+                    .is_some_and(|d| d.code == self.code && d.reliable)
             })
             .map(|(_, f)| pair_key(&f.rel, &f.name))
             .collect();
-        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             match &facts.language {
                 // Too little text to have a language (a table of figures): nothing to judge.
                 None => {}
-                Some(d) if d.code == c.code => {}
+                Some(d) if d.code == self.code => {}
                 // Its translation is attached: what the help promises.
                 Some(_) if translations.contains(&pair_key(&f.rel, &f.name)) => {}
                 Some(d) if !d.reliable => {

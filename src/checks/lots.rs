@@ -27,28 +27,26 @@ impl CheckKind for Lots {
     type Compiled = Lots;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> Lots {
-        let c = self;
-        if !c.known && c.max.is_none() {
+        if !self.known && self.max.is_none() {
             errors.push(CompileError::new(
                 "known",
                 "indiquez `known: true`, `max: N`, ou les deux",
             ));
         }
-        c.clone()
+        self.clone()
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
         let mut out = Vec::new();
-        if c.known {
+        if self.known {
             out.push("Chaque lot demandé (`lots:` du bid.yaml) est un lot de la consultation ; une consultation non allotie n'en accepte aucun.".to_string());
         }
-        if let Some(max) = c.max {
+        if let Some(max) = self.max {
             out.push(format!("Au plus {max} lot(s) par candidature."));
         }
         out
     }
+
     fn scope(&self) -> String {
         "lots (bid.yaml)".to_string()
     }

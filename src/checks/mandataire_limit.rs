@@ -25,12 +25,12 @@ impl CheckKind for MandataireLimit {
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "Sur l'ensemble des réponses (`bidlint portfolio`), un même opérateur (même SIREN) est mandataire d'au plus {} groupement(s).",
-            c.max
+            self.max
         )]
     }
+
     fn scope(&self) -> String {
         "toutes les réponses de l'opérateur".to_string()
     }
@@ -38,7 +38,6 @@ impl CheckKind for MandataireLimit {
 
 impl CrossBidCheck for MandataireLimit {
     fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, _: bool) -> Option<Outcome> {
-        let c = self;
         let mut findings = Vec::new();
         for (siren, parts) in &ops.by_siren {
             let as_mandataire: Vec<&str> = parts
@@ -46,7 +45,7 @@ impl CrossBidCheck for MandataireLimit {
                 .filter(|p| p.role == Role::Mandataire)
                 .map(|p| bids[p.bid].name.as_str())
                 .collect();
-            if as_mandataire.len() > c.max {
+            if as_mandataire.len() > self.max {
                 let first = parts
                     .iter()
                     .find(|p| p.role == Role::Mandataire)
@@ -58,7 +57,7 @@ impl CrossBidCheck for MandataireLimit {
                             "{} mandataire de {} groupements (au plus {}) : {}",
                             ops.label(siren),
                             as_mandataire.len(),
-                            c.max,
+                            self.max,
                             as_mandataire.join(", ")
                         ),
                     ));

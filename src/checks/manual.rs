@@ -18,17 +18,16 @@ impl CheckKind for Manual {
     type Compiled = Manual;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> Manual {
-        let c = self;
-        if c.instruction.trim().is_empty() {
+        if self.instruction.trim().is_empty() {
             errors.push(CompileError::new("instruction", "`instruction` est vide"));
         }
-        c.clone()
+        self.clone()
     }
 
     fn describe(&self) -> Vec<String> {
-        let m = self;
-        vec![format!("À vérifier à la main : {}", m.instruction)]
+        vec![format!("À vérifier à la main : {}", self.instruction)]
     }
+
     fn scope(&self) -> String {
         "vérification humaine".to_string()
     }
@@ -36,7 +35,6 @@ impl CheckKind for Manual {
 
 impl BidCheck for Manual {
     fn evaluate(&self, _: &Context, _: &str) -> Outcome {
-        let c = self;
-        Outcome::manual(c.instruction.clone())
+        Outcome::manual(self.instruction.clone())
     }
 }

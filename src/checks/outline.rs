@@ -100,23 +100,22 @@ impl CheckKind for Outline {
             },
         ]
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        super::describe::selected(c.select.as_ref())
+        super::describe::selected(self.select.as_ref())
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for ImposedPlan {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut judge = Judge::default();
-        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             let lines = facts.heading_candidates();
-            for problem in check_outline(&c.plan, &lines, c.allow_extra) {
+            for problem in check_outline(&self.plan, &lines, self.allow_extra) {
                 judge
                     .findings
                     .push(ctx.file_finding(f, problem.message_fr()).suggest(

@@ -52,41 +52,38 @@ impl CheckKind for Pages {
     type Compiled = PageLimits;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> PageLimits {
-        let c = self;
-        if c.min.is_none() && c.max.is_none() && c.size.is_none() {
+        if self.min.is_none() && self.max.is_none() && self.size.is_none() {
             errors.push(CompileError::new(
                 "",
                 "indiquez au moins `min`, `max` ou `size`",
             ));
         }
-        if let (Some(min), Some(max)) = (c.min, c.max)
+        if let (Some(min), Some(max)) = (self.min, self.max)
             && max < min
         {
             errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
         }
-        if !(0.0..=72.0).contains(&c.tolerance_pt) {
+        if !(0.0..=72.0).contains(&self.tolerance_pt) {
             errors.push(CompileError::new(
                 "tolerance_pt",
                 "tolérance attendue entre 0 et 72 points",
             ));
         }
         PageLimits {
-            raw: c.clone(),
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            raw: self.clone(),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
         let mut parts = Vec::new();
-        match (c.min, c.max) {
+        match (self.min, self.max) {
             (Some(a), Some(b)) => parts.push(format!("de {a} à {b} pages")),
             (Some(a), None) => parts.push(format!("au moins {a} page(s)")),
             (None, Some(b)) => parts.push(format!("au plus {b} page(s)")),
             (None, None) => {}
         }
-        if let Some(size) = c.size {
+        if let Some(size) = self.size {
             parts.push(format!(
                 "chaque page au format {}",
                 match size {
@@ -97,17 +94,17 @@ impl CheckKind for Pages {
         }
         vec![format!(
             "Chaque document ({}) a {}. Un nombre de pages estimé (Word, OpenDocument) proche de la limite est « à vérifier ».",
-            super::describe::files(c.select.as_ref()),
+            super::describe::files(self.select.as_ref()),
             parts.join(", ")
         )]
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        super::describe::selected(c.select.as_ref())
+        super::describe::selected(self.select.as_ref())
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
@@ -121,21 +118,20 @@ fn dimensions(p: PaperSize) -> (f32, f32, &'static str) {
 
 impl BidCheck for PageLimits {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut judge = Judge::default();
-        each_document(&c.select, ctx, &mut judge, |f, facts, judge| {
+        each_document(&self.select, ctx, &mut judge, |f, facts, judge| {
             match (facts.pages, &facts.page_estimate) {
-                (None, _) if c.raw.min.is_some() || c.raw.max.is_some() => {
+                (None, _) if self.raw.min.is_some() || self.raw.max.is_some() => {
                     judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
                 }
                 (None, _) => {}
                 // An estimate is judged only when its whole range is within the bounds: near or
                 // past a bound, a human counts (never a pass on a guess, never a fail either).
                 (Some(_), Some(e)) => {
-                    let over = c.raw.max.is_some_and(|max| e.high > max);
-                    let under = c.raw.min.is_some_and(|min| e.low < min);
+                    let over = self.raw.max.is_some_and(|max| e.high > max);
+                    let under = self.raw.min.is_some_and(|min| e.low < min);
                     if over || under {
-                        let bound = match (c.raw.min, c.raw.max) {
+                        let bound = match (self.raw.min, self.raw.max) {
                             (Some(min), Some(max)) => format!("attendu : de {min} à {max} page(s)"),
                             (Some(min), None) => format!("attendu : {min} page(s) au moins"),
                             (None, Some(max)) => format!("attendu : {max} page(s) au plus"),
@@ -151,14 +147,14 @@ impl BidCheck for PageLimits {
                     }
                 }
                 (Some(n), None) => {
-                    if let Some(min) = c.raw.min
+                    if let Some(min) = self.raw.min
                         && n < min
                     {
                         judge
                             .findings
                             .push(ctx.file_finding(f, format!("{n} page(s), {min} au moins")));
                     }
-                    if let Some(max) = c.raw.max
+                    if let Some(max) = self.raw.max
                         && n > max
                     {
                         judge.findings.push(
@@ -168,13 +164,13 @@ impl BidCheck for PageLimits {
                     }
                 }
             }
-            let Some(size) = c.raw.size else { return };
+            let Some(size) = self.raw.size else { return };
             if facts.page_sizes.is_empty() {
                 judge.unverifiable(f, "format de page non lisible hors PDF");
                 return;
             }
             let (w, h, name) = dimensions(size);
-            let tol = c.raw.tolerance_pt;
+            let tol = self.raw.tolerance_pt;
             let fits = |p: &crate::documents::PageSize| {
                 let portrait = (p.width - w).abs() <= tol && (p.height - h).abs() <= tol;
                 let landscape = (p.width - h).abs() <= tol && (p.height - w).abs() <= tol;

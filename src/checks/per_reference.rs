@@ -40,50 +40,47 @@ impl CheckKind for PerReference {
     type Compiled = PerReference;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> PerReference {
-        let c = self;
-        if !c.count && c.max_pages.is_none() {
+        if !self.count && self.max_pages.is_none() {
             errors.push(CompileError::new(
                 "",
                 "indiquez `count: true` ou `max_pages` : sinon la règle ne vérifie rien",
             ));
         }
-        if c.max_pages == Some(0) {
+        if self.max_pages == Some(0) {
             errors.push(CompileError::new(
                 "max_pages",
                 "`max_pages` doit être au moins 1",
             ));
         }
-        c.clone()
+        self.clone()
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
         let mut out = Vec::new();
-        if c.count {
+        if self.count {
             out.push(format!(
                     "Chaque référence du tableau de la pièce {} est présentée par un document de la pièce {} (le nom du client y figure) ; une référence sans document est nommée.",
-                    c.list, c.documents
+                    self.list, self.documents
                 ));
         }
-        if let Some(n) = c.max_pages {
+        if let Some(n) = self.max_pages {
             out.push(format!(
                     "Un document de la pièce {} compte au plus {n} page(s) par référence qu'il présente.",
-                    c.documents
+                    self.documents
                 ));
         }
         out.push("Quand le tableau ne peut pas être lu, la règle est « à vérifier », jamais conforme ni non conforme.".to_string());
         out
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        format!("pièces : {}, {}", c.documents, c.list)
+        format!("pièces : {}, {}", self.documents, self.list)
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
         vec![
-            ("documents".to_string(), c.documents.clone()),
-            ("list".to_string(), c.list.clone()),
+            ("documents".to_string(), self.documents.clone()),
+            ("list".to_string(), self.list.clone()),
         ]
     }
 }
@@ -142,17 +139,16 @@ pub fn references_table(text: &str) -> Option<Vec<Reference>> {
 
 impl BidCheck for PerReference {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let files = |rule: &str| -> Vec<usize> {
             ctx.pieces
                 .get(rule)
                 .map(|r| r.files.clone())
                 .unwrap_or_default()
         };
-        let lists = files(&c.list);
-        let documents = files(&c.documents);
+        let lists = files(&self.list);
+        let documents = files(&self.documents);
         if documents.is_empty() {
-            return Outcome::unknown(format!("aucun document de la pièce {}", c.documents));
+            return Outcome::unknown(format!("aucun document de la pièce {}", self.documents));
         }
         // The references of every list (one trame per member, or one for the groupement).
         let mut refs: Vec<Reference> = Vec::new();
@@ -190,17 +186,17 @@ impl BidCheck for PerReference {
         let mut findings: Vec<Finding> = Vec::new();
         let mut unverifiable: Vec<String> = Vec::new();
         let mut evidence: Vec<String> = Vec::new();
-        if c.count {
+        if self.count {
             if !table_found {
                 unverifiable.push(format!(
                 "tableau des références introuvable dans la pièce {} (en-tête « Référence » et « Client » attendu)",
-                c.list
+                self.list
             ));
             } else if refs.is_empty() {
                 // A template left blank: nothing to count, and nothing to call compliant either.
                 unverifiable.push(format!(
                     "le tableau des références de la pièce {} est vide",
-                    c.list
+                    self.list
                 ));
             } else {
                 let missing: Vec<&Reference> = refs
@@ -214,7 +210,7 @@ impl BidCheck for PerReference {
                     for r in &missing {
                         findings.push(Finding::new(format!(
                         "référence {} ({}) listée dans la pièce {} : aucune plaquette ne la présente",
-                        r.number, r.client, c.list
+                        r.number, r.client, self.list
                     )));
                     }
                 } else if !missing.is_empty() {
@@ -236,7 +232,7 @@ impl BidCheck for PerReference {
                 ));
             }
         }
-        if let Some(max) = c.max_pages {
+        if let Some(max) = self.max_pages {
             for (i, here) in &named {
                 let f = ctx.file(*i);
                 let Some(pages) = ctx.documents.facts(*i).and_then(|d| d.pages) else {
@@ -247,7 +243,7 @@ impl BidCheck for PerReference {
                 let allowed = max.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX));
                 if pages <= allowed {
                     evidence.push(format!("{} : {pages} page(s), {k} référence(s)", f.rel));
-                } else if here.is_empty() && !(c.count && table_found) {
+                } else if here.is_empty() && !(self.count && table_found) {
                     // How many references the file presents is unknown: more pages may be right.
                     unverifiable.push(format!(
                     "{} ({pages} pages : le nombre de références présentées n'a pas pu être compté)",

@@ -23,8 +23,7 @@ use crate::inventory::Inventory;
 use crate::manifest::{Manifest, normalize_rel};
 use crate::quotes;
 use crate::text::{fold, stem, strip_accents};
-use crate::vocabulary::Finding;
-use crate::vocabulary::Format;
+use crate::vocabulary::{Finding, Format};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -132,23 +131,22 @@ impl CheckKind for Piece {
     type Compiled = RequiredPiece;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> RequiredPiece {
-        let c = self;
-        if c.names.is_empty() {
+        if self.names.is_empty() {
             errors.push(CompileError::new(
                 "names",
                 "au moins un motif de nom est nécessaire",
             ));
         }
-        if c.max.is_some_and(|m| m < c.min) {
+        if self.max.is_some_and(|m| m < self.min) {
             errors.push(CompileError::new("max", "`max` est inférieur à `min`"));
         }
-        if c.members.is_some() && c.per == PieceScope::Bid {
+        if self.members.is_some() && self.per == PieceScope::Bid {
             errors.push(CompileError::new(
                 "members",
                 "`members` n'a de sens qu'avec `per: member`",
             ));
         }
-        if c.joint_named && c.per == PieceScope::Bid {
+        if self.joint_named && self.per == PieceScope::Bid {
             errors.push(CompileError::new(
                 "joint_named",
                 "`joint_named` n'a de sens qu'avec `per: member`",
@@ -171,11 +169,11 @@ impl CheckKind for Piece {
                 .collect()
         };
         RequiredPiece {
-            names: patterns(&c.names, "names"),
-            content: patterns(&c.content, "content"),
-            sheets: patterns(&c.sheets, "sheets"),
-            within: piece_credit::compile_within(&c.within, errors),
-            raw: c.clone(),
+            names: patterns(&self.names, "names"),
+            content: patterns(&self.content, "content"),
+            sheets: patterns(&self.sheets, "sheets"),
+            within: piece_credit::compile_within(&self.within, errors),
+            raw: self.clone(),
         }
     }
 
@@ -233,36 +231,35 @@ impl CheckKind for Piece {
         }
         out
     }
-    fn scope(&self) -> String {
-        let p = self;
 
+    fn scope(&self) -> String {
         // A filter that only leaves out some roles still asks every other member.
-        let only_except = p.members.as_ref().is_some_and(|f| {
+        let only_except = self.members.as_ref().is_some_and(|f| {
             f.role.is_none() && f.hosting.is_none() && f.redressement_judiciaire.is_none()
         });
-        let who = match (&p.members, only_except) {
+        let who = match (&self.members, only_except) {
             (None, _) | (Some(_), true) => "chaque membre".to_string(),
             (Some(f), false) => format!("membres ({})", super::members::describe(Some(f))),
         };
-        let except = match (&p.members, only_except) {
+        let except = match (&self.members, only_except) {
             (Some(f), true) => format!(", {}", super::members::describe(Some(f))),
             _ => String::new(),
         };
-        let joint = if p.joint {
+        let joint = if self.joint {
             " (document commun admis)"
-        } else if p.joint_named {
+        } else if self.joint_named {
             " (document commun admis s'il nomme le membre)"
         } else {
             ""
         };
-        match p.per {
+        match self.per {
             PieceScope::Bid => "le dossier".to_string(),
             PieceScope::Member => format!("{who}{except}{joint}"),
         }
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let p = self;
-        p.within
+        self.within
             .iter()
             .enumerate()
             .filter_map(|(i, w)| Some((format!("within[{i}].piece"), w.piece.clone()?)))
@@ -274,6 +271,7 @@ impl RequiredPiece {
     pub fn reads_content(&self) -> bool {
         self.by_content() || !self.within.is_empty() || self.raw.joint_named
     }
+
     fn by_content(&self) -> bool {
         !self.content.is_empty() || !self.sheets.is_empty()
     }
@@ -374,7 +372,6 @@ fn recognize(c: &RequiredPiece, rule_id: &str, manifest: &Manifest, inv: &Invent
 
 impl BidCheck for RequiredPiece {
     fn evaluate(&self, ctx: &Context, rule_id: &str) -> Outcome {
-        let c = self;
         let empty = Recognized::default();
         let rec = ctx.pieces.get(rule_id).unwrap_or(&empty);
         let mut findings: Vec<Finding> = rec
@@ -392,11 +389,11 @@ impl BidCheck for RequiredPiece {
         let (valid, wrong_format): (Vec<usize>, Vec<usize>) = rec.files.iter().partition(|&&i| {
             let f = ctx.file(i);
             let format = f.kind.format(f.ext.as_deref());
-            c.raw.formats.is_empty() || format.is_some_and(|fm| c.raw.formats.contains(&fm))
+            self.raw.formats.is_empty() || format.is_some_and(|fm| self.raw.formats.contains(&fm))
         });
         // Files of other pieces that hold this one (the references in the trame's sheet): their
         // format is their own piece's business.
-        let hosted: Vec<piece_credit::Hosted> = piece_credit::hosted(&c.within, ctx)
+        let hosted: Vec<piece_credit::Hosted> = piece_credit::hosted(&self.within, ctx)
             .into_iter()
             .filter(|h| !valid.contains(&h.file))
             .collect();
@@ -420,7 +417,7 @@ impl BidCheck for RequiredPiece {
             .into_iter()
             .chain(hosted.iter().map(|h| h.file))
             .collect();
-        let label = &c.raw.label;
+        let label = &self.raw.label;
         let explain_wrong_format = |owner: Option<usize>, findings: &mut Vec<Finding>| {
             for &i in &wrong_format {
                 let f = ctx.file(i);
@@ -430,17 +427,17 @@ impl BidCheck for RequiredPiece {
                         format!(
                             "ressemble à « {label} » mais est au format {} (formats acceptés : {})",
                             f.kind.label(),
-                            formats(&c.raw.formats)
+                            formats(&self.raw.formats)
                         ),
                     ));
                 }
             }
         };
-        match c.raw.per {
+        match self.raw.per {
             PieceScope::Bid => {
                 let before = findings.len();
-                count_findings(valid.len(), &c.raw, None, label, &mut findings);
-                if findings.len() > before && valid.len() < c.raw.min {
+                count_findings(valid.len(), &self.raw, None, label, &mut findings);
+                if findings.len() > before && valid.len() < self.raw.min {
                     explain_wrong_format(None, &mut findings);
                 }
                 Outcome::from_findings(findings).with_evidence(evidence)
@@ -449,11 +446,11 @@ impl BidCheck for RequiredPiece {
                 let Some(all) = ctx.manifest.members.as_deref() else {
                     return Outcome::missing(&["members".to_string()]);
                 };
-                let sel = members::select(c.raw.members.as_ref(), all);
+                let sel = members::select(self.raw.members.as_ref(), all);
                 if sel.selected.is_empty() && sel.missing.is_empty() {
                     return Outcome::not_applicable(format!(
                         "aucun membre concerné ({})",
-                        describe(c.raw.members.as_ref())
+                        describe(self.raw.members.as_ref())
                     ));
                 }
                 let mapped = piece_credit::mapped(rule_id, ctx);
@@ -466,15 +463,18 @@ impl BidCheck for RequiredPiece {
                 for &m in &sel.selected {
                     let n = valid
                         .iter()
-                        .filter(|&&i| piece_credit::credits(&c.raw, ctx, &mapped, i, m))
+                        .filter(|&&i| piece_credit::credits(&self.raw, ctx, &mapped, i, m))
                         .count();
                     let who = all[m].label();
                     let before = findings.len();
-                    count_findings(n, &c.raw, Some(who), label, &mut findings);
-                    if n < c.raw.min {
+                    count_findings(n, &self.raw, Some(who), label, &mut findings);
+                    if n < self.raw.min {
                         explain_wrong_format(Some(m), &mut findings);
                     }
-                    if findings.len() > before && n == 0 && !unattributed.is_empty() && !c.raw.joint
+                    if findings.len() > before
+                        && n == 0
+                        && !unattributed.is_empty()
+                        && !self.raw.joint
                     {
                         findings.push(
                         Finding::new(format!(

@@ -34,33 +34,30 @@ impl CheckKind for Readable {
     type Compiled = ReadableDocuments;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> ReadableDocuments {
-        let c = self;
         ReadableDocuments {
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "Chaque document ({}) s'ouvre : ni tronqué, ni corrompu, ni protégé par mot de passe.",
-            super::describe::files(c.select.as_ref())
+            super::describe::files(self.select.as_ref())
         )]
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for ReadableDocuments {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut findings = Vec::new();
         // Signed documents are worth knowing about (a signature is accepted, a password is not);
         // the signature is reported, not verified.
         let mut signed = Vec::new();
-        for (i, f) in c.select.files(ctx) {
+        for (i, f) in self.select.files(ctx) {
             if let Some(e) = &f.read_error {
                 findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
                 continue;

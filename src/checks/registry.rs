@@ -111,9 +111,11 @@ impl<K: CheckKind> Words for K {
     fn describe(&self) -> Vec<String> {
         CheckKind::describe(self)
     }
+
     fn scope(&self) -> String {
         CheckKind::scope(self)
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
         CheckKind::piece_references(self)
     }
@@ -124,10 +126,12 @@ impl Check {
     pub fn describe(&self) -> Vec<String> {
         self.params().describe()
     }
+
     /// Where the requirement applies, in French (checklist's « périmètre »).
     pub fn scope(&self) -> String {
         self.params().scope()
     }
+
     /// Rule ids the check refers to, with their path under `check:`.
     pub fn piece_references(&self) -> Vec<(String, String)> {
         self.params().piece_references()

@@ -28,14 +28,13 @@ impl CheckKind for UniqueCandidacy {
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
-        let roles: Vec<&str> = c.roles.iter().map(|r| r.as_str()).collect();
+        let roles: Vec<&str> = self.roles.iter().map(|r| r.as_str()).collect();
         vec![format!(
             "Sur l'ensemble des réponses (`bidlint portfolio`), un même opérateur (même SIREN) ne présente qu'une candidature par lot dans les rôles {}.",
             roles.join(", ")
         )]
     }
+
     fn scope(&self) -> String {
         "toutes les réponses de l'opérateur".to_string()
     }
@@ -43,7 +42,6 @@ impl CheckKind for UniqueCandidacy {
 
 impl CrossBidCheck for UniqueCandidacy {
     fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, has_lots: bool) -> Option<Outcome> {
-        let c = self;
         let mut findings = Vec::new();
         let mut missing = ops.missing_fields(bids);
         for (siren, parts) in &ops.by_siren {
@@ -52,7 +50,7 @@ impl CrossBidCheck for UniqueCandidacy {
             for (k, p) in parts
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| c.roles.contains(&p.role))
+                .filter(|(_, p)| self.roles.contains(&p.role))
             {
                 match bid_lots(&bids[p.bid], has_lots) {
                     Some(lots) => {

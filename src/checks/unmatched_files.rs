@@ -28,30 +28,27 @@ impl CheckKind for UnmatchedFiles {
     type Compiled = UnexpectedFiles;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> UnexpectedFiles {
-        let c = self;
         UnexpectedFiles {
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "Les fichiers ({}) qu'aucune règle de pièce ne reconnaît sont listés, pour information.",
-            super::describe::files(c.select.as_ref())
+            super::describe::files(self.select.as_ref())
         )]
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for UnexpectedFiles {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let findings =
-            c.select
+            self.select
                 .files(ctx)
                 .filter(|(i, _)| !ctx.pieces.values().any(|r| r.files.contains(i)))
                 .map(|(_, f)| {

@@ -40,49 +40,46 @@ impl CheckKind for Validity {
     type Compiled = DatedDocuments;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> DatedDocuments {
-        let c = self;
-        if c.select.is_none() {
+        if self.select.is_none() {
             errors.push(CompileError::new(
                 "select",
                 "indiquez les documents datés à lire (`select: { pieces: [...] }`)",
             ));
         }
         DatedDocuments {
-            certification: c.certification.clone(),
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            certification: self.certification.clone(),
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
         vec![format!(
             "Chaque document daté ({}) est valable à la date limite, d'après les dates lues dans son texte, et il est au nom du membre pour qui il est déposé.{}",
-            super::describe::files(c.select.as_ref()),
-            if c.certification.is_some() {
+            super::describe::files(self.select.as_ref()),
+            if self.certification.is_some() {
                 " Un désaccord avec la date du bid.yaml est signalé en remarque."
             } else {
                 ""
             }
         )]
     }
+
     fn scope(&self) -> String {
-        let c = self;
-        super::describe::selected(c.select.as_ref())
+        super::describe::selected(self.select.as_ref())
     }
+
     fn piece_references(&self) -> Vec<(String, String)> {
-        let c = self;
-        super::params::selected_pieces(c.select.as_ref())
+        super::params::selected_pieces(self.select.as_ref())
     }
 }
 
 impl BidCheck for DatedDocuments {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let Some(deadline) = ctx.deadline else {
             return Outcome::missing(&["deadline".to_string()]);
         };
         let mut judge = Judge::default();
-        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             // A document issued to another company says nothing of the member's validity.
             match holder::check(ctx, f, &facts.text, "document") {
                 HolderCheck::Fine => {}
@@ -122,7 +119,7 @@ impl BidCheck for DatedDocuments {
                     ),
                 ));
             }
-            if let Some(scheme) = &c.certification
+            if let Some(scheme) = &self.certification
                 && let Some(declared) = declared_until(ctx, f.member, scheme)
                 && declared.date != last.until
             {

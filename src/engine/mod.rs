@@ -14,8 +14,7 @@ use crate::manifest::LoadedManifest;
 use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
 use crate::report::{self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut};
-use crate::vocabulary::Phase;
-use crate::vocabulary::Status;
+use crate::vocabulary::{Phase, Status};
 
 /// Everything a run needs, already loaded.
 pub struct Run<'a> {

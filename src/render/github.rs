@@ -14,8 +14,7 @@ use super::{
 };
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
-use crate::vocabulary::Finding;
-use crate::vocabulary::Severity;
+use crate::vocabulary::{Finding, Severity};
 
 /// Annotations of one kind (error, warning, notice) GitHub keeps per step.
 const PER_KIND: usize = 10;

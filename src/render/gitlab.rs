@@ -26,8 +26,7 @@ use super::{
 };
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
-use crate::vocabulary::Severity;
-use crate::vocabulary::{Finding, Status};
+use crate::vocabulary::{Finding, Severity, Status};
 
 pub fn render(report: &Report, opts: &RenderOptions) -> String {
     let mut seen: HashSet<String> = HashSet::new();

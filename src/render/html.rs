@@ -15,8 +15,7 @@ use super::{
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
 use crate::text::human_size;
-use crate::vocabulary::Severity;
-use crate::vocabulary::Status;
+use crate::vocabulary::{Severity, Status};
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 15mm; }

@@ -26,8 +26,7 @@ use super::{
 };
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
-use crate::vocabulary::Severity;
-use crate::vocabulary::Status;
+use crate::vocabulary::{Severity, Status};
 
 pub fn render(report: &Report, opts: &RenderOptions) -> io::Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);

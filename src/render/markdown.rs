@@ -12,8 +12,7 @@ use super::{
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
 use crate::text::human_size;
-use crate::vocabulary::Severity;
-use crate::vocabulary::Status;
+use crate::vocabulary::{Severity, Status};
 
 /// File names as code spans, other text escaped.
 const MARKDOWN: Markup = Markup { file: code, text };

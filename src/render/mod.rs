@@ -20,8 +20,7 @@ use std::borrow::Cow;
 
 use crate::report::i18n::Lang;
 use crate::report::{Notice, Report, ReportKind, RuleResult, VerdictKind};
-use crate::vocabulary::Severity;
-use crate::vocabulary::{Finding, Status};
+use crate::vocabulary::{Finding, Severity, Status};
 
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {

@@ -24,8 +24,7 @@ use super::{
 };
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
-use crate::vocabulary::Severity;
-use crate::vocabulary::{Finding, Status};
+use crate::vocabulary::{Finding, Severity, Status};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The bid folder, relative to SRCROOT: described for viewers; results use SRCROOT.

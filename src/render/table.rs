@@ -13,8 +13,7 @@ use crate::report::i18n::Lang;
 use crate::report::verdict::is_unjudged_blocking;
 use crate::report::{Report, RuleResult};
 use crate::text::human_size;
-use crate::vocabulary::Severity;
-use crate::vocabulary::Status;
+use crate::vocabulary::{Severity, Status};
 
 /// Evidence listed for a passing piece before « … ».
 const EVIDENCE_SHOWN: usize = 3;

@@ -24,8 +24,7 @@ use super::{
 };
 use crate::report::Report;
 use crate::report::i18n::Lang;
-use crate::vocabulary::Severity;
-use crate::vocabulary::Status;
+use crate::vocabulary::{Severity, Status};
 
 /// Excel refuses longer strings in a cell.
 const MAX_CELL_CHARS: usize = 32_767;

@@ -6,8 +6,7 @@ use serde::Serialize;
 
 use super::{ReportKind, RuleResult};
 
-use crate::vocabulary::Severity;
-use crate::vocabulary::Status;
+use crate::vocabulary::{Severity, Status};
 
 /// The three answers a check can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -2,6 +2,7 @@
 //! took most of a fresh `cargo test`). Each module is one area (commands, formats, fixtures,
 //! documents…); helpers shared between them are in `common`.
 
+mod architecture;
 mod checklist;
 mod ci_examples;
 mod commands;
