@@ -1,13 +1,14 @@
 //! `archives`: zip archives open, are not encrypted, hold no nested archive, and store
 //! non-ASCII entry names as UTF-8 (otherwise « Mémoire technique » arrives garbled).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Archives open, are not encrypted, hold no nested archive, and store non-ASCII names as UTF-8.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -1,14 +1,15 @@
 //! `bundle-size`: total and per-file size of the deposit.
 
-use super::kind::{BidCheck, CheckKind};
 use bytesize::ByteSize;
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
 use crate::text::human_size;
 use crate::vocabulary::Finding;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Size limits, written with units: `1 GB`, `500 MB`, `20 MiB`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -4,11 +4,14 @@
 //! the activities it lists must cover the required ones and agree with the manifest, and its
 //! validity date must reach the deadline and agree with the manifest's `valid_until`.
 
-use super::kind::{BidCheck, CheckKind};
 use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::CompileError;
 use super::holder::{self, HolderCheck};
+use super::kind::{BidCheck, CheckKind};
 use super::members::{self, describe};
 use super::params::MemberFilter;
 use crate::analysis::activities::{activities_in, list_fr};
@@ -16,10 +19,9 @@ use crate::analysis::holder::issuer;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::checks::{Context, Outcome};
 use crate::dates::{DateSpec, fr_date};
+use crate::inventory::FileEntry;
 use crate::manifest::{CertificationFact, CertificationStatus, Member};
 use crate::vocabulary::Finding;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Members matching `members` hold `scheme` (with `activities`), valid on the deadline when
 /// `valid_on_deadline`, backed by a certificate document whose name matches `document`.
@@ -389,8 +391,22 @@ fn verify_certificate(
         }
         HolderCheck::Unreadable(why) => v.unverifiable.push(format!("{} ({why})", f.rel)),
     }
+    verify_activities(c, cert, ctx, f, &facts.text, v);
+    verify_dates(c, cert, ctx, f, &facts.text, v)
+}
+
+/// The activities the certificate lists cover those the rule requires; a manifest that
+/// declares others is noted.
+fn verify_activities(
+    c: &Certification,
+    cert: &CertificationFact,
+    ctx: &Context,
+    f: &FileEntry,
+    text: &str,
+    v: &mut Verdict,
+) {
     let required: BTreeSet<u8> = c.activities.iter().copied().collect();
-    match activities_in(&facts.text) {
+    match activities_in(text) {
         // No activity read at all: the layout hid them, not a proof that they are missing.
         None if !required.is_empty() => v.unverifiable.push(format!(
             "{} (aucune activité {} lue dans le certificat)",
@@ -428,7 +444,19 @@ fn verify_certificate(
             }
         }
     }
-    let periods = validity_periods(&facts.text);
+}
+
+/// The certificate is valid on the deadline, and says the date the manifest says. Returns
+/// whether a validity date was read in it.
+fn verify_dates(
+    c: &Certification,
+    cert: &CertificationFact,
+    ctx: &Context,
+    f: &FileEntry,
+    text: &str,
+    v: &mut Verdict,
+) -> bool {
+    let periods = validity_periods(text);
     let Some(last) = latest_until(&periods) else {
         if c.valid_on_deadline {
             v.unverifiable.push(format!(

@@ -2,16 +2,17 @@
 //! patterns — an e-mail address in the acte d'engagement, no amount in dollars, no external
 //! download link in place of a piece. Patterns are regexes on the text, case-insensitive.
 
-use super::kind::{BidCheck, CheckKind};
 use regex::Regex;
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::documents::{Judge, each_text, excerpt};
+use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
 use super::select::FileSelector;
 use super::{CompileError, text_regex_from};
 use crate::checks::{Context, Outcome};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// The selected documents contain (`must`) or do not contain (`must_not`) patterns.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

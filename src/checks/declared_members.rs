@@ -5,6 +5,9 @@
 //! of the two is wrong only a person can tell: both are « à vérifier », never a rejection, and
 //! never silence. A member's own letter or DUME, which names only its author, is not judged.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::holder::company;
@@ -16,8 +19,6 @@ use crate::checks::{Context, Outcome};
 use crate::siret::siren_of;
 use crate::text::fold;
 use crate::vocabulary::Role;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// The groupement's candidature letter names every operator of the manifest, and the
 /// manifest declares every company the letter names (by SIREN).

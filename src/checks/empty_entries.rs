@@ -1,13 +1,14 @@
 //! `empty-entries`: no zero-byte file, no empty folder (both look like a failed upload).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
 use crate::vocabulary::Finding;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// No empty file (zero bytes) and no empty folder.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

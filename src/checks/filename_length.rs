@@ -2,6 +2,9 @@
 //! Characters, after NFC normalisation, never bytes: « Mémoire » is 7 whether macOS wrote it
 //! decomposed or not, and 8 bytes in UTF-8.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
@@ -9,8 +12,6 @@ use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::naming;
 use crate::text::nfc_len;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// File names (with extension) have at most `max` characters, counted after NFC normalisation.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

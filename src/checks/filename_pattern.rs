@@ -1,16 +1,17 @@
 //! `filename-pattern`: names of the selected files match a regex (or must not). `{short}` in
 //! the pattern stands for the file's member token, so one rule checks every member's names.
 
-use super::kind::{BidCheck, CheckKind};
 use regex::Regex;
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::kind::{BidCheck, CheckKind};
 use super::params::{Selector, yes};
 use super::select::FileSelector;
 use super::{CompileError, regex_from};
 use crate::checks::{Context, Outcome};
 use crate::text::nfc;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Names of the selected files match `pattern` (or must not, with `must_match: false`).
 /// In the pattern, `{short}` stands for the file's member token (any token when the file

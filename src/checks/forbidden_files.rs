@@ -2,15 +2,16 @@
 //! macro-enabled documents. Executables and macros are recognised by content as well as by
 //! extension: renaming `setup.exe` to `annexe.pdf` does not hide it.
 
-use super::kind::{BidCheck, CheckKind};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
+use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
 use crate::vocabulary::Finding;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// No file matches these names, and (when asked) no hidden, executable or macro-enabled file.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

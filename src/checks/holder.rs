@@ -5,6 +5,9 @@
 //! another company fails the rule that needs it, naming both; a holder that cannot be read
 //! leaves it « à vérifier ».
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::kind::{BidCheck, CheckKind};
@@ -15,8 +18,6 @@ use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
 use crate::manifest::Member;
 use crate::vocabulary::{Finding, Role};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// The selected documents (sworn declarations, attestations, Kbis) were issued to the member
 /// they are filed for: its name or SIREN is in their text. A document of another company fails;

@@ -2,14 +2,15 @@
 //! transferred to or accessed from lies in the allowed territory (see [`crate::territory`]
 //! for the exact sets).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::territory;
 use crate::vocabulary::Territory;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Datacenters (`hosting.datacenters[].country`) and administration countries
 /// (`hosting.administration`) lie in the allowed territory.

@@ -4,6 +4,9 @@
 //! (same folder, same name but for a language or translation word: `Certificat_ISO_Beta.pdf`
 //! and `Certificat_ISO_FR_Beta.pdf`, `…_traduction.pdf`) is satisfied by the translation.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::kind::{BidCheck, CheckKind};
@@ -12,8 +15,6 @@ use super::select::FileSelector;
 use crate::analysis::language;
 use crate::checks::{Context, Outcome};
 use crate::text::{fold, name_tokens, stem};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// The selected documents are written in `language` (ISO 639-1 code, `fr`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

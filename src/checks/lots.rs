@@ -1,11 +1,12 @@
 //! `lots`: the lots applied for (`lots:`) against the consultation's lots and limits.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::cross_bid::{Bid, Operators, at_bid};
 use super::kind::{BidCheck, CheckKind, CrossBidCheck};
 use crate::checks::{Context, Outcome};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// The lots applied for (`lots:` of the manifest) against the consultation's lots.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

@@ -2,13 +2,14 @@
 //! `max` groupements. Being individual candidate or member of other groupements is another
 //! matter (CAIH allows it explicitly).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::cross_bid::{Bid, Operators, at_bid};
 use super::kind::{CheckKind, CrossBidCheck};
 use crate::checks::Outcome;
 use crate::vocabulary::Role;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// (portfolio) One operator (SIRET) is mandataire of at most `max` groupements.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

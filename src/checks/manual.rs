@@ -1,10 +1,11 @@
 //! `manual`: an item only a human can check; listed with status `manual`.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// An item a human must check: listed with status `manual`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

@@ -4,6 +4,9 @@
 //! lines of text of a PDF; matching ignores case, accents, punctuation, spacing and
 //! « CHAPITRE n – » prefixes (see `analysis::outline`).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::kind::{BidCheck, CheckKind};
@@ -11,8 +14,6 @@ use super::params::Selector;
 use super::select::FileSelector;
 use crate::analysis::outline::{PlanEntry, check_outline};
 use crate::checks::{Context, Outcome};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// A document's headings follow an imposed plan: every entry present, in order, with its
 /// numbering.

@@ -2,14 +2,15 @@
 //! recto-verso » is at most 2 pages of A4). Sizes are read from PDFs only: Word and
 //! OpenDocument files do not fix their page size until printed.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::documents::{Judge, each_document};
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Page count bounds and page size of the selected documents.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]

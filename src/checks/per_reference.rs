@@ -7,6 +7,9 @@
 //! table, a plaquette whose page count is unknown, or plaquettes as many as the references
 //! whose clients are named differently.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
@@ -14,8 +17,6 @@ use crate::checks::{Context, Outcome};
 use crate::quotes;
 use crate::text::fold;
 use crate::vocabulary::Finding;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// One document per reference of a list (« Chaque référence du tableau devra être accompagnée
 /// d'une plaquette ») and, with `max_pages`, at most that many pages per reference, however
@@ -145,135 +146,190 @@ impl BidCheck for PerReference {
                 .map(|r| r.files.clone())
                 .unwrap_or_default()
         };
-        let lists = files(&self.list);
         let documents = files(&self.documents);
         if documents.is_empty() {
             return Outcome::unknown(format!("aucun document de la pièce {}", self.documents));
         }
-        // The references of every list (one trame per member, or one for the groupement).
-        let mut refs: Vec<Reference> = Vec::new();
-        let mut table_found = false;
-        for &i in &lists {
-            if let Some(t) = ctx
-                .documents
-                .facts(i)
-                .and_then(|d| references_table(&d.text))
-            {
-                table_found = true;
-                for r in t {
-                    if !refs.iter().any(|x| fold(&x.client) == fold(&r.client)) {
-                        refs.push(r);
-                    }
-                }
-            }
-        }
-        // Which references each document names.
-        let named: Vec<(usize, Vec<&Reference>)> = documents
-            .iter()
-            .map(|&i| {
-                let text = ctx
-                    .documents
-                    .facts(i)
-                    .map(|d| fold(&quotes::normalize(&d.text)))
-                    .unwrap_or_default();
-                let here = refs
-                    .iter()
-                    .filter(|r| text.contains(&fold(&quotes::normalize(&r.client))))
-                    .collect();
-                (i, here)
-            })
-            .collect();
-        let mut findings: Vec<Finding> = Vec::new();
-        let mut unverifiable: Vec<String> = Vec::new();
-        let mut evidence: Vec<String> = Vec::new();
+        let listed = listed_references(ctx, &files(&self.list));
+        let named = named_references(ctx, &documents, listed.as_deref().unwrap_or_default());
+        let mut tally = Tally::default();
         if self.count {
-            if !table_found {
-                unverifiable.push(format!(
-                "tableau des références introuvable dans la pièce {} (en-tête « Référence » et « Client » attendu)",
-                self.list
-            ));
-            } else if refs.is_empty() {
-                // A template left blank: nothing to count, and nothing to call compliant either.
-                unverifiable.push(format!(
-                    "le tableau des références de la pièce {} est vide",
-                    self.list
-                ));
-            } else {
-                let missing: Vec<&Reference> = refs
-                    .iter()
-                    .filter(|r| !named.iter().any(|(_, here)| here.contains(r)))
-                    .collect();
-                // Each document presents at least one reference, even one whose client it names
-                // differently.
-                let slots: usize = named.iter().map(|(_, here)| here.len().max(1)).sum();
-                if !missing.is_empty() && slots < refs.len() {
-                    for r in &missing {
-                        findings.push(Finding::new(format!(
-                        "référence {} ({}) listée dans la pièce {} : aucune plaquette ne la présente",
-                        r.number, r.client, self.list
-                    )));
-                    }
-                } else if !missing.is_empty() {
-                    unverifiable.push(format!(
-                        "{} document(s) pour {} référence(s), mais aucun ne nomme : {}",
-                        documents.len(),
-                        refs.len(),
-                        missing
-                            .iter()
-                            .map(|r| format!("{} ({})", r.number, r.client))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                }
-                evidence.push(format!(
-                    "{} référence(s) listée(s), {} plaquette(s) les présentant",
-                    refs.len(),
-                    refs.len() - missing.len()
-                ));
-            }
+            tally.count(self, listed.as_deref(), &named);
         }
         if let Some(max) = self.max_pages {
-            for (i, here) in &named {
-                let f = ctx.file(*i);
-                let Some(pages) = ctx.documents.facts(*i).and_then(|d| d.pages) else {
-                    unverifiable.push(format!("{} (nombre de pages inconnu)", f.rel));
-                    continue;
-                };
-                let k = here.len().max(1);
-                let allowed = max.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX));
-                if pages <= allowed {
-                    evidence.push(format!("{} : {pages} page(s), {k} référence(s)", f.rel));
-                } else if here.is_empty() && !(self.count && table_found) {
-                    // How many references the file presents is unknown: more pages may be right.
-                    unverifiable.push(format!(
+            tally.pages(ctx, max, &named, self.count && listed.is_some());
+        }
+        tally.outcome()
+    }
+
+    fn needs_documents(&self) -> bool {
+        true
+    }
+}
+
+/// The references of every list (one trame per member, or one for the groupement), each
+/// client once; `None` when no list holds a references table.
+fn listed_references(ctx: &Context, lists: &[usize]) -> Option<Vec<Reference>> {
+    let mut refs: Vec<Reference> = Vec::new();
+    let mut table_found = false;
+    for &i in lists {
+        if let Some(t) = ctx
+            .documents
+            .facts(i)
+            .and_then(|d| references_table(&d.text))
+        {
+            table_found = true;
+            for r in t {
+                if !refs.iter().any(|x| fold(&x.client) == fold(&r.client)) {
+                    refs.push(r);
+                }
+            }
+        }
+    }
+    table_found.then_some(refs)
+}
+
+/// Each document, with the references whose client it names.
+fn named_references<'r>(
+    ctx: &Context,
+    documents: &[usize],
+    refs: &'r [Reference],
+) -> Vec<(usize, Vec<&'r Reference>)> {
+    documents
+        .iter()
+        .map(|&i| {
+            let text = ctx
+                .documents
+                .facts(i)
+                .map(|d| fold(&quotes::normalize(&d.text)))
+                .unwrap_or_default();
+            let here = refs
+                .iter()
+                .filter(|r| text.contains(&fold(&quotes::normalize(&r.client))))
+                .collect();
+            (i, here)
+        })
+        .collect()
+}
+
+/// What the rule found: failures, what only a human can settle, and what was checked.
+#[derive(Default)]
+struct Tally {
+    findings: Vec<Finding>,
+    unverifiable: Vec<String>,
+    evidence: Vec<String>,
+}
+
+impl Tally {
+    /// Every reference listed is presented by a document.
+    fn count(
+        &mut self,
+        c: &PerReference,
+        listed: Option<&[Reference]>,
+        named: &[(usize, Vec<&Reference>)],
+    ) {
+        let refs = match listed {
+            None => {
+                self.unverifiable.push(format!(
+                    "tableau des références introuvable dans la pièce {} (en-tête « Référence » et « Client » attendu)",
+                    c.list
+                ));
+                return;
+            }
+            // A template left blank: nothing to count, and nothing to call compliant either.
+            Some([]) => {
+                self.unverifiable.push(format!(
+                    "le tableau des références de la pièce {} est vide",
+                    c.list
+                ));
+                return;
+            }
+            Some(refs) => refs,
+        };
+        let missing: Vec<&Reference> = refs
+            .iter()
+            .filter(|r| !named.iter().any(|(_, here)| here.contains(r)))
+            .collect();
+        // Each document presents at least one reference, even one whose client it names
+        // differently.
+        let slots: usize = named.iter().map(|(_, here)| here.len().max(1)).sum();
+        if !missing.is_empty() && slots < refs.len() {
+            for r in &missing {
+                self.findings.push(Finding::new(format!(
+                    "référence {} ({}) listée dans la pièce {} : aucune plaquette ne la présente",
+                    r.number, r.client, c.list
+                )));
+            }
+        } else if !missing.is_empty() {
+            self.unverifiable.push(format!(
+                "{} document(s) pour {} référence(s), mais aucun ne nomme : {}",
+                named.len(),
+                refs.len(),
+                missing
+                    .iter()
+                    .map(|r| format!("{} ({})", r.number, r.client))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        self.evidence.push(format!(
+            "{} référence(s) listée(s), {} plaquette(s) les présentant",
+            refs.len(),
+            refs.len() - missing.len()
+        ));
+    }
+
+    /// At most `max` pages per reference a document presents. `counted`: the references
+    /// were listed, so a document naming none presents one whose client it names differently.
+    fn pages(
+        &mut self,
+        ctx: &Context,
+        max: u32,
+        named: &[(usize, Vec<&Reference>)],
+        counted: bool,
+    ) {
+        for (i, here) in named {
+            let f = ctx.file(*i);
+            let Some(pages) = ctx.documents.facts(*i).and_then(|d| d.pages) else {
+                self.unverifiable
+                    .push(format!("{} (nombre de pages inconnu)", f.rel));
+                continue;
+            };
+            let k = here.len().max(1);
+            let allowed = max.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX));
+            if pages <= allowed {
+                self.evidence
+                    .push(format!("{} : {pages} page(s), {k} référence(s)", f.rel));
+            } else if here.is_empty() && !counted {
+                // How many references the file presents is unknown: more pages may be right.
+                self.unverifiable.push(format!(
                     "{} ({pages} pages : le nombre de références présentées n'a pas pu être compté)",
                     f.rel
                 ));
-                } else {
-                    findings.push(ctx.file_finding(
+            } else {
+                self.findings.push(ctx.file_finding(
                     f,
                     format!(
                         "{pages} pages pour {k} référence(s), {allowed} au plus ({max} par référence)"
                     ),
                 ));
-                }
             }
         }
-        if !findings.is_empty() {
-            return Outcome::from_findings(findings).with_evidence(evidence);
-        }
-        if !unverifiable.is_empty() {
-            return Outcome::manual(format!(
-                "à vérifier à la main : {}",
-                unverifiable.join(" ; ")
-            ))
-            .with_evidence(evidence);
-        }
-        Outcome::pass().with_evidence(evidence)
     }
 
-    fn needs_documents(&self) -> bool {
-        true
+    /// Findings fail; else what could not be settled is for a human; else a pass.
+    fn outcome(self) -> Outcome {
+        if !self.findings.is_empty() {
+            return Outcome::from_findings(self.findings).with_evidence(self.evidence);
+        }
+        if !self.unverifiable.is_empty() {
+            return Outcome::manual(format!(
+                "à vérifier à la main : {}",
+                self.unverifiable.join(" ; ")
+            ))
+            .with_evidence(self.evidence);
+        }
+        Outcome::pass().with_evidence(self.evidence)
     }
 }
 

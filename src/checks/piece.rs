@@ -6,10 +6,13 @@
 //! name files in many ways, and `26_01_DC_Piece7_Beta.pdf` reading « Attestation
 //! d'assurance » on its first page is the insurance attestation.
 
-use super::kind::{BidCheck, CheckKind};
 use rayon::prelude::*;
 use regex::Regex;
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::kind::{BidCheck, CheckKind};
 use super::members::{self, describe};
 use super::piece_credit::{self, CompiledWithin};
 use super::{CompileError, regex_from};
@@ -24,8 +27,6 @@ use crate::manifest::{Manifest, normalize_rel};
 use crate::quotes;
 use crate::text::{fold, stem, strip_accents};
 use crate::vocabulary::{Finding, Format};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Whether a piece is required once for the bid or once per member.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -374,7 +375,7 @@ impl BidCheck for RequiredPiece {
     fn evaluate(&self, ctx: &Context, rule_id: &str) -> Outcome {
         let empty = Recognized::default();
         let rec = ctx.pieces.get(rule_id).unwrap_or(&empty);
-        let mut findings: Vec<Finding> = rec
+        let findings: Vec<Finding> = rec
             .missing_mapped
             .iter()
             .map(|p| {
@@ -383,6 +384,29 @@ impl BidCheck for RequiredPiece {
                 ))
             })
             .collect();
+        let found = self.candidates(ctx, rec);
+        match self.raw.per {
+            PieceScope::Bid => self.per_bid(ctx, &found, findings),
+            PieceScope::Member => self.per_member(ctx, rule_id, &found, findings),
+        }
+    }
+
+    fn needs_documents(&self) -> bool {
+        self.reads_content()
+    }
+}
+
+/// The files that count for a piece, and those that would but for their format.
+struct Candidates {
+    /// Recognised files in an accepted format, then files of other pieces that hold this one.
+    valid: Vec<usize>,
+    wrong_format: Vec<usize>,
+    /// What was recognised and how, for the report.
+    evidence: Vec<String>,
+}
+
+impl RequiredPiece {
+    fn candidates(&self, ctx: &Context, rec: &Recognized) -> Candidates {
         // Recognised files in a format the consultation does not accept do not count; they are
         // named only when the piece is then missing (a `~$…docx` lock file next to the real
         // document is another rule's business).
@@ -413,89 +437,107 @@ impl BidCheck for RequiredPiece {
                 .iter()
                 .map(|h| format!("{} ({})", ctx.file(h.file).rel, h.how)),
         );
-        let valid: Vec<usize> = valid
-            .into_iter()
-            .chain(hosted.iter().map(|h| h.file))
-            .collect();
-        let label = &self.raw.label;
-        let explain_wrong_format = |owner: Option<usize>, findings: &mut Vec<Finding>| {
-            for &i in &wrong_format {
-                let f = ctx.file(i);
-                if owner.is_none() || f.member == owner || f.member.is_none() {
-                    findings.push(ctx.file_finding(
-                        f,
-                        format!(
-                            "ressemble à « {label} » mais est au format {} (formats acceptés : {})",
-                            f.kind.label(),
-                            formats(&self.raw.formats)
-                        ),
-                    ));
-                }
-            }
-        };
-        match self.raw.per {
-            PieceScope::Bid => {
-                let before = findings.len();
-                count_findings(valid.len(), &self.raw, None, label, &mut findings);
-                if findings.len() > before && valid.len() < self.raw.min {
-                    explain_wrong_format(None, &mut findings);
-                }
-                Outcome::from_findings(findings).with_evidence(evidence)
-            }
-            PieceScope::Member => {
-                let Some(all) = ctx.manifest.members.as_deref() else {
-                    return Outcome::missing(&["members".to_string()]);
-                };
-                let sel = members::select(self.raw.members.as_ref(), all);
-                if sel.selected.is_empty() && sel.missing.is_empty() {
-                    return Outcome::not_applicable(format!(
-                        "aucun membre concerné ({})",
-                        describe(self.raw.members.as_ref())
-                    ));
-                }
-                let mapped = piece_credit::mapped(rule_id, ctx);
-                let unattributed: Vec<&str> = valid
-                    .iter()
-                    .map(|&i| ctx.file(i))
-                    .filter(|f| f.member.is_none())
-                    .map(|f| f.rel.as_str())
-                    .collect();
-                for &m in &sel.selected {
-                    let n = valid
-                        .iter()
-                        .filter(|&&i| piece_credit::credits(&self.raw, ctx, &mapped, i, m))
-                        .count();
-                    let who = all[m].label();
-                    let before = findings.len();
-                    count_findings(n, &self.raw, Some(who), label, &mut findings);
-                    if n < self.raw.min {
-                        explain_wrong_format(Some(m), &mut findings);
-                    }
-                    if findings.len() > before
-                        && n == 0
-                        && !unattributed.is_empty()
-                        && !self.raw.joint
-                    {
-                        findings.push(
-                        Finding::new(format!(
-                            "fichier(s) reconnu(s) mais rattaché(s) à aucun membre : {}",
-                            unattributed.join(", ")
-                        ))
-                        .member(Some(who))
-                        .suggest(format!("placer le fichier dans le dossier du membre ou ajouter « _{who} » à son nom")),
-                    );
-                    }
-                }
-                if findings.is_empty() && !sel.missing.is_empty() {
-                    return Outcome::missing(&sel.missing);
-                }
-                Outcome::from_findings(findings).with_evidence(evidence)
+        Candidates {
+            valid: valid
+                .into_iter()
+                .chain(hosted.iter().map(|h| h.file))
+                .collect(),
+            wrong_format,
+            evidence,
+        }
+    }
+
+    /// Name the files in a refused format (of member `owner`, or shared), when the piece is
+    /// missing: the bid manager sees why the document there did not count.
+    fn explain_wrong_format(
+        &self,
+        ctx: &Context,
+        found: &Candidates,
+        owner: Option<usize>,
+        findings: &mut Vec<Finding>,
+    ) {
+        for &i in &found.wrong_format {
+            let f = ctx.file(i);
+            if owner.is_none() || f.member == owner || f.member.is_none() {
+                findings.push(ctx.file_finding(
+                    f,
+                    format!(
+                        "ressemble à « {} » mais est au format {} (formats acceptés : {})",
+                        self.raw.label,
+                        f.kind.label(),
+                        formats(&self.raw.formats)
+                    ),
+                ));
             }
         }
     }
 
-    fn needs_documents(&self) -> bool {
-        self.reads_content()
+    /// Once for the whole bid.
+    fn per_bid(&self, ctx: &Context, found: &Candidates, mut findings: Vec<Finding>) -> Outcome {
+        let before = findings.len();
+        let n = found.valid.len();
+        count_findings(n, &self.raw, None, &self.raw.label, &mut findings);
+        if findings.len() > before && n < self.raw.min {
+            self.explain_wrong_format(ctx, found, None, &mut findings);
+        }
+        Outcome::from_findings(findings).with_evidence(found.evidence.clone())
+    }
+
+    /// Once for each member the rule concerns.
+    fn per_member(
+        &self,
+        ctx: &Context,
+        rule_id: &str,
+        found: &Candidates,
+        mut findings: Vec<Finding>,
+    ) -> Outcome {
+        let Some(all) = ctx.manifest.members.as_deref() else {
+            return Outcome::missing(&["members".to_string()]);
+        };
+        let sel = members::select(self.raw.members.as_ref(), all);
+        if sel.selected.is_empty() && sel.missing.is_empty() {
+            return Outcome::not_applicable(format!(
+                "aucun membre concerné ({})",
+                describe(self.raw.members.as_ref())
+            ));
+        }
+        let mapped = piece_credit::mapped(rule_id, ctx);
+        let unattributed: Vec<&str> = found
+            .valid
+            .iter()
+            .map(|&i| ctx.file(i))
+            .filter(|f| f.member.is_none())
+            .map(|f| f.rel.as_str())
+            .collect();
+        for &m in &sel.selected {
+            let n = found
+                .valid
+                .iter()
+                .filter(|&&i| piece_credit::credits(&self.raw, ctx, &mapped, i, m))
+                .count();
+            let who = all[m].label();
+            let before = findings.len();
+            count_findings(n, &self.raw, Some(who), &self.raw.label, &mut findings);
+            if n < self.raw.min {
+                self.explain_wrong_format(ctx, found, Some(m), &mut findings);
+            }
+            if findings.len() > before && n == 0 && !unattributed.is_empty() && !self.raw.joint {
+                findings.push(
+                    Finding::new(format!(
+                        "fichier(s) reconnu(s) mais rattaché(s) à aucun membre : {}",
+                        unattributed.join(", ")
+                    ))
+                    .member(Some(who))
+                    .suggest(format!(
+                        "placer le fichier dans le dossier du membre ou ajouter « _{who} » à son nom"
+                    )),
+                );
+            }
+        }
+        if findings.is_empty() && !sel.missing.is_empty() {
+            return Outcome::missing(&sel.missing);
+        }
+        Outcome::from_findings(findings).with_evidence(found.evidence.clone())
     }
 }
 

@@ -5,6 +5,9 @@
 //! (a PDF restricted only by an owner password opens fine); links, FIFOs and unreadable
 //! entries are reported since they cannot be deposited as they are.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
@@ -13,8 +16,6 @@ use crate::checks::{Context, Outcome};
 use crate::documents::Encryption;
 use crate::inventory::{FileEntry, FileKind};
 use crate::vocabulary::Finding;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Every document opens: its content is what its extension says, it is not truncated or
 /// corrupt, not password-protected, and can be read.
@@ -62,90 +63,15 @@ impl BidCheck for ReadableDocuments {
                 findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
                 continue;
             }
-            if !f.name_is_utf8 {
-                findings.push(
-                    ctx.file_finding(
-                        f,
-                        "nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
-                    )
-                    .suggest("renommer le fichier (lettres accentuées retapées)"),
-                );
-            }
-            if crate::inventory::has_control_character(&f.path) {
-                findings.push(
-                ctx.file_finding(
-                    f,
-                    "nom de fichier contenant un caractère de contrôle (retour à la ligne, tabulation) : Windows et la plateforme le refusent",
-                )
-                .suggest("renommer le fichier sur une seule ligne"),
-            );
-            }
-            // An empty file is `empty-entries`' finding, a program or script disguised as a
-            // document `forbidden-files`' one: one defect, one line in the report.
-            if matches!(
-                f.kind,
-                FileKind::Empty | FileKind::Executable | FileKind::Script
-            ) || f.has_macros()
-            {
+            findings.extend(name_findings(ctx, f));
+            if judged_by_another_rule(f) {
                 continue;
             }
-            if let Some(ext) = &f.ext
-                && f.kind.matches_extension(ext) == Some(false)
-            {
-                // An office document that does not look like one is usually a damaged or an
-                // encrypted one, not a file of another kind renamed: say that, once.
-                if let Some(finding) = office_container_problem(ctx, f, ext) {
-                    findings.push(finding);
-                    continue;
-                }
-                findings.push(ctx.file_finding(
-                    f,
-                    format!(
-                        "le contenu est un(e) {}, pas un fichier .{ext} : il ne s'ouvrira pas",
-                        f.kind.label()
-                    ),
-                ));
+            if let Some(finding) = container_finding(ctx, f) {
+                findings.push(finding);
                 continue;
             }
-            let office = matches!(
-                f.kind,
-                FileKind::Docx
-                    | FileKind::Xlsx
-                    | FileKind::Pptx
-                    | FileKind::Odt
-                    | FileKind::Ods
-                    | FileKind::Odp
-            );
-            if office && let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref()) {
-                findings.push(ctx.file_finding(f, format!("document corrompu ({e})")));
-                continue;
-            }
-            if office && f.archive.as_ref().is_some_and(|a| !a.encrypted.is_empty()) {
-                findings.push(ctx.file_finding(f, "document protégé par mot de passe"));
-                continue;
-            }
-            match ctx.documents.get(i) {
-            Some(Err(cause)) => findings.push(ctx.file_finding(f, cause.clone())),
-            Some(Ok(facts)) if facts.encryption == Encryption::UserPassword => findings.push(
-                ctx.file_finding(
-                    f,
-                    "document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
-                )
-                .suggest("déposer une version sans mot de passe"),
-            ),
-            Some(Ok(facts)) => {
-                if facts.signed {
-                    signed.push(format!(
-                        "{} (signature électronique présente, non vérifiée)",
-                        f.rel
-                    ));
-                }
-                // Read despite a defect a viewer also works around: worth knowing, not a reason
-                // to refuse the file.
-                signed.extend(facts.notes.iter().map(|n| format!("{} ({n})", f.rel)));
-            }
-            None => {}
-        }
+            findings.extend(reading_finding(ctx, i, f, &mut signed));
         }
         for a in &ctx.inventory.anomalies {
             findings.push(Finding::new(a.describe()).at(a.rel()));
@@ -155,6 +81,110 @@ impl BidCheck for ReadableDocuments {
 
     fn needs_documents(&self) -> bool {
         true
+    }
+}
+
+/// A name the buyer's platform or computer will not take intact.
+fn name_findings(ctx: &Context, f: &FileEntry) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if !f.name_is_utf8 {
+        findings.push(
+            ctx.file_finding(
+                f,
+                "nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
+            )
+            .suggest("renommer le fichier (lettres accentuées retapées)"),
+        );
+    }
+    if crate::inventory::has_control_character(&f.path) {
+        findings.push(
+            ctx.file_finding(
+                f,
+                "nom de fichier contenant un caractère de contrôle (retour à la ligne, tabulation) : Windows et la plateforme le refusent",
+            )
+            .suggest("renommer le fichier sur une seule ligne"),
+        );
+    }
+    findings
+}
+
+/// An empty file is `empty-entries`' finding, a program or script disguised as a document
+/// `forbidden-files`' one: one defect, one line in the report.
+fn judged_by_another_rule(f: &FileEntry) -> bool {
+    matches!(
+        f.kind,
+        FileKind::Empty | FileKind::Executable | FileKind::Script
+    ) || f.has_macros()
+}
+
+/// What the file's container shows before any reading: content of another kind than its
+/// extension, a damaged or password-protected office archive.
+fn container_finding(ctx: &Context, f: &FileEntry) -> Option<Finding> {
+    if let Some(ext) = &f.ext
+        && f.kind.matches_extension(ext) == Some(false)
+    {
+        // An office document that does not look like one is usually a damaged or an
+        // encrypted one, not a file of another kind renamed: say that, once.
+        return Some(office_container_problem(ctx, f, ext).unwrap_or_else(|| {
+            ctx.file_finding(
+                f,
+                format!(
+                    "le contenu est un(e) {}, pas un fichier .{ext} : il ne s'ouvrira pas",
+                    f.kind.label()
+                ),
+            )
+        }));
+    }
+    let office = matches!(
+        f.kind,
+        FileKind::Docx
+            | FileKind::Xlsx
+            | FileKind::Pptx
+            | FileKind::Odt
+            | FileKind::Ods
+            | FileKind::Odp
+    );
+    if !office {
+        return None;
+    }
+    if let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref()) {
+        return Some(ctx.file_finding(f, format!("document corrompu ({e})")));
+    }
+    if f.archive.as_ref().is_some_and(|a| !a.encrypted.is_empty()) {
+        return Some(ctx.file_finding(f, "document protégé par mot de passe"));
+    }
+    None
+}
+
+/// What reading the document showed: the reader's failure, an opening password; a signature
+/// or a defect worked around goes to `notes`.
+fn reading_finding(
+    ctx: &Context,
+    i: usize,
+    f: &FileEntry,
+    notes: &mut Vec<String>,
+) -> Option<Finding> {
+    match ctx.documents.get(i)? {
+        Err(cause) => Some(ctx.file_finding(f, cause.clone())),
+        Ok(facts) if facts.encryption == Encryption::UserPassword => Some(
+            ctx.file_finding(
+                f,
+                "document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
+            )
+            .suggest("déposer une version sans mot de passe"),
+        ),
+        Ok(facts) => {
+            if facts.signed {
+                notes.push(format!(
+                    "{} (signature électronique présente, non vérifiée)",
+                    f.rel
+                ));
+            }
+            // Read despite a defect a viewer also works around: worth knowing, not a reason
+            // to refuse the file.
+            notes.extend(facts.notes.iter().map(|n| format!("{} ({n})", f.rel)));
+            None
+        }
     }
 }
 

@@ -3,6 +3,9 @@
 //! groupement, never both, never two groupements. Roles left out (sous-traitant) may appear in
 //! several offers for the same lot.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{CheckKind, CrossBidCheck};
 use std::collections::BTreeMap;
@@ -10,8 +13,6 @@ use std::collections::BTreeMap;
 use super::cross_bid::{Bid, Operators, at_bid, bid_lots};
 use crate::checks::Outcome;
 use crate::vocabulary::Role;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// (portfolio) One operator (SIRET) holds at most one candidacy per lot in `roles`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

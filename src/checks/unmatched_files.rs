@@ -2,13 +2,14 @@
 //! itself — a bid may carry free annexes — but the bid manager should see what will be
 //! deposited without being expected (usually `severity: info`).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// Files that no piece rule of the phase recognises, listed so that the bid manager sees
 /// what will be deposited without being expected.

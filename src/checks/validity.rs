@@ -6,6 +6,9 @@
 //! wrong, and the buyer reads the document). The document must have been issued to the member
 //! it counts for (see [`super::holder`]).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
 use super::CompileError;
 use super::documents::{Judge, each_text};
 use super::holder::{self, HolderCheck};
@@ -15,8 +18,6 @@ use super::select::FileSelector;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::checks::{Context, Outcome};
 use crate::dates::{DateSpec, fr_date};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 
 /// A dated document is valid on the deadline: its dates of validity are read from its
 /// text; with `certification`, they are compared with the manifest's `valid_until` for that
