@@ -7,9 +7,9 @@ use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::documents::{Judge, each_text, excerpt};
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
+use super::per_document::{DocumentFindings, each_text, excerpt};
 use super::select::FileSelector;
 use super::{CompileError, text_regex_from};
 use crate::checks::{Context, Outcome};
@@ -100,7 +100,7 @@ impl CheckKind for Content {
 
 impl BidCheck for TextPatterns {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let mut judge = Judge::default();
+        let mut judge = DocumentFindings::default();
         each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             for (re, label) in &self.must {
                 if !re.is_match(&facts.text) {

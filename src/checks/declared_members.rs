@@ -9,10 +9,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::documents::{Judge, each_text};
 use super::holder::company;
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
+use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::holder::Mentions;
 use crate::checks::{Context, Outcome};
@@ -71,7 +71,7 @@ impl BidCheck for MemberList {
         let Some(members) = ctx.manifest.members.as_deref() else {
             return Outcome::missing(&["members".to_string()]);
         };
-        let mut judge = Judge::default();
+        let mut judge = DocumentFindings::default();
         each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
             let folded = fold(&facts.text);
             let mentions = Mentions::of(&facts.text);

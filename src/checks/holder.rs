@@ -9,9 +9,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::documents::{Judge, each_text};
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
+use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::holder::{Company, Holder, holder_of};
 use crate::checks::{Context, Outcome};
@@ -72,7 +72,7 @@ impl BidCheck for ExpectedHolder {
         if self.select.files(ctx).next().is_none() {
             return Outcome::not_applicable("aucun document distinct à contrôler");
         }
-        let mut judge = Judge::default();
+        let mut judge = DocumentFindings::default();
         each_text(
             &self.select,
             ctx,

@@ -8,9 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::documents::{Judge, each_text};
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
+use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::language;
 use crate::checks::{Context, Outcome};
@@ -107,7 +107,7 @@ impl CheckKind for Language {
 
 impl BidCheck for ExpectedLanguage {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let mut judge = Judge::default();
+        let mut judge = DocumentFindings::default();
         let expected = language::name_fr(&self.code).unwrap_or("?");
         // Documents reliably in the expected language, by pairing key: the translations.
         let translations: Vec<(String, String)> = ctx

@@ -8,9 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::documents::{Judge, each_text};
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
+use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::outline::{PlanEntry, check_outline};
 use crate::checks::{Context, Outcome};
@@ -113,7 +113,7 @@ impl CheckKind for Outline {
 
 impl BidCheck for ImposedPlan {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let mut judge = Judge::default();
+        let mut judge = DocumentFindings::default();
         each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             let lines = facts.heading_candidates();
             for problem in check_outline(&self.plan, &lines, self.allow_extra) {

@@ -6,9 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::documents::{Judge, each_document};
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
+use super::per_document::{DocumentFindings, each_document};
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 
@@ -119,7 +119,7 @@ fn dimensions(p: PaperSize) -> (f32, f32, &'static str) {
 
 impl BidCheck for PageLimits {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let mut judge = Judge::default();
+        let mut judge = DocumentFindings::default();
         each_document(&self.select, ctx, &mut judge, |f, facts, judge| {
             match (facts.pages, &facts.page_estimate) {
                 (None, _) if self.raw.min.is_some() || self.raw.max.is_some() => {

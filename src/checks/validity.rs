@@ -10,10 +10,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::documents::{Judge, each_text};
 use super::holder::{self, HolderCheck};
 use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
+use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::checks::{Context, Outcome};
@@ -79,7 +79,7 @@ impl BidCheck for DatedDocuments {
         let Some(deadline) = ctx.deadline else {
             return Outcome::missing(&["deadline".to_string()]);
         };
-        let mut judge = Judge::default();
+        let mut judge = DocumentFindings::default();
         each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             // A document issued to another company says nothing of the member's validity.
             match holder::check(ctx, f, &facts.text, "document") {

@@ -126,7 +126,7 @@ impl Target {
         report.bid.root = self.shown();
         if d.has_manifest() {
             report.notices.push(Notice {
-                kind: "manifest-in-deposit",
+                kind: bidlint::report::NoticeKind::ManifestInDeposit,
                 message: format!(
                     "{MANIFEST_NAME} est dans l'archive : c'est le manifeste de bidlint, pas une \
                      pièce de la réponse ; retirez-le de l'archive avant le dépôt"

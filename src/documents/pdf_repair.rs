@@ -19,7 +19,7 @@ const MAX_OBJECT_NUMBER: u32 = 2_000_000;
 
 /// One object found by the scan: where its bytes are, and the stream data bounds if any.
 #[derive(Debug, Clone, Copy)]
-struct Found {
+struct ScannedObject {
     generation: u16,
     start: usize,
     end: usize,
@@ -29,7 +29,7 @@ struct Found {
     end_stream: usize,
 }
 
-impl Found {
+impl ScannedObject {
     /// The bytes before the stream data (the whole object when it is not a stream).
     fn head<'a>(&self, buf: &'a [u8]) -> &'a [u8] {
         &buf[self.start..self.data.map_or(self.end, |(s, _)| s)]
@@ -37,7 +37,7 @@ impl Found {
     /// Does the stated `/Length` lead to `endstream`? `None` when it cannot be told: not a
     /// stream, no `/Length`, or a length kept in an object stream (compressed objects are not
     /// scanned) — a file is not taken for damaged on what cannot be seen.
-    fn length_holds(&self, buf: &[u8], all: &BTreeMap<u32, Found>) -> Option<bool> {
+    fn length_holds(&self, buf: &[u8], all: &BTreeMap<u32, ScannedObject>) -> Option<bool> {
         let (data_start, data_end) = self.data?;
         declared_length(self.head(buf), buf, all)
             .map(|n| (data_end - data_start..=self.end_stream - data_start).contains(&n))
@@ -115,7 +115,12 @@ pub fn rebuild(pdf: &[u8]) -> Option<Vec<u8>> {
 
 /// The object, with its stream's `/Length` corrected when the one written does not lead to
 /// `endstream` (a later key wins in lopdf's dictionaries, so the real length is added last).
-fn write_object(out: &mut Vec<u8>, buf: &[u8], found: &Found, all: &BTreeMap<u32, Found>) {
+fn write_object(
+    out: &mut Vec<u8>,
+    buf: &[u8],
+    found: &ScannedObject,
+    all: &BTreeMap<u32, ScannedObject>,
+) {
     let bytes = &buf[found.start..found.end];
     let Some((data_start, data_end)) = found.data else {
         out.extend_from_slice(bytes);
@@ -143,7 +148,7 @@ fn write_object(out: &mut Vec<u8>, buf: &[u8], found: &Found, all: &BTreeMap<u32
 }
 
 /// The last object whose dictionary says `/Type /Catalog`.
-fn catalog(buf: &[u8], objects: &BTreeMap<u32, Found>) -> Option<(u32, u16)> {
+fn catalog(buf: &[u8], objects: &BTreeMap<u32, ScannedObject>) -> Option<(u32, u16)> {
     objects
         .iter()
         .rev()
@@ -156,7 +161,7 @@ fn catalog(buf: &[u8], objects: &BTreeMap<u32, Found>) -> Option<(u32, u16)> {
 
 /// The `/Length` the stream dictionary states: a number, or a reference to an object that is
 /// a number.
-fn declared_length(dict: &[u8], buf: &[u8], all: &BTreeMap<u32, Found>) -> Option<usize> {
+fn declared_length(dict: &[u8], buf: &[u8], all: &BTreeMap<u32, ScannedObject>) -> Option<usize> {
     let mut at = 0;
     while let Some(i) = find(dict, b"/Length", at) {
         at = i + 7;
@@ -186,7 +191,7 @@ fn declared_length(dict: &[u8], buf: &[u8], all: &BTreeMap<u32, Found>) -> Optio
 
 /// Every object of the file, the last definition of each number winning (that is how an
 /// incremental update replaces an object).
-fn scan(buf: &[u8]) -> BTreeMap<u32, Found> {
+fn scan(buf: &[u8]) -> BTreeMap<u32, ScannedObject> {
     let mut objects = BTreeMap::new();
     let mut at = 0;
     while let Some(i) = find(buf, b"obj", at) {
@@ -203,7 +208,7 @@ fn scan(buf: &[u8]) -> BTreeMap<u32, Found> {
         };
         objects.insert(
             number,
-            Found {
+            ScannedObject {
                 generation,
                 start,
                 end,

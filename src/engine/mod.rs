@@ -13,7 +13,7 @@ use crate::inventory::Inventory;
 use crate::manifest::LoadedManifest;
 use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
-use crate::report::{self, BidInfo, Notice, PackRef, Report, RuleResult, SourceOut};
+use crate::report::{self, BidInfo, Notice, NoticeKind, PackRef, Report, RuleResult, SourceOut};
 use crate::vocabulary::{Phase, Status};
 
 /// Everything a run needs, already loaded.
@@ -128,7 +128,12 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         .map(|rule| {
             if rule.def.phases.is_some() && run.phase.is_none() {
                 Outcome::missing(&["phase".to_string()])
-            } else if let Some(skip) = rule.def.when.as_ref().and_then(|w| unmet(w, &ctx)) {
+            } else if let Some(skip) = rule
+                .def
+                .when
+                .as_ref()
+                .and_then(|w| condition_not_met(w, &ctx))
+            {
                 skip
             } else {
                 rule.check.evaluate(&ctx, &rule.def.id)
@@ -140,7 +145,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
     for (rule, mut outcome) in rules.into_iter().zip(outcomes) {
         for note in std::mem::take(&mut outcome.manifest_notes) {
             notices.push(Notice {
-                kind: "manifest-inconsistency",
+                kind: NoticeKind::ManifestInconsistency,
                 message: format!("{} : {}", rule.def.id, note.message),
                 path: note.path,
             });
@@ -162,7 +167,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
     }
     for a in &run.inventory.anomalies {
         notices.push(Notice {
-            kind: "entry",
+            kind: NoticeKind::Entry,
             message: a.describe(),
             path: Some(a.rel().to_string()),
         });
@@ -212,7 +217,7 @@ fn members_without_files(
                 (None, None) => "ni `folder` ni `short` pour lui rattacher des fichiers".to_string(),
             };
             Notice {
-                kind: "member-without-files",
+                kind: NoticeKind::MemberWithoutFiles,
                 message: format!(
                     "aucun fichier n'est rattaché à {} ({how}) : vérifier `folder`/`short` dans le manifeste",
                     m.name
@@ -237,7 +242,7 @@ pub fn pack_refs(packs: &PackSet) -> Vec<PackRef> {
 }
 
 /// Why a rule's `when:` does not hold (a skip), or None when it holds.
-fn unmet(w: &When, ctx: &Context) -> Option<Outcome> {
+fn condition_not_met(w: &When, ctx: &Context) -> Option<Outcome> {
     if let Some(form) = w.form {
         match ctx.manifest.candidate.as_ref().and_then(|c| c.form) {
             None => return Some(Outcome::missing(&["candidate.form".to_string()])),
@@ -324,7 +329,7 @@ fn apply_waiver(result: &mut RuleResult, run: &Run, notices: &mut Vec<Notice>) {
             .filter(|e| e.date < run.today);
         if let Some(e) = expired {
             notices.push(Notice {
-                kind: "waiver-expired",
+                kind: NoticeKind::WaiverExpired,
                 message: format!(
                     "la dérogation pour {} a expiré le {} : elle n'est plus appliquée",
                     w.rule,
@@ -339,7 +344,7 @@ fn apply_waiver(result: &mut RuleResult, run: &Run, notices: &mut Vec<Notice>) {
             result.waiver = Some(w.reason.clone());
         } else {
             notices.push(Notice {
-                kind: "waiver-unused",
+                kind: NoticeKind::WaiverUnused,
                 message: format!(
                     "la dérogation pour {} ne sert à rien (statut {}) : la retirer du manifeste",
                     w.rule,

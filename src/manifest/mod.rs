@@ -118,6 +118,19 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
     if m.consultation.trim().is_empty() {
         problems.push(src.at_value("consultation", "`consultation` est vide"));
     }
+    validate_members(m, src, &mut problems);
+    if let Some(h) = &m.hosting {
+        validate_hosting(h, src, &mut problems);
+    }
+    validate_waivers(m, src, &mut problems);
+    problems.extend(consistency::problems(m, src));
+    validate_pieces(m, src, &mut problems);
+    (deadline, problems)
+}
+
+/// Member tokens unique and usable in file names, folders inside the bid, certification
+/// dates and HDS activities.
+fn validate_members(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProblem>) {
     let mut shorts: Vec<String> = Vec::new();
     for (i, member) in m.members.iter().flatten().enumerate() {
         let at = |f: &str| format!("members[{i}].{f}");
@@ -162,38 +175,44 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
             }
         }
     }
-    if let Some(h) = &m.hosting {
-        for (i, dc) in h.datacenters.iter().flatten().enumerate() {
-            if !territory::is_country_code(&dc.country) {
-                problems.push(src.at_value(
-                    &format!("hosting.datacenters[{i}].country"),
-                    format!(
-                        "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE, GP…)",
-                        dc.country
-                    ),
-                ));
-            }
-        }
-        for (i, c) in h.administration.iter().flatten().enumerate() {
-            if !territory::is_country_code(c) {
-                problems.push(src.at_value(
-                    &format!("hosting.administration[{i}]"),
-                    format!("pays « {c} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)"),
-                ));
-            }
-        }
-        for (i, t) in h.transfers.iter().flatten().enumerate() {
-            if !territory::is_country_code(&t.country) {
-                problems.push(src.at_value(
-                    &format!("hosting.transfers[{i}].country"),
-                    format!(
-                        "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)",
-                        t.country
-                    ),
-                ));
-            }
+}
+
+/// Country codes of datacenters, administration and transfers.
+fn validate_hosting(h: &Hosting, src: &YamlSource, problems: &mut Vec<YamlProblem>) {
+    for (i, dc) in h.datacenters.iter().flatten().enumerate() {
+        if !territory::is_country_code(&dc.country) {
+            problems.push(src.at_value(
+                &format!("hosting.datacenters[{i}].country"),
+                format!(
+                    "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE, GP…)",
+                    dc.country
+                ),
+            ));
         }
     }
+    for (i, c) in h.administration.iter().flatten().enumerate() {
+        if !territory::is_country_code(c) {
+            problems.push(src.at_value(
+                &format!("hosting.administration[{i}]"),
+                format!("pays « {c} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)"),
+            ));
+        }
+    }
+    for (i, t) in h.transfers.iter().flatten().enumerate() {
+        if !territory::is_country_code(&t.country) {
+            problems.push(src.at_value(
+                &format!("hosting.transfers[{i}].country"),
+                format!(
+                    "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)",
+                    t.country
+                ),
+            ));
+        }
+    }
+}
+
+/// Every waiver gives its reason, and a readable expiry.
+fn validate_waivers(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProblem>) {
     for (i, w) in m.waivers.iter().enumerate() {
         if w.reason.trim().is_empty() {
             problems.push(src.at_value(
@@ -207,7 +226,10 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
             problems.push(src.at_value(&format!("waivers[{i}].expires"), msg));
         }
     }
-    problems.extend(consistency::problems(m, src));
+}
+
+/// Files mapped in `pieces:` stay inside the bid folder.
+fn validate_pieces(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProblem>) {
     for (rule, files) in &m.pieces {
         for f in files.paths() {
             if !is_safe_relative(f) {
@@ -218,7 +240,6 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
             }
         }
     }
-    (deadline, problems)
 }
 
 /// A relative path that stays inside the bid folder.

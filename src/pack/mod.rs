@@ -240,6 +240,22 @@ impl Loader {
         base_dir: &Path,
         chain: &mut Vec<String>,
     ) -> Result<Vec<CompiledRule>, PackError> {
+        let mut rules = self.inherit(&file, src, base_dir, chain)?;
+        self.keep_inherited(&file, src, &mut rules);
+        self.apply_overrides(&file, src, &mut rules);
+        self.add_own_rules(&file, src, &mut rules);
+        self.record_pack(&file, src);
+        Ok(rules)
+    }
+
+    /// The rules of the packs `file` extends, parents first, each id once.
+    fn inherit(
+        &mut self,
+        file: &PackFile,
+        src: &Arc<YamlSource>,
+        base_dir: &Path,
+        chain: &mut Vec<String>,
+    ) -> Result<Vec<CompiledRule>, PackError> {
         let mut rules: Vec<CompiledRule> = Vec::new();
         for (i, parent) in file.extends.iter().enumerate() {
             let inherited = self.load_spec(
@@ -254,10 +270,20 @@ impl Loader {
                 }
             }
         }
+        Ok(rules)
+    }
+
+    /// `only` and `except`: which inherited rules stay; an unknown id is a problem.
+    fn keep_inherited(
+        &mut self,
+        file: &PackFile,
+        src: &Arc<YamlSource>,
+        rules: &mut Vec<CompiledRule>,
+    ) {
         let known = |id: &str, rules: &[CompiledRule]| rules.iter().any(|r| r.def.id == id);
         if let Some(only) = &file.only {
             for (i, id) in only.iter().enumerate() {
-                if !known(id, &rules) {
+                if !known(id, rules) {
                     self.problems.push(src.at_value(
                         &format!("only[{i}]"),
                         format!("règle héritée inconnue : {id}"),
@@ -267,7 +293,7 @@ impl Loader {
             rules.retain(|r| only.contains(&r.def.id));
         }
         for (i, id) in file.except.iter().enumerate() {
-            if !known(id, &rules) {
+            if !known(id, rules) {
                 self.problems.push(src.at_value(
                     &format!("except[{i}]"),
                     format!("règle héritée inconnue : {id}"),
@@ -275,34 +301,51 @@ impl Loader {
             }
         }
         rules.retain(|r| !file.except.contains(&r.def.id));
+    }
+
+    /// `overrides`: field-by-field changes to inherited rules.
+    fn apply_overrides(
+        &mut self,
+        file: &PackFile,
+        src: &Arc<YamlSource>,
+        rules: &mut [CompiledRule],
+    ) {
         for (i, o) in file.overrides.iter().enumerate() {
-            match rules.iter_mut().find(|r| r.def.id == o.id) {
-                Some(r) => {
-                    if let Some(s) = o.severity {
-                        r.def.severity = s;
-                    }
-                    if let Some(e) = o.enabled {
-                        r.def.enabled = e;
-                    }
-                    if let Some(p) = &o.phases {
-                        r.def.phases = Some(p.clone());
-                    }
-                    if let Some(h) = &o.help {
-                        r.def.help = h.clone();
-                    }
-                    if let Some(t) = &o.title {
-                        r.def.title = t.clone();
-                    }
-                }
-                None => self.problems.push(
+            let Some(r) = rules.iter_mut().find(|r| r.def.id == o.id) else {
+                self.problems.push(
                     src.at_value(
                         &format!("overrides[{i}].id"),
                         format!("surcharge d'une règle inconnue : {}", o.id),
                     )
                     .with_help("une surcharge ne s'applique qu'à une règle héritée par `extends`"),
-                ),
+                );
+                continue;
+            };
+            if let Some(s) = o.severity {
+                r.def.severity = s;
+            }
+            if let Some(e) = o.enabled {
+                r.def.enabled = e;
+            }
+            if let Some(p) = &o.phases {
+                r.def.phases = Some(p.clone());
+            }
+            if let Some(h) = &o.help {
+                r.def.help = h.clone();
+            }
+            if let Some(t) = &o.title {
+                r.def.title = t.clone();
             }
         }
+    }
+
+    /// The pack's own rules, compiled; an id already taken is a problem.
+    fn add_own_rules(
+        &mut self,
+        file: &PackFile,
+        src: &Arc<YamlSource>,
+        rules: &mut Vec<CompiledRule>,
+    ) {
         let mut own_ids: HashSet<&str> = HashSet::new();
         for (i, def) in file.rules.iter().enumerate() {
             let at = format!("rules[{i}]");
@@ -313,10 +356,14 @@ impl Loader {
                 ));
                 continue;
             }
-            if let Some(rule) = self.compile_rule(def, &file, src, &at) {
+            if let Some(rule) = self.compile_rule(def, file, src, &at) {
                 rules.push(rule);
             }
         }
+    }
+
+    /// What the pack says of the consultation: deadlines, lots, and the pack itself.
+    fn record_pack(&mut self, file: &PackFile, src: &Arc<YamlSource>) {
         for (phase, raw) in &file.deadlines {
             match DateSpec::parse(raw) {
                 Ok(d) => {
@@ -345,7 +392,6 @@ impl Loader {
                 notes: file.notes.clone(),
             });
         }
-        Ok(rules)
     }
 
     fn compile_rule(
@@ -356,13 +402,13 @@ impl Loader {
         at: &str,
     ) -> Option<CompiledRule> {
         let mut ok = true;
-        let mut bad = |path: &str, msg: String| {
+        let mut problem = |path: &str, msg: String| {
             self.problems
                 .push(src.at_value(&format!("{at}.{path}"), msg));
             ok = false;
         };
         if !is_rule_id(&def.id) {
-            bad(
+            problem(
                 "id",
                 format!(
                     "identifiant « {} » : lettres majuscules, chiffres et tirets (CAIH-NOM-30)",
@@ -373,7 +419,7 @@ impl Loader {
         let doc = file.sources.get(&def.source.doc).cloned();
         if doc.is_none() {
             let keys: Vec<&str> = file.sources.keys().map(String::as_str).collect();
-            bad(
+            problem(
                 "source.doc",
                 format!(
                     "document source « {} » absent de `sources:` (connus : {})",
@@ -383,25 +429,25 @@ impl Loader {
             );
         }
         if def.source.quote.trim().is_empty() {
-            bad(
+            problem(
                 "source.quote",
                 "la citation de la clause est vide".to_string(),
             );
         }
         if def.source.section.trim().is_empty() {
-            bad(
+            problem(
                 "source.section",
                 "la section de la clause est vide".to_string(),
             );
         }
         if def.title.trim().is_empty() {
-            bad("title", "titre vide".to_string());
+            problem("title", "titre vide".to_string());
         }
         let check = match def.check.compile() {
             Ok(c) => Some(c),
             Err(errors) => {
                 for e in errors {
-                    bad(&format!("check.{}", e.path), e.message);
+                    problem(&format!("check.{}", e.path), e.message);
                 }
                 None
             }

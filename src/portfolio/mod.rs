@@ -6,7 +6,7 @@
 pub mod run;
 
 pub use crate::checks::cross_bid::{Bid, Operators, operators};
-use crate::report::Notice;
+use crate::report::{Notice, NoticeKind};
 use crate::text::fold;
 
 /// The same SIRET under different names across bids: probably a typo in one manifest.
@@ -25,7 +25,7 @@ pub fn name_conflicts(ops: &Operators, bids: &[Bid]) -> Vec<Notice> {
                 .map(|(n, b)| format!("« {n} » ({b})"))
                 .collect();
             out.push(Notice {
-                kind: "siret-names",
+                kind: NoticeKind::SiretNames,
                 message: format!(
                     "le SIREN {siren} porte des noms différents : {}",
                     list.join(", ")

@@ -131,10 +131,28 @@ pub struct BidInfo {
 /// a file that could not be looked at.
 #[derive(Debug, Clone, Serialize)]
 pub struct Notice {
-    pub kind: &'static str,
+    pub kind: NoticeKind,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+}
+
+/// What a notice is about (JSON `notices[].kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    /// bid.yaml contradicts a document (a date, activities); the document is what is judged.
+    ManifestInconsistency,
+    /// A file or folder the walk could not take as it is (unreadable, link, bad name).
+    Entry,
+    /// A member of bid.yaml to whom no file of the folder is attributed.
+    MemberWithoutFiles,
+    WaiverExpired,
+    WaiverUnused,
+    /// One SIREN under different names across the bids of a portfolio.
+    SiretNames,
+    /// The manifest was found inside the deposit zip (it would be uploaded).
+    ManifestInDeposit,
 }
 
 /// What the report is: a folder's check, a pre-submission checklist, or a portfolio.

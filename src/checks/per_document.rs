@@ -12,7 +12,7 @@ use crate::inventory::FileEntry;
 use crate::vocabulary::Finding;
 
 #[derive(Default)]
-pub struct Judge {
+pub struct DocumentFindings {
     pub findings: Vec<Finding>,
     /// Manifest facts that a document contradicts (see [`Outcome::manifest_notes`]).
     pub manifest_notes: Vec<Finding>,
@@ -21,14 +21,14 @@ pub struct Judge {
     checked: Vec<String>,
 }
 
-impl Judge {
+impl DocumentFindings {
     /// `f` could be read but not judged (no text, no page size…), and why.
     pub fn unverifiable(&mut self, f: &FileEntry, why: &str) {
         self.unverifiable.push(format!("{} ({why})", f.rel));
     }
 
     /// Adds what `part` found after what is already there.
-    fn absorb(&mut self, part: Judge) {
+    fn append(&mut self, part: DocumentFindings) {
         self.findings.extend(part.findings);
         self.manifest_notes.extend(part.manifest_notes);
         self.unreadable.extend(part.unreadable);
@@ -91,14 +91,14 @@ impl Judge {
 pub fn each_document(
     select: &FileSelector,
     ctx: &Context,
-    judge: &mut Judge,
-    judge_one: impl Fn(&FileEntry, &DocFacts, &mut Judge) + Sync,
+    judge: &mut DocumentFindings,
+    judge_one: impl Fn(&FileEntry, &DocFacts, &mut DocumentFindings) + Sync,
 ) {
     let selected: Vec<(usize, &FileEntry)> = select.files(ctx).collect();
-    let parts: Vec<Judge> = selected
+    let parts: Vec<DocumentFindings> = selected
         .par_iter()
         .map(|&(i, f)| {
-            let mut part = Judge::default();
+            let mut part = DocumentFindings::default();
             match ctx.documents.get(i) {
                 None => {}
                 Some(Err(cause)) => part.unreadable.push(format!("{} : {cause}", f.rel)),
@@ -116,7 +116,7 @@ pub fn each_document(
         })
         .collect();
     for part in parts {
-        judge.absorb(part);
+        judge.append(part);
     }
 }
 
@@ -125,8 +125,8 @@ pub fn each_document(
 pub fn each_text(
     select: &FileSelector,
     ctx: &Context,
-    judge: &mut Judge,
-    judge_one: impl Fn(&FileEntry, &DocFacts, &mut Judge) + Sync,
+    judge: &mut DocumentFindings,
+    judge_one: impl Fn(&FileEntry, &DocFacts, &mut DocumentFindings) + Sync,
 ) {
     each_document(select, ctx, judge, |f, facts, judge| {
         if let Some(e) = &facts.text_error {
