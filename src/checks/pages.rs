@@ -11,6 +11,8 @@ use super::params::Selector;
 use super::per_document::{DocumentFindings, each_document};
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
+use crate::documents::DocFacts;
+use crate::inventory::FileEntry;
 
 /// Page count bounds and page size of the selected documents.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -121,86 +123,9 @@ impl BidCheck for PageLimits {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
         let mut judge = DocumentFindings::default();
         each_document(&self.select, ctx, &mut judge, |f, facts, judge| {
-            match (facts.pages, &facts.page_estimate) {
-                (None, _) if self.raw.min.is_some() || self.raw.max.is_some() => {
-                    judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
-                }
-                (None, _) => {}
-                // An estimate is judged only when its whole range is within the bounds: near or
-                // past a bound, a human counts (never a pass on a guess, never a fail either).
-                (Some(_), Some(e)) => {
-                    let over = self.raw.max.is_some_and(|max| e.high > max);
-                    let under = self.raw.min.is_some_and(|min| e.low < min);
-                    if over || under {
-                        let bound = match (self.raw.min, self.raw.max) {
-                            (Some(min), Some(max)) => format!("attendu : de {min} à {max} page(s)"),
-                            (Some(min), None) => format!("attendu : {min} page(s) au moins"),
-                            (None, Some(max)) => format!("attendu : {max} page(s) au plus"),
-                            (None, None) => String::new(),
-                        };
-                        judge.unverifiable(
-                            f,
-                            &format!(
-                                "nombre de pages estimé, à compter à l'ouverture : {} ; {bound}",
-                                e.describe()
-                            ),
-                        );
-                    }
-                }
-                (Some(n), None) => {
-                    if let Some(min) = self.raw.min
-                        && n < min
-                    {
-                        judge
-                            .findings
-                            .push(ctx.file_finding(f, format!("{n} page(s), {min} au moins")));
-                    }
-                    if let Some(max) = self.raw.max
-                        && n > max
-                    {
-                        judge.findings.push(
-                            ctx.file_finding(f, format!("{n} pages, {max} au plus"))
-                                .suggest(format!("réduire le document à {max} page(s)")),
-                        );
-                    }
-                }
-            }
-            let Some(size) = self.raw.size else { return };
-            if facts.page_sizes.is_empty() {
-                judge.unverifiable(f, "format de page non lisible hors PDF");
-                return;
-            }
-            let (w, h, name) = dimensions(size);
-            let tol = self.raw.tolerance_pt;
-            let fits = |p: &crate::documents::PageSize| {
-                let portrait = (p.width - w).abs() <= tol && (p.height - h).abs() <= tol;
-                let landscape = (p.width - h).abs() <= tol && (p.height - w).abs() <= tol;
-                portrait || landscape
-            };
-            let wrong: Vec<(usize, &crate::documents::PageSize)> = facts
-                .page_sizes
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| !fits(p))
-                .collect();
-            if let Some((first, p)) = wrong.first() {
-                let pages = if wrong.len() == 1 {
-                    format!("page {}", first + 1)
-                } else {
-                    format!("{} pages dont la page {}", wrong.len(), first + 1)
-                };
-                judge.findings.push(
-                    ctx.file_finding(
-                        f,
-                        format!(
-                            "{pages} au format {:.0} × {:.0} mm{}, pas {name}",
-                            p.width / 72.0 * 25.4,
-                            p.height / 72.0 * 25.4,
-                            known_size(p).map(|k| format!(" ({k})")).unwrap_or_default()
-                        ),
-                    )
-                    .suggest(format!("exporter le document au format {name}")),
-                );
+            self.judge_count(ctx, f, facts, judge);
+            if let Some(size) = self.raw.size {
+                self.judge_size(ctx, f, facts, size, judge);
             }
         });
         judge.outcome("aucun document concerné dans le dossier")
@@ -208,6 +133,109 @@ impl BidCheck for PageLimits {
 
     fn needs_documents(&self) -> bool {
         true
+    }
+}
+
+impl PageLimits {
+    /// The page count within `min`..`max`.
+    fn judge_count(
+        &self,
+        ctx: &Context,
+        f: &FileEntry,
+        facts: &DocFacts,
+        judge: &mut DocumentFindings,
+    ) {
+        match (facts.pages, &facts.page_estimate) {
+            (None, _) if self.raw.min.is_some() || self.raw.max.is_some() => {
+                judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
+            }
+            (None, _) => {}
+            // An estimate is judged only when its whole range is within the bounds: near or
+            // past a bound, a human counts (never a pass on a guess, never a fail either).
+            (Some(_), Some(e)) => {
+                let over = self.raw.max.is_some_and(|max| e.high > max);
+                let under = self.raw.min.is_some_and(|min| e.low < min);
+                if over || under {
+                    let bound = match (self.raw.min, self.raw.max) {
+                        (Some(min), Some(max)) => format!("attendu : de {min} à {max} page(s)"),
+                        (Some(min), None) => format!("attendu : {min} page(s) au moins"),
+                        (None, Some(max)) => format!("attendu : {max} page(s) au plus"),
+                        (None, None) => String::new(),
+                    };
+                    judge.unverifiable(
+                        f,
+                        &format!(
+                            "nombre de pages estimé, à compter à l'ouverture : {} ; {bound}",
+                            e.describe()
+                        ),
+                    );
+                }
+            }
+            (Some(n), None) => {
+                if let Some(min) = self.raw.min
+                    && n < min
+                {
+                    judge
+                        .findings
+                        .push(ctx.file_finding(f, format!("{n} page(s), {min} au moins")));
+                }
+                if let Some(max) = self.raw.max
+                    && n > max
+                {
+                    judge.findings.push(
+                        ctx.file_finding(f, format!("{n} pages, {max} au plus"))
+                            .suggest(format!("réduire le document à {max} page(s)")),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every page of the paper size, portrait or landscape.
+    fn judge_size(
+        &self,
+        ctx: &Context,
+        f: &FileEntry,
+        facts: &DocFacts,
+        size: PaperSize,
+        judge: &mut DocumentFindings,
+    ) {
+        if facts.page_sizes.is_empty() {
+            judge.unverifiable(f, "format de page non lisible hors PDF");
+            return;
+        }
+        let (w, h, name) = dimensions(size);
+        let tol = self.raw.tolerance_pt;
+        let fits = |p: &crate::documents::PageSize| {
+            let portrait = (p.width - w).abs() <= tol && (p.height - h).abs() <= tol;
+            let landscape = (p.width - h).abs() <= tol && (p.height - w).abs() <= tol;
+            portrait || landscape
+        };
+        let wrong: Vec<(usize, &crate::documents::PageSize)> = facts
+            .page_sizes
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !fits(p))
+            .collect();
+        if let Some((first, p)) = wrong.first() {
+            let pages = if wrong.len() == 1 {
+                format!("page {}", first + 1)
+            } else {
+                format!("{} pages dont la page {}", wrong.len(), first + 1)
+            };
+            judge.findings.push(
+                ctx.file_finding(
+                    f,
+                    format!(
+                        "{pages} au format {:.0} × {:.0} mm{}, pas {name}",
+                        p.width / 72.0 * 25.4,
+                        p.height / 72.0 * 25.4,
+                        known_size(p).map(|k| format!(" ({k})")).unwrap_or_default()
+                    ),
+                )
+                .suggest(format!("exporter le document au format {name}")),
+            );
+        }
     }
 }
 

@@ -120,58 +120,17 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         pieces: &pieces,
         documents: run.documents,
     };
-    // Rules are independent: judged in parallel (the text rules of a large bid take most of
-    // a warm run), collected in pack order, waivers applied in that order.
     let rules: Vec<&CompiledRule> = rules_for_phase(run.packs, run.phase).collect();
-    let outcomes: Vec<Outcome> = rules
-        .par_iter()
-        .map(|rule| {
-            if rule.def.phases.is_some() && run.phase.is_none() {
-                Outcome::missing(&["phase".to_string()])
-            } else if let Some(skip) = rule
-                .def
-                .when
-                .as_ref()
-                .and_then(|w| condition_not_met(w, &ctx))
-            {
-                skip
-            } else {
-                rule.check.evaluate(&ctx, &rule.def.id)
-            }
-        })
-        .collect();
+    let outcomes = judge_all(&rules, run.phase, &ctx);
     let mut notices = Vec::new();
     let mut results = Vec::with_capacity(rules.len());
     for (rule, mut outcome) in rules.into_iter().zip(outcomes) {
-        for note in std::mem::take(&mut outcome.manifest_notes) {
-            notices.push(Notice {
-                kind: NoticeKind::ManifestInconsistency,
-                message: format!("{} : {}", rule.def.id, note.message),
-                path: note.path,
-            });
-        }
+        notices.extend(manifest_notices(rule, &mut outcome));
         let mut result = rule_result(rule, outcome);
         apply_waiver(&mut result, run, &mut notices);
         results.push(result);
     }
-    // Only where the phase asks pieces of each member (a groupement's offer is one document set).
-    let per_member = rules_for_phase(run.packs, run.phase).any(|r| {
-        matches!(&r.check, CompiledCheck::Piece(p) if p.raw.per == crate::checks::piece::PieceScope::Member)
-    });
-    if per_member {
-        notices.extend(members_without_files(
-            manifest,
-            run.inventory,
-            &run.manifest_display,
-        ));
-    }
-    for a in &run.inventory.anomalies {
-        notices.push(Notice {
-            kind: NoticeKind::Entry,
-            message: a.describe(),
-            path: Some(a.rel().to_string()),
-        });
-    }
+    notices.extend(walk_notices(run));
     Ok(Report::new(
         report::ReportKind::Check,
         pack_refs(run.packs),
@@ -187,6 +146,64 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         results,
         notices,
     ))
+}
+
+/// Rules are independent: judged in parallel (the text rules of a large bid take most of a
+/// warm run), returned in the order of `rules`.
+fn judge_all(rules: &[&CompiledRule], phase: Option<Phase>, ctx: &Context) -> Vec<Outcome> {
+    rules
+        .par_iter()
+        .map(|rule| {
+            if rule.def.phases.is_some() && phase.is_none() {
+                Outcome::missing(&["phase".to_string()])
+            } else if let Some(skip) = rule
+                .def
+                .when
+                .as_ref()
+                .and_then(|w| condition_not_met(w, ctx))
+            {
+                skip
+            } else {
+                rule.check.evaluate(ctx, &rule.def.id)
+            }
+        })
+        .collect()
+}
+
+/// Where a document contradicted bid.yaml: taken out of the outcome, reported as notices.
+fn manifest_notices(rule: &CompiledRule, outcome: &mut Outcome) -> Vec<Notice> {
+    std::mem::take(&mut outcome.manifest_notes)
+        .into_iter()
+        .map(|note| Notice {
+            kind: NoticeKind::ManifestInconsistency,
+            message: format!("{} : {}", rule.def.id, note.message),
+            path: note.path,
+        })
+        .collect()
+}
+
+/// What the walk noticed: members with no file (where the phase asks pieces of each
+/// member — a groupement's offer is one document set) and entries it could not take.
+fn walk_notices(run: &Run) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    let per_member = rules_for_phase(run.packs, run.phase).any(|r| {
+        matches!(&r.check, CompiledCheck::Piece(p) if p.raw.per == crate::checks::piece::PieceScope::Member)
+    });
+    if per_member {
+        notices.extend(members_without_files(
+            &run.manifest.manifest,
+            run.inventory,
+            &run.manifest_display,
+        ));
+    }
+    for a in &run.inventory.anomalies {
+        notices.push(Notice {
+            kind: NoticeKind::Entry,
+            message: a.describe(),
+            path: Some(a.rel().to_string()),
+        });
+    }
+    notices
 }
 
 /// In a bid of several operators, a member to whom no file is attributed is most often a
