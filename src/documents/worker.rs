@@ -305,3 +305,50 @@ fn serve(mut args: impl Iterator<Item = std::ffi::OsString>) -> Result<(), Serve
         .and_then(|_| stdout.flush())
         .map_err(ServeError::Closed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_runtime_s_abort_messages_are_recognised() {
+        assert_eq!(
+            abort_from_stderr("memory allocation of 1048576 bytes failed\n"),
+            Some(Abort::OutOfMemory)
+        );
+        assert_eq!(
+            abort_from_stderr("\nthread 'main' has overflowed its stack\nfatal runtime error"),
+            Some(Abort::StackOverflow)
+        );
+        assert_eq!(abort_from_stderr("Segmentation fault"), None);
+        assert_eq!(abort_from_stderr(""), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_silent_death_is_classified_from_its_status_and_limits() {
+        use std::os::unix::process::ExitStatusExt;
+        let limits = Limits::default();
+        // A raw wait status: low bits a signal number, or an exit code in the second byte.
+        let killed = ExitStatus::from_raw(11);
+        assert_eq!(
+            crash_cause(killed, "", limits),
+            ReadFailure::Crashed {
+                how: Stop::Signal(11)
+            }
+        );
+        let exited = ExitStatus::from_raw(3 << 8);
+        assert_eq!(
+            crash_cause(exited, "", limits),
+            ReadFailure::Crashed { how: Stop::Code(3) }
+        );
+        assert_eq!(
+            crash_cause(
+                ExitStatus::from_raw(6),
+                "memory allocation of 8 bytes failed",
+                limits
+            ),
+            ReadFailure::OutOfMemory { limit_mb: 1024 }
+        );
+    }
+}

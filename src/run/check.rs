@@ -33,19 +33,29 @@ pub struct Reading {
 /// Check the folder or deposit zip `req.target`: the report as `bidlint check` renders it.
 /// `progress` is told how the reading of the documents goes.
 pub fn check_folder(req: &CheckRequest, progress: &dyn Progress) -> Result<CheckRun, RunError> {
+    check_target(&req.target, &req.inputs, &req.documents, progress).map(|(run, _)| run)
+}
+
+/// Check a folder or deposit zip; also what the run was made with.
+pub(super) fn check_target(
+    path: &Path,
+    inputs: &Inputs,
+    documents: &DocumentOptions,
+    progress: &dyn Progress,
+) -> Result<(CheckRun, Setup), RunError> {
     // DIR or ZIP: a zip is laid out in a private temporary folder, removed with `target`.
-    let target = Target::resolve(&req.target)?;
-    target.require_manifest(&req.inputs)?;
-    let setup = Setup::load(target.dir(), &req.inputs)?;
+    let target = Target::resolve(path)?;
+    target.require_manifest(inputs)?;
+    let setup = Setup::load(target.dir(), inputs)?;
     let mut run = evaluate(
         target.dir(),
         &setup,
-        &req.documents,
+        documents,
         progress,
         target.anomalies(),
     )?;
     target.finish(&mut run.report);
-    Ok(run)
+    Ok((run, setup))
 }
 
 /// The manifest, the packs, the phase and the deadline a run is made with.
@@ -110,7 +120,7 @@ impl Setup {
 
 /// Check `dir` with what `s` loaded: the whole pipeline up to the report. `entries` are the
 /// deposit zip's entries that could not be laid out in `dir`, reported with the walk's own.
-pub(super) fn evaluate(
+fn evaluate(
     dir: &Path,
     s: &Setup,
     options: &DocumentOptions,

@@ -9,27 +9,16 @@ use crate::engine;
 use crate::report::{BidInfo, Report, ReportKind};
 
 use super::RunError;
-use super::check::{Setup, evaluate};
+use super::check::{Setup, check_target};
 use super::request::{ChecklistRequest, Inputs};
-use super::target::Target;
 
 /// The checklist report of `req`; `progress` is told how the reading of the documents goes.
 pub fn checklist(req: &ChecklistRequest, progress: &dyn Progress) -> Result<Report, RunError> {
     let Some(dir) = &req.target else {
         return blank(&req.inputs);
     };
-    let target = Target::resolve(dir)?;
-    target.require_manifest(&req.inputs)?;
-    let setup = Setup::load(target.dir(), &req.inputs)?;
-    let mut report = evaluate(
-        target.dir(),
-        &setup,
-        &req.documents,
-        progress,
-        target.anomalies(),
-    )?
-    .report;
-    target.finish(&mut report);
+    let (run, setup) = check_target(dir, &req.inputs, &req.documents, progress)?;
+    let mut report = run.report;
     checklist::order(report.results_mut(), &setup.asked);
     report.kind = ReportKind::Checklist;
     Ok(report)
