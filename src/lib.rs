@@ -3,8 +3,9 @@
 //!
 //! Data flows one way: [`inventory`] (walk the folder) and [`manifest`] (the bid's facts) →
 //! [`pack`] (the rules) → [`engine`] (each rule's status and findings, through [`checks`]) →
-//! [`report`] (the model) → [`render`] (table, JSON…). The library never prints and never
-//! writes inside the bid folder.
+//! [`report`] (the model) → [`render`] (table, JSON…). [`run`] chains them for each command
+//! (`check_folder`, `checklist`, `portfolio`, `verify_quotes`). The library never prints and
+//! never writes inside the bid folder.
 
 pub mod analysis;
 pub mod checklist;
@@ -22,6 +23,7 @@ pub mod portfolio;
 pub mod quotes;
 pub mod render;
 pub mod report;
+pub mod run;
 pub mod schema;
 pub mod siret;
 pub mod skeleton;

@@ -9,8 +9,18 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // A document worker (the same binary, started by a run to read one document in
     // isolation) does only that, before any argument parsing.
-    if let Some(code) = bidlint::documents::worker::serve_from_args() {
-        return code;
+    if let Some(served) = bidlint::documents::worker::serve_from_args() {
+        return match served {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                // The parent reads only the exit code; the message is for a human trying
+                // the subcommand by hand.
+                if e.is_said() {
+                    eprintln!("{e}");
+                }
+                ExitCode::from(e.exit_code())
+            }
+        };
     }
     restore_sigpipe();
     install_diagnostic_style();

@@ -7,13 +7,15 @@ mod info;
 mod init;
 mod output;
 mod portfolio;
+mod progress;
 mod schema;
-mod target;
 mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use bidlint::documents::worker::{DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECS};
@@ -21,6 +23,7 @@ use bidlint::manifest::Phase;
 use bidlint::pack::model::Severity;
 use bidlint::render::Format;
 use bidlint::report::i18n::Lang;
+use bidlint::run::{DocumentOptions, Inputs};
 
 /// Check a response to a French public tender for formal defects before upload.
 ///
@@ -142,7 +145,7 @@ impl From<PhaseArg> for Phase {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Report format (default: table)
-    #[arg(long, value_enum, default_value = "table")]
+    #[arg(long, default_value = "table", value_parser = format_parser())]
     pub format: Format,
     /// Write the report to FILE instead of stdout (never inside a bid folder)
     #[arg(long, short = 'o')]
@@ -163,6 +166,15 @@ pub struct ReportArgs {
     /// CSV separator: one ASCII character, or `tab` [default: `;` with --lang fr, `,` with --lang en]
     #[arg(long, value_name = "CHAR", value_parser = parse_separator)]
     pub csv_separator: Option<u8>,
+}
+
+/// `--format`: the library's [`Format`] names, parsed by its `FromStr`, each listed in
+/// `--help` with its description.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        Format::ALL.map(|f| PossibleValue::new(f.name()).help(f.description())),
+    )
+    .try_map(|name| name.parse::<Format>())
 }
 
 /// `--csv-separator`: one ASCII character that cannot be part of a quoted field, or `tab`.
@@ -219,13 +231,16 @@ pub struct DocumentArgs {
 }
 
 impl DocumentArgs {
-    /// `--jobs`, or the number of cores.
-    pub fn jobs(&self) -> usize {
-        self.jobs.map(usize::from).unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
+    /// How the library reads documents: `--jobs` or the number of cores, the limits, the cache.
+    pub fn options(&self) -> DocumentOptions {
+        let defaults = DocumentOptions::default();
+        DocumentOptions {
+            jobs: self.jobs.map_or(defaults.jobs, usize::from),
+            timeout: Duration::from_secs(self.doc_timeout),
+            memory: self.doc_memory.saturating_mul(1024 * 1024),
+            cache: !self.no_cache,
+            worker: None,
+        }
     }
 }
 
@@ -244,6 +259,17 @@ pub struct InputArgs {
     /// Deadline, RFC 3339 date or date-time; default: the manifest's, else the pack's
     #[arg(long)]
     pub deadline: Option<String>,
+}
+
+impl InputArgs {
+    pub fn inputs(&self) -> Inputs {
+        Inputs {
+            packs: self.packs.clone(),
+            phase: self.phase.map(Into::into),
+            manifest: self.manifest.clone(),
+            deadline: self.deadline.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

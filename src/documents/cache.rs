@@ -14,15 +14,16 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::DocFacts;
+use super::{DocFacts, ReadFailure};
 
 /// The environment variable that moves the cache.
 pub const ENV_DIR: &str = "BIDLINT_CACHE_DIR";
 
 /// The layout of [`DocFacts`], raised whenever a field is added or changes meaning: an entry
 /// written by an older layout would otherwise parse (a missing `Option` field reads as
-/// `None`) and pass a document no rule has judged.
-const FORMAT: u32 = 3;
+/// `None`) and pass a document no rule has judged. 4: a failure is a typed [`ReadFailure`],
+/// no longer a sentence (an older entry would not parse, but the folder says it plainly).
+const FORMAT: u32 = 4;
 
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -32,7 +33,7 @@ pub struct Cache {
 #[derive(Serialize, Deserialize)]
 struct Entry {
     version: String,
-    result: Result<DocFacts, String>,
+    result: Result<DocFacts, ReadFailure>,
 }
 
 impl Cache {
@@ -95,15 +96,20 @@ impl Cache {
     }
 
     /// What was read before, if the entry is sound.
-    pub fn get(&self, key: &str) -> Option<Result<DocFacts, String>> {
+    pub fn get(&self, key: &str) -> Option<Result<DocFacts, ReadFailure>> {
         let bytes = std::fs::read(self.path(key)).ok()?;
         let entry: Entry = serde_json::from_slice(&bytes).ok()?;
         (entry.version == env!("CARGO_PKG_VERSION")).then_some(entry.result)
     }
 
-    /// Keep a result. Written to a temporary file then renamed, so a reader never sees half
+    /// Keep a result (a failure only when it [may be cached](ReadFailure::may_be_cached)).
+    /// Written to a temporary file then renamed, so a reader never sees half
     /// an entry; errors are ignored (the next run reads the document again).
-    pub fn put(&self, key: &str, result: &Result<DocFacts, String>) {
+    pub fn put(&self, key: &str, result: &Result<DocFacts, ReadFailure>) {
+        // A failure that depends on the limits or the machine is read again next time.
+        if result.as_ref().is_err_and(|f| !f.may_be_cached()) {
+            return;
+        }
         let path = self.path(key);
         let Some(parent) = path.parent() else { return };
         if std::fs::create_dir_all(parent).is_err() {
@@ -116,14 +122,17 @@ impl Cache {
         let Ok(json) = serde_json::to_vec(&entry) else {
             return;
         };
-        let tmp = parent.join(format!(
-            ".{key}.{}.{:?}.tmp",
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        let written = File::create(&tmp).and_then(|mut f| f.write_all(&json));
-        if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        // A unique name in the same folder (so that the rename is atomic), removed if the
+        // entry is not kept.
+        let Ok(mut tmp) = tempfile::Builder::new()
+            .prefix(&format!(".{key}."))
+            .suffix(".tmp")
+            .tempfile_in(parent)
+        else {
+            return;
+        };
+        if tmp.write_all(&json).is_ok() {
+            let _ = tmp.persist(&path);
         }
     }
 }
@@ -144,8 +153,9 @@ mod tests {
         };
         cache.put("abcdef", &Ok(facts.clone()));
         assert_eq!(cache.get("abcdef"), Some(Ok(facts)));
-        cache.put("abff00", &Err("PDF illisible".into()));
-        assert_eq!(cache.get("abff00"), Some(Err("PDF illisible".into())));
+        let refused = ReadFailure::corrupt("PDF illisible");
+        cache.put("abff00", &Err(refused.clone()));
+        assert_eq!(cache.get("abff00"), Some(Err(refused)));
         std::fs::write(cache.path("abcdef"), b"{ not json").unwrap();
         assert_eq!(cache.get("abcdef"), None);
         assert_eq!(cache.get("000000"), None);

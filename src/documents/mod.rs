@@ -4,9 +4,10 @@
 //! allocate without bound on hostile files; cached by content hash (see [`cache`]).
 //!
 //! The flow: [`pool::read_all`] (parent) → [`worker`] (child process) → [`read`] (the parsers)
-//! → [`DocFacts`] back to the parent as JSON.
+//! → [`DocFacts`] (or a [`ReadFailure`]) back to the parent as JSON.
 
 pub mod cache;
+pub mod failure;
 pub mod layout;
 pub mod office;
 pub mod ole;
@@ -24,6 +25,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::language::{self, Detected};
 use crate::inventory::FileKind;
+
+pub use failure::ReadFailure;
 
 /// The most text kept per document. A 300-page mémoire is about 1 MB of text; beyond this the
 /// rest is dropped (and said so), so that one huge file cannot fill the parent's memory.
@@ -155,7 +158,7 @@ impl DocFacts {
 
 /// Read one document in this process. Only the worker calls it: the parsers are not trusted
 /// with the parent's memory or time.
-pub fn read(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
+pub fn read(path: &Path, format: DocFormat) -> Result<DocFacts, ReadFailure> {
     let mut facts = read_format(path, format)?;
     // Rules match letters: a ligature or a compatibility form would hide a word from them.
     facts.text = crate::text::compatible(std::mem::take(&mut facts.text));
@@ -168,20 +171,18 @@ pub fn read(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
     Ok(facts)
 }
 
-fn read_format(path: &Path, format: DocFormat) -> Result<DocFacts, String> {
+fn read_format(path: &Path, format: DocFormat) -> Result<DocFacts, ReadFailure> {
     match format {
         DocFormat::Pdf => {
-            let bytes = std::fs::read(path).map_err(|e| format!("lecture impossible : {e}"))?;
+            let bytes = std::fs::read(path).map_err(|e| ReadFailure::io(&e))?;
             pdf::read(&bytes)
         }
         DocFormat::Docx | DocFormat::Odt => {
-            let file =
-                std::fs::File::open(path).map_err(|e| format!("lecture impossible : {e}"))?;
+            let file = std::fs::File::open(path).map_err(|e| ReadFailure::io(&e))?;
             office::read(std::io::BufReader::new(file), format)
         }
         DocFormat::Xlsx | DocFormat::Ods => {
-            let file =
-                std::fs::File::open(path).map_err(|e| format!("lecture impossible : {e}"))?;
+            let file = std::fs::File::open(path).map_err(|e| ReadFailure::io(&e))?;
             sheets::read(std::io::BufReader::new(file), format)
         }
     }

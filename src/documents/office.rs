@@ -11,7 +11,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::layout;
 use super::opc;
-use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
+use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES, ReadFailure};
 use crate::inventory::zipguard;
 
 /// The largest document body read (decompressed). A 300-page mémoire is a few megabytes of XML.
@@ -41,7 +41,13 @@ struct Body {
     rendered: u32,
 }
 
-pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, String> {
+/// The facts of a DOCX or ODT (or an ODS read as text); a package the reader refuses is
+/// [`ReadFailure::Corrupt`] with the reader's French detail.
+pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, ReadFailure> {
+    read_package(reader, format).map_err(ReadFailure::corrupt)
+}
+
+fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, String> {
     let mut zip = zip::ZipArchive::new(reader).map_err(|e| format!("archive illisible : {e}"))?;
     zipguard::check(&mut zip)?;
     // An ODS read as text (see `sheets::displayed_strings`) has the same parts as an ODT.
@@ -155,7 +161,7 @@ fn main_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<String, Str
 }
 
 /// Plain text of a DOCX or ODT, for source documents.
-pub fn text<R: Read + Seek>(reader: R, format: DocFormat) -> Result<String, String> {
+pub fn text<R: Read + Seek>(reader: R, format: DocFormat) -> Result<String, ReadFailure> {
     read(reader, format).map(|f| f.text)
 }
 

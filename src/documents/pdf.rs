@@ -9,6 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, OutputError, PlainTextOutput};
 
+use super::ReadFailure;
 use super::pdf_repair;
 use super::{DocFacts, Encryption, MAX_FIRST_PAGE_CHARS, MAX_PAGE_SIZES, MAX_TEXT_BYTES, PageSize};
 
@@ -16,8 +17,8 @@ use super::{DocFacts, Encryption, MAX_FIRST_PAGE_CHARS, MAX_PAGE_SIZES, MAX_TEXT
 /// levels deep, and a `/Parent` cycle must not loop.
 const MAX_INHERIT_DEPTH: usize = 64;
 
-pub fn read(bytes: &[u8]) -> Result<DocFacts, String> {
-    let (doc, repaired) = load(bytes)?;
+pub fn read(bytes: &[u8]) -> Result<DocFacts, ReadFailure> {
+    let (doc, repaired) = load(bytes).map_err(ReadFailure::corrupt)?;
     let mut facts = DocFacts::default();
     if let Some(why) = repaired {
         facts.notes.push(format!(
@@ -34,11 +35,13 @@ pub fn read(bytes: &[u8]) -> Result<DocFacts, String> {
         facts.encryption = Encryption::OwnerOnly;
     }
     if let Some(problem) = page_tree_problem(&doc) {
-        return Err(format!("PDF corrompu : {problem}"));
+        return Err(ReadFailure::corrupt(format!("PDF corrompu : {problem}")));
     }
     let pages = doc.get_pages();
     if pages.is_empty() {
-        return Err("PDF sans aucune page lisible (arbre des pages absent ou corrompu)".into());
+        return Err(ReadFailure::corrupt(
+            "PDF sans aucune page lisible (arbre des pages absent ou corrompu)",
+        ));
     }
     facts.pages = Some(u32::try_from(pages.len()).unwrap_or(u32::MAX));
     facts.page_sizes = pages

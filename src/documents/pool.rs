@@ -1,21 +1,42 @@
 //! Read every document of the folder: the cache first, then `jobs` worker processes at a
 //! time, largest files first (so that the longest reading starts early and does not finish
-//! alone at the end). A progress bar on stderr when it is a terminal.
+//! alone at the end). How far it has gone is told to a [`Progress`] the caller gives: the
+//! library draws nothing.
 
-use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use indicatif::{ProgressBar, ProgressStyle};
-
 use super::cache::Cache;
-use super::worker::{Failure, Worker};
-use super::{DocFacts, DocFormat, MAX_DOCUMENT_BYTES};
+use super::worker::Worker;
+use super::{DocFacts, DocFormat, MAX_DOCUMENT_BYTES, ReadFailure};
 use crate::inventory::Inventory;
 
-/// A document's facts, or why it could not be read (in French).
-pub type DocResult = Result<Arc<DocFacts>, String>;
+/// A document's facts, or why it could not be read.
+pub type DocResult = Result<Arc<DocFacts>, ReadFailure>;
+
+/// Told how the reading of the documents goes, from several reading threads at once.
+pub trait Progress: Sync {
+    /// `total` documents are about to be read (called only when there is at least one).
+    fn start(&self, total: usize);
+    /// A reading thread starts on the file called `name`.
+    fn reading(&self, name: &str);
+    /// One more document is read (or failed).
+    fn advance(&self);
+    /// Every document is read.
+    fn finish(&self);
+}
+
+/// Progress nobody watches.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize) {}
+    fn reading(&self, _: &str) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
 
 /// The facts of each file of the inventory, by index (`None`: not a readable document, or
 /// not read because no rule needs it).
@@ -50,11 +71,9 @@ pub struct ReadOptions {
     pub worker: Worker,
     pub jobs: usize,
     pub cache: Option<Cache>,
-    /// Show a progress bar (only drawn when stderr is a terminal).
-    pub progress: bool,
 }
 
-pub fn read_all(inv: &Inventory, opts: &ReadOptions) -> Documents {
+pub fn read_all(inv: &Inventory, opts: &ReadOptions, progress: &dyn Progress) -> Documents {
     let mut order: Vec<(usize, DocFormat)> = inv
         .files
         .iter()
@@ -67,7 +86,7 @@ pub fn read_all(inv: &Inventory, opts: &ReadOptions) -> Documents {
     if order.is_empty() {
         return docs;
     }
-    let bar = progress_bar(order.len() as u64, opts.progress);
+    progress.start(order.len());
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, DocResult, bool)>> = Mutex::new(Vec::new());
     let jobs = opts.jobs.clamp(1, order.len());
@@ -80,21 +99,22 @@ pub fn read_all(inv: &Inventory, opts: &ReadOptions) -> Documents {
                         break;
                     };
                     let path = &inv.files[i].path;
-                    bar.set_message(inv.files[i].name.clone());
-                    let (result, from_cache) = if inv.files[i].size > MAX_DOCUMENT_BYTES {
-                        (Err(too_large(inv.files[i].size)), false)
+                    progress.reading(&inv.files[i].name);
+                    let size = inv.files[i].size;
+                    let (result, from_cache) = if size > MAX_DOCUMENT_BYTES {
+                        (Err(ReadFailure::TooLarge { bytes: size }), false)
                     } else {
                         read_one(path, format, opts)
                     };
                     if let Ok(mut r) = results.lock() {
                         r.push((i, result, from_cache));
                     }
-                    bar.inc(1);
+                    progress.advance();
                 }
             });
         }
     });
-    bar.finish_and_clear();
+    progress.finish();
     // A poisoned lock means a reading thread panicked: what it pushed before is still sound.
     let results = results.into_inner().unwrap_or_else(|p| p.into_inner());
     for (i, result, from_cache) in results {
@@ -117,38 +137,7 @@ fn read_one(path: &std::path::Path, format: DocFormat, opts: &ReadOptions) -> (D
     }
     let result = opts.worker.read(path, format);
     if let (Some(cache), Some(key)) = (&opts.cache, &key) {
-        match &result {
-            Ok(facts) => cache.put(key, &Ok(facts.clone())),
-            Err(Failure {
-                cause,
-                deterministic: true,
-            }) => cache.put(key, &Err(cause.clone())),
-            Err(_) => {}
-        }
+        cache.put(key, &result);
     }
-    (result.map(Arc::new).map_err(|f| f.cause), false)
-}
-
-/// Neither read nor hashed: a file this size would hold a worker (and the cache key) for
-/// minutes, and no tender platform accepts it anyway.
-fn too_large(size: u64) -> String {
-    format!(
-        "fichier trop volumineux pour être lu ({} Mo, limite {} Mo) : à vérifier à la main",
-        size / (1024 * 1024),
-        MAX_DOCUMENT_BYTES / (1024 * 1024)
-    )
-}
-
-fn progress_bar(len: u64, wanted: bool) -> ProgressBar {
-    if !wanted || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len);
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} lecture des documents {pos}/{len} {wide_msg}")
-    {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    bar
+    (result.map(Arc::new), false)
 }

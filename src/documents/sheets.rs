@@ -6,22 +6,25 @@ use std::io::{Read, Seek};
 
 use calamine::{Data, Reader};
 
+use super::ReadFailure;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
 use crate::inventory::zipguard;
 
 /// Cells read per workbook, all sheets together: a real answer grid has a few thousand.
 pub const MAX_CELLS: usize = 2_000_000;
 
-pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, String> {
+/// The facts of a workbook; one the reader refuses is [`ReadFailure::Corrupt`] with its
+/// French detail.
+pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, ReadFailure> {
     let mut reader = reader;
     {
-        let mut zip =
-            zip::ZipArchive::new(&mut reader).map_err(|e| format!("archive illisible : {e}"))?;
-        zipguard::check(&mut zip)?;
+        let mut zip = zip::ZipArchive::new(&mut reader)
+            .map_err(|e| ReadFailure::corrupt(format!("archive illisible : {e}")))?;
+        zipguard::check(&mut zip).map_err(ReadFailure::corrupt)?;
     }
     reader
         .seek(std::io::SeekFrom::Start(0))
-        .map_err(|e| format!("lecture impossible : {e}"))?;
+        .map_err(|e| ReadFailure::io(&e))?;
     let mut facts = DocFacts::default();
     let mut text = String::new();
     let mut cells = 0usize;
@@ -55,8 +58,9 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
             }
         }
         _ => {
-            let mut book: calamine::Xlsx<R> = calamine::Xlsx::new(reader)
-                .map_err(|e| format!("classeur illisible : {}", reader_fr(&e)))?;
+            let mut book: calamine::Xlsx<R> = calamine::Xlsx::new(reader).map_err(|e| {
+                ReadFailure::corrupt(format!("classeur illisible : {}", reader_fr(&e)))
+            })?;
             facts.sheets = book.sheet_names();
             let kinds: Vec<(String, calamine::SheetType)> = book
                 .sheets_metadata()
@@ -79,7 +83,7 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, St
         }
     }
     if !failed.is_empty() && failed.len() >= facts.sheets.len() {
-        return Err(failed.join(" ; "));
+        return Err(ReadFailure::corrupt(failed.join(" ; ")));
     }
     facts.notes.extend(failed);
     facts.text_truncated = super::cut(&mut text, MAX_TEXT_BYTES);
@@ -115,12 +119,12 @@ fn reader_fr(e: &dyn std::fmt::Display) -> String {
 fn displayed_strings<R: Read + Seek>(
     mut reader: R,
     e: calamine::OdsError,
-) -> Result<DocFacts, String> {
+) -> Result<DocFacts, ReadFailure> {
     reader
         .seek(std::io::SeekFrom::Start(0))
-        .map_err(|e| format!("lecture impossible : {e}"))?;
+        .map_err(|e| ReadFailure::io(&e))?;
     let mut facts = super::office::read(reader, DocFormat::Ods)
-        .map_err(|_| format!("classeur illisible : {}", reader_fr(&e)))?;
+        .map_err(|_| ReadFailure::corrupt(format!("classeur illisible : {}", reader_fr(&e))))?;
     facts.pages = None;
     facts.page_estimate = None;
     facts.headings.clear();

@@ -4,14 +4,29 @@
 
 use std::path::Path;
 
-use super::DocFormat;
 use super::worker::Worker;
+use super::{DocFormat, ReadFailure};
 use crate::inventory::kind;
 
-pub fn text(path: &Path, worker: &Worker) -> Result<String, String> {
+/// Why a source's text could not be had (said after « source PATH illisible : »).
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// A file of a kind bidlint does not read (its French label).
+    #[error("format non lu ({0}) : donnez la source en texte (txt), PDF, DOCX ou ODT")]
+    Unsupported(&'static str),
+    #[error("{0}")]
+    Unreadable(#[from] ReadFailure),
+    /// The document was read but its text could not be extracted (the reader's words).
+    #[error("{0}")]
+    NoText(String),
+}
+
+pub fn text(path: &Path, worker: &Worker) -> Result<String, SourceError> {
     let ext = crate::text::extension(&path.to_string_lossy()).unwrap_or_default();
     if matches!(ext.as_str(), "txt" | "md" | "") {
-        return std::fs::read_to_string(path).map_err(|e| e.to_string());
+        return Ok(std::fs::read_to_string(path)?);
     }
     let head = read_head(path)?;
     let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
@@ -27,27 +42,21 @@ pub fn text(path: &Path, worker: &Worker) -> Result<String, String> {
             _ => found,
         };
     }
-    let format = DocFormat::of(found).ok_or_else(|| {
-        format!(
-            "format non lu ({}) : donnez la source en texte (txt), PDF, DOCX ou ODT",
-            found.label()
-        )
-    })?;
-    let facts = worker.read(path, format).map_err(|f| f.cause)?;
+    let format = DocFormat::of(found).ok_or(SourceError::Unsupported(found.label()))?;
+    let facts = worker.read(path, format)?;
     if facts.encryption == super::Encryption::UserPassword {
-        return Err("document protégé par mot de passe".to_string());
+        return Err(ReadFailure::PasswordProtected.into());
     }
     if let Some(e) = facts.text_error {
-        return Err(e);
+        return Err(SourceError::NoText(e));
     }
     Ok(facts.text)
 }
 
-fn read_head(path: &Path) -> Result<Vec<u8>, String> {
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut head = Vec::with_capacity(kind::HEAD_BYTES);
     std::fs::File::open(path)
-        .and_then(|f| f.take(kind::HEAD_BYTES as u64).read_to_end(&mut head))
-        .map_err(|e| e.to_string())?;
+        .and_then(|f| f.take(kind::HEAD_BYTES as u64).read_to_end(&mut head))?;
     Ok(head)
 }

@@ -10,18 +10,20 @@
 //! system time grow seven-fold for four times the files. Without `pre_exec` the standard
 //! library starts the child with `posix_spawn` (a `vfork`), at a constant cost.
 //!
-//! The child writes one line to stdout: [`MARKER`] followed by the JSON of its reply. Anything
-//! else a parser might print is ignored.
+//! The child writes one line to stdout: [`MARKER`] followed by the JSON of its reply (the
+//! facts, or a typed [`ReadFailure`]). Anything else a parser might print is ignored. A child
+//! that dies without replying is classified by the parent from its exit status and limits.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use wait_timeout::ChildExt;
 
-use super::{DocFacts, DocFormat};
+use super::failure::Stop;
+use super::{DocFacts, DocFormat, ReadFailure};
 
 /// The hidden subcommand the parent starts the child with.
 pub const SUBCOMMAND: &str = "__read-document";
@@ -37,7 +39,7 @@ pub const DEFAULT_MEMORY_MB: u64 = 1024;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Reply {
-    result: Result<DocFacts, String>,
+    result: Result<DocFacts, ReadFailure>,
 }
 
 /// Limits of one document's reading.
@@ -61,25 +63,6 @@ impl Default for Limits {
         Limits {
             timeout: Duration::from_secs(DEFAULT_TIMEOUT_SECS),
             memory: DEFAULT_MEMORY_MB * 1024 * 1024,
-        }
-    }
-}
-
-/// Why a document could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// In French, for the finding.
-    pub cause: String,
-    /// The same bytes always fail this way (a corrupt file), so the failure can be cached;
-    /// a timeout or an exhausted memory limit depend on the limits and the machine.
-    pub deterministic: bool,
-}
-
-impl Failure {
-    fn transient(cause: String) -> Failure {
-        Failure {
-            cause,
-            deterministic: false,
         }
     }
 }
@@ -109,7 +92,7 @@ impl Worker {
     }
 
     /// Read `path` in a child process, within the limits.
-    pub fn read(&self, path: &Path, format: DocFormat) -> Result<DocFacts, Failure> {
+    pub fn read(&self, path: &Path, format: DocFormat) -> Result<DocFacts, ReadFailure> {
         let mut cmd = Command::new(&self.program);
         cmd.arg(SUBCOMMAND)
             .arg(format.as_str())
@@ -119,8 +102,8 @@ impl Worker {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child = cmd.spawn().map_err(|e| {
-            Failure::transient(format!("lecteur de documents impossible à lancer : {e}"))
+        let mut child = cmd.spawn().map_err(|e| ReadFailure::WorkerNotStarted {
+            detail: e.to_string(),
         })?;
         // Drain both pipes while waiting, or a child writing more than a pipe holds would
         // block forever.
@@ -131,18 +114,16 @@ impl Worker {
             Ok(None) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(Failure::transient(format!(
-                    "lecture interrompue après {} s (structure sans fin ou document trop lourd ; \
-                     limite réglable par --doc-timeout)",
-                    self.limits.timeout.as_secs()
-                )));
+                return Err(ReadFailure::Timeout {
+                    seconds: self.limits.timeout.as_secs(),
+                });
             }
             Err(e) => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(Failure::transient(format!(
-                    "lecteur de documents perdu : {e}"
-                )));
+                return Err(ReadFailure::WorkerLost {
+                    detail: e.to_string(),
+                });
             }
         };
         let out = stdout.map(join).unwrap_or_default();
@@ -150,10 +131,7 @@ impl Worker {
         if status.success()
             && let Some(reply) = parse_reply(&out)
         {
-            return reply.result.map_err(|cause| Failure {
-                cause,
-                deterministic: true,
-            });
+            return reply.result;
         }
         Err(crash_cause(
             status,
@@ -184,40 +162,54 @@ fn parse_reply(out: &[u8]) -> Option<Reply> {
     serde_json::from_str(text[start..].trim()).ok()
 }
 
-/// A worker that died: say why in words a bid manager can act on.
-fn crash_cause(status: std::process::ExitStatus, stderr: &str, limits: Limits) -> Failure {
-    if stderr.contains("memory allocation of") || stderr.contains("out of memory") {
-        return Failure::transient(format!(
-            "lecture abandonnée : le document demande plus de {} Mo de mémoire (bombe de \
-             décompression ou document anormal ; limite réglable par --doc-memory)",
-            limits.memory >> 20
-        ));
-    }
-    if stderr.contains("overflowed its stack") {
-        return Failure {
-            cause: "lecture abandonnée : structure récursive sans fin (un objet du document \
-                    se contient lui-même)"
-                .to_string(),
-            deterministic: true,
+/// A worker that died without replying: say why in words a bid manager can act on.
+fn crash_cause(status: ExitStatus, stderr: &str, limits: Limits) -> ReadFailure {
+    if let Some(abort) = abort_from_stderr(stderr) {
+        return match abort {
+            Abort::OutOfMemory => ReadFailure::OutOfMemory {
+                limit_mb: limits.memory >> 20,
+            },
+            Abort::StackOverflow => ReadFailure::StackOverflow,
         };
     }
     let how = signal_of(status)
-        .map(|s| format!("signal {s}"))
-        .or_else(|| status.code().map(|c| format!("code {c}")))
-        .unwrap_or_else(|| "cause inconnue".to_string());
-    Failure::transient(format!(
-        "le lecteur de documents s'est arrêté ({how}) : document probablement corrompu"
-    ))
+        .map(Stop::Signal)
+        .or_else(|| status.code().map(Stop::Code))
+        .unwrap_or(Stop::Unknown);
+    ReadFailure::Crashed { how }
+}
+
+/// Why the Rust runtime aborted a child, when it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Abort {
+    OutOfMemory,
+    StackOverflow,
+}
+
+/// The one place where the child's stderr is searched, because it is the only way to know:
+/// an allocation refused under `RLIMIT_AS` and a stack overflow both end in the runtime's
+/// `abort()` (SIGABRT, like any other abort) before any code of ours can reply, and the
+/// runtime's message on stderr (« memory allocation of N bytes failed », « thread … has
+/// overflowed its stack ») is all that tells them apart. Stable Rust offers no hook on
+/// either (`set_alloc_error_hook` is unstable, the overflow handler is the runtime's).
+fn abort_from_stderr(stderr: &str) -> Option<Abort> {
+    if stderr.contains("memory allocation of") || stderr.contains("out of memory") {
+        Some(Abort::OutOfMemory)
+    } else if stderr.contains("overflowed its stack") {
+        Some(Abort::StackOverflow)
+    } else {
+        None
+    }
 }
 
 #[cfg(unix)]
-fn signal_of(status: std::process::ExitStatus) -> Option<i32> {
+fn signal_of(status: ExitStatus) -> Option<i32> {
     use std::os::unix::process::ExitStatusExt;
     status.signal()
 }
 
 #[cfg(not(unix))]
-fn signal_of(_: std::process::ExitStatus) -> Option<i32> {
+fn signal_of(_: ExitStatus) -> Option<i32> {
     None
 }
 
@@ -246,13 +238,50 @@ fn limit_self(_: u64, _: u64) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Why a worker could not do its job. The parent sees only the exit code (and, through
+/// [`crash_cause`], classifies the document as crashed); `main` says the message on stderr.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// Started as a worker with arguments it cannot use.
+    #[error("usage: bidlint {SUBCOMMAND} pdf|docx|odt|xlsx|ods PATH MEMORY_BYTES CPU_SECONDS")]
+    Usage,
+    #[error("limites du lecteur impossibles à poser : {0}")]
+    Limits(std::io::Error),
+    #[error("réponse impossible à écrire : {0}")]
+    Reply(serde_json::Error),
+    /// stdout closed before the reply was written: nothing to say, nobody to say it to.
+    #[error("réponse non transmise : {0}")]
+    Closed(std::io::Error),
+}
+
+impl ServeError {
+    /// The worker's exit code: 2 for a usage error, 3 when the document was not answered.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            ServeError::Usage => 2,
+            ServeError::Limits(_) | ServeError::Reply(_) | ServeError::Closed(_) => 3,
+        }
+    }
+
+    /// Whether `main` should write the message on stderr (today's behaviour: not when stdout
+    /// was closed).
+    pub fn is_said(&self) -> bool {
+        !matches!(self, ServeError::Closed(_))
+    }
+}
+
 /// The child's side. Called first thing in `main`: when the process was started as a worker,
-/// read the document, write the reply and return the exit code; otherwise `None`.
-pub fn serve_from_args() -> Option<std::process::ExitCode> {
+/// read the document and write the reply to stdout (the worker's one output, read by the
+/// parent); otherwise `None`.
+pub fn serve_from_args() -> Option<Result<(), ServeError>> {
     let mut args = std::env::args_os().skip(1);
     if args.next()? != SUBCOMMAND {
         return None;
     }
+    Some(serve(args))
+}
+
+fn serve(mut args: impl Iterator<Item = std::ffi::OsString>) -> Result<(), ServeError> {
     let format = args.next().and_then(|f| DocFormat::parse(f.to_str()?));
     let path = args.next().map(PathBuf::from);
     let mut number = || args.next().and_then(|n| n.to_str()?.parse::<u64>().ok());
@@ -260,39 +289,66 @@ pub fn serve_from_args() -> Option<std::process::ExitCode> {
     let (Some(format), Some(path), Some(memory), Some(cpu_seconds)) =
         (format, path, memory, cpu_seconds)
     else {
-        eprintln!(
-            "usage: bidlint {SUBCOMMAND} pdf|docx|odt|xlsx|ods PATH MEMORY_BYTES CPU_SECONDS"
-        );
-        return Some(std::process::ExitCode::from(2));
+        return Err(ServeError::Usage);
     };
-    if let Err(e) = limit_self(memory, cpu_seconds) {
-        return Some(fail(&format!(
-            "limites du lecteur impossibles à poser : {e}"
-        )));
-    }
+    limit_self(memory, cpu_seconds).map_err(ServeError::Limits)?;
     // Panics are turned into the reply below; the default hook would only add noise.
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| super::read(&path, format)).unwrap_or_else(|p| {
-        Err(format!(
-            "le lecteur de documents a échoué sur ce fichier ({})",
-            super::pdf::panic_message(p.as_ref())
-        ))
+        Err(ReadFailure::Panicked {
+            message: super::pdf::panic_message(p.as_ref()),
+        })
     });
-    let json = match serde_json::to_string(&Reply { result }) {
-        Ok(j) => j,
-        Err(e) => return Some(fail(&format!("réponse impossible à écrire : {e}"))),
-    };
+    let json = serde_json::to_string(&Reply { result }).map_err(ServeError::Reply)?;
     let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "\n{MARKER}{json}")
+    writeln!(stdout, "\n{MARKER}{json}")
         .and_then(|_| stdout.flush())
-        .is_err()
-    {
-        return Some(std::process::ExitCode::from(3));
-    }
-    Some(std::process::ExitCode::SUCCESS)
+        .map_err(ServeError::Closed)
 }
 
-fn fail(msg: &str) -> std::process::ExitCode {
-    eprintln!("{msg}");
-    std::process::ExitCode::from(3)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_runtime_s_abort_messages_are_recognised() {
+        assert_eq!(
+            abort_from_stderr("memory allocation of 1048576 bytes failed\n"),
+            Some(Abort::OutOfMemory)
+        );
+        assert_eq!(
+            abort_from_stderr("\nthread 'main' has overflowed its stack\nfatal runtime error"),
+            Some(Abort::StackOverflow)
+        );
+        assert_eq!(abort_from_stderr("Segmentation fault"), None);
+        assert_eq!(abort_from_stderr(""), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_silent_death_is_classified_from_its_status_and_limits() {
+        use std::os::unix::process::ExitStatusExt;
+        let limits = Limits::default();
+        // A raw wait status: low bits a signal number, or an exit code in the second byte.
+        let killed = ExitStatus::from_raw(11);
+        assert_eq!(
+            crash_cause(killed, "", limits),
+            ReadFailure::Crashed {
+                how: Stop::Signal(11)
+            }
+        );
+        let exited = ExitStatus::from_raw(3 << 8);
+        assert_eq!(
+            crash_cause(exited, "", limits),
+            ReadFailure::Crashed { how: Stop::Code(3) }
+        );
+        assert_eq!(
+            crash_cause(
+                ExitStatus::from_raw(6),
+                "memory allocation of 8 bytes failed",
+                limits
+            ),
+            ReadFailure::OutOfMemory { limit_mb: 1024 }
+        );
+    }
 }

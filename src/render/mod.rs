@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod escape;
+mod format;
 pub mod github;
 pub mod gitlab;
 pub mod html;
@@ -21,6 +22,8 @@ use std::borrow::Cow;
 use crate::report::i18n::Lang;
 use crate::report::{Notice, Report, ReportKind, RuleResult, VerdictKind};
 use crate::vocabulary::{Finding, Severity, Status};
+
+pub use format::{Format, UnknownFormat};
 
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
@@ -38,37 +41,6 @@ pub struct RenderOptions {
     pub all: bool,
     /// The CSV separator; None: `;` in French (what a French Excel splits on), `,` in English.
     pub csv_separator: Option<u8>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Human table (default on a terminal)
-    Table,
-    /// One JSON document, schema bidlint.report/2
-    Json,
-    /// JUnit XML: one testsuite per pack, one testcase per rule (CI test reports)
-    Junit,
-    /// SARIF 2.1.0 log, for code-scanning tools
-    Sarif,
-    /// GitHub Actions annotations; appends the Markdown report to $GITHUB_STEP_SUMMARY
-    Github,
-    /// GitLab Code Quality JSON (issues with stable fingerprints)
-    Gitlab,
-    /// Markdown report: summary, table of rules, details of what is not compliant
-    Markdown,
-    /// CSV, one row per finding (UTF-8 with BOM, for Excel)
-    Csv,
-    /// Excel workbook with a summary sheet and a rules sheet (requires -o FILE)
-    Xlsx,
-    /// Self-contained HTML page, printable on A4
-    Html,
-}
-
-impl Format {
-    /// Binary formats cannot go to a terminal: they need `-o FILE`.
-    pub fn is_binary(self) -> bool {
-        matches!(self, Format::Xlsx)
-    }
 }
 
 #[derive(Debug, thiserror::Error)]

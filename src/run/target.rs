@@ -1,17 +1,17 @@
 //! What `check`, `checklist` and `portfolio` were given: a bid folder, or the deposit zip
-//! (read through a private temporary folder, see `bidlint::inventory::deposit`). Anything
+//! (read through a private temporary folder, see [`crate::inventory::deposit`]; the zip itself
+//! is only read). Anything
 //! else — a PDF given for its folder, a path that does not exist — is said in French before
 //! any work.
 
 use std::path::{Path, PathBuf};
 
-use miette::miette;
+use crate::inventory::Anomaly;
+use crate::inventory::deposit::{self, Deposit, MANIFEST_NAME};
+use crate::report::{Notice, Report};
 
-use bidlint::inventory::Anomaly;
-use bidlint::inventory::deposit::{self, Deposit, MANIFEST_NAME};
-use bidlint::report::{Notice, Report};
-
-use super::InputArgs;
+use super::RunError;
+use super::request::Inputs;
 
 pub enum Target {
     Folder(PathBuf),
@@ -19,34 +19,31 @@ pub enum Target {
 }
 
 impl Target {
-    /// A folder is taken as it is (a missing one is refused by `check::setup`); a zip is laid
-    /// out; another file is refused, naming the folder it lies in.
-    pub fn resolve(arg: &Path) -> Result<Target, miette::Report> {
+    /// A folder is taken as it is (a missing one is refused by the run); a zip is laid out;
+    /// another file is refused, naming the folder it lies in.
+    pub fn resolve(arg: &Path) -> Result<Target, RunError> {
         if arg.is_dir() || !arg.exists() {
             return Ok(Target::Folder(arg.to_path_buf()));
         }
         if !arg.is_file() {
             // A FIFO or a device: never opened (opening a FIFO would block).
-            return Err(miette!(
-                help = "indiquez le dossier de réponse ou l'archive zip à déposer",
-                "{} n'est ni un dossier ni un fichier ordinaire",
-                arg.display()
-            ));
+            return Err(RunError::NotAFile {
+                path: arg.to_path_buf(),
+            });
         }
         if deposit::is_zip(arg) {
             return Deposit::open(arg)
                 .map(Target::Deposit)
-                .map_err(|e| miette!("{e}"));
+                .map_err(RunError::Deposit);
         }
         let folder = match arg.parent().filter(|p| !p.as_os_str().is_empty()) {
             Some(p) => p.display().to_string(),
             None => ".".to_string(),
         };
-        Err(miette!(
-            help = format!("pour vérifier le dossier qui le contient : bidlint check {folder}"),
-            "{} est un fichier, pas un dossier de réponse ni une archive zip ; il se trouve dans le dossier {folder}",
-            arg.display()
-        ))
+        Err(RunError::FileNotFolder {
+            path: arg.to_path_buf(),
+            folder,
+        })
     }
 
     /// The folder walked: the bid folder, or the zip's content.
@@ -60,7 +57,7 @@ impl Target {
     /// A zip without a `bid.yaml` at its root, and no `--manifest` or `--pack` to replace it:
     /// said in terms of the zip (not of its temporary copy), with the manifest found in a
     /// folder of the zip when there is one.
-    pub fn require_manifest(&self, inputs: &InputArgs) -> Result<(), miette::Report> {
+    pub fn require_manifest(&self, inputs: &Inputs) -> Result<(), RunError> {
         let Target::Deposit(d) = self else {
             return Ok(());
         };
@@ -86,11 +83,10 @@ impl Target {
             ),
             None => "indiquez le manifeste avec --manifest FICHIER, ou le pack avec --pack".into(),
         };
-        Err(miette!(
-            help = help,
-            "l'archive {} n'a pas de {MANIFEST_NAME} à sa racine",
-            d.zip().display()
-        ))
+        Err(RunError::ZipWithoutManifest {
+            zip: d.zip().to_path_buf(),
+            help,
+        })
     }
 
     /// The bid as the user named it.
@@ -126,7 +122,7 @@ impl Target {
         report.bid.root = self.shown();
         if d.has_manifest() {
             report.notices.push(Notice {
-                kind: bidlint::report::NoticeKind::ManifestInDeposit,
+                kind: crate::report::NoticeKind::ManifestInDeposit,
                 message: format!(
                     "{MANIFEST_NAME} est dans l'archive : c'est le manifeste de bidlint, pas une \
                      pièce de la réponse ; retirez-le de l'archive avant le dépôt"
