@@ -146,6 +146,8 @@ fn depth(number: &str) -> usize {
     number.split('.').count()
 }
 
+/// The problems of a document's lines against an imposed plan: entries missing or
+/// renumbered, then out of order, then (unless `allow_extra`) headings the plan does not have.
 pub fn check_outline<S: AsRef<str>>(
     plan: &[PlanEntry],
     lines: &[S],
@@ -158,10 +160,23 @@ pub fn check_outline<S: AsRef<str>>(
         .filter_map(|(i, l)| parse_heading(l.as_ref(), i))
         .collect();
     let normalized: Vec<String> = headings.iter().map(|h| normalize_title(&h.title)).collect();
-    // For each plan entry, the heading that is it: the last one with its title, preferring
-    // one with its number.
-    let found: Vec<Option<usize>> = plan
-        .iter()
+    let matched = match_plan(plan, &headings, &normalized);
+    let mut problems = numbering_problems(plan, &headings, &matched);
+    problems.extend(order_problems(plan, &headings, &matched));
+    if !allow_extra {
+        problems.extend(extra_headings(plan, &headings, &normalized, &matched));
+    }
+    problems
+}
+
+/// For each plan entry, the heading that is it: the last one with its title, preferring one
+/// with its number.
+fn match_plan(
+    plan: &[PlanEntry],
+    headings: &[FoundHeading],
+    normalized: &[String],
+) -> Vec<Option<usize>> {
+    plan.iter()
         .map(|e| {
             let want = normalize_title(&e.title);
             let candidates: Vec<usize> = (0..headings.len())
@@ -174,9 +189,17 @@ pub fn check_outline<S: AsRef<str>>(
                 .or_else(|| candidates.last())
                 .copied()
         })
-        .collect();
+        .collect()
+}
+
+/// Plan entries without a heading, and those whose heading has another number.
+fn numbering_problems(
+    plan: &[PlanEntry],
+    headings: &[FoundHeading],
+    matched: &[Option<usize>],
+) -> Vec<OutlineProblem> {
     let mut problems = Vec::new();
-    for (e, f) in plan.iter().zip(&found) {
+    for (e, f) in plan.iter().zip(matched) {
         match f {
             None => problems.push(OutlineProblem::Missing { entry: e.clone() }),
             Some(h) if headings[*h].number.as_deref() != Some(e.number.as_str()) => {
@@ -188,13 +211,23 @@ pub fn check_outline<S: AsRef<str>>(
             Some(_) => {}
         }
     }
-    // Order: the longest subsequence of found entries whose positions increase.
-    let present: Vec<(usize, usize)> = found
+    problems
+}
+
+/// Entries out of the plan's order: those outside the longest subsequence of found entries
+/// whose positions increase, each said with the entry it now follows.
+fn order_problems(
+    plan: &[PlanEntry],
+    headings: &[FoundHeading],
+    matched: &[Option<usize>],
+) -> Vec<OutlineProblem> {
+    let present: Vec<(usize, usize)> = matched
         .iter()
         .enumerate()
         .filter_map(|(p, f)| f.map(|h| (p, headings[h].line)))
         .collect();
     let keep = longest_increasing(&present.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+    let mut problems = Vec::new();
     for (k, &(p, line)) in present.iter().enumerate() {
         if keep.contains(&k) {
             continue;
@@ -217,30 +250,39 @@ pub fn check_outline<S: AsRef<str>>(
             });
         }
     }
-    if !allow_extra {
-        let max_depth = plan.iter().map(|e| depth(&e.number)).max().unwrap_or(1);
-        let used: Vec<usize> = found.iter().flatten().copied().collect();
-        for (h, heading) in headings.iter().enumerate() {
-            let Some(n) = &heading.number else { continue };
-            let looks_like_heading = heading.title.chars().count() <= 120
-                && !heading.title.ends_with(['.', ';', ',', ':'])
-                && heading.title.chars().any(char::is_alphabetic)
-                && depth(n) <= max_depth;
-            let known = used.contains(&h)
-                || plan
-                    .iter()
-                    .any(|e| same_title(&normalize_title(&e.title), &normalized[h]));
-            if looks_like_heading && !known {
-                problems.push(OutlineProblem::Extra {
-                    heading: heading.clone(),
-                });
-            }
+    problems
+}
+
+/// Numbered headings the plan does not have, no deeper than its own: only those that read
+/// like a heading (short, not a sentence).
+fn extra_headings(
+    plan: &[PlanEntry],
+    headings: &[FoundHeading],
+    normalized: &[String],
+    matched: &[Option<usize>],
+) -> Vec<OutlineProblem> {
+    let max_depth = plan.iter().map(|e| depth(&e.number)).max().unwrap_or(1);
+    let used: Vec<usize> = matched.iter().flatten().copied().collect();
+    let mut problems = Vec::new();
+    for (h, heading) in headings.iter().enumerate() {
+        let Some(n) = &heading.number else { continue };
+        let looks_like_heading = heading.title.chars().count() <= 120
+            && !heading.title.ends_with(['.', ';', ',', ':'])
+            && heading.title.chars().any(char::is_alphabetic)
+            && depth(n) <= max_depth;
+        let known = used.contains(&h)
+            || plan
+                .iter()
+                .any(|e| same_title(&normalize_title(&e.title), &normalized[h]));
+        if looks_like_heading && !known {
+            problems.push(OutlineProblem::Extra {
+                heading: heading.clone(),
+            });
         }
     }
     problems
 }
 
-/// Indices (into `xs`) of one longest strictly increasing subsequence.
 fn longest_increasing(xs: &[usize]) -> Vec<usize> {
     // Patience sorting with predecessor links: O(n log n).
     let mut tails: Vec<usize> = Vec::new();

@@ -78,12 +78,7 @@ fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts
             Some(xml) => opc::relationships(&xml),
             None => Vec::new(),
         };
-        let part = |kind: &str| -> Vec<String> {
-            rels.iter()
-                .filter(|(k, _)| k == kind)
-                .map(|(_, t)| opc::resolve(&folder, t))
-                .collect()
-        };
+        let part = |kind: &str| related_parts(&rels, &folder, kind);
         let styles_name = part("styles")
             .into_iter()
             .next()
@@ -106,27 +101,9 @@ fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts
         }
         docx_paragraphs(&body, &styles)?
     };
-    let paragraphs = &body.paragraphs;
-    facts.headings = numbered_headings(paragraphs);
-    let mut text = String::new();
-    for p in paragraphs.iter().chain(&around) {
-        text.push_str(&p.text);
-        text.push('\n');
-    }
-    let shapes: Vec<layout::Shape> = paragraphs
-        .iter()
-        .map(|p| layout::Shape {
-            chars: p.text.chars().count(),
-            heading: p.level.is_some(),
-            break_before: p.break_before,
-        })
-        .collect();
-    let estimate = layout::estimate(
-        &shapes,
-        body.geometry,
-        body.rendered,
-        layout::count_words(&text),
-    );
+    facts.headings = numbered_headings(&body.paragraphs);
+    let mut text = lines_of(body.paragraphs.iter().chain(&around));
+    let estimate = estimate_pages(&body, &text);
     facts.text_truncated = super::cut(&mut text, MAX_TEXT_BYTES);
     facts.first_page = super::head_chars(text.trim(), MAX_FIRST_PAGE_CHARS);
     facts.text = text;
@@ -146,6 +123,46 @@ fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts
         facts.title = metadata(&xml).title;
     }
     Ok(facts)
+}
+
+/// The parts of kind `kind` (« header », « styles »…) among the relationships of the part in
+/// `folder`, as names in the package.
+fn related_parts(relationships: &[(String, String)], folder: &str, kind: &str) -> Vec<String> {
+    relationships
+        .iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, t)| opc::resolve(folder, t))
+        .collect()
+}
+
+/// The text of paragraphs, one a line.
+fn lines_of<'a>(paragraphs: impl Iterator<Item = &'a Paragraph>) -> String {
+    let mut text = String::new();
+    for p in paragraphs {
+        text.push_str(&p.text);
+        text.push('\n');
+    }
+    text
+}
+
+/// The page count a body would have, from its paragraphs' shapes, its page geometry and the
+/// breaks its last layout left; `text` is everything the document says, for its word count.
+fn estimate_pages(body: &Body, text: &str) -> layout::PageEstimate {
+    let shapes: Vec<layout::Shape> = body
+        .paragraphs
+        .iter()
+        .map(|p| layout::Shape {
+            chars: p.text.chars().count(),
+            heading: p.level.is_some(),
+            break_before: p.break_before,
+        })
+        .collect();
+    layout::estimate(
+        &shapes,
+        body.geometry,
+        body.rendered,
+        layout::count_words(text),
+    )
 }
 
 /// The main part of an OOXML package: the `officeDocument` relationship of `_rels/.rels`, as
@@ -268,112 +285,158 @@ fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Body, String> {
     let mut reader = Reader::from_reader(xml);
     let mut body = Body::default();
     let mut buf = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut in_text = false;
-    // Word writes a text box twice: as DrawingML (`mc:Choice`) and as VML for older readers
-    // (`mc:Fallback`); the copy is skipped.
-    let mut fallback = 0usize;
-    // A section ends with its paragraph and, unless continuous, the next one starts a page.
-    let mut in_section = false;
-    let mut section_continuous = false;
-    let mut next_on_new_page = false;
-    let (mut page, mut margins) = ((595.3f32, 841.9f32), [70.9f32; 4]);
+    let mut part = WordPart::new();
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| format!("XML invalide : {e}"))?;
         let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().into_inner() {
-                "Fallback" if !empty => fallback += 1,
-                _ if fallback > 0 => {}
-                "p" if !empty => stack.push(Open {
-                    break_before: std::mem::take(&mut next_on_new_page),
-                    ..Open::default()
-                }),
-                "t" if !empty => in_text = true,
-                "tab" if empty => push_text(&mut stack, "\t"),
-                "br" | "cr" => {
-                    if attr(&e, "type").as_deref() == Some("page") {
-                        if let Some(p) = stack.last_mut() {
-                            p.break_before = true;
-                        }
-                    } else if attr(&e, "type").as_deref() != Some("column") {
-                        push_text(&mut stack, "\n");
-                    }
-                }
-                "noBreakHyphen" => push_text(&mut stack, "-"),
-                "sym" => {
-                    if let Some(c) = attr(&e, "char").and_then(|v| symbol(&v)) {
-                        push_text(&mut stack, c.encode_utf8(&mut [0; 4]));
-                    }
-                }
-                "lastRenderedPageBreak" => body.rendered = body.rendered.saturating_add(1),
-                "pageBreakBefore" => {
-                    if !matches!(attr(&e, "val").as_deref(), Some("0" | "false" | "off"))
-                        && let Some(p) = stack.last_mut()
-                    {
-                        p.break_before = true;
-                    }
-                }
-                "sectPr" if !empty => {
-                    in_section = true;
-                    section_continuous = false;
-                }
-                "type" if in_section => {
-                    section_continuous = attr(&e, "val").as_deref() == Some("continuous");
-                }
-                "pgSz" if in_section => {
-                    page = (
-                        twips(&e, "w").unwrap_or(page.0),
-                        twips(&e, "h").unwrap_or(page.1),
-                    );
-                }
-                "pgMar" if in_section => {
-                    margins = [
-                        twips(&e, "top").unwrap_or(margins[0]).abs(),
-                        twips(&e, "right").unwrap_or(margins[1]),
-                        twips(&e, "bottom").unwrap_or(margins[2]).abs(),
-                        twips(&e, "left").unwrap_or(margins[3]),
-                    ];
-                }
-                _ => {
-                    if let Some(p) = stack.last_mut() {
-                        paragraph_property(&e, styles, &mut p.level, &mut p.auto_numbered);
-                    }
-                }
-            },
-            Event::Text(t) if in_text && fallback == 0 => push_text(&mut stack, &t.xml10_content()),
-            Event::GeneralRef(r) if in_text && fallback == 0 => {
-                if let Some(p) = stack.last_mut() {
+            Event::Start(e) | Event::Empty(e) => part.start(&e, empty, styles, &mut body),
+            Event::Text(t) if part.in_text && part.fallback == 0 => {
+                push_text(&mut part.stack, &t.xml10_content())
+            }
+            Event::GeneralRef(r) if part.in_text && part.fallback == 0 => {
+                if let Some(p) = part.stack.last_mut() {
                     push_ref(&mut p.text, &r);
                 }
             }
-            Event::End(e) => match e.local_name().into_inner() {
-                "Fallback" => fallback = fallback.saturating_sub(1),
-                _ if fallback > 0 => {}
-                "t" => in_text = false,
-                "sectPr" => {
-                    in_section = false;
-                    // Inside a paragraph's properties, the section ends with that paragraph.
-                    if !stack.is_empty() && !section_continuous {
-                        next_on_new_page = true;
-                    }
-                }
-                "p" => {
-                    if let Some(p) = stack.pop() {
-                        body.paragraphs.push(p.close());
-                    }
-                }
-                _ => {}
-            },
+            Event::End(e) => part.end(e.local_name().into_inner(), &mut body),
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
-    body.geometry = layout::Geometry::from_page(page.0, page.1, margins);
+    body.geometry = layout::Geometry::from_page(part.page.0, part.page.1, part.margins);
     Ok(body)
+}
+
+/// Where the reading of a WordprocessingML part stands.
+struct WordPart {
+    /// The paragraphs open, innermost last (a text box's inside its anchor's).
+    stack: Vec<Open>,
+    /// Inside `w:t`: its characters are text.
+    in_text: bool,
+    /// Word writes a text box twice: as DrawingML (`mc:Choice`) and as VML for older readers
+    /// (`mc:Fallback`); the copy is skipped.
+    fallback: usize,
+    /// A section ends with its paragraph and, unless continuous, the next one starts a page.
+    in_section: bool,
+    section_continuous: bool,
+    next_on_new_page: bool,
+    /// Page size and margins (top, right, bottom, left) in points; A4 and Word's default
+    /// margins until a section says otherwise.
+    page: (f32, f32),
+    margins: [f32; 4],
+}
+
+impl WordPart {
+    fn new() -> WordPart {
+        WordPart {
+            stack: Vec::new(),
+            in_text: false,
+            fallback: 0,
+            in_section: false,
+            section_continuous: false,
+            next_on_new_page: false,
+            page: (595.3, 841.9),
+            margins: [70.9; 4],
+        }
+    }
+
+    /// An element opens (or is empty).
+    fn start(&mut self, e: &BytesStart, empty: bool, styles: &HeadingStyles, body: &mut Body) {
+        let stack = &mut self.stack;
+        match e.local_name().into_inner() {
+            "Fallback" if !empty => self.fallback += 1,
+            _ if self.fallback > 0 => {}
+            "p" if !empty => stack.push(Open {
+                break_before: std::mem::take(&mut self.next_on_new_page),
+                ..Open::default()
+            }),
+            "t" if !empty => self.in_text = true,
+            "tab" if empty => push_text(stack, "\t"),
+            "br" | "cr" => {
+                if attr(e, "type").as_deref() == Some("page") {
+                    if let Some(p) = stack.last_mut() {
+                        p.break_before = true;
+                    }
+                } else if attr(e, "type").as_deref() != Some("column") {
+                    push_text(stack, "\n");
+                }
+            }
+            "noBreakHyphen" => push_text(stack, "-"),
+            "sym" => {
+                if let Some(c) = attr(e, "char").and_then(|v| symbol(&v)) {
+                    push_text(stack, c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            "lastRenderedPageBreak" => body.rendered = body.rendered.saturating_add(1),
+            "pageBreakBefore" => {
+                if !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"))
+                    && let Some(p) = stack.last_mut()
+                {
+                    p.break_before = true;
+                }
+            }
+            "sectPr" if !empty => {
+                self.in_section = true;
+                self.section_continuous = false;
+            }
+            "type" | "pgSz" | "pgMar" if self.in_section => self.section_property(e),
+            _ => {
+                if let Some(p) = stack.last_mut() {
+                    paragraph_property(e, styles, &mut p.level, &mut p.auto_numbered);
+                }
+            }
+        }
+    }
+
+    /// A section's type, page size or margins (inside `w:sectPr`).
+    fn section_property(&mut self, e: &BytesStart) {
+        match e.local_name().into_inner() {
+            "type" => {
+                self.section_continuous = attr(e, "val").as_deref() == Some("continuous");
+            }
+            "pgSz" => {
+                self.page = (
+                    twips(e, "w").unwrap_or(self.page.0),
+                    twips(e, "h").unwrap_or(self.page.1),
+                );
+            }
+            "pgMar" => {
+                self.margins = [
+                    twips(e, "top").unwrap_or(self.margins[0]).abs(),
+                    twips(e, "right").unwrap_or(self.margins[1]),
+                    twips(e, "bottom").unwrap_or(self.margins[2]).abs(),
+                    twips(e, "left").unwrap_or(self.margins[3]),
+                ];
+            }
+            _ => {}
+        }
+    }
+
+    /// An element closes.
+    fn end(&mut self, local_name: &str, body: &mut Body) {
+        match local_name {
+            "Fallback" => self.fallback = self.fallback.saturating_sub(1),
+            _ if self.fallback > 0 => {}
+            "t" => self.in_text = false,
+            "sectPr" => {
+                self.in_section = false;
+                // Inside a paragraph's properties, the section ends with that paragraph.
+                if !self.stack.is_empty() && !self.section_continuous {
+                    self.next_on_new_page = true;
+                }
+            }
+            "p" => {
+                if let Some(p) = self.stack.pop() {
+                    body.paragraphs.push(p.close());
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn push_text(stack: &mut [Open], s: &str) {
@@ -432,83 +495,105 @@ fn odt_paragraphs(xml: &[u8]) -> Result<Body, String> {
     let mut reader = Reader::from_reader(xml);
     let mut body = Body::default();
     let mut buf = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    // Inside a note citation, a comment's author or date: text that is not the document's.
-    let mut skip = 0usize;
-    // Paragraph styles that start a new page (`fo:break-before="page"`), from the automatic
-    // styles that precede the body.
-    let mut page_styles: HashSet<String> = HashSet::new();
-    let mut style: Option<String> = None;
+    let mut part = OdfPart::default();
     loop {
         let event = reader
             .read_event_into(&mut buf)
             .map_err(|e| format!("XML invalide : {e}"))?;
         let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().into_inner() {
-                _ if !empty && not_text(e.name().as_ref()) => skip += 1,
-                "style" if !empty => style = attr(&e, "name"),
-                "paragraph-properties" => {
-                    if attr(&e, "break-before").as_deref() == Some("page")
-                        && let Some(name) = &style
-                    {
-                        page_styles.insert(name.clone());
-                    }
-                }
-                name @ ("p" | "h") => {
-                    let level = (name == "h").then(|| {
-                        attr(&e, "outline-level")
-                            .and_then(|v| v.parse::<usize>().ok())
-                            .unwrap_or(1)
-                            .clamp(1, MAX_LEVEL)
-                    });
-                    let break_before =
-                        attr(&e, "style-name").is_some_and(|n| page_styles.contains(&n));
-                    let open = Open {
-                        level,
-                        break_before,
-                        ..Open::default()
-                    };
-                    if empty {
-                        body.paragraphs.push(open.close());
-                    } else {
-                        stack.push(open);
-                    }
-                }
-                "soft-page-break" => body.rendered = body.rendered.saturating_add(1),
-                "tab" if skip == 0 => push_text(&mut stack, "\t"),
-                "line-break" if skip == 0 => push_text(&mut stack, "\n"),
-                "s" if skip == 0 => {
-                    let n = attr(&e, "c")
-                        .and_then(|v| v.parse::<usize>().ok())
-                        .unwrap_or(1)
-                        .min(64);
-                    push_text(&mut stack, &" ".repeat(n));
-                }
-                _ => {}
-            },
-            Event::Text(t) if skip == 0 => push_text(&mut stack, &t.xml10_content()),
-            Event::GeneralRef(r) if skip == 0 => {
-                if let Some(p) = stack.last_mut() {
+            Event::Start(e) | Event::Empty(e) => part.start(&e, empty, &mut body),
+            Event::Text(t) if part.skip == 0 => push_text(&mut part.stack, &t.xml10_content()),
+            Event::GeneralRef(r) if part.skip == 0 => {
+                if let Some(p) = part.stack.last_mut() {
                     push_ref(&mut p.text, &r);
                 }
             }
-            Event::End(e) => match e.local_name().into_inner() {
-                _ if not_text(e.name().as_ref()) => skip = skip.saturating_sub(1),
-                "style" => style = None,
-                "p" | "h" => {
-                    if let Some(p) = stack.pop() {
-                        body.paragraphs.push(p.close());
-                    }
-                }
-                _ => {}
-            },
+            Event::End(e) => part.end(&e, &mut body),
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
     Ok(body)
+}
+
+/// Where the reading of an ODF text part stands.
+#[derive(Default)]
+struct OdfPart {
+    /// The paragraphs open, innermost last (a note's inside the one that cites it).
+    stack: Vec<Open>,
+    /// Inside a note citation, a comment's author or date: text that is not the document's.
+    skip: usize,
+    /// Paragraph styles that start a new page (`fo:break-before="page"`), from the automatic
+    /// styles that precede the body.
+    page_styles: HashSet<String>,
+    /// The style being read.
+    style: Option<String>,
+}
+
+impl OdfPart {
+    /// An element opens (or is empty).
+    fn start(&mut self, e: &BytesStart, empty: bool, body: &mut Body) {
+        let stack = &mut self.stack;
+        let skip = self.skip;
+        match e.local_name().into_inner() {
+            _ if !empty && not_text(e.name().as_ref()) => self.skip += 1,
+            "style" if !empty => self.style = attr(e, "name"),
+            "paragraph-properties" => {
+                if attr(e, "break-before").as_deref() == Some("page")
+                    && let Some(name) = &self.style
+                {
+                    self.page_styles.insert(name.clone());
+                }
+            }
+            name @ ("p" | "h") => {
+                let level = (name == "h").then(|| {
+                    attr(e, "outline-level")
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, MAX_LEVEL)
+                });
+                let break_before =
+                    attr(e, "style-name").is_some_and(|n| self.page_styles.contains(&n));
+                let open = Open {
+                    level,
+                    break_before,
+                    ..Open::default()
+                };
+                if empty {
+                    body.paragraphs.push(open.close());
+                } else {
+                    stack.push(open);
+                }
+            }
+            "soft-page-break" => body.rendered = body.rendered.saturating_add(1),
+            "tab" if skip == 0 => push_text(stack, "\t"),
+            "line-break" if skip == 0 => push_text(stack, "\n"),
+            "s" if skip == 0 => {
+                let n = attr(e, "c")
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .min(64);
+                push_text(stack, &" ".repeat(n));
+            }
+            _ => {}
+        }
+    }
+
+    /// An element closes.
+    fn end(&mut self, e: &quick_xml::events::BytesEnd, body: &mut Body) {
+        match e.local_name().into_inner() {
+            _ if not_text(e.name().as_ref()) => self.skip = self.skip.saturating_sub(1),
+            "style" => self.style = None,
+            "p" | "h" => {
+                if let Some(p) = self.stack.pop() {
+                    body.paragraphs.push(p.close());
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A note's number and a comment's author and date (`dc:creator`, `dc:date`; a `text:date`

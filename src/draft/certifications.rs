@@ -97,45 +97,82 @@ fn sentences_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
     out
 }
 
+/// HDS: the certificate of the hosting member, and the certification itself, valid at the
+/// deadline for the activities the text names.
 fn hds(doc: &Doc, found: &mut Found) {
-    let all = sentences_of(doc, &HDS);
-    // The clause that requires the certification, and the one that asks for the certificate.
-    let required = all.iter().find(|(_, s)| {
-        s.contains("certifi") && (s.contains("obligatoire") || !s.contains("optionnel"))
-    });
-    let Some((req_at, req)) = required else {
+    let Some(requirement) = HdsRequirement::read(doc) else {
         return;
     };
-    // « justifier la détention et/ou s'engager à obtenir avant le démarrage des prestations »:
-    // the certificate may come after the deposit, its absence then is no rejection.
-    let later = [
-        "s'engager a obtenir",
-        "avant le demarrage",
-        "attributaire",
-        "avant la notification",
-    ]
-    .iter()
-    .any(|w| req.contains(w));
-    let severity = if later { "warning" } else { "error" };
-    let piece_at = all
+    let piece = push_hds_certificate(doc, found, &requirement);
+    push_hds_certification(doc, found, &requirement, &piece);
+}
+
+/// What the text says of the HDS certification.
+struct HdsRequirement {
+    /// The clause that requires the certification.
+    required_at: usize,
+    /// The clause that asks for the certificate (the requiring one when none does).
+    certificate_at: usize,
+    certificate_quote: String,
+    /// The certificate may come after the deposit: its absence is no rejection.
+    later: bool,
+    /// The bids the rules apply to, when the requirement is a lot's.
+    when: Option<String>,
+    activities: Option<Vec<u8>>,
+}
+
+impl HdsRequirement {
+    fn read(doc: &Doc) -> Option<HdsRequirement> {
+        let all = sentences_of(doc, &HDS);
+        let (required_at, required) = all.iter().find(|(_, s)| {
+            s.contains("certifi") && (s.contains("obligatoire") || !s.contains("optionnel"))
+        })?;
+        // « justifier la détention et/ou s'engager à obtenir avant le démarrage des
+        // prestations »: the certificate may come after the deposit.
+        let later = [
+            "s'engager a obtenir",
+            "avant le demarrage",
+            "attributaire",
+            "avant la notification",
+        ]
         .iter()
-        .find(|(_, s)| s.contains("certifi") && REQUIRE.is_match(s))
-        .map_or(*req_at, |(a, _)| *a);
-    let activities = all.iter().find_map(|(_, s)| activities(s));
+        .any(|w| required.contains(w));
+        let certificate_at = all
+            .iter()
+            .find(|(_, s)| s.contains("certifi") && REQUIRE.is_match(s))
+            .map_or(*required_at, |(a, _)| *a);
+        let certificate_quote = doc.sentence_quote(certificate_at);
+        // « Le candidat au lot 1 joint … le certificat HDS »: the rules apply to that lot's bids.
+        let when = super::lot_condition(&certificate_quote)
+            .or_else(|| super::lot_condition(&doc.sentence_quote(*required_at)));
+        Some(HdsRequirement {
+            required_at: *required_at,
+            certificate_at,
+            certificate_quote,
+            later,
+            when,
+            activities: all.iter().find_map(|(_, s)| activities(s)),
+        })
+    }
+
+    fn severity(&self) -> &'static str {
+        if self.later { "warning" } else { "error" }
+    }
+}
+
+/// The piece rule of the HDS certificate, in the hosting member's folder; its id.
+fn push_hds_certificate(doc: &Doc, found: &mut Found, requirement: &HdsRequirement) -> String {
     let piece = found.id("CAND-HDS");
-    let quote = doc.sentence_quote(piece_at);
-    // « Le candidat au lot 1 joint … le certificat HDS »: the rules apply to that lot's bids.
-    let when =
-        super::lot_condition(&quote).or_else(|| super::lot_condition(&doc.sentence_quote(*req_at)));
-    let lot_doubt = when.is_none() && crate::text::fold(&quote).contains("lot ");
+    let quote = requirement.certificate_quote.clone();
+    let lot_doubt = requirement.when.is_none() && crate::text::fold(&quote).contains("lot ");
     found.push(Rule {
-        when: when.clone(),
+        when: requirement.when.clone(),
         id: piece.clone(),
         family: "certifications",
         title: "Certificat HDS de l'hébergeur".to_string(),
-        severity,
+        severity: requirement.severity(),
         phases: Some("[candidature]"),
-        section: doc.section(piece_at),
+        section: doc.section(requirement.certificate_at),
         quote,
         help: "Joindre le certificat HDS en cours de validité, dans le dossier du membre qui héberge les données (`hosting: true` dans le bid.yaml).".to_string(),
         check: vec![
@@ -152,12 +189,18 @@ fn hds(doc: &Doc, found: &mut Found) {
         ],
         doubts: [
             lot_doubt.then(|| "exigence propre à un lot : ajouter `when: { lots_any: [...] }`".to_string()),
-            later.then(|| "certification qui peut être obtenue après le dépôt : avertissement seulement".to_string()),
+            requirement.later.then(|| "certification qui peut être obtenue après le dépôt : avertissement seulement".to_string()),
         ]
         .into_iter()
         .flatten()
         .collect(),
     });
+    piece
+}
+
+/// The certification rule: the hosting member is certified HDS at the deadline, as its
+/// certificate (the piece `piece`) says.
+fn push_hds_certification(doc: &Doc, found: &mut Found, requirement: &HdsRequirement, piece: &str) {
     let mut check = vec![
         "kind: certification".to_string(),
         "scheme: HDS".to_string(),
@@ -167,7 +210,7 @@ fn hds(doc: &Doc, found: &mut Found) {
         // The certificate itself says its activities and its end of validity: read them.
         "verify_document: true".to_string(),
     ];
-    if let Some(a) = &activities {
+    if let Some(a) = &requirement.activities {
         check.push(format!(
             "activities: [{}]",
             a.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
@@ -175,17 +218,17 @@ fn hds(doc: &Doc, found: &mut Found) {
     }
     let id = found.id("HDS");
     found.push(Rule {
-        when,
+        when: requirement.when.clone(),
         id,
         family: "certifications",
         title: "L'hébergeur est certifié HDS, certificat valable à la date limite".to_string(),
-        severity,
+        severity: requirement.severity(),
         phases: Some("[candidature]"),
-        section: doc.section(*req_at),
-        quote: doc.sentence_quote(*req_at),
+        section: doc.section(requirement.required_at),
+        quote: doc.sentence_quote(requirement.required_at),
         help: "Déclarer la certification HDS du membre hébergeur dans le bid.yaml (`certifications:` avec `valid_until` et les activités).".to_string(),
         check,
-        doubts: if activities.is_none() {
+        doubts: if requirement.activities.is_none() {
             vec!["activités HDS non précisées par le texte".to_string()]
         } else {
             Vec::new()
@@ -203,23 +246,12 @@ fn activities(folded: &str) -> Option<Vec<u8>> {
     (1..=6).contains(&a).then(|| (a..=b.min(6)).collect())
 }
 
+/// Another certification (SecNumCloud, ISO, Qualibat, Qualiopi): the certificate and the
+/// certification, unless the text makes it optional.
 fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, names: &[&str]) {
     let all = sentences_of(doc, re);
     let Some((at, s)) = all.first() else { return };
-    // Optional, wished for, or valued by an award criterion: not a condition of the bid.
-    if [
-        "optionnel",
-        "non obligatoire",
-        "le cas echeant",
-        "si detenu",
-        "souhait",
-        "valoris",
-        "critere",
-        "apprecie",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
-    {
+    if is_optional(s) {
         found.notes.push(format!(
             "{} : {scheme} cité comme optionnel : pas de règle (à vérifier).",
             doc.section(*at)
@@ -228,21 +260,6 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
     }
     let piece = found.id(&format!("CAND-{topic}"));
     let hosting = scheme == "SecNumCloud";
-    let mut check = vec![
-        "kind: piece".to_string(),
-        format!("label: \"certificat {scheme}\""),
-        "per: member".to_string(),
-    ];
-    if hosting {
-        check.push("members: { hosting: true }".into());
-    }
-    check.push("names:".into());
-    check.extend(
-        names
-            .iter()
-            .map(|n| format!("  - {}", super::render::single(n))),
-    );
-    check.push("formats: [pdf, png, jpeg]".into());
     let quote = doc.sentence_quote(*at);
     // « Pour le lot 2 : … Qualibat 1312 »: the bids for that lot.
     let when = super::lot_condition(&quote);
@@ -267,7 +284,7 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
         section: doc.section(*at),
         quote: quote.clone(),
         help: format!("Joindre le certificat {scheme} en cours de validité."),
-        check,
+        check: certificate_check(scheme, hosting, names),
         doubts: doubts.clone(),
     });
     let mut check = vec![
@@ -292,6 +309,43 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
         check,
         doubts,
     });
+}
+
+/// Optional, wished for, or valued by an award criterion: not a condition of the bid.
+fn is_optional(folded_sentence: &str) -> bool {
+    [
+        "optionnel",
+        "non obligatoire",
+        "le cas echeant",
+        "si detenu",
+        "souhait",
+        "valoris",
+        "critere",
+        "apprecie",
+    ]
+    .iter()
+    .any(|w| folded_sentence.contains(w))
+}
+
+/// The piece check of a certificate: per member (the hosting one for a hosting scheme),
+/// recognised by its names, a PDF or a scan.
+fn certificate_check(scheme: &str, hosting: bool, names: &[&str]) -> Vec<String> {
+    let mut check = vec![
+        "kind: piece".to_string(),
+        format!("label: \"certificat {scheme}\""),
+        "per: member".to_string(),
+    ];
+    if hosting {
+        check.push("members: { hosting: true }".into());
+    }
+    check.push("names:".into());
+    check.extend(
+        names
+            .iter()
+            .map(|n| format!("  - {}", super::render::single(n))),
+    );
+    check.push("formats: [pdf, png, jpeg]".into());
+    check
 }
 
 fn hosting(doc: &Doc, found: &mut Found) {

@@ -149,6 +149,7 @@ fn next_lines<'a>(
     lines[i..].iter().filter(|(_, l)| !l.trim().is_empty())
 }
 
+/// Every deadline the text states, once per phase (the first one found wins).
 pub fn detect(doc: &Doc, found: &mut Found) {
     let t = doc.text;
     let lines: Vec<(usize, &str)> = doc.lines().collect();
@@ -158,136 +159,33 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             continue;
         };
         let Some(cm) = cue.get(0) else { continue };
-        // The date: after the label on its line, else at the start of one of the next lines.
-        let same =
-            date_in(&line[cm.end()..]).map(|(d, s, e)| (d, at + cm.end() + s, at + cm.end() + e));
-        let value = same.or_else(|| {
-            next_lines(&lines, i + 1)
-                .take(VALUE_LINES)
-                .find_map(|&(a, l)| {
-                    let lead = l.len() - l.trim_start().len();
-                    date_in(l)
-                        // A value line starts with its date (or a weekday, « le »): not a
-                        // sentence that mentions a date further on.
-                        .filter(|(_, s, _)| *s <= lead + 14)
-                        .map(|(d, s, e)| (d, a + s, a + e))
-                })
-        });
-        let Some((date, date_start, date_end)) = value else {
+        let Some(value) = value_of_label(&lines, i, at + cm.end()) else {
             continue;
         };
-        let end_of_line = t[date_end..].find('\n').map_or(t.len(), |k| date_end + k);
-        let rest = &t[date_end..end_of_line];
-        let mut time = TIME.captures(rest).and_then(|c| hour_minute(&c));
-        let mut quote_end = end_of_line;
-        let after = lines.partition_point(|(a, _)| *a <= date_start);
-        if time.is_none() && DANGLING.is_match(rest) {
-            // « MERCREDI 27 MAI 2015 A » then « 12 HEURES »: the time on the next line.
-            if let Some(&(a, l)) = next_lines(&lines, after).next() {
-                time = TIME.captures(l).and_then(|c| hour_minute(&c));
-                if time.is_some() {
-                    quote_end = a + l.len();
-                }
-            }
-        }
-        if time.is_none() {
-            // « Date limite de remise des offres : Le 25/11/2025. » then « Heure limite : 11h00 ».
-            if let Some(&(a, l)) = next_lines(&lines, after)
-                .take(2)
-                .find(|(_, l)| TIME_LABEL.is_match(l.trim()))
-            {
-                time = TIME_LABEL.captures(l.trim()).and_then(|c| hour_minute(&c));
-                if time.is_some() {
-                    quote_end = a + l.len();
-                }
-            }
-        }
+        let time = time_of(t, &lines, &value);
         let previous = i
             .checked_sub(1)
             .and_then(|p| lines[..=p].iter().rev().find(|(_, l)| !l.trim().is_empty()))
             .map(|(_, l)| crate::text::fold(l))
             .unwrap_or_default();
         let context = crate::text::fold(&doc.sentence_quote(at + cm.start()));
-        let (phases, mut doubt): (Vec<&'static str>, Option<String>) = match cue
-            .get(1)
-            .map(|m| m.as_str().to_lowercase())
-        {
-            Some(w) if w.starts_with("candidature") => (vec!["candidature"], None),
-            Some(w) if w.starts_with("offre") || w.starts_with("devis") => (vec!["offre"], None),
-            Some(_) => (
-                vec!["candidature", "offre"],
-                Some(
-                    "« plis » : candidature et offre remises ensemble ? phase à confirmer"
-                        .to_string(),
-                ),
-            ),
-            None if context.contains("candidature") || previous.contains("candidature") => (
-                vec!["candidature"],
-                Some("phase devinée d'après le contexte".to_string()),
-            ),
-            None if context.contains("offre") || previous.contains("offre") => (
-                vec!["offre"],
-                Some("phase devinée d'après le contexte".to_string()),
-            ),
-            // A notice's « date limite de réponse » to a call for candidatures.
-            None if whole.contains("appel a candidature") => (
-                vec!["candidature"],
-                Some("phase devinée : l'avis est un appel à candidatures".to_string()),
-            ),
-            None => continue,
+        let cue_word = cue.get(1).map(|m| m.as_str().to_lowercase());
+        let Some((phases, mut doubt)) = phases_of(cue_word.as_deref(), &context, &previous, &whole)
+        else {
+            continue;
         };
         if context.contains("envisage") || line.contains('➢') {
             doubt.get_or_insert_with(|| {
                 "date d'un calendrier prévisionnel : vérifier l'avis de publicité".to_string()
             });
         }
-        let stated = &t[at..quote_end];
-        let value = match time {
-            Some((h, min)) => {
-                let offset = match UTC.captures(stated) {
-                    Some(u) => format!(
-                        "{}{:02}:{}",
-                        &u[1],
-                        u[2].parse::<u32>().unwrap_or(0),
-                        u.get(3).map_or("00", |m| m.as_str())
-                    ),
-                    None => {
-                        let local = crate::text::fold(stated).contains("heure locale");
-                        // « heure locale » of a buyer overseas: the one territory the RC names.
-                        let mut territories = OVERSEAS
-                            .iter()
-                            .filter(|(names, _, _)| names.iter().any(|n| whole.contains(n)));
-                        match (local, territories.next(), territories.next()) {
-                            (true, Some((_, name, offset)), None) => {
-                                doubt = Some(format!(
-                                    "« heure locale » : heure de {name} (UTC{offset}) retenue, à vérifier"
-                                ));
-                                offset.to_string()
-                            }
-                            _ => {
-                                if local {
-                                    doubt = Some(
-                                        "« heure locale » : heure de Paris supposée, vérifier le fuseau de l'acheteur (outre-mer)"
-                                            .to_string(),
-                                    );
-                                }
-                                // Heure de Paris: summer time from the end of March to the
-                                // end of October.
-                                if (4..=10).contains(&date.month()) {
-                                    "+02:00".to_string()
-                                } else {
-                                    "+01:00".to_string()
-                                }
-                            }
-                        }
-                    }
-                };
-                format!("{}T{h:02}:{min:02}:00{offset}", date.format("%Y-%m-%d"))
-            }
-            None => date.format("%Y-%m-%d").to_string(),
+        let stated = &t[at..time.quote_end];
+        let date = match time.hour_minute {
+            Some(hour_minute) => date_time(value.date, hour_minute, stated, &whole, &mut doubt),
+            None => value.date.format("%Y-%m-%d").to_string(),
         };
         // The quote: the label line when it holds the date, else from the label to the value.
-        let raw = if same.is_some() && quote_end == end_of_line {
+        let raw = if value.on_label_line && time.quote_end == time.end_of_line {
             &t[at..at + line.len()]
         } else {
             stated
@@ -298,11 +196,182 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             }
             found.deadlines.push(Deadline {
                 phase,
-                date: value.clone(),
+                date: date.clone(),
                 section: doc.section(at),
                 quote: quote(raw),
                 doubt: doubt.clone(),
             });
+        }
+    }
+}
+
+/// The date a deadline label gives, with where it stands in the text.
+struct LabelledDate {
+    date: chrono::NaiveDate,
+    start: usize,
+    end: usize,
+    /// On the label's own line (else at the start of one of the next lines).
+    on_label_line: bool,
+}
+
+/// The date of the label on line `i` whose cue ends at byte `cue_end`: after the label on its
+/// line, else at the start of one of the next lines.
+fn value_of_label(lines: &[(usize, &str)], i: usize, cue_end: usize) -> Option<LabelledDate> {
+    let (at, line) = lines[i];
+    let labelled = |(date, start, end), on_label_line| LabelledDate {
+        date,
+        start,
+        end,
+        on_label_line,
+    };
+    if let Some((d, s, e)) = date_in(&line[cue_end - at..]) {
+        return Some(labelled((d, cue_end + s, cue_end + e), true));
+    }
+    next_lines(lines, i + 1)
+        .take(VALUE_LINES)
+        .find_map(|&(a, l)| {
+            let lead = l.len() - l.trim_start().len();
+            date_in(l)
+                // A value line starts with its date (or a weekday, « le »): not a
+                // sentence that mentions a date further on.
+                .filter(|(_, s, _)| *s <= lead + 14)
+                .map(|(d, s, e)| (d, a + s, a + e))
+        })
+        .map(|found| labelled(found, false))
+}
+
+/// The time of a deadline, if stated, and where the stated deadline ends.
+struct StatedTime {
+    hour_minute: Option<(u32, u32)>,
+    /// The end of the date's line.
+    end_of_line: usize,
+    /// The end of the text to quote: the date's line, or the line that holds the time.
+    quote_end: usize,
+}
+
+/// The time that goes with a date: right after it, on the next line when the date's line
+/// ends on « à », or under its own label on one of the next two lines.
+fn time_of(t: &str, lines: &[(usize, &str)], value: &LabelledDate) -> StatedTime {
+    let end_of_line = t[value.end..].find('\n').map_or(t.len(), |k| value.end + k);
+    let rest = &t[value.end..end_of_line];
+    let mut time = StatedTime {
+        hour_minute: TIME.captures(rest).and_then(|c| hour_minute(&c)),
+        end_of_line,
+        quote_end: end_of_line,
+    };
+    let after = lines.partition_point(|(a, _)| *a <= value.start);
+    if time.hour_minute.is_none() && DANGLING.is_match(rest) {
+        // « MERCREDI 27 MAI 2015 A » then « 12 HEURES »: the time on the next line.
+        if let Some(&(a, l)) = next_lines(lines, after).next() {
+            time.hour_minute = TIME.captures(l).and_then(|c| hour_minute(&c));
+            if time.hour_minute.is_some() {
+                time.quote_end = a + l.len();
+            }
+        }
+    }
+    if time.hour_minute.is_none() {
+        // « Date limite de remise des offres : Le 25/11/2025. » then « Heure limite : 11h00 ».
+        if let Some(&(a, l)) = next_lines(lines, after)
+            .take(2)
+            .find(|(_, l)| TIME_LABEL.is_match(l.trim()))
+        {
+            time.hour_minute = TIME_LABEL.captures(l.trim()).and_then(|c| hour_minute(&c));
+            if time.hour_minute.is_some() {
+                time.quote_end = a + l.len();
+            }
+        }
+    }
+    time
+}
+
+/// The phases a deadline is for, and the doubt to say when they were guessed: from the cue's
+/// own word (« des candidatures », « des offres », « des plis »), else from the sentence or
+/// the line before, else from the kind of notice; `None` when nothing tells.
+fn phases_of(
+    cue_word: Option<&str>,
+    context: &str,
+    previous: &str,
+    whole: &str,
+) -> Option<(Vec<&'static str>, Option<String>)> {
+    Some(match cue_word {
+        Some(w) if w.starts_with("candidature") => (vec!["candidature"], None),
+        Some(w) if w.starts_with("offre") || w.starts_with("devis") => (vec!["offre"], None),
+        Some(_) => (
+            vec!["candidature", "offre"],
+            Some(
+                "« plis » : candidature et offre remises ensemble ? phase à confirmer".to_string(),
+            ),
+        ),
+        None if context.contains("candidature") || previous.contains("candidature") => (
+            vec!["candidature"],
+            Some("phase devinée d'après le contexte".to_string()),
+        ),
+        None if context.contains("offre") || previous.contains("offre") => (
+            vec!["offre"],
+            Some("phase devinée d'après le contexte".to_string()),
+        ),
+        // A notice's « date limite de réponse » to a call for candidatures.
+        None if whole.contains("appel a candidature") => (
+            vec!["candidature"],
+            Some("phase devinée : l'avis est un appel à candidatures".to_string()),
+        ),
+        None => return None,
+    })
+}
+
+/// The RFC 3339 date-time of a deadline stated with its time, in the offset it states, else
+/// the buyer's: an overseas territory's for « heure locale », else Paris time.
+fn date_time(
+    date: chrono::NaiveDate,
+    (h, min): (u32, u32),
+    stated: &str,
+    whole: &str,
+    doubt: &mut Option<String>,
+) -> String {
+    let offset = match UTC.captures(stated) {
+        Some(u) => format!(
+            "{}{:02}:{}",
+            &u[1],
+            u[2].parse::<u32>().unwrap_or(0),
+            u.get(3).map_or("00", |m| m.as_str())
+        ),
+        None => local_offset(date, stated, whole, doubt),
+    };
+    format!("{}T{h:02}:{min:02}:00{offset}", date.format("%Y-%m-%d"))
+}
+
+/// The UTC offset of a deadline that states none: « heure locale » of a buyer overseas is the
+/// one territory the RC names; anything else is Paris time, summer time included.
+fn local_offset(
+    date: chrono::NaiveDate,
+    stated: &str,
+    whole: &str,
+    doubt: &mut Option<String>,
+) -> String {
+    let local = crate::text::fold(stated).contains("heure locale");
+    let mut territories = OVERSEAS
+        .iter()
+        .filter(|(names, _, _)| names.iter().any(|n| whole.contains(n)));
+    match (local, territories.next(), territories.next()) {
+        (true, Some((_, name, offset)), None) => {
+            *doubt = Some(format!(
+                "« heure locale » : heure de {name} (UTC{offset}) retenue, à vérifier"
+            ));
+            offset.to_string()
+        }
+        _ => {
+            if local {
+                *doubt = Some(
+                    "« heure locale » : heure de Paris supposée, vérifier le fuseau de l'acheteur (outre-mer)"
+                        .to_string(),
+                );
+            }
+            // Heure de Paris: summer time from the end of March to the end of October.
+            if (4..=10).contains(&date.month()) {
+                "+02:00".to_string()
+            } else {
+                "+01:00".to_string()
+            }
         }
     }
 }

@@ -69,110 +69,17 @@ fn number(w: &str) -> Option<u32> {
     }
 }
 
+/// The lots of the consultation and the limit on lots per operator, or that it has no lots.
 pub fn detect(doc: &Doc, found: &mut Found) {
-    let mut lots: Vec<(String, String)> = Vec::new();
-    let mut first_at = None;
-    let lines: Vec<(usize, &str)> = doc.lines().collect();
-    let mut add = |lots: &mut Vec<(String, String)>, at: usize, id: &str, title: &str| {
-        let id = id.trim_start_matches('0').to_string();
-        if id.is_empty() || lots.iter().any(|(i, _)| *i == id) {
-            return;
-        }
-        first_at.get_or_insert(at);
-        lots.push((id, title.trim_end_matches([';', '.', ',', ' ']).to_string()));
-    };
-    for (k, &(at, line)) in lines.iter().enumerate() {
-        let l = clean_line(line);
-        if let Some(c) = NOTICE_LOT.captures(&l) {
-            let title = lines[k + 1..]
-                .iter()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .take(2)
-                .find_map(|(_, l)| {
-                    NOTICE_TITLE
-                        .captures(&clean_line(l))
-                        .map(|t| t[1].to_string())
-                })
-                .unwrap_or_default();
-            add(&mut lots, at, &c[1], &title);
-            continue;
-        }
-        if !LOT_LINE.is_match(&l) {
-            continue;
-        }
-        // One lot per « LOT N – » of the line: its title runs to the next one.
-        let items: Vec<regex::Captures> = LOT_ITEM.captures_iter(&l).collect();
-        for (j, c) in items.iter().enumerate() {
-            let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let end = items
-                .get(j + 1)
-                .and_then(|next| next.get(0))
-                .map_or(l.len(), |m| m.start());
-            add(&mut lots, at, n.as_str(), &l[all.end()..end]);
-        }
+    let mut lots = listed_lots(doc);
+    if lots.list.len() < 2
+        && let Some(counted) = counted_lots(doc)
+    {
+        lots = counted;
     }
-    if lots.len() < 2 {
-        // « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N.
-        if let Some(c) = COUNT.captures(doc.text)
-            && let (Some(m), Some(n)) = (c.get(0), c.get(1).and_then(|n| number(n.as_str())))
-            && n >= 2
-        {
-            lots = (1..=n).map(|i| (i.to_string(), String::new())).collect();
-            first_at = Some(m.start());
-        }
-    }
-    let limit = LIMIT.captures(doc.text).and_then(|c| {
-        let w = (1..=4).find_map(|i| c.get(i))?;
-        Some((c.get(0)?.start(), number(w.as_str())?))
-    });
-    if lots.len() >= 2 {
-        let (at, max) = match limit {
-            Some((at, max)) => (at, Some(max)),
-            None => (first_at.unwrap_or(0), None),
-        };
-        let quote = doc.sentence_quote(at);
-        let awarded = crate::text::fold(&quote).contains("attribu");
-        let mut check = vec!["kind: lots".to_string(), "known: true".to_string()];
-        let mut doubts = Vec::new();
-        let title = match max {
-            Some(n) => {
-                check.push(format!("max: {n}"));
-                check.push(format!(
-                    "message: {}",
-                    super::render::double(&format!(
-                        "{n} lots au plus par opérateur ({})",
-                        doc.section(at)
-                    ))
-                ));
-                doubts.push(if awarded {
-                    "limite d'attribution plutôt que de candidature : avertissement".to_string()
-                } else {
-                    "limite de lots par opérateur : vérifier si le dépassement rend le pli irrecevable".to_string()
-                });
-                format!(
-                    "Lots de la consultation (1 à {}), {n} au plus par opérateur",
-                    lots.len()
-                )
-            }
-            None => format!("Lots de la consultation (1 à {})", lots.len()),
-        };
-        let id = found.id("LOTS");
-        found.push(Rule {
-            when: None,
-            id,
-            family: "lots",
-            title,
-            severity: if awarded { "warning" } else { "error" },
-            phases: None,
-            section: doc.section(at),
-            quote,
-            help: "Indiquer dans `lots:` du bid.yaml les lots auxquels vous répondez, parmi ceux de la consultation.".to_string(),
-            check,
-            doubts,
-        });
-        found.lots = Some(lots);
+    if lots.list.len() >= 2 {
+        push_lots_rule(doc, found, &lots);
+        found.lots = Some(lots.list);
     } else if let Some(m) = NOT_DIVIDED.find(doc.text) {
         let id = found.id("LOTS");
         found.push(Rule {
@@ -190,6 +97,131 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         });
         found.lots = Some(Vec::new());
     }
+}
+
+/// The lots the text names: (number without leading zeros, title), in the order found, and
+/// where the first one is named.
+#[derive(Default)]
+struct Lots {
+    list: Vec<(String, String)>,
+    first_at: Option<usize>,
+}
+
+impl Lots {
+    /// A lot named at `at`, unless its number is already known.
+    fn add(&mut self, at: usize, id: &str, title: &str) {
+        let id = id.trim_start_matches('0').to_string();
+        if id.is_empty() || self.list.iter().any(|(i, _)| *i == id) {
+            return;
+        }
+        self.first_at.get_or_insert(at);
+        self.list
+            .push((id, title.trim_end_matches([';', '.', ',', ' ']).to_string()));
+    }
+}
+
+/// The lots listed line by line: « Lot 1 : … » lines (several on one line too) and a
+/// notice's « Lot nº : 1 » with its « Intitulé : » line.
+fn listed_lots(doc: &Doc) -> Lots {
+    let mut lots = Lots::default();
+    let lines: Vec<(usize, &str)> = doc.lines().collect();
+    for (k, &(at, line)) in lines.iter().enumerate() {
+        let l = clean_line(line);
+        if let Some(c) = NOTICE_LOT.captures(&l) {
+            let title = lines[k + 1..]
+                .iter()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .take(2)
+                .find_map(|(_, l)| {
+                    NOTICE_TITLE
+                        .captures(&clean_line(l))
+                        .map(|t| t[1].to_string())
+                })
+                .unwrap_or_default();
+            lots.add(at, &c[1], &title);
+            continue;
+        }
+        if !LOT_LINE.is_match(&l) {
+            continue;
+        }
+        // One lot per « LOT N – » of the line: its title runs to the next one.
+        let items: Vec<regex::Captures> = LOT_ITEM.captures_iter(&l).collect();
+        for (j, c) in items.iter().enumerate() {
+            let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let end = items
+                .get(j + 1)
+                .and_then(|next| next.get(0))
+                .map_or(l.len(), |m| m.start());
+            lots.add(at, n.as_str(), &l[all.end()..end]);
+        }
+    }
+    lots
+}
+
+/// « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N, untitled.
+fn counted_lots(doc: &Doc) -> Option<Lots> {
+    let c = COUNT.captures(doc.text)?;
+    let (m, n) = (c.get(0)?, number(c.get(1)?.as_str())?);
+    (n >= 2).then(|| Lots {
+        list: (1..=n).map(|i| (i.to_string(), String::new())).collect(),
+        first_at: Some(m.start()),
+    })
+}
+
+/// The rule on the lots of a consultation with two lots or more: known lots only, and the
+/// limit per operator when the text sets one (a limit of awards is only a warning).
+fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots) {
+    let limit = LIMIT.captures(doc.text).and_then(|c| {
+        let w = (1..=4).find_map(|i| c.get(i))?;
+        Some((c.get(0)?.start(), number(w.as_str())?))
+    });
+    let (at, max) = match limit {
+        Some((at, max)) => (at, Some(max)),
+        None => (lots.first_at.unwrap_or(0), None),
+    };
+    let quote = doc.sentence_quote(at);
+    let awarded = crate::text::fold(&quote).contains("attribu");
+    let mut check = vec!["kind: lots".to_string(), "known: true".to_string()];
+    let mut doubts = Vec::new();
+    let title = match max {
+        Some(n) => {
+            check.push(format!("max: {n}"));
+            check.push(format!(
+                "message: {}",
+                super::render::double(&format!(
+                    "{n} lots au plus par opérateur ({})",
+                    doc.section(at)
+                ))
+            ));
+            doubts.push(if awarded {
+                "limite d'attribution plutôt que de candidature : avertissement".to_string()
+            } else {
+                "limite de lots par opérateur : vérifier si le dépassement rend le pli irrecevable"
+                    .to_string()
+            });
+            format!(
+                "Lots de la consultation (1 à {}), {n} au plus par opérateur",
+                lots.list.len()
+            )
+        }
+        None => format!("Lots de la consultation (1 à {})", lots.list.len()),
+    };
+    let id = found.id("LOTS");
+    found.push(Rule {
+        when: None,
+        id,
+        family: "lots",
+        title,
+        severity: if awarded { "warning" } else { "error" },
+        phases: None,
+        section: doc.section(at),
+        quote,
+        help: "Indiquer dans `lots:` du bid.yaml les lots auxquels vous répondez, parmi ceux de la consultation.".to_string(),
+        check,
+        doubts,
+    });
 }
 
 #[cfg(test)]

@@ -30,35 +30,20 @@ static CUES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     ]
 });
 
+/// An imposed plan of at least two numbered chapters: one `outline` rule on the mémoire.
 pub fn detect(doc: &Doc, found: &mut Found) {
-    let mut plan: Vec<(String, String)> = Vec::new();
-    let mut first_at = None;
-    let mut current: Option<String> = None;
-    for (at, line) in doc.lines() {
-        let l = clean_line(line);
-        if let Some(c) = CHAPTER.captures(&l) {
-            first_at.get_or_insert(at);
-            current = Some(c[1].to_string());
-            plan.push((c[1].to_string(), c[2].trim().to_string()));
-        } else if let Some(ch) = &current {
-            if STOP.is_match(&l) {
-                break;
-            }
-            if let Some(c) = SUB.captures(&l)
-                && &c[1] == ch
-            {
-                let number = format!("{}.{}", &c[1], &c[2]);
-                if !plan.iter().any(|(n, _)| *n == number) {
-                    plan.push((number, c[3].trim().to_string()));
-                }
-            }
-        }
-    }
-    let chapters = plan.iter().filter(|(n, _)| !n.contains('.')).count();
-    let Some(first_at) = first_at else { return };
+    let Some(plan) = numbered_plan(doc) else {
+        return;
+    };
+    let chapters = plan
+        .headings
+        .iter()
+        .filter(|(n, _)| !n.contains('.'))
+        .count();
     if chapters < 2 {
         return;
     }
+    let first_at = plan.first_at;
     let t = doc.text;
     let mut from = first_at.saturating_sub(4000);
     while !t.is_char_boundary(from) {
@@ -75,21 +60,12 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         || folded.contains("chapitres supplementaires")
         || folded.contains("peuvent etre ajoute")
         || folded.contains("pourront etre ajoute");
-    let memoire = found
-        .rules
-        .iter()
-        .find(|r| {
-            r.check
-                .iter()
-                .any(|l| l.starts_with("label:") && crate::text::fold(l).contains("memoire"))
-        })
-        .map(|r| r.id.clone());
     let mut check = vec![
         "kind: outline".to_string(),
         format!("allow_extra: {allow_extra}"),
     ];
     let mut doubts = Vec::new();
-    match memoire {
+    match memoire_rule(found) {
         Some(id) => check.push(format!("select: {{ pieces: [{id}] }}")),
         None => doubts.push(
             "document concerné non identifié : indiquer `select: { pieces: [...] }`".to_string(),
@@ -102,7 +78,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         doubts.push("plan trouvé sans mention d'un plan imposé : vérifier qu'il l'est".to_string());
     }
     check.push("plan:".into());
-    for (n, title) in &plan {
+    for (n, title) in &plan.headings {
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         check.push(format!(
             "  - {{ number: \"{n}\", title: {} }}",
@@ -123,4 +99,55 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         check,
         doubts,
     });
+}
+
+/// The numbered headings of a plan: (« 2 » or « 2.1 », title), and where its first chapter is.
+struct Plan {
+    headings: Vec<(String, String)>,
+    first_at: usize,
+}
+
+/// « CHAPITRE N – … » lines and, under each, its « N.M … » sub-sections, up to the next
+/// article or annex; `None` without a chapter.
+fn numbered_plan(doc: &Doc) -> Option<Plan> {
+    let mut headings: Vec<(String, String)> = Vec::new();
+    let mut first_at = None;
+    let mut current: Option<String> = None;
+    for (at, line) in doc.lines() {
+        let l = clean_line(line);
+        if let Some(c) = CHAPTER.captures(&l) {
+            first_at.get_or_insert(at);
+            current = Some(c[1].to_string());
+            headings.push((c[1].to_string(), c[2].trim().to_string()));
+        } else if let Some(ch) = &current {
+            if STOP.is_match(&l) {
+                break;
+            }
+            if let Some(c) = SUB.captures(&l)
+                && &c[1] == ch
+            {
+                let number = format!("{}.{}", &c[1], &c[2]);
+                if !headings.iter().any(|(n, _)| *n == number) {
+                    headings.push((number, c[3].trim().to_string()));
+                }
+            }
+        }
+    }
+    Some(Plan {
+        headings,
+        first_at: first_at?,
+    })
+}
+
+/// The id of the piece rule already drafted for the mémoire technique, if any.
+fn memoire_rule(found: &Found) -> Option<String> {
+    found
+        .rules
+        .iter()
+        .find(|r| {
+            r.check
+                .iter()
+                .any(|l| l.starts_with("label:") && crate::text::fold(l).contains("memoire"))
+        })
+        .map(|r| r.id.clone())
 }

@@ -12,7 +12,7 @@ use super::sections::{Doc, clean_line};
 use super::{Found, Rule, content_regex, key_words};
 
 /// A kind of piece the drafter knows: how the RC names it, how files are recognised.
-struct Kind {
+struct PieceKind {
     topic: &'static str,
     trigger: &'static str,
     label: &'static str,
@@ -25,8 +25,8 @@ struct Kind {
 const DOCS: &str = "[pdf, docx, doc, odt]";
 const SCANS: &str = "[pdf, png, jpeg]";
 
-const KINDS: &[Kind] = &[
-    Kind {
+const KINDS: &[PieceKind] = &[
+    PieceKind {
         topic: "CAND-DC1",
         trigger: r"lettre\s+de\s+candidature|\bDC\s?1\b",
         label: "lettre de candidature (DC1)",
@@ -39,7 +39,7 @@ const KINDS: &[Kind] = &[
         formats: DOCS,
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-DC2",
         trigger: r"\bDC\s?2\b|d[ée]claration\s+du\s+candidat\b",
         label: "déclaration du candidat (DC2)",
@@ -51,7 +51,7 @@ const KINDS: &[Kind] = &[
         formats: DOCS,
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-DH",
         trigger: r"(?:d[ée]claration|attestation)\s+sur\s+l['’]honneur",
         label: "déclaration sur l'honneur",
@@ -63,7 +63,7 @@ const KINDS: &[Kind] = &[
         formats: DOCS,
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-JUGEMENT",
         trigger: r"copie\s+du\s+ou\s+des\s+jugements|jugements?\s+prononc",
         label: "copie du ou des jugements (redressement judiciaire)",
@@ -72,7 +72,7 @@ const KINDS: &[Kind] = &[
         formats: "[pdf, docx, doc, odt, png, jpeg]",
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-TRAME",
         trigger: r"trame\s+(?:excel|de\s+candidature)|chiffre\s+(?:d['’]\s*)?affaires",
         label: "déclaration de chiffre d'affaires (trame de candidature)",
@@ -85,7 +85,7 @@ const KINDS: &[Kind] = &[
         formats: "",
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-EFFECTIFS",
         trigger: r"d[ée]claration\s+des\s+effectifs|effectifs\s+moyens\s+annuels",
         label: "déclaration des effectifs",
@@ -94,7 +94,7 @@ const KINDS: &[Kind] = &[
         formats: "",
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-MOYENS",
         trigger: r"description\s+de\s+l['’][ée]quipement\s+technique|moyens\s+techniques",
         label: "description des moyens techniques et organisationnels",
@@ -103,7 +103,7 @@ const KINDS: &[Kind] = &[
         formats: "",
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-REFERENCES",
         trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons))",
         label: "liste des références",
@@ -112,7 +112,7 @@ const KINDS: &[Kind] = &[
         formats: "",
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-PLAQUETTE",
         trigger: r"plaquettes?\s+de\s+pr[ée]sentation|fiches?\s+de\s+r[ée]f[ée]rences?",
         label: "plaquette de présentation de chaque référence",
@@ -121,7 +121,7 @@ const KINDS: &[Kind] = &[
         formats: "[pdf]",
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-ASSURANCE",
         trigger: r"(?:attestation|d[ée]claration)\s+d['’]assurance|assurance\s+de\s+responsabilit[ée]\s+civile",
         label: "attestation d'assurance",
@@ -134,7 +134,7 @@ const KINDS: &[Kind] = &[
         formats: SCANS,
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-KBIS",
         trigger: r"\bK\s?-?bis\b",
         label: "extrait Kbis",
@@ -143,7 +143,7 @@ const KINDS: &[Kind] = &[
         formats: SCANS,
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "CAND-RUSSIE",
         trigger: r"op[ée]rateurs\s+russes",
         label: "attestation sur l'honneur relative aux sanctions contre les opérateurs russes",
@@ -152,7 +152,7 @@ const KINDS: &[Kind] = &[
         formats: DOCS,
         offer: false,
     },
-    Kind {
+    PieceKind {
         topic: "OFFRE-AE",
         trigger: r"acte\s+d['’]engagement|\bATTRI\s?1\b",
         label: "acte d'engagement",
@@ -165,7 +165,7 @@ const KINDS: &[Kind] = &[
         formats: DOCS,
         offer: true,
     },
-    Kind {
+    PieceKind {
         topic: "OFFRE-MEMOIRE",
         trigger: r"m[ée]moire\s+technique",
         label: "mémoire technique",
@@ -174,7 +174,7 @@ const KINDS: &[Kind] = &[
         formats: DOCS,
         offer: true,
     },
-    Kind {
+    PieceKind {
         topic: "OFFRE-PRIX",
         trigger: r"cadre\s+de\s+prix|bordereau\s+des\s+prix|\bBPU\b|\bDPGF\b|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
         label: "cadre de prix (offre financière)",
@@ -340,45 +340,122 @@ fn in_dce_list(t: &str, s: usize) -> bool {
         .is_some_and(|l| DCE_LIST.is_match(&crate::text::fold(l)))
 }
 
-fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, score: isize) {
+/// The rule for a piece asked for in the sentence at `at` (per lot when the offer asks it
+/// lot by lot), and the validity rule of an insurance certificate « en cours de validité ».
+fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str, score: isize) {
     let quote = doc.sentence_quote(at);
-    let per_member = !kind.offer && PER_MEMBER.is_match(window);
-    let joint = per_member && JOINT.is_match(window);
-    let mut doubts = Vec::new();
-    if score <= 0 {
-        doubts.push(
-            "pièce citée sans exigence explicite : vérifier qu'elle est demandée".to_string(),
-        );
+    let demand = Demand::read(doc, kind, window);
+    let doubts = demand.doubts(score);
+    let check = piece_check(doc, kind, window, &demand);
+    let lots = lots_of(doc, found, kind, at, window);
+    if !lots.is_empty() {
+        for n in lots {
+            per_lot(doc, found, kind, at, &quote, &check, &n);
+        }
+        return;
     }
-    // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
-    let alternative = kind.topic == "CAND-DC2"
-        && (window.contains("dume") || DUME_ALTERNATIVE.is_match(&crate::text::fold(doc.text)));
-    if alternative {
-        doubts.push(
-            "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
-                .to_string(),
-        );
+    let id = found.id(kind.topic);
+    let who = if demand.per_member {
+        ", par membre"
+    } else {
+        ""
+    };
+    let phase = if kind.offer { "offre" } else { "candidature" };
+    found.push(Rule {
+        when: None,
+        id: id.clone(),
+        family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
+        title: format!("{} : {}{who}", capitalise(phase), kind.label),
+        // A piece named without a requirement (score 0) is a doubt, never a rejection.
+        severity: if demand.alternative || demand.in_form || score <= 0 {
+            "warning"
+        } else {
+            "error"
+        },
+        phases: Some(if kind.offer { "[offre]" } else { "[candidature]" }),
+        section: doc.section(at),
+        quote: quote.clone(),
+        help: format!(
+            "Joindre la pièce « {} »{}. Si le fichier porte un autre nom, le déclarer dans `pieces:` du bid.yaml.",
+            kind.label,
+            if demand.per_member { " pour chaque membre du groupement" } else { "" }
+        ),
+        check,
+        doubts,
+    });
+    if kind.topic == "CAND-ASSURANCE" && window.contains("en cours de validite") {
+        push_insurance_validity(doc, found, at, quote, &id);
     }
-    let in_form = kind.topic != "CAND-TRAME" && IN_FORM.is_match(window);
-    if in_form {
-        doubts.push(
-            "pièce renseignée dans une trame ou une annexe du RC : vérifier qu'un fichier séparé est attendu (avertissement seulement)"
-                .to_string(),
-        );
+}
+
+/// What the sentence that asks for a piece says of it beyond its name.
+struct Demand {
+    /// Asked of every member of a group (candidature pieces only).
+    per_member: bool,
+    /// One piece may serve the whole group (« une seule », « signée par tous »).
+    joint: bool,
+    /// The DUME may replace it (the DC2 only).
+    alternative: bool,
+    /// Given inside a form annexed to the RC: a separate file may not be expected.
+    in_form: bool,
+}
+
+impl Demand {
+    fn read(doc: &Doc, kind: &PieceKind, window: &str) -> Demand {
+        let per_member = !kind.offer && PER_MEMBER.is_match(window);
+        Demand {
+            per_member,
+            joint: per_member && JOINT.is_match(window),
+            // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
+            alternative: kind.topic == "CAND-DC2"
+                && (window.contains("dume")
+                    || DUME_ALTERNATIVE.is_match(&crate::text::fold(doc.text))),
+            in_form: kind.topic != "CAND-TRAME" && IN_FORM.is_match(window),
+        }
     }
+
+    /// What the reviewer should verify, given how strongly the sentence asks for the piece.
+    fn doubts(&self, score: isize) -> Vec<String> {
+        let mut doubts = Vec::new();
+        if score <= 0 {
+            doubts.push(
+                "pièce citée sans exigence explicite : vérifier qu'elle est demandée".to_string(),
+            );
+        }
+        if self.alternative {
+            doubts.push(
+                "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
+                    .to_string(),
+            );
+        }
+        if self.in_form {
+            doubts.push(
+                "pièce renseignée dans une trame ou une annexe du RC : vérifier qu'un fichier séparé est attendu (avertissement seulement)"
+                    .to_string(),
+            );
+        }
+        if self.per_member {
+            doubts.push("pièce demandée à chaque membre du groupement : vérifier".to_string());
+        }
+        doubts
+    }
+}
+
+/// The YAML lines of a piece check: label, per member, names, formats (a spreadsheet when
+/// the RC says Excel), content, and the sheets of an Excel candidature form.
+fn piece_check(doc: &Doc, kind: &PieceKind, window: &str, demand: &Demand) -> Vec<String> {
     let mut check = vec![
         "kind: piece".to_string(),
         format!("label: {}", super::render::double(kind.label)),
     ];
-    if per_member {
+    if demand.per_member {
         check.push("per: member".into());
-        if joint {
+        if demand.joint {
             check.push("joint: true".into());
         }
-        doubts.push("pièce demandée à chaque membre du groupement : vérifier".to_string());
     }
     if kind.topic == "CAND-JUGEMENT" {
-        if !per_member {
+        if !demand.per_member {
             check.push("per: member".into());
         }
         check.push("members: { redressement_judiciaire: true }".into());
@@ -404,153 +481,181 @@ fn piece(doc: &Doc, found: &mut Found, kind: &Kind, at: usize, window: &str, sco
         check.push(r"  - 'chiffre|^ca\b'".into());
         check.push("  - 'effectif'".into());
     }
-    let lots = lots_of(doc, found, kind, at, window);
-    if !lots.is_empty() {
-        for n in lots {
-            per_lot(doc, found, kind, at, &quote, &check, &n);
-        }
-        return;
-    }
-    let id = found.id(kind.topic);
-    let who = if per_member { ", par membre" } else { "" };
-    let phase = if kind.offer { "offre" } else { "candidature" };
+    check
+}
+
+/// « Attestation d'assurance en cours de validité »: the certificate of the piece rule `piece`
+/// must cover the deadline.
+fn push_insurance_validity(doc: &Doc, found: &mut Found, at: usize, quote: String, piece: &str) {
+    let id = found.id("CAND-ASSURANCE-VALIDE");
     found.push(Rule {
         when: None,
-        id: id.clone(),
-        family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
-        title: format!("{} : {}{who}", capitalise(phase), kind.label),
-        // A piece named without a requirement (score 0) is a doubt, never a rejection.
-        severity: if alternative || in_form || score <= 0 {
-            "warning"
-        } else {
-            "error"
-        },
-        phases: Some(if kind.offer { "[offre]" } else { "[candidature]" }),
+        id,
+        family: "pièces de la candidature",
+        title: "Attestation d'assurance valable à la date limite".to_string(),
+        severity: "error",
+        phases: Some("[candidature]"),
         section: doc.section(at),
-        quote: quote.clone(),
-        help: format!(
-            "Joindre la pièce « {} »{}. Si le fichier porte un autre nom, le déclarer dans `pieces:` du bid.yaml.",
-            kind.label,
-            if per_member { " pour chaque membre du groupement" } else { "" }
-        ),
-        check,
-        doubts,
+        quote,
+        help:
+            "Joindre une attestation d'assurance dont la période de validité couvre la date limite."
+                .to_string(),
+        check: vec![
+            "kind: validity".into(),
+            format!("select: {{ pieces: [{piece}] }}"),
+        ],
+        doubts: Vec::new(),
     });
-    if kind.topic == "CAND-ASSURANCE" && window.contains("en cours de validite") {
-        let vid = found.id("CAND-ASSURANCE-VALIDE");
-        found.push(Rule {
-            when: None,
-            id: vid,
-            family: "pièces de la candidature",
-            title: "Attestation d'assurance valable à la date limite".to_string(),
-            severity: "error",
-            phases: Some("[candidature]"),
-            section: doc.section(at),
-            quote,
-            help: "Joindre une attestation d'assurance dont la période de validité couvre la date limite.".to_string(),
-            check: vec![
-                "kind: validity".into(),
-                format!("select: {{ pieces: [{id}] }}"),
-            ],
-            doubts: Vec::new(),
-        });
-    }
+}
+
+/// A « L3 – MEMOIRE TECHNIQUE GENERAL » line.
+struct Livrable {
+    at: usize,
+    number: u32,
+    title: String,
+    quote: String,
 }
 
 /// « L3 – MEMOIRE TECHNIQUE GENERAL » lines: one offer piece each. True when one of them is
 /// the mémoire technique.
 fn livrables(doc: &Doc, found: &mut Found) -> bool {
-    let mut items: Vec<(usize, u32, String, String)> = Vec::new();
-    for (at, line) in doc.lines() {
-        let l = clean_line(line);
-        if let Some(c) = LIVRABLE.captures(&l) {
-            let Ok(n) = c[1].parse::<u32>() else { continue };
-            if items.iter().any(|i| i.1 == n) {
-                continue;
-            }
-            let title = c[2].trim().to_string();
-            let raw = line.trim().trim_start_matches(['•', '-', '*', ' ']);
-            items.push((at, n, title, super::sections::quote(raw)));
-        }
-    }
+    let items = livrable_lines(doc);
     if items.len() < 2 {
         return false;
     }
-    let words_of = |title: &str| -> Vec<String> {
-        key_words(title)
-            .into_iter()
-            .filter(|w| !GENERIC.contains(&w.as_str()))
-            .collect()
-    };
-    let all_words: Vec<Vec<String>> = items.iter().map(|i| words_of(&i.2)).collect();
+    let all_words: Vec<Vec<String>> = items.iter().map(|i| livrable_words(&i.title)).collect();
     let mut memoire = false;
-    for (k, (at, n, title, quote)) in items.into_iter().enumerate() {
-        let label = format!("L{n} — {}", sentence_case(&title));
-        let words = all_words[k].clone();
+    for (k, item) in items.into_iter().enumerate() {
+        let words = &all_words[k];
         memoire |= words.iter().any(|w| w == "memoire");
-        // A word alone names a file only when no other deliverable's title shares it
-        // (« technique » would take « L15_References_techniques » for the mémoire).
-        let distinctive = |w: &String| {
-            all_words
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .all(|(_, other)| {
-                    other
-                        .iter()
-                        .all(|o| !o.contains(w.as_str()) && !w.contains(o.as_str()))
-                })
-        };
-        let mut sorted: Vec<String> = words.iter().filter(|w| distinctive(w)).cloned().collect();
-        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let mut names = vec![if n < 10 {
-            format!(r"(^|[_ .-])l0?{n}([_ .-]|$)")
-        } else {
-            format!(r"(^|[_ .-])l{n}([_ .-]|$)")
-        }];
-        if words.len() >= 2 {
-            names.push(super::name_regex(&words[..2]));
-        }
-        for w in sorted.iter().take(2) {
-            names.push(if w.len() <= 4 {
-                format!(r"(^|[_ .-]){w}([_ .-]|$)")
-            } else {
-                w.clone()
-            });
-        }
-        let mut check = vec![
-            "kind: piece".to_string(),
-            format!("label: {}", super::render::double(&label)),
-            "names:".into(),
-        ];
-        check.extend(names.iter().map(|n| format!("  - {}", single(n))));
-        check.push("content:".into());
-        check.push(format!("  - {}", single(&content_regex(&title))));
-        let id = found.id(&format!("OFFRE-L{n:02}"));
-        found.push(Rule {
-            when: None,
-            id,
-            family: "livrables de l'offre",
-            title: format!("Offre : {label}"),
-            severity: "error",
-            phases: Some("[offre]"),
-            section: doc.section(at),
-            quote,
-            help: format!(
-                "Joindre le livrable L{n}, nommé avec son numéro et un mot-clé (par exemple « L{n:02}_{}_<candidat>.pdf »).",
-                sorted.first().map_or("Livrable".to_string(), |w| capitalise(w))
-            ),
-            check,
-            doubts: Vec::new(),
-        });
+        let distinctive = distinctive_words(&all_words, k);
+        push_livrable(doc, found, item, words, &distinctive);
     }
     memoire
+}
+
+/// The numbered deliverables of the text, the first line of each number only.
+fn livrable_lines(doc: &Doc) -> Vec<Livrable> {
+    let mut items: Vec<Livrable> = Vec::new();
+    for (at, line) in doc.lines() {
+        let l = clean_line(line);
+        if let Some(c) = LIVRABLE.captures(&l) {
+            let Ok(number) = c[1].parse::<u32>() else {
+                continue;
+            };
+            if items.iter().any(|i| i.number == number) {
+                continue;
+            }
+            let raw = line.trim().trim_start_matches(['•', '-', '*', ' ']);
+            items.push(Livrable {
+                at,
+                number,
+                title: c[2].trim().to_string(),
+                quote: super::sections::quote(raw),
+            });
+        }
+    }
+    items
+}
+
+/// The key words of a deliverable's title, without those too general to recognise it by.
+fn livrable_words(title: &str) -> Vec<String> {
+    key_words(title)
+        .into_iter()
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .collect()
+}
+
+/// The words of deliverable `k` that no other deliverable's title shares, longest first: a
+/// word alone names a file only then (« technique » would take « L15_References_techniques »
+/// for the mémoire).
+fn distinctive_words(all_words: &[Vec<String>], k: usize) -> Vec<String> {
+    let distinctive = |w: &String| {
+        all_words
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != k)
+            .all(|(_, other)| {
+                other
+                    .iter()
+                    .all(|o| !o.contains(w.as_str()) && !w.contains(o.as_str()))
+            })
+    };
+    let mut sorted: Vec<String> = all_words[k]
+        .iter()
+        .filter(|w| distinctive(w))
+        .cloned()
+        .collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted
+}
+
+/// The file-name patterns of deliverable `n`: its number (« L03 »), its first two key words,
+/// and its two longest distinctive words (a short one as a whole word).
+fn livrable_names(n: u32, words: &[String], distinctive: &[String]) -> Vec<String> {
+    let mut names = vec![if n < 10 {
+        format!(r"(^|[_ .-])l0?{n}([_ .-]|$)")
+    } else {
+        format!(r"(^|[_ .-])l{n}([_ .-]|$)")
+    }];
+    if words.len() >= 2 {
+        names.push(super::name_regex(&words[..2]));
+    }
+    for w in distinctive.iter().take(2) {
+        names.push(if w.len() <= 4 {
+            format!(r"(^|[_ .-]){w}([_ .-]|$)")
+        } else {
+            w.clone()
+        });
+    }
+    names
+}
+
+/// The offer piece rule of one deliverable.
+fn push_livrable(
+    doc: &Doc,
+    found: &mut Found,
+    item: Livrable,
+    words: &[String],
+    distinctive: &[String],
+) {
+    let n = item.number;
+    let label = format!("L{n} — {}", sentence_case(&item.title));
+    let mut check = vec![
+        "kind: piece".to_string(),
+        format!("label: {}", super::render::double(&label)),
+        "names:".into(),
+    ];
+    check.extend(
+        livrable_names(n, words, distinctive)
+            .iter()
+            .map(|n| format!("  - {}", single(n))),
+    );
+    check.push("content:".into());
+    check.push(format!("  - {}", single(&content_regex(&item.title))));
+    let id = found.id(&format!("OFFRE-L{n:02}"));
+    found.push(Rule {
+        when: None,
+        id,
+        family: "livrables de l'offre",
+        title: format!("Offre : {label}"),
+        severity: "error",
+        phases: Some("[offre]"),
+        section: doc.section(item.at),
+        quote: item.quote,
+        help: format!(
+            "Joindre le livrable L{n}, nommé avec son numéro et un mot-clé (par exemple « L{n:02}_{}_<candidat>.pdf »).",
+            distinctive.first().map_or("Livrable".to_string(), |w| capitalise(w))
+        ),
+        check,
+        doubts: Vec::new(),
+    });
 }
 
 /// The lots an offer piece is asked for one by one (« Pour chaque lot auquel il répond, le
 /// candidat produit : … l'acte d'engagement du lot »): every lot of the RC; none when the piece
 /// is asked once for the bid or the RC has a single lot.
-fn lots_of(doc: &Doc, found: &Found, kind: &Kind, at: usize, window: &str) -> Vec<String> {
+fn lots_of(doc: &Doc, found: &Found, kind: &PieceKind, at: usize, window: &str) -> Vec<String> {
     let Some(lots) = found.lots.as_ref().filter(|l| l.len() >= 2) else {
         return Vec::new();
     };
@@ -580,7 +685,7 @@ fn lots_of(doc: &Doc, found: &Found, kind: &Kind, at: usize, window: &str) -> Ve
 fn per_lot(
     doc: &Doc,
     found: &mut Found,
-    kind: &Kind,
+    kind: &PieceKind,
     at: usize,
     quote: &str,
     check: &[String],

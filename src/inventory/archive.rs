@@ -66,19 +66,8 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
                 facts.non_utf8_names.push(decoded);
             }
         }
-        match name.as_str() {
-            "word/document.xml" => kind = FileKind::Docx,
-            "xl/workbook.xml" => kind = FileKind::Xlsx,
-            "ppt/presentation.xml" => kind = FileKind::Pptx,
-            _ => {}
-        }
-        let lower = name.to_lowercase();
-        if lower.ends_with("vbaproject.bin")
-            || (lower.starts_with("basic/")
-                && lower.ends_with(".xml")
-                && !lower.ends_with("script-lc.xml")
-                && !lower.ends_with("script-lb.xml"))
-        {
+        kind = ooxml_main_part(&name).unwrap_or(kind);
+        if is_macro_part(&name) {
             facts.macros = true;
         }
         if entry.encrypted() {
@@ -100,41 +89,77 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
         if name == "mimetype" {
             odf_mime = Some(String::from_utf8_lossy(head).trim().to_string());
         }
-        let ext = crate::text::extension(name.rsplit('/').next().unwrap_or(&name));
-        // A Word, Excel or OpenDocument file is itself a zip: it is a document, not an
-        // archive inside the archive (the buyer opens it like any other document).
-        let nested_by_content = (head.starts_with(b"PK\x03\x04")
-            && !is_office_package(head, ext.as_deref()))
-            || head.starts_with(b"7z\xBC\xAF")
-            || head.starts_with(b"Rar!");
-        if nested_by_content
-            || ext
-                .as_deref()
-                .is_some_and(|e| NESTED_EXTENSIONS.contains(&e))
-        {
-            facts.nested.push(name.clone());
-        }
-        if is_executable(head)
-            || head.starts_with(b"#!")
-            || ext.as_deref().is_some_and(|e| EXEC_EXTENSIONS.contains(&e))
-        {
-            facts.executables.push(name.clone());
-        }
+        note_hidden_content(&mut facts, &name, head);
     }
-    if let Some(m) = odf_mime {
-        kind = odf_kind(&m).unwrap_or(kind);
-    }
-    // A package whose main part is not where most software puts it (an ODF package without
-    // `mimetype`, a Word document whose body is `word/document2.xml`) is still the document
-    // its declarations say it is, as the software that opens it reads them.
-    if kind == FileKind::Zip {
-        kind = declared_kind(&mut zip).unwrap_or(kind);
-    }
+    let kind = package_kind(&mut zip, kind, odf_mime.as_deref());
     if kind != FileKind::Zip {
         // Inside an office document, embedded objects are not "nested archives".
         facts.nested.clear();
     }
     (kind, facts)
+}
+
+/// The kind of OOXML document whose main part is entry `name`, if it is one.
+fn ooxml_main_part(name: &str) -> Option<FileKind> {
+    match name {
+        "word/document.xml" => Some(FileKind::Docx),
+        "xl/workbook.xml" => Some(FileKind::Xlsx),
+        "ppt/presentation.xml" => Some(FileKind::Pptx),
+        _ => None,
+    }
+}
+
+/// A VBA project (OOXML) or a Basic module (ODF; its two index files are no macro).
+fn is_macro_part(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with("vbaproject.bin")
+        || (lower.starts_with("basic/")
+            && lower.ends_with(".xml")
+            && !lower.ends_with("script-lc.xml")
+            && !lower.ends_with("script-lb.xml"))
+}
+
+/// An entry that is a nested archive or an executable, by its first bytes (decompressed) or
+/// by its extension: one hidden under another name is found too.
+fn note_hidden_content(facts: &mut ArchiveFacts, name: &str, head: &[u8]) {
+    let ext = crate::text::extension(name.rsplit('/').next().unwrap_or(name));
+    // A Word, Excel or OpenDocument file is itself a zip: it is a document, not an
+    // archive inside the archive (the buyer opens it like any other document).
+    let nested_by_content = (head.starts_with(b"PK\x03\x04")
+        && !is_office_package(head, ext.as_deref()))
+        || head.starts_with(b"7z\xBC\xAF")
+        || head.starts_with(b"Rar!");
+    if nested_by_content
+        || ext
+            .as_deref()
+            .is_some_and(|e| NESTED_EXTENSIONS.contains(&e))
+    {
+        facts.nested.push(name.to_string());
+    }
+    if is_executable(head)
+        || head.starts_with(b"#!")
+        || ext.as_deref().is_some_and(|e| EXEC_EXTENSIONS.contains(&e))
+    {
+        facts.executables.push(name.to_string());
+    }
+}
+
+/// What the package is: the ODF kind its `mimetype` names, else the OOXML kind of the main
+/// part listed, else what its declarations say, else a plain zip.
+fn package_kind<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    listed: FileKind,
+    odf_mime: Option<&str>,
+) -> FileKind {
+    let kind = odf_mime.and_then(odf_kind).unwrap_or(listed);
+    // A package whose main part is not where most software puts it (an ODF package without
+    // `mimetype`, a Word document whose body is `word/document2.xml`) is still the document
+    // its declarations say it is, as the software that opens it reads them.
+    if kind == FileKind::Zip {
+        declared_kind(zip).unwrap_or(kind)
+    } else {
+        kind
+    }
 }
 
 fn odf_kind(media_type: &str) -> Option<FileKind> {

@@ -115,6 +115,8 @@ impl Deposit {
         self.has_manifest
     }
 
+    /// Every entry of the archive recreated under the deposit's root, or reported as an
+    /// anomaly of its path.
     fn lay_out<R: Read + std::io::Seek>(&mut self, archive: &mut zip::ZipArchive<R>) {
         // The zip reader keeps one entry per name: a name stored twice is seen once, and the
         // buyer's unzip tool also keeps only one of them. Said once for the archive.
@@ -131,84 +133,112 @@ impl Deposit {
         // declared one checked by zipguard.
         let mut budget = zipguard::MAX_TOTAL_UNCOMPRESSED;
         for i in 0..archive.len() {
-            let entry = match archive.by_index_raw(i) {
-                Ok(e) => e,
-                Err(e) => {
-                    self.problem(
-                        format!("entrée n° {}", i + 1),
-                        format!("entrée illisible : {e}"),
-                    );
-                    continue;
-                }
-            };
-            let name = match entry.name() {
-                Ok(n) => n.into_owned(),
-                Err(e) => {
-                    String::from_utf8_lossy(entry.name_raw()).into_owned() + &format!(" ({e})")
-                }
-            };
-            let rel = visible(name.trim_end_matches('/').to_string());
-            let Some(parts) = safe_parts(&name) else {
+            if let Some(file) = self.place(archive, i, &mut seen) {
+                self.extract(archive, i, file, &mut budget);
+            }
+        }
+    }
+
+    /// Where entry `i` goes in the deposit, if it is a file to extract: a folder is recreated
+    /// here, and an entry that cannot be laid out (unreadable, a forbidden path, a name seen
+    /// before, encrypted) is reported instead.
+    fn place<R: Read + std::io::Seek>(
+        &mut self,
+        archive: &mut zip::ZipArchive<R>,
+        i: usize,
+        seen: &mut HashSet<String>,
+    ) -> Option<PlacedFile> {
+        let entry = match archive.by_index_raw(i) {
+            Ok(e) => e,
+            Err(e) => {
                 self.problem(
-                    rel,
-                    "chemin interdit dans une archive (absolu ou remontant hors d'elle) : \
-                     l'entrée n'a pas été lue"
-                        .to_string(),
+                    format!("entrée n° {}", i + 1),
+                    format!("entrée illisible : {e}"),
                 );
-                continue;
-            };
-            if parts.is_empty() {
-                continue;
+                return None;
             }
-            if !seen.insert(parts.join("/")) {
-                self.problem(
-                    rel,
-                    "nom présent deux fois dans l'archive : une seule des deux entrées sera \
-                     obtenue à l'extraction"
-                        .to_string(),
-                );
-                continue;
+        };
+        let name = match entry.name() {
+            Ok(n) => n.into_owned(),
+            Err(e) => String::from_utf8_lossy(entry.name_raw()).into_owned() + &format!(" ({e})"),
+        };
+        let rel = visible(name.trim_end_matches('/').to_string());
+        let Some(parts) = safe_parts(&name) else {
+            self.problem(
+                rel,
+                "chemin interdit dans une archive (absolu ou remontant hors d'elle) : \
+                 l'entrée n'a pas été lue"
+                    .to_string(),
+            );
+            return None;
+        };
+        if parts.is_empty() {
+            return None;
+        }
+        if !seen.insert(parts.join("/")) {
+            self.problem(
+                rel,
+                "nom présent deux fois dans l'archive : une seule des deux entrées sera \
+                 obtenue à l'extraction"
+                    .to_string(),
+            );
+            return None;
+        }
+        let path = parts.iter().fold(self.root.clone(), |p, c| p.join(c));
+        if entry.is_dir() {
+            if let Err(e) = std::fs::create_dir_all(&path) {
+                self.problem(rel, format!("dossier impossible à recréer : {e}"));
             }
-            let path = parts.iter().fold(self.root.clone(), |p, c| p.join(c));
-            if entry.is_dir() {
-                if let Err(e) = std::fs::create_dir_all(&path) {
-                    self.problem(rel, format!("dossier impossible à recréer : {e}"));
+            return None;
+        }
+        if entry.encrypted() {
+            // Its folder exists in the deposit, holding it: recreated, not empty.
+            if let Some(parent) = path.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            self.problem(
+                rel,
+                "entrée chiffrée par mot de passe : l'acheteur ne pourra pas l'ouvrir".to_string(),
+            );
+            return None;
+        }
+        if parts == [MANIFEST_NAME] {
+            self.has_manifest = true;
+        }
+        Some(PlacedFile {
+            rel,
+            path,
+            symlink: entry.is_symlink(),
+            declared: entry.size(),
+        })
+    }
+
+    /// Entry `i` written at its place within what is left of the `budget` of inflated bytes
+    /// (which it then uses up), or reported: a symbolic link as such, a failure with its cause.
+    fn extract<R: Read + std::io::Seek>(
+        &mut self,
+        archive: &mut zip::ZipArchive<R>,
+        i: usize,
+        file: PlacedFile,
+        budget: &mut u64,
+    ) {
+        let written = archive
+            .by_index(i)
+            .map_err(|e| e.to_string())
+            .and_then(|e| {
+                if file.symlink {
+                    link_target(e).map(Err)
+                } else {
+                    write_entry(e, &file.path, file.declared, *budget).map(Ok)
                 }
-                continue;
-            }
-            if entry.encrypted() {
-                // Its folder exists in the deposit, holding it: recreated, not empty.
-                if let Some(parent) = path.parent() {
-                    let _ = std::fs::create_dir_all(parent);
-                }
-                self.problem(
-                    rel,
-                    "entrée chiffrée par mot de passe : l'acheteur ne pourra pas l'ouvrir"
-                        .to_string(),
-                );
-                continue;
-            }
-            if parts == [MANIFEST_NAME] {
-                self.has_manifest = true;
-            }
-            let symlink = entry.is_symlink();
-            let declared = entry.size();
-            drop(entry);
-            let written = archive
-                .by_index(i)
-                .map_err(|e| e.to_string())
-                .and_then(|e| {
-                    if symlink {
-                        link_target(e).map(Err)
-                    } else {
-                        write_entry(e, &path, declared, budget).map(Ok)
-                    }
-                });
-            match written {
-                Ok(Ok(n)) => budget = budget.saturating_sub(n),
-                Ok(Err(target)) => self.anomalies.push(Anomaly::Symlink { rel, target }),
-                Err(cause) => self.problem(rel, cause),
-            }
+            });
+        match written {
+            Ok(Ok(n)) => *budget = budget.saturating_sub(n),
+            Ok(Err(target)) => self.anomalies.push(Anomaly::Symlink {
+                rel: file.rel,
+                target,
+            }),
+            Err(cause) => self.problem(file.rel, cause),
         }
     }
 
@@ -234,6 +264,18 @@ impl Deposit {
     fn problem(&mut self, rel: String, cause: String) {
         self.anomalies.push(Anomaly::Unreadable { rel, cause });
     }
+}
+
+/// An archive entry to extract as a file of the deposit.
+struct PlacedFile {
+    /// Its path in the deposit, as reports show it.
+    rel: String,
+    /// Where it is written.
+    path: PathBuf,
+    /// A symbolic link: reported, never written.
+    symlink: bool,
+    /// The size the entry declares (the real one is counted while inflating).
+    declared: u64,
 }
 
 /// The components of an entry's name, or None when it would leave the archive's folder (an
@@ -307,8 +349,8 @@ mod tests {
     fn names_leaving_the_archive_are_refused() {
         assert_eq!(safe_parts("a/b.pdf"), Some(vec!["a", "b.pdf"]));
         assert_eq!(safe_parts("a/"), Some(vec!["a"]));
-        for bad in ["/etc/passwd", "../x", "a/../../x", "a/./b", "C:/x", "a\0b"] {
-            assert_eq!(safe_parts(bad), None, "{bad}");
+        for escaping in ["/etc/passwd", "../x", "a/../../x", "a/./b", "C:/x", "a\0b"] {
+            assert_eq!(safe_parts(escaping), None, "{escaping}");
         }
     }
 }

@@ -112,8 +112,20 @@ fn section(out: &mut String, title: &str, count: usize, table: &Table) {
 
 /// What to fix, what to check, and the rest in a line.
 fn compact(report: &Report, o: &RenderOptions) -> String {
-    let l = o.lang;
     let mut out = String::new();
+    to_fix(&mut out, report, o);
+    not_concluded(&mut out, report, o);
+    checklist(&mut out, report, o.lang);
+    settled(&mut out, report, o.lang);
+    out.push_str(o.lang.t(
+        "(--all : chaque règle avec sa source et ce qui a été trouvé ; bidlint explain RÈGLE : une règle en détail)\n",
+        "(--all: every rule with its source and what was found; bidlint explain RULE: one rule in full)\n",
+    ));
+    out
+}
+
+/// The failing rules, as the full rules table.
+fn to_fix(out: &mut String, report: &Report, o: &RenderOptions) {
     let to_fix: Vec<&RuleResult> = report
         .results
         .iter()
@@ -121,10 +133,14 @@ fn compact(report: &Report, o: &RenderOptions) -> String {
         .collect();
     if !to_fix.is_empty() {
         let table = rules_table(&to_fix, o);
-        section(&mut out, l.t("À corriger", "To fix"), to_fix.len(), &table);
+        section(out, o.lang.t("À corriger", "To fix"), to_fix.len(), &table);
     }
-    // Rules that could not conclude: the blocking ones first (they hold the verdict), each
-    // with its reason.
+}
+
+/// Rules that could not conclude: the blocking ones first (they hold the verdict), each
+/// with its reason.
+fn not_concluded(out: &mut String, report: &Report, o: &RenderOptions) {
+    let l = o.lang;
     let mut open: Vec<&RuleResult> = report
         .results
         .iter()
@@ -133,45 +149,55 @@ fn compact(report: &Report, o: &RenderOptions) -> String {
         })
         .collect();
     open.sort_by_key(|r| !is_unjudged_blocking(r));
-    if !open.is_empty() {
-        let mut table = new_table(
-            o,
-            &[
-                l.t("Statut", "Status"),
-                l.t("Règle", "Rule"),
-                l.t("Pourquoi, et que faire", "Why, and what to do"),
-            ],
-        );
-        for r in &open {
-            table.add_row(vec![
-                status_cell(r, l, o.color),
-                Cell::new(&r.rule),
-                Cell::new(r.reason.clone().unwrap_or_else(|| r.title.clone())),
-            ]);
-        }
-        let title = l.t("Non évaluées ou à vérifier", "Not evaluated or to check");
-        section(&mut out, title, open.len(), &table);
+    if open.is_empty() {
+        return;
     }
-    // The checklist items: one line each; the instruction is in `explain` and `--all`.
+    let mut table = new_table(
+        o,
+        &[
+            l.t("Statut", "Status"),
+            l.t("Règle", "Rule"),
+            l.t("Pourquoi, et que faire", "Why, and what to do"),
+        ],
+    );
+    for r in &open {
+        table.add_row(vec![
+            status_cell(r, l, o.color),
+            Cell::new(&r.rule),
+            Cell::new(r.reason.clone().unwrap_or_else(|| r.title.clone())),
+        ]);
+    }
+    let title = l.t("Non évaluées ou à vérifier", "Not evaluated or to check");
+    section(out, title, open.len(), &table);
+}
+
+/// The checklist items: one line each; the instruction is in `explain` and `--all`.
+fn checklist(out: &mut String, report: &Report, l: Lang) {
     let checklist: Vec<&RuleResult> = report
         .results
         .iter()
         .filter(|r| r.status == Status::Manual && r.kind == "manual")
         .collect();
-    if !checklist.is_empty() {
-        out.push_str(&format!(
-            "{} ({})\n",
-            l.t(
-                "À vérifier à la main avant le dépôt",
-                "To check by hand before submission"
-            ),
-            checklist.len()
-        ));
-        for r in checklist {
-            out.push_str(&format!("  • {} — {}\n", r.rule, r.title));
-        }
-        out.push('\n');
+    if checklist.is_empty() {
+        return;
     }
+    out.push_str(&format!(
+        "{} ({})\n",
+        l.t(
+            "À vérifier à la main avant le dépôt",
+            "To check by hand before submission"
+        ),
+        checklist.len()
+    ));
+    for r in checklist {
+        out.push_str(&format!("  • {} — {}\n", r.rule, r.title));
+    }
+    out.push('\n');
+}
+
+/// The rules with nothing left to do (passed, waived, not applicable): their ids on one line
+/// per status.
+fn settled(out: &mut String, report: &Report, l: Lang) {
     for (status, label) in [
         (Status::Pass, l.t("Conformes", "Passed")),
         (Status::Waived, l.t("Dérogations", "Waived")),
@@ -187,11 +213,6 @@ fn compact(report: &Report, o: &RenderOptions) -> String {
             out.push_str(&format!("{label} ({}) : {}\n", ids.len(), ids.join(", ")));
         }
     }
-    out.push_str(l.t(
-        "(--all : chaque règle avec sa source et ce qui a été trouvé ; bidlint explain RÈGLE : une règle en détail)\n",
-        "(--all: every rule with its source and what was found; bidlint explain RULE: one rule in full)\n",
-    ));
-    out
 }
 
 fn requirement_cell(r: &RuleResult) -> Cell {

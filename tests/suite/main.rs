@@ -13,6 +13,7 @@ mod documents;
 mod draft_pack;
 mod fixtures_check;
 mod formats;
+mod golden;
 mod holders;
 mod hostile_suite;
 mod inventory_edges;
