@@ -226,3 +226,59 @@ impl Finding {
         self
     }
 }
+
+/// Where a requirement applies (the checklist's « périmètre »), said in the report's language
+/// by `report::i18n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every file of the deposit.
+    AllFiles,
+    /// Once for the whole bid.
+    Bid,
+    /// Each member, or the members `criteria` select.
+    Members {
+        criteria: Option<MemberCriteria>,
+        joint: JointDocument,
+    },
+    /// The manifest's `hosting:`.
+    Hosting,
+    /// The manifest's `lots:`.
+    Lots,
+    /// Every bid of an operator (`bidlint portfolio`).
+    OperatorBids,
+    /// A human's check.
+    Human,
+    /// The files recognised as these pieces (rule ids).
+    Pieces(Vec<String>),
+    /// The documents a selector picks.
+    SelectedDocuments,
+    /// Every document of the deposit.
+    AllDocuments,
+}
+
+/// Which members a per-member requirement selects, as the pack writes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberCriteria {
+    pub roles: Vec<Role>,
+    pub hosting: Option<bool>,
+    pub redressement_judiciaire: Option<bool>,
+    pub except_roles: Vec<Role>,
+}
+
+impl MemberCriteria {
+    /// Only some roles are left out: every other member is asked.
+    pub fn only_excludes(&self) -> bool {
+        self.roles.is_empty() && self.hosting.is_none() && self.redressement_judiciaire.is_none()
+    }
+}
+
+/// Whether one document for the groupement stands for its members.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum JointDocument {
+    #[default]
+    No,
+    /// One document for all (deposited by the mandataire or at the root).
+    Admitted,
+    /// One document for each member it names.
+    IfNamed,
+}

@@ -21,7 +21,7 @@ use crate::checks::{Context, Outcome};
 use crate::dates::{DateSpec, fr_date};
 use crate::inventory::FileEntry;
 use crate::manifest::{CertificationFact, CertificationStatus, Member};
-use crate::vocabulary::Finding;
+use crate::vocabulary::{Finding, JointDocument, Scope};
 
 /// Members matching `members` hold `scheme` (with `activities`), valid on the deadline when
 /// `valid_on_deadline`, backed by a certificate document whose name matches `document`.
@@ -112,10 +112,10 @@ impl CheckKind for Certification {
         out
     }
 
-    fn scope(&self) -> String {
-        match &self.members {
-            Some(f) => format!("membres ({})", super::members::describe(Some(f))),
-            None => "chaque membre".to_string(),
+    fn scope(&self) -> Scope {
+        Scope::Members {
+            criteria: self.members.as_ref().map(MemberFilter::criteria),
+            joint: JointDocument::No,
         }
     }
 

@@ -13,6 +13,7 @@ use super::per_document::{DocumentFindings, each_text, excerpt};
 use super::select::FileSelector;
 use super::{CompileError, text_regex_from};
 use crate::checks::{Context, Outcome};
+use crate::vocabulary::Scope;
 
 /// The selected documents contain (`must`) or do not contain (`must_not`) patterns.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -89,7 +90,7 @@ impl CheckKind for Content {
         out
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         super::describe::selected(self.select.as_ref())
     }
 

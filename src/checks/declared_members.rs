@@ -18,7 +18,7 @@ use crate::analysis::holder::Mentions;
 use crate::checks::{Context, Outcome};
 use crate::siret::siren_of;
 use crate::text::fold;
-use crate::vocabulary::Role;
+use crate::vocabulary::{Role, Scope};
 
 /// The groupement's candidature letter names every operator of the manifest, and the
 /// manifest declares every company the letter names (by SIREN).
@@ -56,7 +56,7 @@ impl CheckKind for DeclaredMembers {
         )]
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         super::describe::selected(self.select.as_ref())
     }
 

@@ -3,6 +3,7 @@
 //! looks at and what makes it fail, not the pack's YAML and regexes.
 
 use super::params::Selector;
+use crate::vocabulary::Scope;
 
 /// The files a check reads, in words.
 pub(super) fn files(sel: Option<&Selector>) -> String {
@@ -14,12 +15,12 @@ pub(super) fn files(sel: Option<&Selector>) -> String {
     }
 }
 
-/// The documents a content check reads, in French.
-pub(super) fn selected(sel: Option<&Selector>) -> String {
+/// The documents a content check reads.
+pub(super) fn selected(sel: Option<&Selector>) -> Scope {
     match sel {
-        Some(s) if !s.pieces.is_empty() => format!("pièces : {}", s.pieces.join(", ")),
-        Some(_) => "documents sélectionnés".to_string(),
-        None => "tous les documents du dépôt".to_string(),
+        Some(s) if !s.pieces.is_empty() => Scope::Pieces(s.pieces.clone()),
+        Some(_) => Scope::SelectedDocuments,
+        None => Scope::AllDocuments,
     }
 }
 

@@ -17,7 +17,7 @@ use crate::analysis::holder::{Company, Holder, holder_of};
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
 use crate::manifest::Member;
-use crate::vocabulary::{Finding, Role};
+use crate::vocabulary::{Finding, Role, Scope};
 
 /// The selected documents (sworn declarations, attestations, Kbis) were issued to the member
 /// they are filed for: its name or SIREN is in their text. A document of another company fails;
@@ -56,7 +56,7 @@ impl CheckKind for DocumentHolder {
         )]
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         super::describe::selected(self.select.as_ref())
     }
 

@@ -10,7 +10,7 @@ use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::territory;
-use crate::vocabulary::Territory;
+use crate::vocabulary::{Scope, Territory};
 
 /// Datacenters (`hosting.datacenters[].country`) and administration countries
 /// (`hosting.administration`) lie in the allowed territory.
@@ -55,8 +55,8 @@ impl CheckKind for Hosting {
         )]
     }
 
-    fn scope(&self) -> String {
-        "hébergement (bid.yaml)".to_string()
+    fn scope(&self) -> Scope {
+        Scope::Hosting
     }
 }
 

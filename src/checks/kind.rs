@@ -4,6 +4,7 @@
 
 use super::cross_bid::{Bid, Operators};
 use super::{CompileError, Context, Outcome};
+use crate::vocabulary::Scope;
 
 /// The parameters of one check kind, as a pack writes them under `check:`.
 pub trait CheckKind {
@@ -17,8 +18,8 @@ pub trait CheckKind {
     fn describe(&self) -> Vec<String>;
 
     /// Where the requirement applies, in French, for the checklist's « périmètre » column.
-    fn scope(&self) -> String {
-        "tous les fichiers du dépôt".to_string()
+    fn scope(&self) -> Scope {
+        Scope::AllFiles
     }
 
     /// Rule ids the parameters refer to (a certificate's piece, selected pieces), each with

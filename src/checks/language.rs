@@ -15,6 +15,7 @@ use super::select::FileSelector;
 use crate::analysis::language;
 use crate::checks::{Context, Outcome};
 use crate::text::{fold, name_tokens, stem};
+use crate::vocabulary::Scope;
 
 /// The selected documents are written in `language` (ISO 639-1 code, `fr`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -96,7 +97,7 @@ impl CheckKind for Language {
         )]
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         super::describe::selected(self.select.as_ref())
     }
 

@@ -7,6 +7,7 @@ use super::CompileError;
 use super::cross_bid::{Bid, Operators, at_bid};
 use super::kind::{BidCheck, CheckKind, CrossBidCheck};
 use crate::checks::{Context, Outcome};
+use crate::vocabulary::Scope;
 
 /// The lots applied for (`lots:` of the manifest) against the consultation's lots.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -48,8 +49,8 @@ impl CheckKind for Lots {
         out
     }
 
-    fn scope(&self) -> String {
-        "lots (bid.yaml)".to_string()
+    fn scope(&self) -> Scope {
+        Scope::Lots
     }
 }
 

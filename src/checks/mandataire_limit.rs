@@ -9,7 +9,7 @@ use super::CompileError;
 use super::cross_bid::{Bid, Operators, at_bid};
 use super::kind::{CheckKind, CrossBidCheck};
 use crate::checks::Outcome;
-use crate::vocabulary::Role;
+use crate::vocabulary::{Role, Scope};
 
 /// (portfolio) One operator (SIRET) is mandataire of at most `max` groupements.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -32,8 +32,8 @@ impl CheckKind for MandataireLimit {
         )]
     }
 
-    fn scope(&self) -> String {
-        "toutes les réponses de l'opérateur".to_string()
+    fn scope(&self) -> Scope {
+        Scope::OperatorBids
     }
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
+use crate::vocabulary::Scope;
 
 /// An item a human must check: listed with status `manual`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -29,8 +30,8 @@ impl CheckKind for Manual {
         vec![format!("À vérifier à la main : {}", self.instruction)]
     }
 
-    fn scope(&self) -> String {
-        "vérification humaine".to_string()
+    fn scope(&self) -> Scope {
+        Scope::Human
     }
 }
 

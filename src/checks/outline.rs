@@ -14,6 +14,7 @@ use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::outline::{PlanEntry, check_outline};
 use crate::checks::{Context, Outcome};
+use crate::vocabulary::Scope;
 
 /// A document's headings follow an imposed plan: every entry present, in order, with its
 /// numbering.
@@ -102,7 +103,7 @@ impl CheckKind for Outline {
         ]
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         super::describe::selected(self.select.as_ref())
     }
 

@@ -13,6 +13,7 @@ use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::documents::DocFacts;
 use crate::inventory::FileEntry;
+use crate::vocabulary::Scope;
 
 /// Page count bounds and page size of the selected documents.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -102,7 +103,7 @@ impl CheckKind for Pages {
         )]
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         super::describe::selected(self.select.as_ref())
     }
 

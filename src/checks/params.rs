@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::Role;
+use crate::vocabulary::{MemberCriteria, Role};
 
 /// serde default for the boolean parameters that are on unless a pack turns them off.
 pub(crate) fn yes() -> bool {
@@ -66,4 +66,16 @@ pub(crate) fn selected_pieces(sel: Option<&Selector>) -> Vec<(String, String)> {
     let mut refs = listed(&s.pieces, "pieces");
     refs.extend(listed(&s.exclude_pieces, "exclude_pieces"));
     refs
+}
+
+impl MemberFilter {
+    /// The filter as the report says it (`Scope::Members`).
+    pub fn criteria(&self) -> MemberCriteria {
+        MemberCriteria {
+            roles: self.role.clone().unwrap_or_default(),
+            hosting: self.hosting,
+            redressement_judiciaire: self.redressement_judiciaire,
+            except_roles: self.except_roles.clone().unwrap_or_default(),
+        }
+    }
 }

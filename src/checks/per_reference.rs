@@ -16,7 +16,7 @@ use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::quotes;
 use crate::text::fold;
-use crate::vocabulary::Finding;
+use crate::vocabulary::{Finding, Scope};
 
 /// One document per reference of a list (« Chaque référence du tableau devra être accompagnée
 /// d'une plaquette ») and, with `max_pages`, at most that many pages per reference, however
@@ -74,8 +74,8 @@ impl CheckKind for PerReference {
         out
     }
 
-    fn scope(&self) -> String {
-        format!("pièces : {}, {}", self.documents, self.list)
+    fn scope(&self) -> Scope {
+        Scope::Pieces(vec![self.documents.clone(), self.list.clone()])
     }
 
     fn piece_references(&self) -> Vec<(String, String)> {

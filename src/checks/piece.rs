@@ -26,7 +26,7 @@ use crate::inventory::Inventory;
 use crate::manifest::{Manifest, normalize_rel};
 use crate::quotes;
 use crate::text::{fold, stem, strip_accents};
-use crate::vocabulary::{Finding, Format};
+use crate::vocabulary::{Finding, Format, JointDocument, Scope};
 
 /// Whether a piece is required once for the bid or once per member.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -233,29 +233,20 @@ impl CheckKind for Piece {
         out
     }
 
-    fn scope(&self) -> String {
-        // A filter that only leaves out some roles still asks every other member.
-        let only_except = self.members.as_ref().is_some_and(|f| {
-            f.role.is_none() && f.hosting.is_none() && f.redressement_judiciaire.is_none()
-        });
-        let who = match (&self.members, only_except) {
-            (None, _) | (Some(_), true) => "chaque membre".to_string(),
-            (Some(f), false) => format!("membres ({})", super::members::describe(Some(f))),
-        };
-        let except = match (&self.members, only_except) {
-            (Some(f), true) => format!(", {}", super::members::describe(Some(f))),
-            _ => String::new(),
-        };
+    fn scope(&self) -> Scope {
         let joint = if self.joint {
-            " (document commun admis)"
+            JointDocument::Admitted
         } else if self.joint_named {
-            " (document commun admis s'il nomme le membre)"
+            JointDocument::IfNamed
         } else {
-            ""
+            JointDocument::No
         };
         match self.per {
-            PieceScope::Bid => "le dossier".to_string(),
-            PieceScope::Member => format!("{who}{except}{joint}"),
+            PieceScope::Bid => Scope::Bid,
+            PieceScope::Member => Scope::Members {
+                criteria: self.members.as_ref().map(MemberFilter::criteria),
+                joint,
+            },
         }
     }
 

@@ -13,6 +13,7 @@ use super::{
     hosting, language, lots, mandataire_limit, manual, outline, pages, per_reference, piece,
     readable, unique_candidacy, unmatched_files, validity,
 };
+use crate::vocabulary::Scope;
 
 macro_rules! registry {
     ( $( $kind:ident = $name:literal => $on:ident $params:ty, )* ) => {
@@ -103,7 +104,7 @@ const CROSS_BID_ONLY: &str =
 /// The parts of `CheckKind` that do not depend on the compiled type, usable as `dyn`.
 trait Words {
     fn describe(&self) -> Vec<String>;
-    fn scope(&self) -> String;
+    fn scope(&self) -> Scope;
     fn piece_references(&self) -> Vec<(String, String)>;
 }
 
@@ -112,7 +113,7 @@ impl<K: CheckKind> Words for K {
         CheckKind::describe(self)
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         CheckKind::scope(self)
     }
 
@@ -128,7 +129,7 @@ impl Check {
     }
 
     /// Where the requirement applies, in French (checklist's « périmètre »).
-    pub fn scope(&self) -> String {
+    pub fn scope(&self) -> Scope {
         self.params().scope()
     }
 

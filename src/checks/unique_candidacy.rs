@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use super::cross_bid::{Bid, Operators, at_bid, bid_lots};
 use crate::checks::Outcome;
-use crate::vocabulary::Role;
+use crate::vocabulary::{Role, Scope};
 
 /// (portfolio) One operator (SIRET) holds at most one candidacy per lot in `roles`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -36,8 +36,8 @@ impl CheckKind for UniqueCandidacy {
         )]
     }
 
-    fn scope(&self) -> String {
-        "toutes les réponses de l'opérateur".to_string()
+    fn scope(&self) -> Scope {
+        Scope::OperatorBids
     }
 }
 

@@ -18,6 +18,7 @@ use super::select::FileSelector;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::checks::{Context, Outcome};
 use crate::dates::{DateSpec, fr_date};
+use crate::vocabulary::Scope;
 
 /// A dated document is valid on the deadline: its dates of validity are read from its
 /// text; with `certification`, they are compared with the manifest's `valid_until` for that
@@ -65,7 +66,7 @@ impl CheckKind for Validity {
         )]
     }
 
-    fn scope(&self) -> String {
+    fn scope(&self) -> Scope {
         super::describe::selected(self.select.as_ref())
     }
 

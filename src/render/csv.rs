@@ -124,7 +124,7 @@ fn row<'a>(r: &'a RuleResult, f: Option<&Finding>, l: Lang) -> Row<'a> {
             l.severity(r.severity).to_string(),
             l.status(r.status).to_string(),
             r.title.clone(),
-            r.scope.clone(),
+            l.scope(&r.scope),
             r.source.document.clone(),
             r.source.section.clone(),
             r.source.quote.clone(),

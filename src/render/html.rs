@@ -198,7 +198,7 @@ fn rules_table(report: &Report, l: Lang) -> String {
             anchor(&r.rule),
             html(&r.rule),
             html(&r.title),
-            html(&r.scope),
+            html(&l.scope(&r.scope)),
             html(&source_line(r)),
         ));
     }

@@ -78,7 +78,7 @@ fn rules_table(report: &Report, l: Lang) -> String {
             status_label(r, l),
             text(&r.rule),
             text(&r.title),
-            text(&r.scope),
+            text(&l.scope(&r.scope)),
             text(&source_line(r)),
         ];
         out.push_str(&format!("| {} |\n", cells.join(" | ")));

@@ -7,7 +7,7 @@ pub mod verdict;
 use serde::Serialize;
 
 pub use crate::vocabulary::{Finding, Status};
-use crate::vocabulary::{Severity, SourceKind};
+use crate::vocabulary::{Scope, Severity, SourceKind};
 
 pub use verdict::{Unjudged, Verdict, VerdictKind};
 
@@ -35,8 +35,9 @@ pub struct RuleResult {
     pub pack: String,
     /// The check kind (`piece`, `hosting`…).
     pub kind: String,
-    /// Where the requirement applies, in French: « le dossier », « chaque membre »…
-    pub scope: String,
+    /// Where the requirement applies: « le dossier », « chaque membre »… (in French in JSON).
+    #[serde(serialize_with = "scope_in_french")]
+    pub scope: Scope,
     pub source: SourceOut,
     /// Why the rule was skipped, could not be evaluated, or must be checked by hand.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,6 +136,11 @@ pub struct Notice {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+}
+
+/// The JSON report keeps the scope's French words, as its other texts.
+fn scope_in_french<S: serde::Serializer>(scope: &Scope, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&i18n::Lang::Fr.scope(scope))
 }
 
 /// What a notice is about (JSON `notices[].kind`).

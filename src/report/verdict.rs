@@ -122,7 +122,7 @@ mod tests {
             status,
             pack: "p".into(),
             kind: kind.into(),
-            scope: String::new(),
+            scope: crate::vocabulary::Scope::AllFiles,
             source: SourceOut {
                 document: String::new(),
                 kind: SourceKind::Consultation,
