@@ -2,5 +2,13 @@
 //! [`super::testkit`], judged in this process. The CLI tests (`tests/suite/`) keep the
 //! end-to-end behaviour.
 
+mod archives;
+mod bundle_size;
+mod empty_entries;
 mod filename_length;
+mod filename_pattern;
+mod forbidden_files;
+mod manual;
+mod readable;
 mod text_regex;
+mod unmatched_files;
