@@ -160,6 +160,7 @@ pub(crate) fn note_lines(o: &Outcome) -> Vec<String> {
 
 /// A bid in memory: its manifest, its files, what was read inside them, the phase, the
 /// deadline, the pack's lots and the pieces recognised.
+#[derive(Clone)]
 pub(crate) struct TestBid {
     manifest: LoadedManifest,
     inventory: Inventory,

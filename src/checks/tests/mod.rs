@@ -4,6 +4,7 @@
 
 mod archives;
 mod bundle_size;
+mod certification;
 mod empty_entries;
 mod filename_length;
 mod filename_pattern;
@@ -11,6 +12,7 @@ mod forbidden_files;
 mod hosting;
 mod lots;
 mod mandataire_limit;
+mod piece;
 mod manual;
 mod readable;
 mod text_regex;
