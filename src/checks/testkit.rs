@@ -23,7 +23,7 @@ use crate::documents::DocFacts;
 use crate::documents::pool::{DocResult, Documents};
 use crate::inventory::{Anomaly, DirEntryInfo, FileEntry, FileKind, Inventory};
 use crate::manifest::{self, LoadedManifest};
-use crate::vocabulary::{LotDef, Phase};
+use crate::vocabulary::LotDef;
 
 /// How findings on manifest facts name the manifest.
 pub(crate) const MANIFEST_NAME: &str = "bid.yaml";
@@ -69,7 +69,15 @@ pub(crate) fn inventory(files: &[(&str, u64, FileKind)]) -> Inventory {
 
 fn push_file(inv: &mut Inventory, entry: FileEntry) {
     let mut parent = String::new();
-    for part in entry.rel.split('/').collect::<Vec<_>>().iter().rev().skip(1).rev() {
+    for part in entry
+        .rel
+        .split('/')
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .skip(1)
+        .rev()
+    {
         if !parent.is_empty() {
             parent.push('/');
         }
@@ -158,14 +166,13 @@ pub(crate) fn note_lines(o: &Outcome) -> Vec<String> {
         .collect()
 }
 
-/// A bid in memory: its manifest, its files, what was read inside them, the phase, the
-/// deadline, the pack's lots and the pieces recognised.
+/// A bid in memory: its manifest, its files, what was read inside them, the deadline, the
+/// pack's lots and the pieces recognised.
 #[derive(Clone)]
 pub(crate) struct TestBid {
     manifest: LoadedManifest,
     inventory: Inventory,
     documents: HashMap<String, DocResult>,
-    phase: Option<Phase>,
     deadline: Option<DateSpec>,
     pack_lots: Option<Vec<LotDef>>,
     /// Files recognised as a piece by the test's say-so, by rule id.
@@ -187,7 +194,6 @@ impl TestBid {
             manifest: manifest(""),
             inventory: inventory(&[]),
             documents: HashMap::new(),
-            phase: None,
             deadline: None,
             pack_lots: None,
             pieces: Vec::new(),
@@ -239,19 +245,14 @@ impl TestBid {
 
     /// The reader could not read the file at `rel`, for this cause.
     pub(crate) fn unreadable(mut self, rel: &str, cause: &str) -> TestBid {
-        self.documents.insert(rel.to_string(), Err(cause.to_string()));
-        self
-    }
-
-    pub(crate) fn phase(mut self, phase: Phase) -> TestBid {
-        self.phase = Some(phase);
+        self.documents
+            .insert(rel.to_string(), Err(cause.to_string()));
         self
     }
 
     /// The deadline, as a manifest or a pack writes it (`2026-03-31`).
     pub(crate) fn deadline(mut self, raw: &str) -> TestBid {
-        self.deadline =
-            Some(DateSpec::parse(raw).unwrap_or_else(|e| panic!("test deadline: {e}")));
+        self.deadline = Some(DateSpec::parse(raw).unwrap_or_else(|e| panic!("test deadline: {e}")));
         self
     }
 
@@ -299,7 +300,8 @@ impl TestBid {
             manifest: &self.manifest.manifest,
             manifest_name: MANIFEST_NAME,
             inventory: &inventory,
-            phase: self.phase,
+            // No check kind reads the phase: the engine applies `phases:` and `when:`.
+            phase: None,
             deadline: self.deadline.as_ref(),
             pack_lots: self.pack_lots.as_deref(),
             pieces: &pieces,

@@ -60,7 +60,10 @@ fn every_defect_of_an_archive_is_named() {
     let o = bid.evaluate(
         "kind: archives\nforbid_encrypted: false\nforbid_nested: false\nrequire_utf8_names: false",
     );
-    assert_eq!(lines(&o), ["Casse.zip : archive illisible : fin inattendue"]);
+    assert_eq!(
+        lines(&o),
+        ["Casse.zip : archive illisible : fin inattendue"]
+    );
 }
 
 #[test]

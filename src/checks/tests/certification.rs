@@ -1,7 +1,9 @@
 //! `certification`: the members concerned hold the scheme, with its activities, valid on the
 //! deadline, backed by the certificate (read, with `verify_document`).
 
-use crate::checks::testkit::{ALPHA_SIRET, TestBid, compile_errors, lines, member_lines, note_lines};
+use crate::checks::testkit::{
+    ALPHA_SIRET, TestBid, compile_errors, lines, member_lines, note_lines,
+};
 use crate::inventory::FileKind;
 use crate::vocabulary::Status;
 
@@ -24,8 +26,8 @@ fn a_held_certification_covering_the_activities_past_the_deadline_passes() {
 
 #[test]
 fn a_lacking_activity_and_an_expired_certificate_are_findings_on_the_manifest() {
-    let o = hoster("      - {scheme: HDS, activities: [1], valid_until: '2026-01-31'}\n")
-        .evaluate(HDS);
+    let o =
+        hoster("      - {scheme: HDS, activities: [1], valid_until: '2026-01-31'}\n").evaluate(HDS);
     assert_eq!(o.status, Status::Fail);
     assert_eq!(
         member_lines(&o),
@@ -43,7 +45,9 @@ fn a_commitment_fails_unless_the_pack_accepts_it() {
     let o = bid.evaluate(HDS);
     assert_eq!(
         lines(&o),
-        ["bid.yaml : HDS seulement en cours d'obtention (status: committed) : une certification détenue est exigée"]
+        [
+            "bid.yaml : HDS seulement en cours d'obtention (status: committed) : une certification détenue est exigée"
+        ]
     );
     let o = bid.evaluate(&format!("{HDS}\naccept_commitment: true"));
     // Committed: the activities are still asked, the validity date is not.
@@ -103,7 +107,9 @@ fn a_scanned_certificate_is_for_a_human_never_a_rejection() {
     assert_eq!(o.status, Status::Manual);
     assert_eq!(
         o.reason.as_deref(),
-        Some("à vérifier à la main : Certificat_HDS_Alpha.pdf (certificat HDS sans texte lisible, document scanné ? activités, dates et titulaire à vérifier ; le PDF d'origine permet le contrôle)")
+        Some(
+            "à vérifier à la main : Certificat_HDS_Alpha.pdf (certificat HDS sans texte lisible, document scanné ? activités, dates et titulaire à vérifier ; le PDF d'origine permet le contrôle)"
+        )
     );
 }
 

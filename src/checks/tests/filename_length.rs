@@ -11,7 +11,11 @@ fn names_within_the_limit_pass() {
     // « Mémoire » decomposed (e + combining accent, as macOS writes it) is 32 characters
     // as stored, 31 after NFC: at the limit, not over it.
     let o = TestBid::new()
-        .file("26_01_DC_Me\u{301}moire_tech_Alpha.pdf", 1_000, FileKind::Pdf)
+        .file(
+            "26_01_DC_Me\u{301}moire_tech_Alpha.pdf",
+            1_000,
+            FileKind::Pdf,
+        )
         .file("Kbis.pdf", 1_000, FileKind::Pdf)
         .evaluate("kind: filename-length\nmax: 31");
     assert_eq!(o.status, Status::Pass, "{o:?}");

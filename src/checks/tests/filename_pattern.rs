@@ -62,6 +62,8 @@ fn a_forbidden_pattern_names_the_files_that_match_it() {
 fn a_bad_pattern_is_refused_at_its_path() {
     assert_eq!(
         compile_errors("kind: filename-pattern\npattern: '[a-'"),
-        ["pattern : expression régulière invalide : regex parse error:\n    [a-\n    ^\nerror: unclosed character class"]
+        [
+            "pattern : expression régulière invalide : regex parse error:\n    [a-\n    ^\nerror: unclosed character class"
+        ]
     );
 }

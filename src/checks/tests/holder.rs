@@ -29,7 +29,9 @@ fn a_document_of_another_member_fails_naming_both() {
     assert_eq!(o.status, Status::Fail);
     assert_eq!(
         lines(&o),
-        [format!("{FILE} : document au nom de « Alpha Numérique SAS », et non de Beta Cloud SA : il ne vaut pas pour ce membre")]
+        [format!(
+            "{FILE} : document au nom de « Alpha Numérique SAS », et non de Beta Cloud SA : il ne vaut pas pour ce membre"
+        )]
     );
     assert_eq!(o.findings[0].member.as_deref(), Some("Beta"));
     assert_eq!(
@@ -44,7 +46,9 @@ fn a_holder_that_cannot_be_read_is_for_a_human() {
     assert_eq!(o.status, Status::Manual);
     assert_eq!(
         o.reason,
-        Some(format!("à vérifier à la main : {FILE} (titulaire non lu : ni le nom ni le SIREN de Beta Cloud SA n'apparaissent dans le document)"))
+        Some(format!(
+            "à vérifier à la main : {FILE} (titulaire non lu : ni le nom ni le SIREN de Beta Cloud SA n'apparaissent dans le document)"
+        ))
     );
 }
 
@@ -52,13 +56,18 @@ fn a_holder_that_cannot_be_read_is_for_a_human() {
 fn no_separate_document_is_not_applicable() {
     let o = TestBid::new().evaluate(CHECK);
     assert_eq!(o.status, Status::NotApplicable);
-    assert_eq!(o.reason.as_deref(), Some("aucun document distinct à contrôler"));
+    assert_eq!(
+        o.reason.as_deref(),
+        Some("aucun document distinct à contrôler")
+    );
 }
 
 #[test]
 fn a_rule_without_selection_is_refused() {
     assert_eq!(
         compile_errors("kind: holder"),
-        ["select : indiquez les pièces dont le titulaire est contrôlé (`select: { pieces: [...] }`)"]
+        [
+            "select : indiquez les pièces dont le titulaire est contrôlé (`select: { pieces: [...] }`)"
+        ]
     );
 }

@@ -37,7 +37,10 @@ fn a_french_document_passes() {
 fn a_document_in_another_language_fails_unless_its_translation_is_attached() {
     let bid = TestBid::new()
         .file("beta/Certificat_ISO_Beta.pdf", 10, FileKind::Pdf)
-        .document("beta/Certificat_ISO_Beta.pdf", in_language("en", 0.97, true));
+        .document(
+            "beta/Certificat_ISO_Beta.pdf",
+            in_language("en", 0.97, true),
+        );
     let o = bid.evaluate(CHECK);
     assert_eq!(o.status, Status::Fail);
     assert_eq!(
@@ -46,7 +49,10 @@ fn a_document_in_another_language_fails_unless_its_translation_is_attached() {
     );
     let o = bid
         .file("beta/Certificat_ISO_FR_Beta.pdf", 10, FileKind::Pdf)
-        .document("beta/Certificat_ISO_FR_Beta.pdf", in_language("fr", 0.99, true))
+        .document(
+            "beta/Certificat_ISO_FR_Beta.pdf",
+            in_language("fr", 0.99, true),
+        )
         .evaluate(CHECK);
     assert_eq!(o.status, Status::Pass, "{o:?}");
 }

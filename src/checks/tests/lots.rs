@@ -1,6 +1,8 @@
 //! `lots`: the lots applied for against the consultation's, on one bid and across bids.
 
-use crate::checks::testkit::{ALPHA_SIRET, BETA_SIRET, TestBid, compile_errors, evaluate_bids, lines};
+use crate::checks::testkit::{
+    ALPHA_SIRET, BETA_SIRET, TestBid, compile_errors, evaluate_bids, lines,
+};
 use crate::vocabulary::Status;
 
 const CHECK: &str = "kind: lots\nknown: true\nmax: 2\nmessage: au plus deux lots attribués";
@@ -39,7 +41,9 @@ fn lots_for_a_consultation_without_lots_are_refused() {
         .evaluate("kind: lots\nknown: true");
     assert_eq!(
         lines(&o),
-        ["bid.yaml : la consultation n'est pas allotie, mais le manifeste indique les lots 1 : retirer `lots:`"]
+        [
+            "bid.yaml : la consultation n'est pas allotie, mais le manifeste indique les lots 1 : retirer `lots:`"
+        ]
     );
 }
 
@@ -75,7 +79,10 @@ fn member(name: &str, siret: &str, role: &str) -> String {
 
 #[test]
 fn across_bids_an_operator_over_the_limit_is_named_and_subcontracting_does_not_count() {
-    let a = format!("lots: [1, 2]\nmembers:\n{}", member("Alpha", ALPHA_SIRET, "individuel"));
+    let a = format!(
+        "lots: [1, 2]\nmembers:\n{}",
+        member("Alpha", ALPHA_SIRET, "individuel")
+    );
     let b = format!(
         "lots: [3]\nmembers:\n{}{}",
         member("Beta", BETA_SIRET, "mandataire"),
@@ -86,12 +93,18 @@ fn across_bids_an_operator_over_the_limit_is_named_and_subcontracting_does_not_c
         member("Beta", BETA_SIRET, "individuel"),
         member("Alpha", ALPHA_SIRET, "sous-traitant")
     );
-    let o = evaluate_bids(CHECK, &[("offre-a", &a), ("offre-b", &b), ("offre-c", &c)], true)
-        .expect("a rule with max is judged across bids");
+    let o = evaluate_bids(
+        CHECK,
+        &[("offre-a", &a), ("offre-b", &b), ("offre-c", &c)],
+        true,
+    )
+    .expect("a rule with max is judged across bids");
     assert_eq!(o.status, Status::Fail);
     assert_eq!(
         lines(&o),
-        ["offre-a/bid.yaml : Alpha (SIREN 123456782) : 3 lots demandés (1, 2, 3) dans offre-a, offre-b : au plus deux lots attribués"]
+        [
+            "offre-a/bid.yaml : Alpha (SIREN 123456782) : 3 lots demandés (1, 2, 3) dans offre-a, offre-b : au plus deux lots attribués"
+        ]
     );
     // Without `max`, nothing is asked across bids.
     assert!(evaluate_bids("kind: lots\nknown: true", &[("offre-a", &a)], true).is_none());

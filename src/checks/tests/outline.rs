@@ -21,7 +21,12 @@ fn a_document_that_follows_the_plan_passes() {
         .file("Memoire.docx", 10, FileKind::Docx)
         .document(
             "Memoire.docx",
-            memoire(&["1. Présentation", "2 - MOYENS TECHNIQUES", "2.1 Hébergement", "Chapitre 3 – Planning"]),
+            memoire(&[
+                "1. Présentation",
+                "2 - MOYENS TECHNIQUES",
+                "2.1 Hébergement",
+                "Chapitre 3 – Planning",
+            ]),
         )
         .evaluate(CHECK);
     assert_eq!(o.status, Status::Pass, "{o:?}");
@@ -33,7 +38,12 @@ fn a_missing_section_a_swapped_order_and_an_extra_chapter_are_named() {
         .file("Memoire.docx", 10, FileKind::Docx)
         .document(
             "Memoire.docx",
-            memoire(&["1. Présentation", "3. Planning", "2. Moyens techniques", "4. Annexes"]),
+            memoire(&[
+                "1. Présentation",
+                "3. Planning",
+                "2. Moyens techniques",
+                "4. Annexes",
+            ]),
         )
         .evaluate(CHECK);
     assert_eq!(o.status, Status::Fail);
@@ -49,7 +59,10 @@ fn a_missing_section_a_swapped_order_and_an_extra_chapter_are_named() {
 
 #[test]
 fn a_plan_without_entries_or_with_a_bad_number_is_refused() {
-    assert_eq!(compile_errors("kind: outline\nplan: []"), ["plan : le plan imposé est vide"]);
+    assert_eq!(
+        compile_errors("kind: outline\nplan: []"),
+        ["plan : le plan imposé est vide"]
+    );
     assert_eq!(
         compile_errors("kind: outline\nplan:\n  - {number: '2.a', title: X}"),
         ["plan[0].number : numéro « 2.a » : attendu 1, 2.3, 2.3.1…"]

@@ -84,7 +84,10 @@ fn an_estimated_count_near_the_bound_is_for_a_human() {
         reason.starts_with("à vérifier à la main : Memoire.docx (nombre de pages estimé, à compter à l'ouverture : environ 2 page(s) estimée(s), entre 2 et 3"),
         "{reason}"
     );
-    assert!(reason.ends_with("; attendu : 2 page(s) au plus)"), "{reason}");
+    assert!(
+        reason.ends_with("; attendu : 2 page(s) au plus)"),
+        "{reason}"
+    );
 }
 
 #[test]
@@ -96,7 +99,9 @@ fn an_unreadable_document_or_none_selected_is_not_evaluated() {
     assert_eq!(o.status, Status::Unknown);
     assert_eq!(
         o.reason.as_deref(),
-        Some("document(s) non lu(s), ce défaut est signalé à part (lisibilité, fichiers interdits) : Plaquette.pdf : PDF tronqué")
+        Some(
+            "document(s) non lu(s), ce défaut est signalé à part (lisibilité, fichiers interdits) : Plaquette.pdf : PDF tronqué"
+        )
     );
     let o = TestBid::new().evaluate(CHECK);
     assert_eq!(o.status, Status::Unknown);

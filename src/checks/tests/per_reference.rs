@@ -27,7 +27,10 @@ fn bid(table: &str) -> TestBid {
 fn one_file_presenting_both_references_within_its_pages_passes() {
     let o = bid(TABLE)
         .file("Plaquettes.pdf", 10, FileKind::Pdf)
-        .document("Plaquettes.pdf", plaquette("CHU de Rennes … GHT Alpes …", 4))
+        .document(
+            "Plaquettes.pdf",
+            plaquette("CHU de Rennes … GHT Alpes …", 4),
+        )
         .piece("PLAQUETTES", &["Plaquettes.pdf"])
         .evaluate(CHECK);
     assert_eq!(o.status, Status::Pass, "{o:?}");
@@ -67,11 +70,16 @@ fn what_cannot_be_counted_is_for_a_human_and_no_plaquette_is_not_evaluated() {
     assert_eq!(o.status, Status::Manual);
     assert_eq!(
         o.reason.as_deref(),
-        Some("à vérifier à la main : tableau des références introuvable dans la pièce TRAME (en-tête « Référence » et « Client » attendu)")
+        Some(
+            "à vérifier à la main : tableau des références introuvable dans la pièce TRAME (en-tête « Référence » et « Client » attendu)"
+        )
     );
     let o = bid(TABLE).evaluate(CHECK);
     assert_eq!(o.status, Status::Unknown);
-    assert_eq!(o.reason.as_deref(), Some("aucun document de la pièce PLAQUETTES"));
+    assert_eq!(
+        o.reason.as_deref(),
+        Some("aucun document de la pièce PLAQUETTES")
+    );
 }
 
 #[test]

@@ -43,7 +43,9 @@ fn each_member_concerned_provides_its_own_and_a_file_of_no_member_is_pointed_out
     let o = groupement()
         .file("alpha/Kbis_Alpha.pdf", 10, FileKind::Pdf)
         .file("Kbis.pdf", 10, FileKind::Pdf)
-        .evaluate(&format!("{KBIS}\nmembers: {{except_roles: [sous-traitant]}}"));
+        .evaluate(&format!(
+            "{KBIS}\nmembers: {{except_roles: [sous-traitant]}}"
+        ));
     assert_eq!(o.status, Status::Fail);
     assert_eq!(
         member_lines(&o),
@@ -126,12 +128,16 @@ fn without_members_a_per_member_piece_is_not_evaluated_and_with_none_concerned_n
         o.reason.as_deref(),
         Some("fait manquant dans le manifeste : `members`")
     );
-    let o = groupement().evaluate(&format!("{KBIS}\nmembers: {{redressement_judiciaire: true}}"));
+    let o = groupement().evaluate(&format!(
+        "{KBIS}\nmembers: {{redressement_judiciaire: true}}"
+    ));
     // Nobody declared `redressement_judiciaire`: a missing fact, not « sans objet ».
     assert_eq!(o.status, Status::Unknown);
     let o = TestBid::new()
         .manifest("members:\n  - {name: Alpha, redressement_judiciaire: false}\n")
-        .evaluate(&format!("{KBIS}\nmembers: {{redressement_judiciaire: true}}"));
+        .evaluate(&format!(
+            "{KBIS}\nmembers: {{redressement_judiciaire: true}}"
+        ));
     assert_eq!(o.status, Status::NotApplicable);
     assert_eq!(
         o.reason.as_deref(),

@@ -8,7 +8,9 @@ const CHECK: &str = "kind: unique-candidacy\nroles: [individuel, mandataire, cot
 fn bid(lots: &str, members: &[(&str, &str, &str)]) -> String {
     let mut s = format!("lots: {lots}\nmembers:\n");
     for (name, siret, role) in members {
-        s.push_str(&format!("  - {{name: {name}, siret: '{siret}', role: {role}}}\n"));
+        s.push_str(&format!(
+            "  - {{name: {name}, siret: '{siret}', role: {role}}}\n"
+        ));
     }
     s
 }
@@ -18,7 +20,10 @@ fn one_candidacy_per_lot_passes_and_subcontracting_is_free() {
     let a = bid("[1]", &[("Alpha", ALPHA_SIRET, "individuel")]);
     let b = bid(
         "[1]",
-        &[("Beta", BETA_SIRET, "individuel"), ("Alpha", ALPHA_SIRET, "sous-traitant")],
+        &[
+            ("Beta", BETA_SIRET, "individuel"),
+            ("Alpha", ALPHA_SIRET, "sous-traitant"),
+        ],
     );
     let c = bid("[2]", &[("Alpha", ALPHA_SIRET, "mandataire")]);
     let o = evaluate_bids(CHECK, &[("a", &a), ("b", &b), ("c", &c)], true).expect("judged");
@@ -31,19 +36,26 @@ fn the_same_operator_twice_on_a_lot_is_named_with_its_places() {
     let a = bid("[1, 2]", &[("Alpha", ALPHA_SIRET, "individuel")]);
     let b = bid(
         "[2]",
-        &[("Beta", BETA_SIRET, "mandataire"), ("Alpha Lyon", "12345678200028", "cotraitant")],
+        &[
+            ("Beta", BETA_SIRET, "mandataire"),
+            ("Alpha Lyon", "12345678200028", "cotraitant"),
+        ],
     );
     let o = evaluate_bids(CHECK, &[("a", &a), ("b", &b)], true).expect("judged");
     assert_eq!(o.status, Status::Fail);
     assert_eq!(
         lines(&o),
-        ["a/bid.yaml : Alpha (SIREN 123456782) candidat 2 fois au lot 2 : a (individuel), b (cotraitant)"]
+        [
+            "a/bid.yaml : Alpha (SIREN 123456782) candidat 2 fois au lot 2 : a (individuel), b (cotraitant)"
+        ]
     );
     // A consultation without lots is one lot.
     let o = evaluate_bids(CHECK, &[("a", &a), ("b", &b)], false).expect("judged");
     assert_eq!(
         lines(&o),
-        ["a/bid.yaml : Alpha (SIREN 123456782) candidat 2 fois à la consultation : a (individuel), b (cotraitant)"]
+        [
+            "a/bid.yaml : Alpha (SIREN 123456782) candidat 2 fois à la consultation : a (individuel), b (cotraitant)"
+        ]
     );
 }
 

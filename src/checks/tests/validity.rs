@@ -28,16 +28,21 @@ fn a_document_valid_on_the_deadline_passes() {
 
 #[test]
 fn an_expired_document_fails_with_its_dates_and_the_manifest_gets_a_note() {
-    let o = bid("Attestation d'assurance\nAssuré : Alpha Numérique SAS\nValable jusqu'au 31/01/2026\n")
-        .evaluate(CHECK);
+    let o =
+        bid("Attestation d'assurance\nAssuré : Alpha Numérique SAS\nValable jusqu'au 31/01/2026\n")
+            .evaluate(CHECK);
     assert_eq!(o.status, Status::Fail);
     assert_eq!(
         lines(&o),
-        [format!("{FILE} : expiré : valable jusqu'au 31/01/2026, date limite de remise le 31/03/2026 (« jusqu'au 31/01/2026 »)")]
+        [format!(
+            "{FILE} : expiré : valable jusqu'au 31/01/2026, date limite de remise le 31/03/2026 (« jusqu'au 31/01/2026 »)"
+        )]
     );
     assert_eq!(
         note_lines(&o),
-        [format!("{FILE} : bid.yaml dit 31/12/2026 (HDS, valid_until), le document dit 31/01/2026 : corriger bid.yaml ou joindre le bon document")]
+        [format!(
+            "{FILE} : bid.yaml dit 31/12/2026 (HDS, valid_until), le document dit 31/01/2026 : corriger bid.yaml ou joindre le bon document"
+        )]
     );
 }
 
@@ -47,7 +52,9 @@ fn another_companys_document_says_nothing_of_the_member() {
         .evaluate(CHECK);
     assert_eq!(
         lines(&o),
-        [format!("{FILE} : document au nom de « Beta Cloud SA », et non de Alpha Numérique SAS : il ne vaut pas pour ce membre")]
+        [format!(
+            "{FILE} : document au nom de « Beta Cloud SA », et non de Alpha Numérique SAS : il ne vaut pas pour ce membre"
+        )]
     );
 }
 
@@ -63,7 +70,9 @@ fn without_a_deadline_or_a_readable_date_it_is_not_judged() {
     assert_eq!(o.status, Status::Manual);
     assert_eq!(
         o.reason,
-        Some(format!("à vérifier à la main : {FILE} (aucune date de validité lisible dans le document)"))
+        Some(format!(
+            "à vérifier à la main : {FILE} (aucune date de validité lisible dans le document)"
+        ))
     );
 }
 
