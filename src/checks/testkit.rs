@@ -37,6 +37,15 @@ const ROOT: &str = "/nonexistent/bidlint-testkit";
 pub(crate) const ALPHA_SIRET: &str = "12345678200010";
 pub(crate) const BETA_SIRET: &str = "98765432400035";
 
+/// A groupement's `members:`: Alpha Numérique SAS (mandataire, folder `alpha`) and Beta
+/// Cloud SA (cotraitant, folder `beta`), with valid SIRETs; `alpha_extra` is added to Alpha's
+/// fields (`, hosting: true`).
+pub(crate) fn groupement(alpha_extra: &str) -> String {
+    format!(
+        "members:\n  - {{name: Alpha Numérique SAS, short: Alpha, siret: '{ALPHA_SIRET}', role: mandataire, folder: alpha{alpha_extra}}}\n  - {{name: Beta Cloud SA, short: Beta, siret: '{BETA_SIRET}', role: cotraitant, folder: beta}}\n"
+    )
+}
+
 /// A regular file of the folder, as the walk would have found it (no read error, no archive
 /// facts: set them on the returned value when a test needs them).
 pub(crate) fn file(rel: &str, size: u64, kind: FileKind) -> FileEntry {

@@ -1,6 +1,6 @@
 //! `declared-members`: the groupement's letter and the manifest name the same operators.
 
-use crate::checks::testkit::{ALPHA_SIRET, BETA_SIRET, TestBid, compile_errors};
+use crate::checks::testkit::{TestBid, compile_errors, groupement};
 use crate::inventory::FileKind;
 use crate::vocabulary::Status;
 
@@ -10,7 +10,8 @@ const FILE: &str = "DC1_Groupement.pdf";
 fn bid(text: &str) -> TestBid {
     TestBid::new()
         .manifest(&format!(
-            "members:\n  - {{name: Alpha Numérique SAS, short: Alpha, siret: '{ALPHA_SIRET}', role: mandataire}}\n  - {{name: Beta Cloud SA, short: Beta, siret: '{BETA_SIRET}', role: cotraitant}}\n  - {{name: Gamma Services, short: Gamma, role: sous-traitant}}\n"
+            "{}  - {{name: Gamma Services, short: Gamma, role: sous-traitant}}\n",
+            groupement("")
         ))
         .file(FILE, 10, FileKind::Pdf)
         .text(FILE, text)

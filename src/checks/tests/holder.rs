@@ -1,6 +1,6 @@
 //! `holder`: a document counts for the member it was issued to.
 
-use crate::checks::testkit::{ALPHA_SIRET, BETA_SIRET, TestBid, compile_errors, lines};
+use crate::checks::testkit::{TestBid, compile_errors, groupement, lines};
 use crate::inventory::FileKind;
 use crate::vocabulary::Status;
 
@@ -9,9 +9,7 @@ const FILE: &str = "beta/Kbis_Beta.pdf";
 
 fn bid(text: &str) -> TestBid {
     TestBid::new()
-        .manifest(&format!(
-            "members:\n  - {{name: Alpha Numérique SAS, short: Alpha, siret: '{ALPHA_SIRET}', role: mandataire, folder: alpha}}\n  - {{name: Beta Cloud SA, short: Beta, siret: '{BETA_SIRET}', role: cotraitant, folder: beta}}\n"
-        ))
+        .manifest(&groupement(""))
         .file(FILE, 10, FileKind::Pdf)
         .text(FILE, text)
         .piece("KBIS", &[FILE])

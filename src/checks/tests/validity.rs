@@ -1,6 +1,6 @@
 //! `validity`: a dated document valid on the deadline, issued to its member.
 
-use crate::checks::testkit::{ALPHA_SIRET, BETA_SIRET, TestBid, compile_errors, lines, note_lines};
+use crate::checks::testkit::{TestBid, compile_errors, groupement, lines, note_lines};
 use crate::inventory::FileKind;
 use crate::vocabulary::Status;
 
@@ -10,8 +10,8 @@ const FILE: &str = "alpha/Attestation_assurance_Alpha.pdf";
 fn bid(text: &str) -> TestBid {
     TestBid::new()
         .deadline("2026-03-31")
-        .manifest(&format!(
-            "members:\n  - {{name: Alpha Numérique SAS, short: Alpha, siret: '{ALPHA_SIRET}', role: mandataire, folder: alpha, certifications: [{{scheme: HDS, valid_until: '2026-12-31'}}]}}\n  - {{name: Beta Cloud SA, short: Beta, siret: '{BETA_SIRET}', role: cotraitant, folder: beta}}\n"
+        .manifest(&groupement(
+            ", certifications: [{scheme: HDS, valid_until: '2026-12-31'}]",
         ))
         .file(FILE, 10, FileKind::Pdf)
         .text(FILE, text)
