@@ -33,6 +33,8 @@ pub mod piece_credit;
 pub mod readable;
 pub mod registry;
 pub mod select;
+#[cfg(test)]
+pub(crate) mod testkit;
 pub mod unique_candidacy;
 pub mod unmatched_files;
 pub mod validity;
@@ -114,17 +116,4 @@ pub fn regex_from(pattern: &str, case_insensitive: bool) -> Result<Regex, String
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_boundaries_in_text_patterns_are_ascii_and_the_rest_is_untouched() {
-        assert_eq!(ascii_word_boundaries(r"\bUSD\b"), r"(?-u:\b)USD(?-u:\b)");
-        assert_eq!(ascii_word_boundaries(r"a\Bb"), r"a(?-u:\B)b");
-        // An escaped backslash, classes and other escapes stay as written.
-        assert_eq!(ascii_word_boundaries(r"\\b[\]b]\d\$"), r"\\b[\]b]\d\$");
-        let re = text_regex_from(r"\bUSD\b|\d\s?\$", true).expect("valid");
-        assert!(re.is_match("Montant total : 12 000 usd hors taxes, délai réduit"));
-        assert!(!re.is_match("un montant en USDT"));
-    }
-}
+mod tests;

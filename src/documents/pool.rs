@@ -66,6 +66,17 @@ impl Documents {
     }
 }
 
+#[cfg(test)]
+impl Documents {
+    /// What a test says was read, by file index, without any worker or file.
+    pub(crate) fn from_results(by_file: Vec<Option<DocResult>>) -> Documents {
+        Documents {
+            by_file,
+            ..Documents::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
     pub worker: Worker,
