@@ -19,8 +19,8 @@ use super::cross_bid::{self, Bid};
 use super::piece::RequiredPiece;
 use super::{Check, CompileError, CompiledCheck, Context, Outcome, PieceIndex};
 use crate::dates::DateSpec;
-use crate::documents::DocFacts;
 use crate::documents::pool::{DocResult, Documents};
+use crate::documents::{DocFacts, ReadFailure};
 use crate::inventory::{Anomaly, DirEntryInfo, FileEntry, FileKind, Inventory};
 use crate::manifest::{self, LoadedManifest};
 use crate::vocabulary::LotDef;
@@ -255,7 +255,7 @@ impl TestBid {
     /// The reader could not read the file at `rel`, for this cause.
     pub(crate) fn unreadable(mut self, rel: &str, cause: &str) -> TestBid {
         self.documents
-            .insert(rel.to_string(), Err(cause.to_string()));
+            .insert(rel.to_string(), Err(ReadFailure::corrupt(cause)));
         self
     }
 
