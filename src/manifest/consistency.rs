@@ -4,11 +4,10 @@
 
 use crate::diagnostics::{YamlProblem, YamlSource};
 use crate::siret::{self, SiretError};
+use crate::vocabulary::{Form, Role};
 use crate::yaml_spans::Span;
 
-use super::Manifest;
-
-use crate::vocabulary::{Form, Role};
+use super::{Manifest, Member};
 
 /// The SIRET written in the `bidlint init` skeleton (and in the contract's example).
 pub const SKELETON_SIRET: &str = "12345678900012";
@@ -80,86 +79,88 @@ fn sirets(m: &Manifest, src: &YamlSource) -> Vec<YamlProblem> {
 /// The form against the members' roles: an individual candidate is one operator (plus its
 /// subcontractors); a groupement has exactly one mandataire.
 fn roles(m: &Manifest, src: &YamlSource) -> Vec<YamlProblem> {
-    let mut out = Vec::new();
     let Some(members) = m.members.as_deref() else {
-        return out;
+        return Vec::new();
     };
-    let Some(form) = m.candidate.as_ref().and_then(|c| c.form) else {
-        return out;
-    };
-    let operators: Vec<usize> = members
+    match m.candidate.as_ref().and_then(|c| c.form) {
+        Some(Form::Individuel) => individual_roles(members, src),
+        Some(Form::Groupement) => groupement_roles(members, src),
+        None => Vec::new(),
+    }
+}
+
+/// Indices of the members declared with role `r`.
+fn with_role(members: &[Member], r: Role) -> Vec<usize> {
+    members
         .iter()
         .enumerate()
-        .filter(|(_, mb)| mb.role != Some(Role::SousTraitant))
+        .filter(|(_, mb)| mb.role == Some(r))
         .map(|(i, _)| i)
-        .collect();
-    let with_role = |r: Role| -> Vec<usize> {
-        members
-            .iter()
-            .enumerate()
-            .filter(|(_, mb)| mb.role == Some(r))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    match form {
-        Form::Individuel => {
-            if operators.len() > 1 {
-                out.push(
-                    src.at_value(
-                        "candidate.form",
-                        format!(
-                            "candidature individuelle, mais {} membres qui ne sont pas sous-traitants",
-                            operators.len()
-                        ),
-                    )
-                    .with_help("form: groupement, ou déclarez les autres membres role: sous-traitant"),
-                );
-            }
-            for i in with_role(Role::Mandataire)
-                .into_iter()
-                .chain(with_role(Role::Cotraitant))
-            {
-                out.push(
-                    src.at_value(
-                        &format!("members[{i}].role"),
-                        "rôle de groupement dans une candidature individuelle",
-                    )
-                    .with_help("role: individuel (ou sous-traitant), ou form: groupement"),
-                );
-            }
-        }
-        Form::Groupement => {
-            let mandataires = with_role(Role::Mandataire);
-            match mandataires.as_slice() {
-                [] => out.push(
-                    src.at_value("candidate.form", "groupement sans mandataire")
-                        .with_help(
-                            "indiquez role: mandataire pour le membre qui représente le groupement",
-                        ),
+        .collect()
+}
+
+/// One operator, and no role of a groupement.
+fn individual_roles(members: &[Member], src: &YamlSource) -> Vec<YamlProblem> {
+    let mut out = Vec::new();
+    let operators = members
+        .iter()
+        .filter(|mb| mb.role != Some(Role::SousTraitant))
+        .count();
+    if operators > 1 {
+        out.push(
+            src.at_value(
+                "candidate.form",
+                format!(
+                    "candidature individuelle, mais {operators} membres qui ne sont pas sous-traitants"
                 ),
-                [_] => {}
-                [_, rest @ ..] => {
-                    for &i in rest {
-                        out.push(
-                            src.at_value(
-                                &format!("members[{i}].role"),
-                                "second mandataire : un groupement n'a qu'un mandataire",
-                            )
-                            .with_help("role: cotraitant pour les autres membres"),
-                        );
-                    }
-                }
-            }
-            for i in with_role(Role::Individuel) {
+            )
+            .with_help("form: groupement, ou déclarez les autres membres role: sous-traitant"),
+        );
+    }
+    for i in with_role(members, Role::Mandataire)
+        .into_iter()
+        .chain(with_role(members, Role::Cotraitant))
+    {
+        out.push(
+            src.at_value(
+                &format!("members[{i}].role"),
+                "rôle de groupement dans une candidature individuelle",
+            )
+            .with_help("role: individuel (ou sous-traitant), ou form: groupement"),
+        );
+    }
+    out
+}
+
+/// Exactly one mandataire, and no member declared « individuel ».
+fn groupement_roles(members: &[Member], src: &YamlSource) -> Vec<YamlProblem> {
+    let mut out = Vec::new();
+    match with_role(members, Role::Mandataire).as_slice() {
+        [] => out.push(
+            src.at_value("candidate.form", "groupement sans mandataire")
+                .with_help("indiquez role: mandataire pour le membre qui représente le groupement"),
+        ),
+        [_] => {}
+        [_, rest @ ..] => {
+            for &i in rest {
                 out.push(
                     src.at_value(
                         &format!("members[{i}].role"),
-                        "rôle « individuel » dans un groupement",
+                        "second mandataire : un groupement n'a qu'un mandataire",
                     )
-                    .with_help("role: mandataire, cotraitant ou sous-traitant"),
+                    .with_help("role: cotraitant pour les autres membres"),
                 );
             }
         }
+    }
+    for i in with_role(members, Role::Individuel) {
+        out.push(
+            src.at_value(
+                &format!("members[{i}].role"),
+                "rôle « individuel » dans un groupement",
+            )
+            .with_help("role: mandataire, cotraitant ou sous-traitant"),
+        );
     }
     out
 }

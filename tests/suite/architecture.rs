@@ -119,3 +119,31 @@ fn the_cycle_finder_finds_a_cycle() {
     graph.get_mut("c").expect("c").clear();
     assert_eq!(cycle_from(&graph, "a"), None);
 }
+
+/// The library returns values; printing, progress bars and argument parsing are the binary's
+/// (`src/main.rs`, `src/cli/`). The document worker's child writes its reply to stdout with
+/// `writeln!` on a locked handle, which this does not forbid.
+#[test]
+fn the_library_never_prints_nor_parses_arguments() {
+    let src = repo("src");
+    let forbidden = Regex::new(r"\b(println!|eprintln!|print!|eprint!|dbg!|indicatif::|clap::)")
+        .expect("valid regex");
+    let mut found = Vec::new();
+    for entry in WalkDir::new(&src).into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "rs") || top_module(&src, path).is_none() {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("readable source");
+        for (n, line) in production_lines(&text).enumerate() {
+            if forbidden.is_match(line) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "printing in the library:\n{}",
+        found.join("\n")
+    );
+}
