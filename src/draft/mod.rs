@@ -192,7 +192,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
             }
         })
         .unwrap_or_else(|| opts.fallback_title.clone());
-    let yaml = render::pack(&opts.id, &title, &found);
+    let yaml = render::pack(&opts.id, &title, &found).map_err(|e| e.to_string())?;
     let summary = render::summary(&found);
     let doubts = found.rules.iter().filter(|r| !r.doubts.is_empty()).count()
         + found.deadlines.iter().filter(|d| d.doubt.is_some()).count();
