@@ -17,5 +17,6 @@ mod hostile_suite;
 mod inventory_edges;
 mod portfolio;
 mod quotes;
+mod skeletons;
 mod verdict;
 mod worked_example;
