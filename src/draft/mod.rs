@@ -45,7 +45,10 @@ pub struct Draft {
     pub doubts: usize,
 }
 
-/// One drafted rule. `check` holds the YAML lines of the check, unindented.
+/// One drafted rule. `check` holds the YAML lines of the check, unindented; `severity`,
+/// `phases` and `when` are YAML too. `render` reads them into the pack model (`Check`,
+/// `Severity`, `Phase`, `When`), so a fragment the model refuses is an error, never a draft
+/// that does not load.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
