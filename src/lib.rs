@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod checklist;
 pub mod checks;
+pub mod commented_yaml;
 pub mod dates;
 pub mod diagnostics;
 pub mod documents;

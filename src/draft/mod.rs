@@ -45,7 +45,10 @@ pub struct Draft {
     pub doubts: usize,
 }
 
-/// One drafted rule. `check` holds the YAML lines of the check, unindented.
+/// One drafted rule. `check` holds the YAML lines of the check, unindented; `severity`,
+/// `phases` and `when` are YAML too. `render` reads them into the pack model (`Check`,
+/// `Severity`, `Phase`, `When`), so a fragment the model refuses is an error, never a draft
+/// that does not load.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
@@ -192,7 +195,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
             }
         })
         .unwrap_or_else(|| opts.fallback_title.clone());
-    let yaml = render::pack(&opts.id, &title, &found);
+    let yaml = render::pack(&opts.id, &title, &found).map_err(|e| e.to_string())?;
     let summary = render::summary(&found);
     let doubts = found.rules.iter().filter(|r| !r.doubts.is_empty()).count()
         + found.deadlines.iter().filter(|d| d.doubt.is_some()).count();

@@ -1,9 +1,16 @@
-//! The draft as YAML, by hand so that it can carry `# à vérifier` comments; and the summary
-//! printed on stderr.
+//! The draft as a value of the pack model, written as YAML with its `# à vérifier` comments
+//! ([`crate::commented_yaml`]); the scalars the detectors write their check fragments with;
+//! and the summary printed on stderr.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::Found;
+use serde::de::DeserializeOwned;
+
+use super::{Deadline, Found, Rule};
+use crate::commented_yaml::{self, Comments, yaml_printable};
+use crate::pack::model::{LotDef, LotId, PackFile, RuleDef, SourceDoc, SourceRef};
+use crate::vocabulary::Phase;
 
 /// A YAML double-quoted scalar. Every character YAML does not allow raw (C0 and C1 controls,
 /// DEL, U+FFFE, U+FFFF: a PDF's text can hold any of them) is written as an escape, so that
@@ -39,114 +46,141 @@ pub fn single(s: &str) -> String {
     }
 }
 
-/// Text for a `# comment` line: on one line, without what YAML forbids.
-pub fn comment(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if yaml_printable(c) && c != '\t' {
-                c
-            } else {
-                ' '
-            }
-        })
+/// The draft as a pack file, with its comments: a value of the pack model, so that it loads.
+pub fn pack(id: &str, title: &str, found: &Found) -> Result<String, RenderError> {
+    let file = pack_file(id, title, found)?;
+    Ok(commented_yaml::to_string(&file, &comments(found))?)
+}
+
+/// A drafted value the pack model refuses: a defect of a detector, never of the RC.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(
+        "{at} : `{field}` rédigé hors du format des packs ({source}) ; défaut de bidlint, à signaler"
+    )]
+    Field {
+        at: String,
+        field: &'static str,
+        source: serde_yaml::Error,
+    },
+    #[error("brouillon impossible à écrire : {0} ; défaut de bidlint, à signaler")]
+    Yaml(#[from] commented_yaml::Error),
+}
+
+/// The note every draft carries first.
+const REVIEW_NOTE: &str = "Brouillon généré automatiquement : relire chaque règle, sa citation et sa sévérité ; ajouter les points à contrôler à la main (kind: manual).";
+
+/// The key of the RC in `sources:`, that every drafted rule cites.
+const RC: &str = "rc";
+
+fn pack_file(id: &str, title: &str, found: &Found) -> Result<PackFile, RenderError> {
+    Ok(PackFile {
+        pack: id.to_string(),
+        title: title.to_string(),
+        version: "0.1-brouillon".to_string(),
+        extends: if found.place {
+            vec!["place".to_string()]
+        } else {
+            Vec::new()
+        },
+        only: None,
+        except: Vec::new(),
+        sources: BTreeMap::from([(RC.to_string(), SourceDoc::Title(title.to_string()))]),
+        deadlines: deadlines(&found.deadlines)?,
+        lots: found.lots.as_ref().map(|lots| {
+            lots.iter()
+                .map(|(id, title)| LotDef::Titled {
+                    id: lot_id(id),
+                    title: title.clone(),
+                })
+                .collect()
+        }),
+        notes: std::iter::once(REVIEW_NOTE.to_string())
+            .chain(found.notes.iter().cloned())
+            .collect(),
+        overrides: Vec::new(),
+        rules: found.rules.iter().map(rule_def).collect::<Result<_, _>>()?,
+    })
+}
+
+fn deadlines(found: &[Deadline]) -> Result<BTreeMap<Phase, String>, RenderError> {
+    found
+        .iter()
+        .map(|d| Ok((parse("deadlines", "phase", d.phase)?, d.date.clone())))
         .collect()
 }
 
-/// The characters YAML allows as they are (its « printable » set), without the ones YAML 1.1
-/// (serde_yaml's parser) reads as line breaks: NEL, U+2028, U+2029.
-fn yaml_printable(c: char) -> bool {
-    (matches!(c, '\t' | ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
-        || c >= '\u{10000}')
-        && !matches!(c, '\u{2028}' | '\u{2029}')
+/// A lot number as packs write it: `2`, or `"2a"` when it is not a number.
+fn lot_id(id: &str) -> LotId {
+    id.parse()
+        .map_or_else(|_| LotId::Name(id.to_string()), LotId::Number)
 }
 
-pub fn pack(id: &str, title: &str, found: &Found) -> String {
-    let mut y = String::new();
-    let _ = writeln!(
-        y,
-        "# BROUILLON généré par `bidlint draft-pack` : à relire avant tout usage."
-    );
-    let _ = writeln!(
-        y,
-        "# Chaque règle cite la phrase du RC dont elle vient ; les lignes « # à vérifier »"
-    );
-    let _ = writeln!(
-        y,
-        "# signalent une lecture incertaine. Prouver les citations :"
-    );
-    let _ = writeln!(y, "#   bidlint validate-pack CE_FICHIER --sources rc=LE_RC");
-    let _ = writeln!(y, "pack: {}", double(id));
-    let _ = writeln!(y, "title: {}", double(title));
-    let _ = writeln!(y, "version: \"0.1-brouillon\"");
-    if found.place {
-        let _ = writeln!(y, "extends: [place]");
+/// A drafted rule in the pack model. The detectors write the condition, the phases and the
+/// check as YAML fragments; read here, they are held to the model's types.
+fn rule_def(r: &Rule) -> Result<RuleDef, RenderError> {
+    Ok(RuleDef {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        severity: parse(&r.id, "severity", r.severity)?,
+        phases: r.phases.map(|p| parse(&r.id, "phases", p)).transpose()?,
+        when: r
+            .when
+            .as_deref()
+            .map(|w| parse(&r.id, "when", w))
+            .transpose()?,
+        source: SourceRef {
+            doc: RC.to_string(),
+            section: r.section.clone(),
+            quote: r.quote.clone(),
+        },
+        help: r.help.clone(),
+        enabled: true,
+        check: parse(&r.id, "check", &r.check.join("\n"))?,
+    })
+}
+
+fn parse<T: DeserializeOwned>(at: &str, field: &'static str, yaml: &str) -> Result<T, RenderError> {
+    serde_yaml::from_str(yaml).map_err(|source| RenderError::Field {
+        at: at.to_string(),
+        field,
+        source,
+    })
+}
+
+/// What the reviewer reads besides the values: how to prove the draft, where each deadline
+/// was read, each family of rules, and every uncertain reading (« à vérifier »).
+fn comments(found: &Found) -> Comments {
+    let mut c = Comments::default();
+    c.header("BROUILLON généré par `bidlint draft-pack` : à relire avant tout usage.")
+        .header("Chaque règle cite la phrase du RC dont elle vient ; les lignes « # à vérifier »")
+        .header("signalent une lecture incertaine. Prouver les citations :")
+        .header("  bidlint validate-pack CE_FICHIER --sources rc=LE_RC");
+    for section in ["sources", "deadlines", "lots", "notes", "rules"] {
+        c.blank_before(section);
     }
-    let _ = writeln!(y);
-    let _ = writeln!(y, "sources:");
-    let _ = writeln!(y, "  rc: {}", double(title));
-    if !found.deadlines.is_empty() {
-        let _ = writeln!(y);
-        let _ = writeln!(y, "deadlines:");
-        for d in &found.deadlines {
-            let _ = writeln!(y, "  # {} : « {} »", comment(&d.section), comment(&d.quote));
-            if let Some(why) = &d.doubt {
-                let _ = writeln!(y, "  # à vérifier : {}", comment(why));
-            }
-            let _ = writeln!(y, "  {}: {}", d.phase, double(&d.date));
+    for d in &found.deadlines {
+        let at = format!("deadlines.{}", d.phase);
+        c.before(&at, &format!("{} : « {} »", d.section, d.quote));
+        if let Some(why) = &d.doubt {
+            c.before(&at, &format!("à vérifier : {why}"));
         }
     }
-    if let Some(lots) = &found.lots {
-        let _ = writeln!(y);
-        if lots.is_empty() {
-            let _ = writeln!(y, "lots: []");
-        } else {
-            let _ = writeln!(y, "lots:");
-            for (i, t) in lots {
-                let _ = writeln!(y, "  - {{ id: {i}, title: {} }}", double(t));
-            }
-        }
-    }
-    let _ = writeln!(y);
-    let _ = writeln!(y, "notes:");
-    let _ = writeln!(
-        y,
-        "  - \"Brouillon généré automatiquement : relire chaque règle, sa citation et sa sévérité ; ajouter les points à contrôler à la main (kind: manual).\""
-    );
-    for n in &found.notes {
-        let _ = writeln!(y, "  - {}", double(n));
-    }
-    let _ = writeln!(y);
-    let _ = writeln!(y, "rules:");
     let mut family = "";
-    for r in &found.rules {
+    for (i, r) in found.rules.iter().enumerate() {
+        let at = format!("rules[{i}]");
+        if i > 0 {
+            c.blank_before(&at);
+        }
         if r.family != family {
             family = r.family;
-            let _ = writeln!(y, "  # --- {family} ---");
+            c.before(&at, &format!("--- {family} ---"));
         }
         for d in &r.doubts {
-            let _ = writeln!(y, "  # à vérifier : {}", comment(d));
+            c.before(&at, &format!("à vérifier : {d}"));
         }
-        let _ = writeln!(y, "  - id: {}", r.id);
-        let _ = writeln!(y, "    title: {}", double(&r.title));
-        let _ = writeln!(y, "    severity: {}", r.severity);
-        if let Some(p) = r.phases {
-            let _ = writeln!(y, "    phases: {p}");
-        }
-        if let Some(w) = &r.when {
-            let _ = writeln!(y, "    when: {w}");
-        }
-        let _ = writeln!(y, "    source:");
-        let _ = writeln!(y, "      doc: rc");
-        let _ = writeln!(y, "      section: {}", double(&r.section));
-        let _ = writeln!(y, "      quote: {}", double(&r.quote));
-        let _ = writeln!(y, "    help: {}", double(&r.help));
-        let _ = writeln!(y, "    check:");
-        for l in &r.check {
-            let _ = writeln!(y, "      {l}");
-        }
-        let _ = writeln!(y);
     }
-    y
+    c
 }
 
 /// One line per family: how many rules, and which.
@@ -217,7 +251,5 @@ mod tests {
             single(plain).starts_with('\''),
             "a plain text stays single-quoted"
         );
-        let c = comment("x\ny\u{1}z\u{2028}");
-        assert_eq!(c, "x y z ");
     }
 }

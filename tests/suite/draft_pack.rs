@@ -642,3 +642,51 @@ fn fuzzing_finds_are_drafts_that_load() {
     }
     assert!(seen >= 1, "no fuzz input in {}", dir.display());
 }
+
+/// A draft is a pack by construction: every draft of the RC corpus (and of the CAIH excerpt)
+/// parses and compiles through the loader `validate-pack` uses, and says each uncertain
+/// reading on a `# à vérifier` line.
+#[test]
+fn every_draft_of_the_corpus_loads_as_a_pack() {
+    let dir = root().join("tests/data/draft/corpus");
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.push(root().join(EXCERPT));
+    texts.sort();
+    let mut drafted = 0;
+    for path in &texts {
+        let text = std::fs::read_to_string(path).expect("RC text");
+        let opts = bidlint::draft::Options {
+            id: "corpus".to_string(),
+            fallback_title: path.display().to_string(),
+        };
+        // The corpus holds texts that rightly draft nothing; the scorer counts those.
+        let Ok(d) = bidlint::draft::draft(&text, &opts) else {
+            continue;
+        };
+        drafted += 1;
+        let packs = bidlint::pack::parse("draft.yaml", &d.yaml)
+            .unwrap_or_else(|e| panic!("{}: the draft does not load: {e:?}", path.display()));
+        let own = packs
+            .rules
+            .iter()
+            .filter(|r| r.def.id.starts_with("CORPUS-"))
+            .count();
+        assert_eq!(own, d.rules, "{}", path.display());
+        let doubts = d
+            .yaml
+            .lines()
+            .filter(|l| l.contains("# à vérifier"))
+            .count();
+        assert!(
+            doubts >= d.doubts,
+            "{}: {doubts} < {}",
+            path.display(),
+            d.doubts
+        );
+    }
+    assert!(drafted >= 20, "{drafted} drafts");
+}

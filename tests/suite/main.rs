@@ -19,5 +19,6 @@ mod hostile_suite;
 mod inventory_edges;
 mod portfolio;
 mod quotes;
+mod skeletons;
 mod verdict;
 mod worked_example;
