@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
+use crate::yaml_spans::YamlPath;
+
 /// Column where trailing comments start, so that they line up down the file.
 const TRAILING_COLUMN: usize = 37;
 
@@ -88,7 +90,7 @@ pub fn to_string<T: Serialize>(value: &T, comments: &Comments) -> Result<String,
         commenting: false,
     };
     match &value {
-        Value::Mapping(m) => w.mapping(m, "", 0, None)?,
+        Value::Mapping(m) => w.mapping(m, &YamlPath::root(), 0, None)?,
         other => w.lines.push(scalar(other)?.join("\n")),
     }
     let wanted = comments
@@ -120,7 +122,7 @@ impl Writer<'_> {
     fn mapping(
         &mut self,
         map: &Mapping,
-        path: &str,
+        path: &YamlPath,
         indent: usize,
         dash: Option<usize>,
     ) -> Result<(), Error> {
@@ -129,11 +131,7 @@ impl Writer<'_> {
         }
         for (i, (key, value)) in map.iter().enumerate() {
             let key = key_text(key)?;
-            let at = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
-            };
+            let at = path.key(&key);
             let lead = match dash {
                 Some(col) if i == 0 => format!("{}- ", " ".repeat(col)),
                 _ => " ".repeat(indent),
@@ -143,9 +141,9 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn sequence(&mut self, items: &[Value], path: &str, indent: usize) -> Result<(), Error> {
+    fn sequence(&mut self, items: &[Value], path: &YamlPath, indent: usize) -> Result<(), Error> {
         for (i, item) in items.iter().enumerate() {
-            let at = format!("{path}[{i}]");
+            let at = path.index(i);
             match item {
                 Value::Mapping(m) if !m.is_empty() => {
                     self.open(&at, indent);
@@ -163,7 +161,7 @@ impl Writer<'_> {
     /// value inline (scalar, `[]`, `[a, b]`) or as a block below at `indent + 2`.
     fn entry(
         &mut self,
-        path: &str,
+        path: &YamlPath,
         lead: String,
         key: &str,
         value: &Value,

@@ -10,6 +10,77 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+/// A path to a value of a YAML document, as the index keys it and diagnostics name it:
+/// `rules[3].check.names[0]`. Built with [`YamlPath::key`] and [`YamlPath::index`], so that
+/// every layer (this index, the diagnostics, the commented writer) spells paths alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct YamlPath(String);
+
+impl YamlPath {
+    /// The document itself.
+    pub fn root() -> YamlPath {
+        YamlPath::default()
+    }
+
+    /// The value of mapping key `key` below this path.
+    pub fn key(&self, key: &str) -> YamlPath {
+        if self.0.is_empty() {
+            YamlPath(key.to_string())
+        } else {
+            YamlPath(format!("{}.{key}", self.0))
+        }
+    }
+
+    /// Item `i` of the sequence at this path.
+    pub fn index(&self, i: usize) -> YamlPath {
+        YamlPath(format!("{}[{i}]", self.0))
+    }
+
+    /// `rel`, a path relative to this one, below it.
+    pub fn join(&self, rel: &YamlPath) -> YamlPath {
+        if rel.0.is_empty() {
+            self.clone()
+        } else if rel.0.starts_with('[') || self.0.is_empty() {
+            YamlPath(format!("{}{}", self.0, rel.0))
+        } else {
+            YamlPath(format!("{}.{}", self.0, rel.0))
+        }
+    }
+
+    /// `a.b[2].c` → `a.b[2]` → `a.b` → `a` → `` → None.
+    pub fn parent(&self) -> Option<YamlPath> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let cut = self.0.rfind(['.', '[']).unwrap_or(0);
+        Some(YamlPath(self.0[..cut].to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A path written out whole (`"candidate.form"`, `"max_total"`).
+impl From<&str> for YamlPath {
+    fn from(path: &str) -> YamlPath {
+        YamlPath(path.to_string())
+    }
+}
+
+impl std::ops::Deref for YamlPath {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for YamlPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A byte range in the source, for miette labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -60,12 +131,12 @@ impl SpanIndex {
 
     /// The value at `path`, or the closest enclosing value that has a position.
     pub fn value(&self, path: &str) -> Span {
-        let mut p = path.to_string();
+        let mut p = YamlPath::from(path);
         loop {
-            if let Some(s) = self.values.get(&p) {
+            if let Some(s) = self.values.get(p.as_str()) {
                 return *s;
             }
-            match parent(&p) {
+            match p.parent() {
                 Some(up) => p = up,
                 None => return Span { offset: 0, len: 0 },
             }
@@ -109,15 +180,6 @@ impl SpanIndex {
     }
 }
 
-/// `a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> `` -> None.
-fn parent(path: &str) -> Option<String> {
-    if path.is_empty() {
-        return None;
-    }
-    let cut = path.rfind(['.', '[']).unwrap_or(0);
-    Some(path[..cut].to_string())
-}
-
 enum Frame {
     Mapping { key: Option<String> },
     Sequence { index: usize },
@@ -125,19 +187,19 @@ enum Frame {
 
 #[derive(Default)]
 struct Builder {
-    stack: Vec<(String, Frame)>,
+    stack: Vec<(YamlPath, Frame)>,
     values: HashMap<String, Span>,
     keys: HashMap<String, Span>,
 }
 
 impl Builder {
     /// Path of the value the next event describes.
-    fn current_path(&self) -> String {
+    fn current_path(&self) -> YamlPath {
         match self.stack.last() {
-            None => String::new(),
-            Some((base, Frame::Mapping { key: Some(k) })) => join_key(base, k),
+            None => YamlPath::root(),
+            Some((base, Frame::Mapping { key: Some(k) })) => base.key(k),
             Some((base, Frame::Mapping { key: None })) => base.clone(),
-            Some((base, Frame::Sequence { index })) => format!("{base}[{index}]"),
+            Some((base, Frame::Sequence { index })) => base.index(*index),
         }
     }
 
@@ -152,14 +214,6 @@ impl Builder {
 
     fn expecting_key(&self) -> bool {
         matches!(self.stack.last(), Some((_, Frame::Mapping { key: None })))
-    }
-}
-
-fn join_key(base: &str, key: &str) -> String {
-    if base.is_empty() {
-        key.to_string()
-    } else {
-        format!("{base}.{key}")
     }
 }
 
@@ -178,28 +232,28 @@ impl MarkedEventReceiver for Builder {
                         .map(|(b, _)| b.clone())
                         .unwrap_or_default();
                     self.keys
-                        .insert(join_key(&base, &text), at(text.chars().count()));
+                        .insert(base.key(&text).0, at(text.chars().count()));
                     if let Some((_, Frame::Mapping { key })) = self.stack.last_mut() {
                         *key = Some(text);
                     }
                 } else {
                     self.values
-                        .insert(self.current_path(), at(text.chars().count().max(1)));
+                        .insert(self.current_path().0, at(text.chars().count().max(1)));
                     self.value_done();
                 }
             }
             Event::Alias(_) if !self.expecting_key() => {
-                self.values.insert(self.current_path(), at(1));
+                self.values.insert(self.current_path().0, at(1));
                 self.value_done();
             }
             Event::MappingStart(..) => {
                 let path = self.current_path();
-                self.values.insert(path.clone(), at(1));
+                self.values.insert(path.0.clone(), at(1));
                 self.stack.push((path, Frame::Mapping { key: None }));
             }
             Event::SequenceStart(..) => {
                 let path = self.current_path();
-                self.values.insert(path.clone(), at(1));
+                self.values.insert(path.0.clone(), at(1));
                 self.stack.push((path, Frame::Sequence { index: 0 }));
             }
             Event::MappingEnd | Event::SequenceEnd => {
@@ -227,5 +281,34 @@ mod tests {
         assert_eq!(&src[key.offset..key.offset + key.len], "check");
         // Unknown paths fall back to the closest known ancestor.
         assert_eq!(idx.value("rules[0].id.nothing"), id);
+    }
+
+    #[test]
+    fn paths_are_built_as_the_index_keys_them() {
+        let rule = YamlPath::root().key("rules").index(3);
+        assert_eq!(
+            rule.key("check").key("names").index(0).as_str(),
+            "rules[3].check.names[0]"
+        );
+        assert_eq!(
+            rule.join(&"check.select".into()).as_str(),
+            "rules[3].check.select"
+        );
+        assert_eq!(rule.join(&YamlPath::root()).as_str(), "rules[3]");
+        assert_eq!(YamlPath::root().join(&"max".into()).as_str(), "max");
+        assert_eq!(
+            rule.parent().map(|p| p.to_string()),
+            Some("rules".to_string())
+        );
+        let src = "rules:\n  - id: A\n    check: { names: [x] }\n";
+        let idx = SpanIndex::new(src);
+        let at = idx.value(
+            &YamlPath::from("rules")
+                .index(0)
+                .key("check")
+                .key("names")
+                .index(0),
+        );
+        assert_eq!(&src[at.offset..at.offset + at.len], "x");
     }
 }

@@ -22,6 +22,7 @@ use crate::dates::{DateSpec, fr_date};
 use crate::inventory::FileEntry;
 use crate::manifest::{CertificationFact, CertificationStatus, Member};
 use crate::vocabulary::{Finding, JointDocument, Scope};
+use crate::yaml_spans::YamlPath;
 
 /// Members matching `members` hold `scheme` (with `activities`), valid on the deadline when
 /// `valid_on_deadline`, backed by a certificate document whose name matches `document`.
@@ -119,10 +120,10 @@ impl CheckKind for Certification {
         }
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         self.document
             .iter()
-            .map(|d| ("document".to_string(), d.clone()))
+            .map(|d| (YamlPath::from("document"), d.clone()))
             .collect()
     }
 }
@@ -160,7 +161,12 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
     let certs = match &m.certifications {
         Some(list) => list,
         None => {
-            v.missing.push(format!("members[{idx}].certifications"));
+            v.missing.push(
+                YamlPath::from("members")
+                    .index(idx)
+                    .key("certifications")
+                    .to_string(),
+            );
             return v;
         }
     };
@@ -175,7 +181,11 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
         );
         return v;
     };
-    let at = |f: &str| format!("members[{idx}].certifications[{j}].{f}");
+    let cert_at = YamlPath::from("members")
+        .index(idx)
+        .key("certifications")
+        .index(j);
+    let at = |f: &str| cert_at.key(f).to_string();
     if cert.status == CertificationStatus::Committed && !c.accept_commitment {
         v.findings.push(ctx.manifest_finding(format!(
             "{} seulement en cours d'obtention (status: committed) : une certification détenue est exigée",

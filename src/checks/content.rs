@@ -14,6 +14,7 @@ use super::select::FileSelector;
 use super::{CompileError, text_regex_from};
 use crate::checks::{Context, Outcome};
 use crate::vocabulary::Scope;
+use crate::yaml_spans::YamlPath;
 
 /// The selected documents contain (`must`) or do not contain (`must_not`) patterns.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -58,7 +59,10 @@ impl CheckKind for Content {
                 .filter_map(|(i, p)| match text_regex_from(&p.pattern, true) {
                     Ok(r) => Some((r, p.label.clone())),
                     Err(e) => {
-                        errors.push(CompileError::new(format!("{field}[{i}].pattern"), e));
+                        errors.push(CompileError::new(
+                            YamlPath::from(field).index(i).key("pattern"),
+                            e,
+                        ));
                         None
                     }
                 })
@@ -94,7 +98,7 @@ impl CheckKind for Content {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         super::params::selected_pieces(self.select.as_ref())
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::manifest::{LoadedManifest, Member};
 
 use crate::vocabulary::{Finding, LotId, Role};
+use crate::yaml_spans::YamlPath;
 
 /// One bid of the portfolio: how it is named in findings, and its manifest.
 pub struct Bid<'a> {
@@ -49,10 +50,16 @@ pub fn operators(bids: &[Bid]) -> Operators {
         for (i, m) in members.iter().enumerate() {
             let (Some(siret), Some(role)) = (m.siret.as_deref(), m.role) else {
                 if m.siret.is_none() {
-                    ops.missing.push((b, format!("members[{i}].siret")));
+                    ops.missing.push((
+                        b,
+                        YamlPath::from("members").index(i).key("siret").to_string(),
+                    ));
                 }
                 if m.role.is_none() {
-                    ops.missing.push((b, format!("members[{i}].role")));
+                    ops.missing.push((
+                        b,
+                        YamlPath::from("members").index(i).key("role").to_string(),
+                    ));
                 }
                 continue;
             };

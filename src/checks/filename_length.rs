@@ -12,6 +12,7 @@ use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::naming;
 use crate::text::nfc_len;
+use crate::yaml_spans::YamlPath;
 
 /// File names (with extension) have at most `max` characters, counted after NFC normalisation.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -49,7 +50,7 @@ impl CheckKind for FilenameLength {
         )]
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         super::params::selected_pieces(self.select.as_ref())
     }
 }

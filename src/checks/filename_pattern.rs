@@ -12,6 +12,7 @@ use super::select::FileSelector;
 use super::{CompileError, regex_from};
 use crate::checks::{Context, Outcome};
 use crate::text::nfc;
+use crate::yaml_spans::YamlPath;
 
 /// Names of the selected files match `pattern` (or must not, with `must_match: false`).
 /// In the pattern, `{short}` stands for the file's member token (any token when the file
@@ -82,7 +83,7 @@ impl CheckKind for FilenamePattern {
         }]
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         super::params::selected_pieces(self.select.as_ref())
     }
 }

@@ -12,6 +12,7 @@ use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
 use crate::vocabulary::Finding;
+use crate::yaml_spans::YamlPath;
 
 /// No file matches these names, and (when asked) no hidden, executable or macro-enabled file.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -59,7 +60,7 @@ impl CheckKind for ForbiddenFiles {
                     set.add(g);
                 }
                 Err(e) => errors.push(CompileError::new(
-                    format!("names[{i}]"),
+                    YamlPath::from("names").index(i),
                     format!("motif invalide : {e}"),
                 )),
             }

@@ -5,6 +5,7 @@
 use super::cross_bid::{Bid, Operators};
 use super::{CompileError, Context, Outcome};
 use crate::vocabulary::Scope;
+use crate::yaml_spans::YamlPath;
 
 /// The parameters of one check kind, as a pack writes them under `check:`.
 pub trait CheckKind {
@@ -24,7 +25,7 @@ pub trait CheckKind {
 
     /// Rule ids the parameters refer to (a certificate's piece, selected pieces), each with
     /// its path under `check:`, so that a dangling reference is reported where it is written.
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         Vec::new()
     }
 }

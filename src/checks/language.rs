@@ -16,6 +16,7 @@ use crate::analysis::language;
 use crate::checks::{Context, Outcome};
 use crate::text::{fold, name_tokens, stem};
 use crate::vocabulary::Scope;
+use crate::yaml_spans::YamlPath;
 
 /// The selected documents are written in `language` (ISO 639-1 code, `fr`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -101,7 +102,7 @@ impl CheckKind for Language {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         super::params::selected_pieces(self.select.as_ref())
     }
 }

@@ -4,6 +4,7 @@ use crate::manifest::Member;
 
 use super::params::MemberFilter;
 use crate::vocabulary::Role;
+use crate::yaml_spans::YamlPath;
 
 pub struct Selection {
     /// Members the filter selects.
@@ -30,7 +31,8 @@ pub fn select(filter: Option<&MemberFilter>, members: &[Member]) -> Selection {
                     Some(h) => keep &= h == want,
                     None => {
                         decided = false;
-                        sel.missing.push(format!("members[{i}].{field}"));
+                        sel.missing
+                            .push(YamlPath::from("members").index(i).key(field).to_string());
                     }
                 }
             }
@@ -46,7 +48,8 @@ pub fn select(filter: Option<&MemberFilter>, members: &[Member]) -> Selection {
                 Some(r) => keep &= roles.contains(&r),
                 None => {
                     decided = false;
-                    sel.missing.push(format!("members[{i}].role"));
+                    sel.missing
+                        .push(YamlPath::from("members").index(i).key("role").to_string());
                 }
             }
         }

@@ -41,6 +41,7 @@ pub mod validity;
 
 use regex::{Regex, RegexBuilder};
 
+use crate::yaml_spans::YamlPath;
 pub use context::{Context, Outcome, PieceIndex, Recognized};
 pub use kind::{BidCheck, CheckKind, CrossBidCheck};
 pub use registry::{Check, CompiledCheck};
@@ -48,12 +49,12 @@ pub use registry::{Check, CompiledCheck};
 /// A problem in a check's parameters, at a path relative to `check:`.
 #[derive(Debug, Clone)]
 pub struct CompileError {
-    pub path: String,
+    pub path: YamlPath,
     pub message: String,
 }
 
 impl CompileError {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> CompileError {
+    pub fn new(path: impl Into<YamlPath>, message: impl Into<String>) -> CompileError {
         CompileError {
             path: path.into(),
             message: message.into(),

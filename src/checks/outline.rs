@@ -15,6 +15,7 @@ use super::select::FileSelector;
 use crate::analysis::outline::{PlanEntry, check_outline};
 use crate::checks::{Context, Outcome};
 use crate::vocabulary::Scope;
+use crate::yaml_spans::YamlPath;
 
 /// A document's headings follow an imposed plan: every entry present, in order, with its
 /// numbering.
@@ -60,7 +61,7 @@ impl CheckKind for Outline {
                     .all(|n| !n.is_empty() && n.chars().all(|ch| ch.is_ascii_digit()));
             if !ok {
                 errors.push(CompileError::new(
-                    format!("plan[{i}].number"),
+                    YamlPath::from("plan").index(i).key("number"),
                     format!("numéro « {} » : attendu 1, 2.3, 2.3.1…", item.number),
                 ));
             }
@@ -107,7 +108,7 @@ impl CheckKind for Outline {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         super::params::selected_pieces(self.select.as_ref())
     }
 }

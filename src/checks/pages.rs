@@ -14,6 +14,7 @@ use crate::checks::{Context, Outcome};
 use crate::documents::DocFacts;
 use crate::inventory::FileEntry;
 use crate::vocabulary::Scope;
+use crate::yaml_spans::YamlPath;
 
 /// Page count bounds and page size of the selected documents.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -107,7 +108,7 @@ impl CheckKind for Pages {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         super::params::selected_pieces(self.select.as_ref())
     }
 }

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::vocabulary::{MemberCriteria, Role};
+use crate::yaml_spans::YamlPath;
 
 /// serde default for the boolean parameters that are on unless a pack turns them off.
 pub(crate) fn yes() -> bool {
@@ -53,14 +54,14 @@ pub struct Selector {
 }
 
 /// The pieces a selector names (`pieces`, `exclude_pieces`), with their path under `check:`.
-pub(crate) fn selected_pieces(sel: Option<&Selector>) -> Vec<(String, String)> {
+pub(crate) fn selected_pieces(sel: Option<&Selector>) -> Vec<(YamlPath, String)> {
     let Some(s) = sel else {
         return Vec::new();
     };
     let listed = |list: &[String], field: &str| {
         list.iter()
             .enumerate()
-            .map(|(i, p)| (format!("select.{field}[{i}]"), p.clone()))
+            .map(|(i, p)| (YamlPath::from("select").key(field).index(i), p.clone()))
             .collect::<Vec<_>>()
     };
     let mut refs = listed(&s.pieces, "pieces");

@@ -17,6 +17,7 @@ use crate::checks::{Context, Outcome};
 use crate::quotes;
 use crate::text::fold;
 use crate::vocabulary::{Finding, Scope};
+use crate::yaml_spans::YamlPath;
 
 /// One document per reference of a list (« Chaque référence du tableau devra être accompagnée
 /// d'une plaquette ») and, with `max_pages`, at most that many pages per reference, however
@@ -78,10 +79,10 @@ impl CheckKind for PerReference {
         Scope::Pieces(vec![self.documents.clone(), self.list.clone()])
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         vec![
-            ("documents".to_string(), self.documents.clone()),
-            ("list".to_string(), self.list.clone()),
+            (YamlPath::from("documents"), self.documents.clone()),
+            (YamlPath::from("list"), self.list.clone()),
         ]
     }
 }

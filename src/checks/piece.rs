@@ -27,6 +27,7 @@ use crate::manifest::{Manifest, normalize_rel};
 use crate::quotes;
 use crate::text::{fold, stem, strip_accents};
 use crate::vocabulary::{Finding, Format, JointDocument, Scope};
+use crate::yaml_spans::YamlPath;
 
 /// Whether a piece is required once for the bid or once per member.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -162,7 +163,7 @@ impl CheckKind for Piece {
                     match regex_from(&p, true) {
                         Ok(r) => Some(r),
                         Err(e) => {
-                            errors.push(CompileError::new(format!("{field}[{i}]"), e));
+                            errors.push(CompileError::new(YamlPath::from(field).index(i), e));
                             None
                         }
                     }
@@ -250,11 +251,16 @@ impl CheckKind for Piece {
         }
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         self.within
             .iter()
             .enumerate()
-            .filter_map(|(i, w)| Some((format!("within[{i}].piece"), w.piece.clone()?)))
+            .filter_map(|(i, w)| {
+                Some((
+                    YamlPath::from("within").index(i).key("piece"),
+                    w.piece.clone()?,
+                ))
+            })
             .collect()
     }
 }

@@ -17,6 +17,7 @@ use crate::manifest::{Member, normalize_rel};
 use crate::quotes;
 use crate::text::{fold, name_tokens, stem, strip_accents};
 use crate::vocabulary::Role;
+use crate::yaml_spans::YamlPath;
 
 /// A `within:` entry, its patterns compiled.
 #[derive(Debug, Clone)]
@@ -36,14 +37,14 @@ pub fn compile_within(list: &[Within], errors: &mut Vec<CompileError>) -> Vec<Co
             // Exactly one of the two: both given, or neither, is an error.
             if w.piece.is_some() != w.names.is_empty() {
                 errors.push(CompileError::new(
-                    format!("within[{i}]"),
+                    YamlPath::from("within").index(i),
                     "indiquez soit `piece` (la règle de la pièce hôte), soit `names` (les noms \
                      des fichiers hôtes)",
                 ));
             }
             if w.sheets.is_empty() && w.text.is_empty() {
                 errors.push(CompileError::new(
-                    format!("within[{i}]"),
+                    YamlPath::from("within").index(i),
                     "indiquez `sheets` ou `text` : ce qui, dans la pièce hôte, montre que \
                      celle-ci s'y trouve",
                 ));
@@ -60,7 +61,10 @@ pub fn compile_within(list: &[Within], errors: &mut Vec<CompileError>) -> Vec<Co
                     .filter_map(|(j, p)| match compile(&strip_accents(p), true) {
                         Ok(r) => Some(r),
                         Err(e) => {
-                            errors.push(CompileError::new(format!("within[{i}].{field}[{j}]"), e));
+                            errors.push(CompileError::new(
+                                YamlPath::from("within").index(i).key(field).index(j),
+                                e,
+                            ));
                             None
                         }
                     })

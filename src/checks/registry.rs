@@ -14,6 +14,7 @@ use super::{
     readable, unique_candidacy, unmatched_files, validity,
 };
 use crate::vocabulary::Scope;
+use crate::yaml_spans::YamlPath;
 
 macro_rules! registry {
     ( $( $kind:ident = $name:literal => $on:ident $params:ty, )* ) => {
@@ -105,7 +106,7 @@ const CROSS_BID_ONLY: &str =
 trait Words {
     fn describe(&self) -> Vec<String>;
     fn scope(&self) -> Scope;
-    fn piece_references(&self) -> Vec<(String, String)>;
+    fn piece_references(&self) -> Vec<(YamlPath, String)>;
 }
 
 impl<K: CheckKind> Words for K {
@@ -117,7 +118,7 @@ impl<K: CheckKind> Words for K {
         CheckKind::scope(self)
     }
 
-    fn piece_references(&self) -> Vec<(String, String)> {
+    fn piece_references(&self) -> Vec<(YamlPath, String)> {
         CheckKind::piece_references(self)
     }
 }
@@ -134,7 +135,7 @@ impl Check {
     }
 
     /// Rule ids the check refers to, with their path under `check:`.
-    pub fn piece_references(&self) -> Vec<(String, String)> {
+    pub fn piece_references(&self) -> Vec<(YamlPath, String)> {
         self.params().piece_references()
     }
 }

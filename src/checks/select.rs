@@ -6,6 +6,7 @@ use super::params::Selector;
 use super::{CompileError, regex_from};
 use crate::checks::Context;
 use crate::inventory::FileEntry;
+use crate::yaml_spans::YamlPath;
 
 #[derive(Debug, Clone, Default)]
 pub struct FileSelector {
@@ -27,7 +28,10 @@ impl FileSelector {
                 .filter_map(|(i, p)| match regex_from(p, false) {
                     Ok(r) => Some(r),
                     Err(e) => {
-                        errors.push(CompileError::new(format!("select.{field}[{i}]"), e));
+                        errors.push(CompileError::new(
+                            YamlPath::from("select").key(field).index(i),
+                            e,
+                        ));
                         None
                     }
                 })

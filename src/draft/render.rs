@@ -11,6 +11,7 @@ use super::{Deadline, Found, Rule};
 use crate::commented_yaml::{self, Comments, yaml_printable};
 use crate::pack::model::{LotDef, LotId, PackFile, RuleDef, SourceDoc, SourceRef};
 use crate::vocabulary::Phase;
+use crate::yaml_spans::YamlPath;
 
 /// A YAML double-quoted scalar. Every character YAML does not allow raw (C0 and C1 controls,
 /// DEL, U+FFFE, U+FFFF: a PDF's text can hold any of them) is written as an escape, so that
@@ -160,7 +161,7 @@ fn comments(found: &Found) -> Comments {
         c.blank_before(section);
     }
     for d in &found.deadlines {
-        let at = format!("deadlines.{}", d.phase);
+        let at = YamlPath::from("deadlines").key(d.phase);
         c.before(&at, &format!("{} : « {} »", d.section, d.quote));
         if let Some(why) = &d.doubt {
             c.before(&at, &format!("à vérifier : {why}"));
@@ -168,7 +169,7 @@ fn comments(found: &Found) -> Comments {
     }
     let mut family = "";
     for (i, r) in found.rules.iter().enumerate() {
-        let at = format!("rules[{i}]");
+        let at = YamlPath::from("rules").index(i);
         if i > 0 {
             c.blank_before(&at);
         }

@@ -15,6 +15,7 @@ use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
 use crate::report::{self, BidInfo, Notice, NoticeKind, PackRef, Report, RuleResult, SourceOut};
 use crate::vocabulary::{Phase, Status};
+use crate::yaml_spans::YamlPath;
 
 /// Everything a run needs, already loaded.
 pub struct Run<'a> {
@@ -46,7 +47,7 @@ pub fn check_waivers(run: &Run) -> Result<(), YamlProblems> {
         .filter(|(_, w)| run.packs.rule(&w.rule).is_none())
         .map(|(i, w)| {
             src.at_value(
-                &format!("waivers[{i}].rule"),
+                &YamlPath::from("waivers").index(i).key("rule"),
                 format!("dérogation pour une règle inconnue : {}", w.rule),
             )
         })

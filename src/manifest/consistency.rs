@@ -6,6 +6,7 @@ use crate::diagnostics::{YamlProblem, YamlSource};
 use crate::siret::{self, SiretError};
 use crate::vocabulary::{Form, Role};
 use crate::yaml_spans::Span;
+use crate::yaml_spans::YamlPath;
 
 use super::{Manifest, Member};
 
@@ -27,7 +28,7 @@ fn sirets(m: &Manifest, src: &YamlSource) -> Vec<YamlProblem> {
     let mut out = Vec::new();
     for (i, member) in m.members.iter().flatten().enumerate() {
         let Some(raw) = &member.siret else { continue };
-        let at = format!("members[{i}].siret");
+        let at = YamlPath::from("members").index(i).key("siret");
         if siret::digits(raw).as_deref() == Ok(SKELETON_SIRET) {
             out.push(
                 src.at_value(
@@ -123,7 +124,7 @@ fn individual_roles(members: &[Member], src: &YamlSource) -> Vec<YamlProblem> {
     {
         out.push(
             src.at_value(
-                &format!("members[{i}].role"),
+                &YamlPath::from("members").index(i).key("role"),
                 "rôle de groupement dans une candidature individuelle",
             )
             .with_help("role: individuel (ou sous-traitant), ou form: groupement"),
@@ -145,7 +146,7 @@ fn groupement_roles(members: &[Member], src: &YamlSource) -> Vec<YamlProblem> {
             for &i in rest {
                 out.push(
                     src.at_value(
-                        &format!("members[{i}].role"),
+                        &YamlPath::from("members").index(i).key("role"),
                         "second mandataire : un groupement n'a qu'un mandataire",
                     )
                     .with_help("role: cotraitant pour les autres membres"),
@@ -156,7 +157,7 @@ fn groupement_roles(members: &[Member], src: &YamlSource) -> Vec<YamlProblem> {
     for i in with_role(members, Role::Individuel) {
         out.push(
             src.at_value(
-                &format!("members[{i}].role"),
+                &YamlPath::from("members").index(i).key("role"),
                 "rôle « individuel » dans un groupement",
             )
             .with_help("role: mandataire, cotraitant ou sous-traitant"),

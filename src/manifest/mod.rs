@@ -10,6 +10,7 @@ pub use model::*;
 use crate::dates::DateSpec;
 use crate::diagnostics::{YamlProblem, YamlProblems, YamlSource};
 use crate::territory;
+use crate::yaml_spans::YamlPath;
 
 /// A manifest read and checked, with its source kept for later diagnostics (waivers).
 #[derive(Debug, Clone)]
@@ -133,17 +134,17 @@ fn validate(m: &Manifest, src: &YamlSource) -> (Option<DateSpec>, Vec<YamlProble
 fn validate_members(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProblem>) {
     let mut shorts: Vec<String> = Vec::new();
     for (i, member) in m.members.iter().flatten().enumerate() {
-        let at = |f: &str| format!("members[{i}].{f}");
+        let at = YamlPath::from("members").index(i);
         if let Some(short) = &member.short {
             let key = short.trim().to_lowercase();
             if key.is_empty() || key.contains(['/', '\\']) {
                 problems.push(src.at_value(
-                    &at("short"),
+                    &at.key("short"),
                     "`short` doit être un mot du nom de fichier, sans / ni \\",
                 ));
             } else if shorts.contains(&key) {
                 problems.push(src.at_value(
-                    &at("short"),
+                    &at.key("short"),
                     format!("`short` « {short} » déjà utilisé par un autre membre"),
                 ));
             }
@@ -153,7 +154,7 @@ fn validate_members(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProbl
             && !is_safe_relative(folder)
         {
             problems.push(src.at_value(
-                &at("folder"),
+                &at.key("folder"),
                 format!(
                     "dossier « {folder} » : chemin relatif au dossier de réponse attendu, sans .."
                 ),
@@ -163,12 +164,13 @@ fn validate_members(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProbl
             if let Some(v) = &cert.valid_until
                 && let Err(e) = DateSpec::parse(v)
             {
-                problems.push(src.at_value(&at(&format!("certifications[{j}].valid_until")), e));
+                problems
+                    .push(src.at_value(&at.key("certifications").index(j).key("valid_until"), e));
             }
             for (k, a) in cert.activities.iter().flatten().enumerate() {
                 if cert.scheme.eq_ignore_ascii_case("HDS") && !(1..=6).contains(a) {
                     problems.push(src.at_value(
-                        &at(&format!("certifications[{j}].activities[{k}]")),
+                        &at.key("certifications").index(j).key("activities").index(k),
                         format!("activité HDS {a} : les activités HDS vont de 1 à 6"),
                     ));
                 }
@@ -181,32 +183,42 @@ fn validate_members(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProbl
 fn validate_hosting(h: &Hosting, src: &YamlSource, problems: &mut Vec<YamlProblem>) {
     for (i, dc) in h.datacenters.iter().flatten().enumerate() {
         if !territory::is_country_code(&dc.country) {
-            problems.push(src.at_value(
-                &format!("hosting.datacenters[{i}].country"),
-                format!(
-                    "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE, GP…)",
-                    dc.country
+            problems.push(
+                src.at_value(
+                    &YamlPath::from("hosting")
+                        .key("datacenters")
+                        .index(i)
+                        .key("country"),
+                    format!(
+                        "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE, GP…)",
+                        dc.country
+                    ),
                 ),
-            ));
+            );
         }
     }
     for (i, c) in h.administration.iter().flatten().enumerate() {
         if !territory::is_country_code(c) {
             problems.push(src.at_value(
-                &format!("hosting.administration[{i}]"),
+                &YamlPath::from("hosting").key("administration").index(i),
                 format!("pays « {c} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)"),
             ));
         }
     }
     for (i, t) in h.transfers.iter().flatten().enumerate() {
         if !territory::is_country_code(&t.country) {
-            problems.push(src.at_value(
-                &format!("hosting.transfers[{i}].country"),
-                format!(
-                    "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)",
-                    t.country
+            problems.push(
+                src.at_value(
+                    &YamlPath::from("hosting")
+                        .key("transfers")
+                        .index(i)
+                        .key("country"),
+                    format!(
+                        "pays « {} » : code ISO 3166-1 à deux lettres attendu (FR, DE…)",
+                        t.country
+                    ),
                 ),
-            ));
+            );
         }
     }
 }
@@ -216,14 +228,14 @@ fn validate_waivers(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProbl
     for (i, w) in m.waivers.iter().enumerate() {
         if w.reason.trim().is_empty() {
             problems.push(src.at_value(
-                &format!("waivers[{i}].reason"),
+                &YamlPath::from("waivers").index(i).key("reason"),
                 "une dérogation doit donner sa raison",
             ));
         }
         if let Some(e) = &w.expires
             && let Err(msg) = DateSpec::parse(e)
         {
-            problems.push(src.at_value(&format!("waivers[{i}].expires"), msg));
+            problems.push(src.at_value(&YamlPath::from("waivers").index(i).key("expires"), msg));
         }
     }
 }
@@ -234,7 +246,7 @@ fn validate_pieces(m: &Manifest, src: &YamlSource, problems: &mut Vec<YamlProble
         for f in files.paths() {
             if !is_safe_relative(f) {
                 problems.push(src.at_value(
-                    &format!("pieces.{rule}"),
+                    &YamlPath::from("pieces").key(rule),
                     format!("« {f} » : chemin relatif au dossier de réponse attendu, sans .."),
                 ));
             }

@@ -12,6 +12,7 @@ use crate::checks::CompiledCheck;
 use crate::dates::DateSpec;
 use crate::diagnostics::{YamlProblem, YamlProblems, YamlSource};
 use crate::vocabulary::Phase;
+use crate::yaml_spans::YamlPath;
 use model::{Check, LotDef, PackFile, RuleDef, SourceDoc};
 
 /// A pack as the report names it.
@@ -35,7 +36,7 @@ pub struct CompiledRule {
     pub source_doc: SourceDoc,
     pub check: CompiledCheck,
     /// The file and YAML path of the definition, for diagnostics found later.
-    pub origin: (Arc<YamlSource>, String),
+    pub origin: (Arc<YamlSource>, YamlPath),
 }
 
 /// The rules of one or several packs, with their inherited rules, in document order.
@@ -107,7 +108,7 @@ fn check_references(rules: &[CompiledRule], problems: &mut Vec<YamlProblem>) {
         for (path, id) in r.def.check.piece_references() {
             if !pieces.contains(id.as_str()) {
                 problems.push(r.origin.0.at_value(
-                    &format!("{}.check.{path}", r.origin.1),
+                    &r.origin.1.key("check").join(&path),
                     format!("« {id} » n'est pas une règle de type piece de ce pack"),
                 ));
             }
@@ -133,7 +134,7 @@ impl Loader {
                 // The same rule reached twice (two packs extend `place`): keep one.
                 Some(x) if x.pack == r.pack => {}
                 Some(x) => self.problems.push(r.origin.0.at_value(
-                    &format!("{}.id", r.origin.1),
+                    &r.origin.1.key("id"),
                     format!(
                         "la règle {} est déjà définie par le pack {}",
                         r.def.id, x.pack
@@ -161,7 +162,7 @@ impl Loader {
         spec: &str,
         base_dir: &Path,
         chain: &mut Vec<String>,
-        from: Option<(&YamlSource, String)>,
+        from: Option<(&YamlSource, YamlPath)>,
     ) -> Result<Vec<CompiledRule>, PackError> {
         let (name, text, dir, key) = match builtin::find(spec) {
             Some((name, text)) => (
@@ -262,7 +263,7 @@ impl Loader {
                 parent,
                 base_dir,
                 chain,
-                Some((src, format!("extends[{i}]"))),
+                Some((src, YamlPath::from("extends").index(i))),
             )?;
             for r in inherited {
                 if !rules.iter().any(|x| x.def.id == r.def.id) {
@@ -285,7 +286,7 @@ impl Loader {
             for (i, id) in only.iter().enumerate() {
                 if !known(id, rules) {
                     self.problems.push(src.at_value(
-                        &format!("only[{i}]"),
+                        &YamlPath::from("only").index(i),
                         format!("règle héritée inconnue : {id}"),
                     ));
                 }
@@ -295,7 +296,7 @@ impl Loader {
         for (i, id) in file.except.iter().enumerate() {
             if !known(id, rules) {
                 self.problems.push(src.at_value(
-                    &format!("except[{i}]"),
+                    &YamlPath::from("except").index(i),
                     format!("règle héritée inconnue : {id}"),
                 ));
             }
@@ -314,7 +315,7 @@ impl Loader {
             let Some(r) = rules.iter_mut().find(|r| r.def.id == o.id) else {
                 self.problems.push(
                     src.at_value(
-                        &format!("overrides[{i}].id"),
+                        &YamlPath::from("overrides").index(i).key("id"),
                         format!("surcharge d'une règle inconnue : {}", o.id),
                     )
                     .with_help("une surcharge ne s'applique qu'à une règle héritée par `extends`"),
@@ -348,10 +349,10 @@ impl Loader {
     ) {
         let mut own_ids: HashSet<&str> = HashSet::new();
         for (i, def) in file.rules.iter().enumerate() {
-            let at = format!("rules[{i}]");
+            let at = YamlPath::from("rules").index(i);
             if rules.iter().any(|r| r.def.id == def.id) || !own_ids.insert(def.id.as_str()) {
                 self.problems.push(src.at_value(
-                    &format!("{at}.id"),
+                    &at.key("id"),
                     format!("identifiant de règle en double : {}", def.id),
                 ));
                 continue;
@@ -372,7 +373,7 @@ impl Loader {
                 }
                 Err(e) => self
                     .problems
-                    .push(src.at_value(&format!("deadlines.{}", phase.as_str()), e)),
+                    .push(src.at_value(&YamlPath::from("deadlines").key(phase.as_str()), e)),
             }
         }
         if file.lots.is_some() {
@@ -399,17 +400,16 @@ impl Loader {
         def: &RuleDef,
         file: &PackFile,
         src: &Arc<YamlSource>,
-        at: &str,
+        at: &YamlPath,
     ) -> Option<CompiledRule> {
         let mut ok = true;
-        let mut problem = |path: &str, msg: String| {
-            self.problems
-                .push(src.at_value(&format!("{at}.{path}"), msg));
+        let mut problem = |path: &YamlPath, msg: String| {
+            self.problems.push(src.at_value(&at.join(path), msg));
             ok = false;
         };
         if !is_rule_id(&def.id) {
             problem(
-                "id",
+                &"id".into(),
                 format!(
                     "identifiant « {} » : lettres majuscules, chiffres et tirets (CAIH-NOM-30)",
                     def.id
@@ -420,7 +420,7 @@ impl Loader {
         if doc.is_none() {
             let keys: Vec<&str> = file.sources.keys().map(String::as_str).collect();
             problem(
-                "source.doc",
+                &"source.doc".into(),
                 format!(
                     "document source « {} » absent de `sources:` (connus : {})",
                     def.source.doc,
@@ -430,24 +430,24 @@ impl Loader {
         }
         if def.source.quote.trim().is_empty() {
             problem(
-                "source.quote",
+                &"source.quote".into(),
                 "la citation de la clause est vide".to_string(),
             );
         }
         if def.source.section.trim().is_empty() {
             problem(
-                "source.section",
+                &"source.section".into(),
                 "la section de la clause est vide".to_string(),
             );
         }
         if def.title.trim().is_empty() {
-            problem("title", "titre vide".to_string());
+            problem(&"title".into(), "titre vide".to_string());
         }
         let check = match def.check.compile() {
             Ok(c) => Some(c),
             Err(errors) => {
                 for e in errors {
-                    problem(&format!("check.{}", e.path), e.message);
+                    problem(&YamlPath::from("check").join(&e.path), e.message);
                 }
                 None
             }
@@ -458,7 +458,7 @@ impl Loader {
                 pack: file.pack.clone(),
                 source_doc,
                 check,
-                origin: (src.clone(), at.to_string()),
+                origin: (src.clone(), at.clone()),
             }),
             _ => None,
         }

@@ -86,7 +86,7 @@ fn find_quotes(set: &PackSet, own: &str, docs: &[SourceText]) -> Result<usize, Y
         let (src, at) = &rule.origin;
         problems.push(
             src.at_value(
-                &format!("{at}.source.quote"),
+                &at.key("source").key("quote"),
                 format!(
                     "{} : citation introuvable dans {} : « {fragment} »",
                     rule.def.id,
