@@ -98,8 +98,8 @@ impl CheckKind for Content {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

@@ -19,7 +19,6 @@ use crate::checks::{Context, Outcome};
 use crate::siret::siren_of;
 use crate::text::fold;
 use crate::vocabulary::{Role, Scope};
-use crate::yaml_spans::YamlPath;
 
 /// The groupement's candidature letter names every operator of the manifest, and the
 /// manifest declares every company the letter names (by SIREN).
@@ -61,8 +60,8 @@ impl CheckKind for DeclaredMembers {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

@@ -12,7 +12,6 @@ use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::naming;
 use crate::text::nfc_len;
-use crate::yaml_spans::YamlPath;
 
 /// File names (with extension) have at most `max` characters, counted after NFC normalisation.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -50,8 +49,8 @@ impl CheckKind for FilenameLength {
         )]
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

@@ -12,7 +12,6 @@ use super::select::FileSelector;
 use super::{CompileError, regex_from};
 use crate::checks::{Context, Outcome};
 use crate::text::nfc;
-use crate::yaml_spans::YamlPath;
 
 /// Names of the selected files match `pattern` (or must not, with `must_match: false`).
 /// In the pattern, `{short}` stands for the file's member token (any token when the file
@@ -83,8 +82,8 @@ impl CheckKind for FilenamePattern {
         }]
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

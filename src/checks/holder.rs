@@ -18,7 +18,6 @@ use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
 use crate::manifest::Member;
 use crate::vocabulary::{Finding, Role, Scope};
-use crate::yaml_spans::YamlPath;
 
 /// The selected documents (sworn declarations, attestations, Kbis) were issued to the member
 /// they are filed for: its name or SIREN is in their text. A document of another company fails;
@@ -61,8 +60,8 @@ impl CheckKind for DocumentHolder {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

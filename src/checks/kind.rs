@@ -3,6 +3,7 @@
 //! together (`CrossBidCheck`). The registry (`registry.rs`) lists the kinds.
 
 use super::cross_bid::{Bid, Operators};
+use super::params::{Selector, selected_pieces};
 use super::{CompileError, Context, Outcome};
 use crate::vocabulary::Scope;
 use crate::yaml_spans::YamlPath;
@@ -23,10 +24,15 @@ pub trait CheckKind {
         Scope::AllFiles
     }
 
+    /// Which files the check looks at, for a kind with a `select:` parameter.
+    fn selector(&self) -> Option<&Selector> {
+        None
+    }
+
     /// Rule ids the parameters refer to (a certificate's piece, selected pieces), each with
     /// its path under `check:`, so that a dangling reference is reported where it is written.
     fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        Vec::new()
+        selected_pieces(self.selector())
     }
 }
 

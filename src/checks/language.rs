@@ -16,7 +16,6 @@ use crate::analysis::language;
 use crate::checks::{Context, Outcome};
 use crate::text::{fold, name_tokens, stem};
 use crate::vocabulary::Scope;
-use crate::yaml_spans::YamlPath;
 
 /// The selected documents are written in `language` (ISO 639-1 code, `fr`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -102,8 +101,8 @@ impl CheckKind for Language {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

@@ -108,8 +108,8 @@ impl CheckKind for Outline {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

@@ -14,7 +14,6 @@ use crate::checks::{Context, Outcome};
 use crate::documents::DocFacts;
 use crate::inventory::FileEntry;
 use crate::vocabulary::Scope;
-use crate::yaml_spans::YamlPath;
 
 /// Page count bounds and page size of the selected documents.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -108,8 +107,8 @@ impl CheckKind for Pages {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

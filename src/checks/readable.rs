@@ -16,7 +16,6 @@ use crate::checks::{Context, Outcome};
 use crate::documents::Encryption;
 use crate::inventory::{FileEntry, FileKind};
 use crate::vocabulary::Finding;
-use crate::yaml_spans::YamlPath;
 
 /// Every document opens: its content is what its extension says, it is not truncated or
 /// corrupt, not password-protected, and can be read.
@@ -48,8 +47,8 @@ impl CheckKind for Readable {
         )]
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

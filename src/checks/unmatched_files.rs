@@ -10,7 +10,6 @@ use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
-use crate::yaml_spans::YamlPath;
 
 /// Files that no piece rule of the phase recognises, listed so that the bid manager sees
 /// what will be deposited without being expected.
@@ -42,8 +41,8 @@ impl CheckKind for UnmatchedFiles {
         )]
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 

@@ -19,7 +19,6 @@ use crate::analysis::validity::{latest_until, validity_periods};
 use crate::checks::{Context, Outcome};
 use crate::dates::{DateSpec, fr_date};
 use crate::vocabulary::Scope;
-use crate::yaml_spans::YamlPath;
 
 /// A dated document is valid on the deadline: its dates of validity are read from its
 /// text; with `certification`, they are compared with the manifest's `valid_until` for that
@@ -71,8 +70,8 @@ impl CheckKind for Validity {
         super::describe::selected(self.select.as_ref())
     }
 
-    fn piece_references(&self) -> Vec<(YamlPath, String)> {
-        super::params::selected_pieces(self.select.as_ref())
+    fn selector(&self) -> Option<&Selector> {
+        self.select.as_ref()
     }
 }
 
