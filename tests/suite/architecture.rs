@@ -185,5 +185,9 @@ fn no_function_is_longer_than_a_reader_can_hold() {
             }
         }
     }
-    assert!(long.is_empty(), "functions over {LIMIT} lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "functions over {LIMIT} lines:\n{}",
+        long.join("\n")
+    );
 }
