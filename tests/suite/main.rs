@@ -3,6 +3,7 @@
 //! documents…); helpers shared between them are in `common`.
 
 mod architecture;
+mod bench_inputs;
 mod checklist;
 mod ci_examples;
 mod commands;

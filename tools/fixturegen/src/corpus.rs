@@ -237,7 +237,7 @@ pub fn name_tree(out: &Path, count: usize, pack: &str) -> std::io::Result<usize>
     std::fs::write(
         out.join("bid.yaml"),
         format!(
-            "consultation: {pack}\nphase: candidature\ncandidate:\n  name: Banc d'essai\n  form: individuel\nmembers:\n  - name: Alpha Santé Numérique\n    short: Alpha\n    siret: \"73282932000074\"\n    role: mandataire\n"
+            "consultation: {pack}\nphase: candidature\ncandidate:\n  name: Banc d'essai\n  form: individuel\nmembers:\n  - name: Alpha Santé Numérique\n    short: Alpha\n    siret: \"73282932000074\"\n    role: individuel\n"
         ),
     )?;
     const PIECES: &[&str] = &[
