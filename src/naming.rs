@@ -1,8 +1,8 @@
 //! A shorter file name that keeps the naming convention: the `26_01_DC_` (or the offer's
 //! `E2X_…_`) prefix, the supplier token and the extension stay; the label in between is
 //! abbreviated. The proposal never holds a character Windows refuses, and never takes the
-//! name of another file or of another proposal. bidlint only suggests: it never renames
-//! anything.
+//! name of another file or of another proposal in its folder. bidlint only suggests: it never
+//! renames anything.
 
 use std::collections::HashSet;
 

@@ -2,6 +2,8 @@
 //! Characters, after NFC normalisation, never bytes: « Mémoire » is 7 whether macOS wrote it
 //! decomposed or not, and 8 bytes in UTF-8.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -56,22 +58,32 @@ impl CheckKind for FilenameLength {
 
 impl BidCheck for LengthLimit {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
-        // Every name of the bid, then every proposal, is taken: two files never get the same
-        // proposal, nor the name of a file already there.
-        let mut taken = naming::Taken::new(ctx.inventory.files.iter().map(|f| f.name.as_str()));
-        let findings = c
+        // In each folder, its names, then every proposal made there, are taken: two files of a
+        // folder never get the same proposal, nor the name of a file already there. Names only
+        // collide within a folder (one set for the whole deposit made a 100,000-file tree
+        // search up to 99 numbered proposals per long name).
+        let mut names: HashMap<&str, Vec<&str>> = HashMap::new();
+        for f in &ctx.inventory.files {
+            names.entry(folder_of(&f.rel)).or_default().push(&f.name);
+        }
+        let mut taken: HashMap<&str, naming::Taken> = HashMap::new();
+        let findings = self
             .select
             .files(ctx)
             .filter_map(|(_, f)| {
                 let len = nfc_len(&f.name);
-                (len > c.max).then(|| {
-                    let finding = ctx.file_finding(f, format!("{len} caractères (max {})", c.max));
+                (len > self.max).then(|| {
+                    let finding =
+                        ctx.file_finding(f, format!("{len} caractères (max {})", self.max));
+                    let folder = folder_of(&f.rel);
+                    let taken = taken.entry(folder).or_insert_with(|| {
+                        naming::Taken::new(names.get(folder).into_iter().flatten().copied())
+                    });
                     match naming::shorten_unique(
                         &f.name,
-                        c.max,
+                        self.max,
                         ctx.member_label(f.member),
-                        &mut taken,
+                        taken,
                     ) {
                         Some(s) => finding.suggest(s),
                         None => finding,
@@ -81,4 +93,9 @@ impl BidCheck for LengthLimit {
             .collect();
         Outcome::from_findings(findings)
     }
+}
+
+/// The folder of a path relative to the bid folder (`""` at its root).
+fn folder_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(folder, _)| folder)
 }

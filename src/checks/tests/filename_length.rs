@@ -50,3 +50,28 @@ fn a_zero_maximum_and_a_bad_selector_regex_are_refused_with_their_paths() {
         ]
     );
 }
+
+#[test]
+fn proposals_differ_within_a_folder_only() {
+    let o = TestBid::new()
+        .file("a/26_01_DC_Memoire_technique_v1.pdf", 1_000, FileKind::Pdf)
+        .file("a/26_01_DC_Memoire_technique_v2.pdf", 1_000, FileKind::Pdf)
+        .file("b/26_01_DC_Memoire_technique_v1.pdf", 1_000, FileKind::Pdf)
+        .evaluate(CHECK);
+    let proposals: Vec<(&str, &str)> = o
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.path.as_deref().expect("path"),
+                f.suggestion.as_deref().expect("a proposal"),
+            )
+        })
+        .collect();
+    assert_eq!(proposals.len(), 3, "{proposals:?}");
+    let (a1, a2, b1) = (proposals[0].1, proposals[1].1, proposals[2].1);
+    // Two files of one folder never get the same proposal…
+    assert_ne!(a1.to_lowercase(), a2.to_lowercase(), "{proposals:?}");
+    // …but a file of another folder may have the name proposed in the first one.
+    assert_eq!(a1, b1, "{proposals:?}");
+}
