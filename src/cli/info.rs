@@ -145,7 +145,10 @@ pub fn explain(rule: &str, spec: Option<&str>) -> Result<ExitCode, miette::Repor
         "\nCe qui est vérifié :\n{}\n",
         indent(&describe_check(&r))
     ));
-    out.push_str(&format!("\nComment corriger :\n{}\n", indent(&r.def.help)));
+    out.push_str(&format!(
+        "\nComment corriger :\n{}\n",
+        indent(&r.def.help_for(None))
+    ));
     print!("{out}");
     Ok(ExitCode::SUCCESS)
 }

@@ -3,18 +3,16 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 
-use crate::checks::{Context, Outcome};
-
-use crate::checks::{self, CompiledCheck};
+use crate::checks::{self, CompiledCheck, Context, Outcome};
 use crate::dates::{DateSpec, fr_date};
 use crate::diagnostics::YamlProblems;
 use crate::documents::pool::Documents;
 use crate::inventory::Inventory;
-use crate::manifest::LoadedManifest;
+use crate::manifest::{LoadedManifest, Member};
 use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
 use crate::report::{self, BidInfo, Notice, NoticeKind, PackRef, Report, RuleResult, SourceOut};
-use crate::vocabulary::{Phase, Status};
+use crate::vocabulary::{Finding, Phase, Role, Status};
 use crate::yaml_spans::YamlPath;
 
 /// Everything a run needs, already loaded.
@@ -127,7 +125,11 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
     let mut results = Vec::with_capacity(rules.len());
     for (rule, mut outcome) in rules.into_iter().zip(outcomes) {
         notices.extend(manifest_notices(rule, &mut outcome));
+        let help = rule
+            .def
+            .help_for(advice_member(&outcome.findings, ctx.members()));
         let mut result = rule_result(rule, outcome);
+        result.help = help;
         apply_waiver(&mut result, run, &mut notices);
         results.push(result);
     }
@@ -147,6 +149,21 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         results,
         notices,
     ))
+}
+
+/// The member a rule's advice speaks of: the first one its findings name, else the
+/// mandataire, else the first member.
+fn advice_member<'a>(findings: &'a [Finding], members: &'a [Member]) -> Option<&'a str> {
+    findings
+        .iter()
+        .find_map(|f| f.member.as_deref())
+        .or_else(|| {
+            members
+                .iter()
+                .find(|m| m.role == Some(Role::Mandataire))
+                .or(members.first())
+                .map(Member::label)
+        })
 }
 
 /// Rules are independent: judged in parallel (the text rules of a large bid take most of a
@@ -325,7 +342,7 @@ pub fn rule_result(rule: &CompiledRule, o: Outcome) -> RuleResult {
         reason: o.reason,
         findings: o.findings,
         evidence: o.evidence,
-        help: rule.def.help.clone(),
+        help: rule.def.help_for(None),
         waiver: None,
     }
 }

@@ -118,6 +118,19 @@ pub struct RuleDef {
     pub check: Check,
 }
 
+/// What a `help` writes where the bid's own member belongs: « nommée
+/// 26_01_DC_DH_{membre}.pdf » reads « 26_01_DC_DH_Gamma.pdf » in Gamma's report.
+pub const MEMBER_PLACEHOLDER: &str = "{membre}";
+
+impl RuleDef {
+    /// The help, `{membre}` said with `member`'s short name, or « <nom court> » when no bid
+    /// is at hand (`explain`, the checklist, a portfolio).
+    pub fn help_for(&self, member: Option<&str>) -> String {
+        self.help
+            .replace(MEMBER_PLACEHOLDER, member.unwrap_or("<nom court>"))
+    }
+}
+
 fn yes() -> bool {
     true
 }

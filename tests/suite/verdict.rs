@@ -293,3 +293,33 @@ fn the_advice_to_fix_a_failure_leaves_the_pack_authors_reading_out() {
     assert!(text.contains("À faire : Raccourcissez"), "{text}");
     assert!(!text.contains("Lecture retenue"), "{text}");
 }
+
+/// The « À faire » advice names the bid's own member, not the pack's example names: Delta's
+/// missing sworn declaration is to be named `26_01_DC_DH_Delta.pdf`.
+#[test]
+fn the_advice_names_the_bids_own_member() {
+    let dir = copy_with("caih-individuel-ok", |t| Some(t.to_string()));
+    std::fs::remove_file(dir.path().join("26_01_DC_DH_Delta.pdf")).expect("remove the DH");
+    let (code, report) = check_json(dir.path(), shared_cache(), &[]);
+    assert_eq!(code, 1, "{report}");
+    let dh = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "CAIH-CAND-DH")
+        .expect("the DH rule");
+    assert_eq!(dh["status"], "fail");
+    let help = dh["help"].as_str().expect("help");
+    assert!(help.contains("« 26_01_DC_DH_Delta.pdf »"), "{help}");
+    assert!(
+        !help.contains("{membre}") && !help.contains("_Beta"),
+        "{help}"
+    );
+    // Without a bid (`explain`), the placeholder reads as what to write.
+    let out = bidlint()
+        .args(["explain", "CAIH-CAND-DH"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("26_01_DC_DH_<nom court>.pdf"), "{text}");
+}
