@@ -42,6 +42,7 @@ fn install_diagnostic_style() {
         Box::new(
             miette::MietteHandlerOpts::new()
                 .terminal_links(false)
+                .show_related_errors_as_nested()
                 .unicode(true)
                 .color(color)
                 .width(100)
