@@ -48,7 +48,8 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Re
 }
 
 fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, String> {
-    let mut zip = zip::ZipArchive::new(reader).map_err(|e| format!("archive illisible : {e}"))?;
+    let mut zip = zip::ZipArchive::new(reader)
+        .map_err(|e| format!("archive illisible : {}", zipguard::zip_error_fr(&e)))?;
     zipguard::check(&mut zip)?;
     // An ODS read as text (see `sheets::displayed_strings`) has the same parts as an ODT.
     let odt = matches!(format, DocFormat::Odt | DocFormat::Ods);
@@ -289,7 +290,7 @@ fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Body, String> {
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|e| format!("XML invalide : {e}"))?;
+            .map_err(|_| "XML invalide (contenu endommagé)".to_string())?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => part.start(&e, empty, styles, &mut body),
@@ -499,7 +500,7 @@ fn odt_paragraphs(xml: &[u8]) -> Result<Body, String> {
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|e| format!("XML invalide : {e}"))?;
+            .map_err(|_| "XML invalide (contenu endommagé)".to_string())?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => part.start(&e, empty, &mut body),

@@ -13,18 +13,29 @@ use crate::inventory::zipguard;
 /// Cells read per workbook, all sheets together: a real answer grid has a few thousand.
 pub const MAX_CELLS: usize = 2_000_000;
 
-/// The facts of a workbook; one the reader refuses is [`ReadFailure::Corrupt`] with its
-/// French detail.
-pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, ReadFailure> {
-    let mut reader = reader;
+/// The workbook's zip passes the bomb limits before any sheet is inflated; then read again
+/// from its start.
+fn guard<R: Read + Seek>(reader: &mut R) -> Result<(), ReadFailure> {
     {
-        let mut zip = zip::ZipArchive::new(&mut reader)
-            .map_err(|e| ReadFailure::corrupt(format!("archive illisible : {e}")))?;
+        let mut zip = zip::ZipArchive::new(&mut *reader).map_err(|e| {
+            ReadFailure::corrupt(format!(
+                "archive illisible : {}",
+                zipguard::zip_error_fr(&e)
+            ))
+        })?;
         zipguard::check(&mut zip).map_err(ReadFailure::corrupt)?;
     }
     reader
         .seek(std::io::SeekFrom::Start(0))
         .map_err(|e| ReadFailure::io(&e))?;
+    Ok(())
+}
+
+/// The facts of a workbook; one the reader refuses is [`ReadFailure::Corrupt`] with its
+/// French detail.
+pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, ReadFailure> {
+    let mut reader = reader;
+    guard(&mut reader)?;
     let mut facts = DocFacts::default();
     let mut text = String::new();
     let mut cells = 0usize;
@@ -53,7 +64,9 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Re
                             }
                         }
                     }
-                    Err(e) => failed.push(format!("feuille « {name} » illisible : {e}")),
+                    Err(e) => {
+                        failed.push(format!("feuille « {name} » illisible : {}", reader_fr(&e)))
+                    }
                 }
             }
         }
@@ -77,7 +90,7 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Re
                     continue;
                 }
                 if let Err(e) = xlsx_sheet(&mut book, &name, &mut text, &mut cells) {
-                    failed.push(format!("feuille « {name} » illisible : {e}"));
+                    failed.push(format!("feuille « {name} » illisible : {}", reader_fr(&e)));
                 }
             }
         }
@@ -129,7 +142,8 @@ fn displayed_strings<R: Read + Seek>(
     facts.page_estimate = None;
     facts.headings.clear();
     facts.notes.push(format!(
-        "classeur lu par le texte affiché de ses cellules (lecteur de cellules : {e})"
+        "classeur lu par le texte affiché de ses cellules (lecteur de cellules : {})",
+        reader_fr(&e)
     ));
     Ok(facts)
 }

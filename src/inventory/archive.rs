@@ -40,7 +40,10 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
     let mut zip = match zip::ZipArchive::new(reader) {
         Ok(z) => z,
         Err(e) => {
-            facts.error = Some(format!("archive illisible : {e}"));
+            facts.error = Some(format!(
+                "archive illisible : {}",
+                super::zipguard::zip_error_fr(&e)
+            ));
             return (FileKind::Zip, facts);
         }
     };

@@ -66,8 +66,8 @@ impl Deposit {
             cause,
         };
         let file = File::open(zip).map_err(|e| unreadable(e.to_string()))?;
-        let mut archive =
-            zip::ZipArchive::new(BufReader::new(file)).map_err(|e| unreadable(e.to_string()))?;
+        let mut archive = zip::ZipArchive::new(BufReader::new(file))
+            .map_err(|e| unreadable(zipguard::zip_error_fr(&e)))?;
         zipguard::check(&mut archive).map_err(|cause| DepositError::Refused {
             path: shown.clone(),
             cause,
@@ -153,14 +153,17 @@ impl Deposit {
             Err(e) => {
                 self.problem(
                     format!("entrée n° {}", i + 1),
-                    format!("entrée illisible : {e}"),
+                    format!("entrée illisible : {}", zipguard::zip_error_fr(&e)),
                 );
                 return None;
             }
         };
         let name = match entry.name() {
             Ok(n) => n.into_owned(),
-            Err(e) => String::from_utf8_lossy(entry.name_raw()).into_owned() + &format!(" ({e})"),
+            Err(e) => {
+                String::from_utf8_lossy(entry.name_raw()).into_owned()
+                    + &format!(" ({})", zipguard::zip_error_fr(&e))
+            }
         };
         let rel = visible(name.trim_end_matches('/').to_string());
         let Some(parts) = safe_parts(&name) else {
@@ -224,7 +227,7 @@ impl Deposit {
     ) {
         let written = archive
             .by_index(i)
-            .map_err(|e| e.to_string())
+            .map_err(|e| zipguard::zip_error_fr(&e))
             .and_then(|e| {
                 if file.symlink {
                     link_target(e).map(Err)
@@ -309,7 +312,8 @@ fn write_entry(entry: impl Read, path: &Path, declared: u64, budget: u64) -> Res
     let limit = declared.min(budget);
     let mut out = File::create_new(path).map_err(|e| format!("entrée impossible à lire : {e}"))?;
     let mut reader = entry.take(limit + 1);
-    let n = std::io::copy(&mut reader, &mut out).map_err(|e| format!("entrée corrompue : {e}"))?;
+    let n = std::io::copy(&mut reader, &mut out)
+        .map_err(|e| format!("entrée corrompue : {}", zipguard::entry_read_error_fr(&e)))?;
     if n > limit {
         drop(out);
         // Best effort: the whole area is removed with the deposit anyway.
@@ -328,7 +332,7 @@ fn link_target(entry: impl Read) -> Result<String, String> {
     entry
         .take(LINK_TARGET_MAX)
         .read_to_end(&mut target)
-        .map_err(|e| format!("entrée corrompue : {e}"))?;
+        .map_err(|e| format!("entrée corrompue : {}", zipguard::entry_read_error_fr(&e)))?;
     Ok(visible(String::from_utf8_lossy(&target).into_owned()))
 }
 

@@ -3,7 +3,52 @@
 //! what is actually inflated is capped by the readers (`take`) and, for the spreadsheet
 //! reader, by the worker's memory limit (a zip can lie about its sizes).
 
-use std::io::{Read, Seek};
+use std::io::{ErrorKind, Read, Seek};
+
+use zip::result::ZipError;
+
+/// A zip reader's error in French: what a bid manager can act on (a damaged or truncated
+/// archive, an encrypted entry, a compression other tools do not read), never the library's
+/// English.
+pub fn zip_error_fr(e: &ZipError) -> String {
+    match e {
+        ZipError::Io(io) => entry_read_error_fr(io),
+        ZipError::InvalidArchive(m) if m.contains("EOCD") || m.contains("central directory") => {
+            "répertoire central ZIP introuvable".into()
+        }
+        ZipError::InvalidArchive(_) => "structure ZIP endommagée".into(),
+        ZipError::UnsupportedArchive(m) if m.contains("assword") || m.contains("ncrypt") => {
+            "archive chiffrée par mot de passe".into()
+        }
+        ZipError::UnsupportedArchive(_) | ZipError::CompressionMethodNotSupported(_) => {
+            "méthode de compression ou format ZIP non pris en charge".into()
+        }
+        ZipError::FileNotFound => "entrée introuvable dans l'archive".into(),
+        ZipError::InvalidPassword => "mot de passe de l'archive incorrect".into(),
+        _ => "archive ZIP illisible".into(),
+    }
+}
+
+/// Reading an entry's bytes failed: the file is cut short, or its compressed data or its
+/// checksum is damaged.
+pub fn entry_read_error_fr(e: &std::io::Error) -> String {
+    // The zip reader stops an entry that inflates past the size it declares: a bomb that lied.
+    if e.to_string().contains("larger than its declared") {
+        return "se décompresse au-delà de la taille qu'elle déclare : refusée comme bombe de \
+                décompression"
+            .to_string();
+    }
+    match e.kind() {
+        ErrorKind::UnexpectedEof => "données coupées avant la fin (fichier tronqué)",
+        ErrorKind::InvalidData | ErrorKind::InvalidInput => {
+            "données compressées endommagées (flux ou somme de contrôle invalide)"
+        }
+        ErrorKind::PermissionDenied => "lecture refusée (droits du fichier)",
+        ErrorKind::NotFound => "fichier introuvable",
+        _ => "erreur de lecture du fichier",
+    }
+    .to_string()
+}
 
 /// More entries than any real office document has (a large workbook has a few hundred).
 pub const MAX_ENTRIES: usize = 10_000;
@@ -26,7 +71,7 @@ pub fn check<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), String>
     for i in 0..zip.len() {
         let entry = zip
             .by_index_raw(i)
-            .map_err(|e| format!("entrée {i} illisible : {e}"))?;
+            .map_err(|e| format!("entrée {i} illisible : {}", zip_error_fr(&e)))?;
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
         if size > RATIO_FLOOR && size / packed > MAX_RATIO {
@@ -78,7 +123,7 @@ pub fn read_entry<R: Read + Seek>(
     let file = match zip.by_name(&actual) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("{name} illisible : {e}")),
+        Err(e) => return Err(format!("{name} illisible : {}", zip_error_fr(&e))),
     };
     if file.encrypted() {
         return Err("document protégé par mot de passe".to_string());
@@ -86,7 +131,7 @@ pub fn read_entry<R: Read + Seek>(
     let mut out = Vec::new();
     file.take(max + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("{name} illisible : {e}"))?;
+        .map_err(|e| format!("{name} illisible : {}", entry_read_error_fr(&e)))?;
     if out.len() as u64 > max {
         return Err(format!(
             "{name} dépasse {} Mo une fois décompressé : refusé comme bombe de décompression",
@@ -141,5 +186,27 @@ mod tests {
     fn part_names_match_as_office_matches_them() {
         assert_eq!(normalise("Word\\Document.XML"), "word/document.xml");
         assert_eq!(normalise("/word/document.xml"), "word/document.xml");
+    }
+
+    #[test]
+    fn zip_errors_are_said_in_french() {
+        use std::borrow::Cow;
+        let eocd = ZipError::InvalidArchive(Cow::Borrowed("Could not find EOCD"));
+        assert_eq!(zip_error_fr(&eocd), "répertoire central ZIP introuvable");
+        let header = ZipError::InvalidArchive(Cow::Borrowed("Invalid local file header"));
+        assert_eq!(zip_error_fr(&header), "structure ZIP endommagée");
+        let cut = ZipError::Io(std::io::Error::from(ErrorKind::UnexpectedEof));
+        assert_eq!(
+            zip_error_fr(&cut),
+            "données coupées avant la fin (fichier tronqué)"
+        );
+        let deflate = std::io::Error::new(ErrorKind::InvalidData, "corrupt deflate stream");
+        assert!(!entry_read_error_fr(&deflate).contains("deflate"));
+        assert_eq!(
+            zip_error_fr(&ZipError::UnsupportedArchive(
+                "Password required to decrypt file"
+            )),
+            "archive chiffrée par mot de passe"
+        );
     }
 }
