@@ -23,7 +23,9 @@ pub const ENV_DIR: &str = "BIDLINT_CACHE_DIR";
 /// written by an older layout would otherwise parse (a missing `Option` field reads as
 /// `None`) and pass a document no rule has judged. 4: a failure is a typed [`ReadFailure`],
 /// no longer a sentence (an older entry would not parse, but the folder says it plainly).
-const FORMAT: u32 = 4;
+/// 5: the readers' failures are said in French (a cached failure keeps the words it was
+/// stored with).
+const FORMAT: u32 = 5;
 
 #[derive(Debug, Clone)]
 pub struct Cache {

@@ -285,9 +285,27 @@ fn signed(doc: &Document) -> bool {
     })
 }
 
+/// Why the PDF parser refused the file, in French: the part of the file that is damaged,
+/// not the parser's English.
 fn describe(e: &pdf_extract::Error) -> String {
-    let s = e.to_string();
-    if s.is_empty() { format!("{e:?}") } else { s }
+    let s = format!("{e} {e:?}").to_lowercase();
+    let part = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    if part(&["cross reference", "xref", "startxref"]) {
+        "table des références croisées illisible"
+    } else if part(&["trailer"]) {
+        "trailer illisible"
+    } else if part(&["header", "version"]) {
+        "en-tête PDF absent ou invalide"
+    } else if part(&["decrypt", "encrypt"]) {
+        "chiffrement illisible ou non pris en charge"
+    } else if part(&["unexpected end", "eof", "io error", "io("]) {
+        "fichier coupé avant la fin"
+    } else if part(&["object", "reference"]) {
+        "objet introuvable ou illisible"
+    } else {
+        "structure PDF endommagée"
+    }
+    .to_string()
 }
 
 /// The message of a caught panic, for the finding.
