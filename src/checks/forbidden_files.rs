@@ -61,7 +61,7 @@ impl CheckKind for ForbiddenFiles {
                 }
                 Err(e) => errors.push(CompileError::new(
                     YamlPath::from("names").index(i),
-                    format!("motif invalide : {e}"),
+                    format!("motif invalide : {}", glob_error_fr(&e)),
                 )),
             }
         }
@@ -184,5 +184,23 @@ fn disguise(ext: &str) -> String {
         String::new()
     } else {
         format!(", malgré l'extension .{ext}")
+    }
+}
+
+/// Why a name pattern does not compile, in French (globset says it in English).
+fn glob_error_fr(e: &globset::Error) -> String {
+    use globset::ErrorKind;
+    match e.kind() {
+        ErrorKind::UnclosedClass => "crochet [ jamais fermé".to_string(),
+        ErrorKind::InvalidRange(a, b) => format!("intervalle {a}-{b} à l'envers"),
+        ErrorKind::UnopenedAlternates => "accolade } sans accolade ouvrante".to_string(),
+        ErrorKind::UnclosedAlternates => "accolade { jamais fermée".to_string(),
+        ErrorKind::NestedAlternates => "accolades { } imbriquées".to_string(),
+        ErrorKind::DanglingEscape => "\\ seul à la fin du motif".to_string(),
+        ErrorKind::InvalidRecursive => "** ailleurs qu'entre deux /".to_string(),
+        _ => format!(
+            "« {} » n'est pas un motif de nom valide",
+            e.glob().unwrap_or("")
+        ),
     }
 }

@@ -31,6 +31,7 @@ pub mod per_reference;
 pub mod piece;
 pub mod piece_credit;
 pub mod readable;
+pub mod regex_words;
 pub mod registry;
 pub mod select;
 #[cfg(test)]
@@ -69,7 +70,7 @@ impl CompileError {
 /// which took seconds per run on a 200-document bid. The only difference: a letter with an
 /// accent next to the pattern counts as a boundary (`\bUSD\b` also matches « éUSD »).
 pub fn text_regex_from(pattern: &str, case_insensitive: bool) -> Result<Regex, String> {
-    regex_from(&ascii_word_boundaries(pattern), case_insensitive)
+    build_regex(&ascii_word_boundaries(pattern), pattern, case_insensitive)
 }
 
 /// `\b` and `\B` outside character classes written `(?-u:\b)` and `(?-u:\B)`.
@@ -108,12 +109,23 @@ fn ascii_word_boundaries(pattern: &str) -> String {
 /// Compile a user regex. The regex crate runs in linear time, so a pattern built to
 /// backtrack cannot hang a run; the size limit stops a pattern built to exhaust memory.
 pub fn regex_from(pattern: &str, case_insensitive: bool) -> Result<Regex, String> {
-    RegexBuilder::new(pattern)
+    build_regex(pattern, pattern, case_insensitive)
+}
+
+/// `compiled`, the engine's form of the pattern the pack wrote (`written`): a problem is said
+/// of what the author wrote.
+fn build_regex(compiled: &str, written: &str, case_insensitive: bool) -> Result<Regex, String> {
+    RegexBuilder::new(compiled)
         .case_insensitive(case_insensitive)
         .size_limit(1 << 20)
         .dfa_size_limit(1 << 20)
         .build()
-        .map_err(|e| format!("expression régulière invalide : {e}"))
+        .map_err(|e| {
+            format!(
+                "expression régulière invalide : {}",
+                regex_words::regex_error_fr(written, &e)
+            )
+        })
 }
 
 #[cfg(test)]

@@ -989,7 +989,7 @@ fn new_fields_used_wrongly_get_located_diagnostics() {
             "`joint_named` n'a de sens qu'avec `per: member`",
             "pack.yaml:25:20",
         ),
-        ("error: unclosed group", "pack.yaml:30:20"),
+        ("parenthèse ouverte jamais fermée", "pack.yaml:30:20"),
         ("indiquez `sheets` ou `text`", "pack.yaml:31:16"),
         ("indiquez soit `piece`", "pack.yaml:33:16"),
     ] {

@@ -46,7 +46,7 @@ fn a_zero_maximum_and_a_bad_selector_regex_are_refused_with_their_paths() {
         compile_errors("kind: filename-length\nmax: 0\nselect:\n  paths: ['(']"),
         [
             "max : `max` doit être au moins 1".to_string(),
-            "select.paths[0] : expression régulière invalide : regex parse error:\n    (\n    ^\nerror: unclosed group".to_string(),
+            "select.paths[0] : expression régulière invalide : parenthèse ouverte jamais fermée (caractère 1 de « ( »)".to_string(),
         ]
     );
 }

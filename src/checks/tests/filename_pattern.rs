@@ -63,7 +63,7 @@ fn a_bad_pattern_is_refused_at_its_path() {
     assert_eq!(
         compile_errors("kind: filename-pattern\npattern: '[a-'"),
         [
-            "pattern : expression régulière invalide : regex parse error:\n    [a-\n    ^\nerror: unclosed character class"
+            "pattern : expression régulière invalide : crochet [ jamais fermé (caractère 1 de « [a- »)"
         ]
     );
 }

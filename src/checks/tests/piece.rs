@@ -155,7 +155,7 @@ fn contradictory_parameters_are_refused_at_their_paths() {
             "names : au moins un motif de nom est nécessaire",
             "max : `max` est inférieur à `min`",
             "members : `members` n'a de sens qu'avec `per: member`",
-            "content[0] : expression régulière invalide : regex parse error:\n    (\n    ^\nerror: unclosed group",
+            "content[0] : expression régulière invalide : parenthèse ouverte jamais fermée (caractère 1 de « ( »)",
         ]
     );
 }
