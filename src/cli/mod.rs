@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and one file per command.
 
+mod args_error;
 mod check;
 mod checklist;
 mod draft;
@@ -313,7 +314,18 @@ impl LangArg {
 }
 
 pub fn run() -> Result<ExitCode, miette::Report> {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if args_error::is_clap_output(&e) => {
+            // Help and version: clap prints them, on stdout, and says how to exit.
+            let _ = e.print();
+            return Ok(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)));
+        }
+        Err(e) => {
+            eprintln!("{}", args_error::french(&e));
+            return Ok(ExitCode::from(2));
+        }
+    };
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Checklist(args) => checklist::run(&args),

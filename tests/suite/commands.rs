@@ -346,3 +346,25 @@ fn explain_and_rules_speak_french_words_not_yaml() {
         "{text}"
     );
 }
+
+/// A mistake on the command line is said in French, with the nearest command, exit code 2;
+/// `--help` stays clap's (English, on stdout, exit 0).
+#[test]
+fn command_line_mistakes_are_said_in_french() {
+    let out = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .args(["verifie", "."])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("commande inconnue « verifie »"), "{err}");
+    assert!(!err.contains("unrecognized"), "{err}");
+    let help = Command::cargo_bin("bidlint")
+        .expect("binary")
+        .arg("--help")
+        .output()
+        .expect("runs");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: bidlint"));
+}
