@@ -151,19 +151,18 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
     ))
 }
 
-/// The member a rule's advice speaks of: the first one its findings name, else the
-/// mandataire, else the first member.
-fn advice_member<'a>(findings: &'a [Finding], members: &'a [Member]) -> Option<&'a str> {
-    findings
+/// The short name the advice uses for `{membre}`: that of the first member the rule's
+/// findings name, else of the mandataire, else of the first member; none when that member has
+/// no `short` (the advice then says « <nom court> » rather than a name with spaces).
+fn advice_member<'a>(findings: &[Finding], members: &'a [Member]) -> Option<&'a str> {
+    let named = findings
         .iter()
         .find_map(|f| f.member.as_deref())
-        .or_else(|| {
-            members
-                .iter()
-                .find(|m| m.role == Some(Role::Mandataire))
-                .or(members.first())
-                .map(Member::label)
-        })
+        .and_then(|label| members.iter().find(|m| m.label() == label));
+    named
+        .or_else(|| members.iter().find(|m| m.role == Some(Role::Mandataire)))
+        .or(members.first())
+        .and_then(|m| m.short.as_deref())
 }
 
 /// Rules are independent: judged in parallel (the text rules of a large bid take most of a
@@ -388,5 +387,28 @@ fn apply_waiver(result: &mut RuleResult, run: &Run, notices: &mut Vec<Notice>) {
                 path: Some(run.manifest_display.clone()),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn members(yaml: &str) -> Vec<Member> {
+        serde_yaml::from_str(yaml).expect("members")
+    }
+
+    #[test]
+    fn the_advice_speaks_of_the_member_the_findings_name_by_its_short_name() {
+        let m = members(
+            "- {name: Alpha SAS, short: Alpha, role: cotraitant}\n- {name: Beta SARL, short: Beta, role: mandataire}\n",
+        );
+        let on_alpha = [Finding::new("pièce manquante").member(Some("Alpha"))];
+        assert_eq!(advice_member(&on_alpha, &m), Some("Alpha"));
+        // No member named: the mandataire.
+        assert_eq!(advice_member(&[], &m), Some("Beta"));
+        // A member without `short` is not written into a file name.
+        let unnamed = members("- {name: Gamma Santé SAS, role: mandataire}\n");
+        assert_eq!(advice_member(&[], &unnamed), None);
     }
 }
