@@ -1,34 +1,30 @@
 //! The one list of check kinds. A kind is a module of `checks/` (its parameters, `compile`,
-//! `evaluate`, its words) plus one line below; the macro derives the pack format's `Check`
-//! enum (serde and JSON schema), the kind's name, the compiled form and the dispatch.
+//! `evaluate`, its words; declared in `checks/mod.rs`) plus one line below; the macro derives
+//! the pack format's `Check` enum (serde and JSON schema), the kind's name, the compiled form
+//! and the dispatch.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::cross_bid::{Bid, Operators};
 use super::kind::{BidCheck, CheckKind, CrossBidCheck};
-use super::{
-    CompileError, Context, Outcome, archives, bundle_size, certification, content,
-    declared_members, empty_entries, filename_length, filename_pattern, forbidden_files, holder,
-    hosting, language, lots, mandataire_limit, manual, outline, pages, per_reference, piece,
-    readable, unique_candidacy, unmatched_files, validity,
-};
+use super::{CompileError, Context, Outcome};
 use crate::vocabulary::Scope;
 use crate::yaml_spans::YamlPath;
 
 macro_rules! registry {
-    ( $( $kind:ident = $name:literal => $on:ident $params:ty, )* ) => {
+    ( $( $kind:ident = $name:literal => $on:ident $module:ident :: $params:ident, )* ) => {
         /// What a rule checks. `kind` selects the check; the other fields are its parameters.
         #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
         #[serde(tag = "kind")]
         pub enum Check {
-            $( #[serde(rename = $name)] $kind($params), )*
+            $( #[serde(rename = $name)] $kind(super::$module::$params), )*
         }
 
         /// A rule's check, its parameters validated.
         #[derive(Debug, Clone)]
         pub enum CompiledCheck {
-            $( $kind(<$params as CheckKind>::Compiled), )*
+            $( $kind(<super::$module::$params as CheckKind>::Compiled), )*
         }
 
         impl Check {
@@ -129,7 +125,7 @@ impl Check {
         self.params().describe()
     }
 
-    /// Where the requirement applies, in French (checklist's « périmètre »).
+    /// Where the requirement applies (the checklist's « périmètre »).
     pub fn scope(&self) -> Scope {
         self.params().scope()
     }
