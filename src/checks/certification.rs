@@ -303,25 +303,24 @@ fn check_validity(
 
 impl BidCheck for Certification {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let Some(all) = ctx.manifest.members.as_deref() else {
             return Outcome::missing(&["members".to_string()]);
         };
-        let sel = members::select(c.members.as_ref(), all);
+        let sel = members::select(self.members.as_ref(), all);
         if sel.selected.is_empty() {
             if !sel.missing.is_empty() {
                 return Outcome::missing(&sel.missing);
             }
             return Outcome::from_findings(vec![ctx.manifest_finding(format!(
                 "aucun membre ne correspond à « {} » : qui doit détenir la certification {} ?",
-                describe(c.members.as_ref()),
-                c.scheme
+                describe(self.members.as_ref()),
+                self.scheme
             ))]);
         }
         let verdicts: Vec<Verdict> = sel
             .selected
             .iter()
-            .map(|&i| judge_member(c, ctx, i, &all[i]))
+            .map(|&i| judge_member(self, ctx, i, &all[i]))
             .collect();
         let clean = verdicts.iter().any(Verdict::is_clean);
         let mut all = Verdict {
@@ -335,7 +334,7 @@ impl BidCheck for Certification {
             all.notes.extend(v.notes);
             all.read.extend(v.read);
         }
-        let outcome = match c.quantifier {
+        let outcome = match self.quantifier {
             // With "any", one member that holds it is enough.
             Quantifier::Any if clean => Outcome::pass(),
             Quantifier::All => settle(all.findings, all.missing, all.unverifiable),

@@ -67,12 +67,11 @@ impl CheckKind for DeclaredMembers {
 
 impl BidCheck for MemberList {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let Some(members) = ctx.manifest.members.as_deref() else {
             return Outcome::missing(&["members".to_string()]);
         };
         let mut judge = DocumentFindings::default();
-        each_text(&c.select, ctx, &mut judge, |f, facts, judge| {
+        each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             let folded = fold(&facts.text);
             let mentions = Mentions::of(&facts.text);
             let named: Vec<bool> = members

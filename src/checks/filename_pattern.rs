@@ -63,21 +63,19 @@ impl CheckKind for FilenamePattern {
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
-        let form = c
+        let form = self
             .expected
             .clone()
             .unwrap_or_else(|| "la forme imposée".to_string());
-        vec![if c.must_match {
+        vec![if self.must_match {
             format!(
                 "Chaque nom de fichier ({}) suit {form}.",
-                super::describe::files(c.select.as_ref())
+                super::describe::files(self.select.as_ref())
             )
         } else {
             format!(
                 "Aucun nom de fichier ({}) n'a {form}.",
-                super::describe::files(c.select.as_ref())
+                super::describe::files(self.select.as_ref())
             )
         }]
     }

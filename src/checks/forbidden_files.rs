@@ -48,9 +48,8 @@ impl CheckKind for ForbiddenFiles {
     type Compiled = ForbiddenNames;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> ForbiddenNames {
-        let c = self;
         let mut set = GlobSetBuilder::new();
-        for (i, pattern) in c.names.iter().enumerate() {
+        for (i, pattern) in self.names.iter().enumerate() {
             match GlobBuilder::new(pattern)
                 .case_insensitive(true)
                 .literal_separator(true)
@@ -74,10 +73,10 @@ impl CheckKind for ForbiddenFiles {
         });
         ForbiddenNames {
             names,
-            hidden: c.hidden,
-            executables: c.executables,
-            macros: c.macros,
-            extensions: c
+            hidden: self.hidden,
+            executables: self.executables,
+            macros: self.macros,
+            extensions: self
                 .extensions
                 .iter()
                 .map(|e| e.trim_start_matches('.').to_lowercase())

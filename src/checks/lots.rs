@@ -60,10 +60,9 @@ impl BidCheck for Lots {
     }
 
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let c = self;
         let mut findings = Vec::new();
         let applied = ctx.manifest.lots.as_deref();
-        if c.known {
+        if self.known {
             match (ctx.pack_lots, applied) {
             (None, _) => return Outcome::unknown("le pack ne donne pas la liste des lots de la consultation"),
             (Some([]), Some(l)) if !l.is_empty() => findings.push(ctx.manifest_finding(format!(
@@ -91,12 +90,12 @@ impl BidCheck for Lots {
                 }
             }
         }
-        if let Some(max) = c.max {
+        if let Some(max) = self.max {
             let Some(l) = applied else {
                 return Outcome::missing(&["lots".to_string()]);
             };
             if l.len() > max {
-                let what = c
+                let what = self
                     .message
                     .clone()
                     .unwrap_or_else(|| format!("au plus {max} lots"));
@@ -120,8 +119,7 @@ fn list(items: impl Iterator<Item = String>) -> String {
 /// Sub-contractors are not bidders and do not count. None for a rule without `max`.
 impl CrossBidCheck for Lots {
     fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, _: bool) -> Option<Outcome> {
-        let c = self;
-        let max = c.max?;
+        let max = self.max?;
         let mut findings = Vec::new();
         let mut missing = ops.missing_fields(bids);
         for (siren, parts) in &ops.by_siren {
@@ -145,7 +143,7 @@ impl CrossBidCheck for Lots {
             if lots.len() > max
                 && let Some(first) = parts.first()
             {
-                let what = c
+                let what = self
                     .message
                     .clone()
                     .unwrap_or_else(|| format!("au plus {max} lots"));

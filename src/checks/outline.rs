@@ -49,11 +49,10 @@ impl CheckKind for Outline {
     type Compiled = ImposedPlan;
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> ImposedPlan {
-        let c = self;
-        if c.plan.is_empty() {
+        if self.plan.is_empty() {
             errors.push(CompileError::new("plan", "le plan imposé est vide"));
         }
-        for (i, item) in c.plan.iter().enumerate() {
+        for (i, item) in self.plan.iter().enumerate() {
             let ok = !item.number.is_empty()
                 && item
                     .number
@@ -67,7 +66,7 @@ impl CheckKind for Outline {
             }
         }
         ImposedPlan {
-            plan: c
+            plan: self
                 .plan
                 .iter()
                 .map(|p| PlanEntry {
@@ -75,15 +74,13 @@ impl CheckKind for Outline {
                     title: p.title.clone(),
                 })
                 .collect(),
-            allow_extra: c.allow_extra,
-            select: FileSelector::compile(c.select.as_ref(), errors),
+            allow_extra: self.allow_extra,
+            select: FileSelector::compile(self.select.as_ref(), errors),
         }
     }
 
     fn describe(&self) -> Vec<String> {
-        let c = self;
-
-        let chapters: Vec<String> = c
+        let chapters: Vec<String> = self
             .plan
             .iter()
             .filter(|p| !p.number.contains('.'))
@@ -92,11 +89,11 @@ impl CheckKind for Outline {
         vec![
             format!(
                 "Les titres du document ({}) suivent le plan imposé, dans l'ordre, avec leur numérotation : {} ({} entrées en tout).",
-                super::describe::files(c.select.as_ref()),
+                super::describe::files(self.select.as_ref()),
                 chapters.join(" ; "),
-                c.plan.len()
+                self.plan.len()
             ),
-            if c.allow_extra {
+            if self.allow_extra {
                 "Des chapitres supplémentaires sont permis.".to_string()
             } else {
                 "Aucun chapitre hors du plan.".to_string()

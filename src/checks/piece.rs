@@ -180,14 +180,13 @@ impl CheckKind for Piece {
     }
 
     fn describe(&self) -> Vec<String> {
-        let p = self;
-        let count = match (p.min, p.max) {
+        let count = match (self.min, self.max) {
             (1, None) => "au moins un document".to_string(),
             (n, None) => format!("au moins {n} documents"),
             (a, Some(b)) if a == b => format!("exactement {a} document(s)"),
             (a, Some(b)) => format!("de {a} à {b} documents"),
         };
-        let who = match (p.per, &p.members) {
+        let who = match (self.per, &self.members) {
             (PieceScope::Bid, _) => "Le dossier contient".to_string(),
             (PieceScope::Member, None) => "Chaque membre fournit".to_string(),
             (PieceScope::Member, Some(f)) => {
@@ -197,31 +196,31 @@ impl CheckKind for Piece {
                 )
             }
         };
-        let mut out = vec![format!("{who} {count} : {}.", p.label)];
+        let mut out = vec![format!("{who} {count} : {}.", self.label)];
         let mut how = vec!["par son nom de fichier"];
-        if !p.content.is_empty() {
+        if !self.content.is_empty() {
             how.push("par le titre de sa première page");
         }
-        if !p.sheets.is_empty() {
+        if !self.sheets.is_empty() {
             how.push("par les onglets du classeur");
         }
         how.push("ou par `pieces:` du bid.yaml");
         out.push(format!("La pièce est reconnue {}.", how.join(", ")));
-        if !p.formats.is_empty() {
-            let formats: Vec<String> = p
+        if !self.formats.is_empty() {
+            let formats: Vec<String> = self
                 .formats
                 .iter()
                 .map(|f| format!("{f:?}").to_uppercase())
                 .collect();
             out.push(format!("Formats acceptés : {}.", formats.join(", ")));
         }
-        if p.joint {
+        if self.joint {
             out.push("Un document commun au groupement, déposé par le mandataire ou à la racine, vaut pour tous les membres.".to_string());
         }
-        if p.joint_named {
+        if self.joint_named {
             out.push("Un document commun déposé par le mandataire ou à la racine vaut pour chaque membre qu'il nomme.".to_string());
         }
-        for w in &p.within {
+        for w in &self.within {
             let host = w
                 .piece
                 .clone()
