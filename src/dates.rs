@@ -1,5 +1,7 @@
 //! Dates as the manifest and packs write them: RFC 3339 dates or date-times.
 
+use crate::say;
+use crate::vocabulary::Lang;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// A deadline or validity date. Validity is judged on the calendar day, in the deadline's own
@@ -67,38 +69,46 @@ impl std::fmt::Display for DateSpec {
 }
 
 /// A deadline as a person writes it: « 19 février 2026 à 12 h 00 » (in the deadline's own time
-/// zone), or « 19 février 2026 » for a bare date.
-pub fn fr_long(d: &DateSpec) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
+/// zone), or « 19 février 2026 » for a bare date; "19 February 2026 at 12:00" in English.
+pub fn long(d: &DateSpec, lang: Lang) -> String {
+    const MONTHS: [(&str, &str); 12] = [
+        ("janvier", "January"),
+        ("février", "February"),
+        ("mars", "March"),
+        ("avril", "April"),
+        ("mai", "May"),
+        ("juin", "June"),
+        ("juillet", "July"),
+        ("août", "August"),
+        ("septembre", "September"),
+        ("octobre", "October"),
+        ("novembre", "November"),
+        ("décembre", "December"),
     ];
     use chrono::{Datelike, Timelike};
-    let day = match d.date.day() {
-        1 => "1er".to_string(),
-        n => n.to_string(),
+    let (fr, en) = MONTHS[d.date.month0() as usize];
+    let (day, year) = (d.date.day(), d.date.year());
+    let date = match (lang, day) {
+        (Lang::Fr, 1) => format!("1er {fr} {year}"),
+        (Lang::Fr, _) => format!("{day} {fr} {year}"),
+        (Lang::En, _) => format!("{day} {en} {year}"),
     };
-    let month = MONTHS[d.date.month0() as usize];
-    let date = format!("{day} {month} {}", d.date.year());
     match d.datetime {
-        Some(t) => format!("{date} à {} h {:02}", t.hour(), t.minute()),
+        Some(t) => {
+            let (h, m) = (t.hour(), t.minute());
+            say!(lang, "{date} à {h} h {m:02}", "{date} at {h}:{m:02}")
+        }
         None => date,
     }
 }
 
-/// French display of a day: 19/02/2026.
-pub fn fr_date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+/// A day as the report's reader writes it: 19/02/2026 in French, 2026-02-19 in English (the
+/// order an English reader cannot mistake for the month first).
+pub fn short_date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -127,9 +137,11 @@ mod tests {
     #[test]
     fn deadlines_are_written_as_people_write_them() {
         let d = DateSpec::parse("2026-02-19T12:00:00+01:00").unwrap();
-        assert_eq!(fr_long(&d), "19 février 2026 à 12 h 00");
+        assert_eq!(long(&d, Lang::Fr), "19 février 2026 à 12 h 00");
+        assert_eq!(long(&d, Lang::En), "19 February 2026 at 12:00");
         let d = DateSpec::parse("2026-08-01").unwrap();
-        assert_eq!(fr_long(&d), "1er août 2026");
+        assert_eq!(long(&d, Lang::Fr), "1er août 2026");
+        assert_eq!(long(&d, Lang::En), "1 August 2026");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! TF) are *not* in the EU, nor are the non-EU EEA states, Switzerland, Monaco or the UK.
 //! `FR-METRO`: metropolitan France, Corsica included, i.e. country `FR` and nothing else.
 
-use crate::vocabulary::Territory;
+use crate::vocabulary::{Lang, Territory};
 
 /// The 27 member states (ISO 3166-1 alpha-2; Greece is `GR`, the ISO code, not `EL`).
 pub const EU_MEMBER_STATES: [&str; 27] = [
@@ -28,10 +28,10 @@ pub fn contains(territory: Territory, country: &str) -> bool {
     }
 }
 
-pub fn name(territory: Territory) -> &'static str {
+pub fn name(territory: Territory, lang: Lang) -> &'static str {
     match territory {
-        Territory::Eu => "Union européenne",
-        Territory::FrMetro => "France métropolitaine",
+        Territory::Eu => lang.t("Union européenne", "the European Union"),
+        Territory::FrMetro => lang.t("France métropolitaine", "metropolitan France"),
     }
 }
 

@@ -1,6 +1,8 @@
 //! Small text helpers shared by the checks and the reports: folding for comparisons, NFC
 //! character counts, sizes in French.
 
+use crate::say;
+use crate::vocabulary::Lang;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -76,15 +78,22 @@ pub fn extension(name: &str) -> Option<String> {
 }
 
 /// Sizes as a French reader writes them: « 1,3 Go ».
-pub fn human_size(bytes: u64) -> String {
-    let units = [(1_000_000_000u64, "Go"), (1_000_000, "Mo"), (1_000, "Ko")];
+pub fn human_size(bytes: u64, lang: Lang) -> String {
+    let units = [
+        (1_000_000_000u64, lang.t("Go", "GB")),
+        (1_000_000, lang.t("Mo", "MB")),
+        (1_000, lang.t("Ko", "kB")),
+    ];
     for (unit, name) in units {
         if bytes >= unit {
-            let v = bytes as f64 / unit as f64;
-            return format!("{} {name}", format!("{v:.1}").replace('.', ","));
+            let v = format!("{:.1}", bytes as f64 / unit as f64);
+            return match lang {
+                Lang::Fr => format!("{} {name}", v.replace('.', ",")),
+                Lang::En => format!("{v} {name}"),
+            };
         }
     }
-    format!("{bytes} octets")
+    say!(lang, "{bytes} octets", "{bytes} bytes")
 }
 
 #[cfg(test)]

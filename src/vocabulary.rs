@@ -5,6 +5,96 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The language of the report's own words (findings, reasons, notices, units): French by
+/// default, English with `--lang en`. The packs' words (titles, quotes, advice) stay as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Pick the French or English form.
+    pub fn t<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    /// What comes between a label and what it introduces: « : » with its French space, ": ".
+    pub fn colon(self) -> &'static str {
+        self.t(" : ", ": ")
+    }
+
+    /// « 1, 2 et 3 » / "1, 2 and 3".
+    pub fn and_list(self, items: &[String]) -> String {
+        match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => {
+                format!("{} {} {last}", rest.join(", "), self.t("et", "and"))
+            }
+        }
+    }
+}
+
+/// A sentence written before the report's language is known (by the folder walk, by a
+/// document reader in its worker process, kept in the cache for runs in either language): both
+/// forms, the report picks one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Said {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Said {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Said {
+        Said {
+            fr: fr.into(),
+            en: en.into(),
+        }
+    }
+
+    /// Words that are the same in both languages (a name, an operating system's message).
+    pub fn same(text: impl Into<String>) -> Said {
+        let text = text.into();
+        Said {
+            fr: text.clone(),
+            en: text,
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.t(&self.fr, &self.en)
+    }
+}
+
+/// `said!("… {x} …", "… {x} …")`: a [`Said`], both forms formatted.
+#[macro_export]
+macro_rules! said {
+    ($fr:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        $crate::vocabulary::Said {
+            fr: format!($fr $(, $arg)*),
+            en: format!($en $(, $arg)*),
+        }
+    };
+}
+
+/// `say!(lang, "… {x} …", "… {x} …")`: the French or the English sentence, formatted. Both
+/// forms are written at the place that knows what they mean, so a translation never drifts
+/// from its original; the arguments are captured from the caller's scope.
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $fr:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::vocabulary::Lang::Fr => format!($fr $(, $arg)*),
+            $crate::vocabulary::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::vocabulary::Lang;
+
 /// « activité(s) », a short gap on the same line (« certifiées : », « n° »), then a list of
 /// activity numbers 1–6 joined by commas, « et », « à », dashes or slashes.
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,14 +50,10 @@ pub fn activities_in(text: &str) -> Option<BTreeSet<u8>> {
     (!found.is_empty()).then_some(found)
 }
 
-/// « 1, 2, 3 et 5 » for a finding.
-pub fn list_fr(set: &BTreeSet<u8>) -> String {
+/// « 1, 2, 3 et 5 » ("1, 2, 3 and 5") for a finding.
+pub fn list_in(set: &BTreeSet<u8>, lang: Lang) -> String {
     let items: Vec<String> = set.iter().map(u8::to_string).collect();
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} et {last}", rest.join(", ")),
-    }
+    lang.and_list(&items)
 }
 
 #[cfg(test)]
@@ -92,7 +90,9 @@ mod tests {
 
     #[test]
     fn french_list() {
-        assert_eq!(list_fr(&[1, 2, 5].into_iter().collect()), "1, 2 et 5");
-        assert_eq!(list_fr(&[4].into_iter().collect()), "4");
+        let set = [1, 2, 5].into_iter().collect();
+        assert_eq!(list_in(&set, Lang::Fr), "1, 2 et 5");
+        assert_eq!(list_in(&set, Lang::En), "1, 2 and 5");
+        assert_eq!(list_in(&[4].into_iter().collect(), Lang::Fr), "4");
     }
 }

@@ -24,8 +24,9 @@ pub enum Holder {
     Expected,
     /// The document names another company as its holder (as written in the document).
     Other(String),
-    /// No holder could be read with confidence; the reason says what was seen.
-    Unreadable(String),
+    /// No holder could be read with confidence: neither the expected company's name nor its
+    /// SIREN appears; `cited` is the first SIREN the text does cite, if any.
+    Unreadable { cited: Option<String> },
 }
 
 /// SIRENs written in the text: 9 digits (3-3-3) alone or followed by a 5-digit NIC, whose
@@ -143,14 +144,9 @@ pub fn holder_of(text: &str, expected: Company, others: &[Company]) -> Holder {
     if let Some(o) = others.iter().find(|o| mentions.names(o)) {
         return Holder::Other(o.name.to_string());
     }
-    let mut why = format!(
-        "ni le nom ni le SIREN de {} n'apparaissent dans le document",
-        expected.name
-    );
-    if let Some(s) = mentions.sirens.first() {
-        why.push_str(&format!(" (il cite le SIREN {s})"));
+    Holder::Unreadable {
+        cited: mentions.sirens.first().cloned(),
     }
-    Holder::Unreadable(why)
 }
 
 /// The holder a label names, as written in the document.
@@ -234,7 +230,7 @@ mod tests {
     fn a_document_naming_nobody_is_unreadable_not_the_member() {
         let t = "Attestation d'assurance valable du 01/01/2026 au 31/12/2026. RCS 722 057 460";
         match holder_of(t, BETA, &[ALPHA]) {
-            Holder::Unreadable(why) => assert!(why.contains("722057460"), "{why}"),
+            Holder::Unreadable { cited } => assert_eq!(cited.as_deref(), Some("722057460")),
             other => panic!("{other:?}"),
         }
     }

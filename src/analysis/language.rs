@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang};
 
+use crate::vocabulary::Lang as ReportLang;
+
 /// Letters below which the language is not judged.
 const MIN_LETTERS: usize = 200;
 /// Characters sampled from the beginning, middle and end of a long text: three slices of
@@ -13,14 +15,15 @@ const MIN_LETTERS: usize = 200;
 const SAMPLE_CHARS: usize = 6_000;
 
 /// (ISO 639-1 code, name in French, whatlang language).
-const LANGUAGES: [(&str, &str, Lang); 7] = [
-    ("fr", "français", Lang::Fra),
-    ("en", "anglais", Lang::Eng),
-    ("de", "allemand", Lang::Deu),
-    ("es", "espagnol", Lang::Spa),
-    ("it", "italien", Lang::Ita),
-    ("pt", "portugais", Lang::Por),
-    ("nl", "néerlandais", Lang::Nld),
+/// Code, name in French, name in English, the detector's language.
+const LANGUAGES: [(&str, &str, &str, Lang); 7] = [
+    ("fr", "français", "French", Lang::Fra),
+    ("en", "anglais", "English", Lang::Eng),
+    ("de", "allemand", "German", Lang::Deu),
+    ("es", "espagnol", "Spanish", Lang::Spa),
+    ("it", "italien", "Italian", Lang::Ita),
+    ("pt", "portugais", "Portuguese", Lang::Por),
+    ("nl", "néerlandais", "Dutch", Lang::Nld),
 ];
 
 /// The codes a pack may ask for.
@@ -37,17 +40,18 @@ pub struct Detected {
 }
 
 impl Detected {
-    /// The language's name in French (« anglais »).
-    pub fn name_fr(&self) -> &'static str {
-        name_fr(&self.code).unwrap_or("langue inconnue")
+    /// The language's name in the report's language (« anglais », "English").
+    pub fn name(&self, lang: ReportLang) -> &'static str {
+        name(&self.code, lang).unwrap_or(lang.t("langue inconnue", "unknown language"))
     }
 }
 
-pub fn name_fr(code: &str) -> Option<&'static str> {
+/// The name of the language of ISO 639-1 `code`, in `lang`; `None` for a code not supported.
+pub fn name(code: &str, lang: ReportLang) -> Option<&'static str> {
     LANGUAGES
         .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, n, _)| *n)
+        .find(|(c, _, _, _)| *c == code)
+        .map(|(_, fr, en, _)| lang.t(fr, en))
 }
 
 pub fn detect(text: &str) -> Option<Detected> {
@@ -55,9 +59,9 @@ pub fn detect(text: &str) -> Option<Detected> {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
-    let detector = Detector::with_allowlist(LANGUAGES.iter().map(|(_, _, l)| *l).collect());
+    let detector = Detector::with_allowlist(LANGUAGES.iter().map(|(_, _, _, l)| *l).collect());
     let info = detector.detect(&sample)?;
-    let (code, _, _) = LANGUAGES.iter().find(|(_, _, l)| *l == info.lang())?;
+    let (code, _, _, _) = LANGUAGES.iter().find(|(_, _, _, l)| *l == info.lang())?;
     Some(Detected {
         code: code.to_string(),
         confidence: info.confidence(),
@@ -105,7 +109,11 @@ mod tests {
     fn languages_are_told_apart() {
         assert_eq!(detect(FR).map(|d| d.code).as_deref(), Some("fr"));
         let en = detect(EN).unwrap();
-        assert_eq!((en.code.as_str(), en.name_fr()), ("en", "anglais"));
+        assert_eq!(
+            (en.code.as_str(), en.name(ReportLang::Fr)),
+            ("en", "anglais")
+        );
+        assert_eq!(en.name(ReportLang::En), "English");
         assert_eq!(detect(DE).map(|d| d.code).as_deref(), Some("de"));
     }
 

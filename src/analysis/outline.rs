@@ -16,7 +16,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::say;
 use crate::text::fold;
+use crate::vocabulary::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanEntry {
@@ -51,31 +53,51 @@ pub enum OutlineProblem {
 }
 
 impl OutlineProblem {
-    pub fn message_fr(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
             OutlineProblem::Missing { entry } => {
-                format!("{} « {} » absent", entry.number, entry.title)
+                let (n, t) = (&entry.number, &entry.title);
+                say!(lang, "{n} « {t} » absent", "{n} \"{t}\" missing")
             }
-            OutlineProblem::OutOfOrder { entry, after } => format!(
-                "{} « {} » placé après {} « {} »",
-                entry.number, entry.title, after.number, after.title
-            ),
+            OutlineProblem::OutOfOrder { entry, after } => {
+                let (n, t) = (&entry.number, &entry.title);
+                let (an, at) = (&after.number, &after.title);
+                say!(
+                    lang,
+                    "{n} « {t} » placé après {an} « {at} »",
+                    "{n} \"{t}\" placed after {an} \"{at}\""
+                )
+            }
             OutlineProblem::Renumbered {
                 entry,
-                found_number: Some(n),
-            } => format!("{} « {} » numéroté {n}", entry.number, entry.title),
+                found_number: Some(found),
+            } => {
+                let (n, t) = (&entry.number, &entry.title);
+                say!(
+                    lang,
+                    "{n} « {t} » numéroté {found}",
+                    "{n} \"{t}\" numbered {found}"
+                )
+            }
             OutlineProblem::Renumbered {
                 entry,
                 found_number: None,
-            } => format!(
-                "{} « {} » présent sans son numéro",
-                entry.number, entry.title
-            ),
-            OutlineProblem::Extra { heading } => format!(
-                "titre hors plan : {} « {} »",
-                heading.number.as_deref().unwrap_or(""),
-                heading.title
-            ),
+            } => {
+                let (n, t) = (&entry.number, &entry.title);
+                say!(
+                    lang,
+                    "{n} « {t} » présent sans son numéro",
+                    "{n} \"{t}\" present without its number"
+                )
+            }
+            OutlineProblem::Extra { heading } => {
+                let (n, t) = (heading.number.as_deref().unwrap_or(""), &heading.title);
+                say!(
+                    lang,
+                    "titre hors plan : {n} « {t} »",
+                    "heading outside the plan: {n} \"{t}\""
+                )
+            }
         }
     }
 }
@@ -370,7 +392,7 @@ mod tests {
         let p = check_outline(&plan(), &lines, false);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(
-            p[0].message_fr(),
+            p[0].message(Lang::Fr),
             "1.1 « COMPREHENSION DU PROGRAMME FONCTIONNEL » placé après 1.2 « ARCHITECTURE TECHNIQUE CIBLE »"
         );
     }
@@ -382,7 +404,7 @@ mod tests {
         lines[6] = "2.3 Phase R&D – séquence par séquence".into();
         lines.push("4 Annexes techniques".into());
         let p = check_outline(&plan(), &lines, false);
-        let msgs: Vec<String> = p.iter().map(OutlineProblem::message_fr).collect();
+        let msgs: Vec<String> = p.iter().map(|p| p.message(Lang::Fr)).collect();
         assert_eq!(
             msgs,
             vec![

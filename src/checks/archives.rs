@@ -9,6 +9,7 @@ use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileKind;
+use crate::say;
 
 /// Archives open, are not encrypted, hold no nested archive, and store non-ASCII names as UTF-8.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -65,37 +66,54 @@ impl BidCheck for Archives {
         {
             let Some(a) = &f.archive else { continue };
             if let Some(e) = &a.error {
-                findings.push(ctx.file_finding(f, e.clone()));
+                findings.push(ctx.file_finding(f, e.get(ctx.lang)));
             }
             if a.truncated {
-                findings.push(ctx.file_finding(
-                    f,
-                    format!(
-                        "{} entrées : seules les {} premières ont été vérifiées",
-                        a.entries,
-                        crate::inventory::archive::MAX_ENTRIES
-                    ),
-                ));
+                findings.push(ctx.file_finding(f, {
+                    let (n, max) = (a.entries, crate::inventory::archive::MAX_ENTRIES);
+                    say!(
+                        ctx.lang,
+                        "{n} entrées : seules les {max} premières ont été vérifiées",
+                        "{n} entries: only the first {max} were checked"
+                    )
+                }));
             }
             if self.forbid_encrypted {
                 for e in &a.encrypted {
                     findings.push(ctx.file_finding(
                         f,
-                        format!("entrée chiffrée (protégée par mot de passe) : {e}"),
+                        say!(
+                            ctx.lang,
+                            "entrée chiffrée (protégée par mot de passe) : {e}",
+                            "encrypted entry (password-protected): {e}"
+                        ),
                     ));
                 }
             }
             if self.forbid_nested {
                 for e in &a.nested {
-                    findings.push(ctx.file_finding(f, format!("archive imbriquée : {e}")));
+                    findings.push(ctx.file_finding(
+                        f,
+                        say!(ctx.lang, "archive imbriquée : {e}", "nested archive: {e}"),
+                    ));
                 }
             }
             if self.require_utf8_names {
                 for e in &a.non_utf8_names {
                     findings.push(
-                    ctx.file_finding(f, format!("nom d'entrée non enregistré en UTF-8, ses accents seront perdus : {e}"))
-                        .suggest("recréer l'archive avec un outil qui enregistre les noms en UTF-8 (7-Zip, zip de macOS/Linux récents)"),
-                );
+                        ctx.file_finding(
+                            f,
+                            say!(
+                                ctx.lang,
+                                "nom d'entrée non enregistré en UTF-8, ses accents seront perdus : {e}",
+                                "entry name not stored in UTF-8, its accents will be lost: {e}"
+                            ),
+                        )
+                        .suggest(ctx.lang.t(
+                            "recréer l'archive avec un outil qui enregistre les noms en UTF-8 (7-Zip, zip de macOS/Linux récents)",
+                            "recreate the archive with a tool that stores names in UTF-8 (7-Zip, recent macOS/Linux zip)",
+                        )),
+                    );
                 }
             }
         }

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
+use crate::say;
 use crate::text::human_size;
-use crate::vocabulary::Finding;
+use crate::vocabulary::{Finding, Lang};
 
 /// Size limits, written with units: `1 GB`, `500 MB`, `20 MiB`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -64,12 +65,12 @@ impl CheckKind for BundleSize {
 }
 
 /// « 1,3 Go (1323000000 octets) », or « 717 octets » when that says it all.
-fn exact(bytes: u64) -> String {
-    let h = human_size(bytes);
+fn exact(bytes: u64, lang: Lang) -> String {
+    let h = human_size(bytes, lang);
     if bytes < 1_000 {
         h
     } else {
-        format!("{h} ({bytes} octets)")
+        say!(lang, "{h} ({bytes} octets)", "{h} ({bytes} bytes)")
     }
 }
 
@@ -80,22 +81,23 @@ impl BidCheck for SizeLimits {
         if let Some(max) = self.max_total
             && total > max
         {
-            findings.push(Finding::new(format!(
-                "dépôt de {} : au-delà de {}",
-                exact(total),
-                exact(max)
+            let (total, max) = (exact(total, ctx.lang), exact(max, ctx.lang));
+            findings.push(Finding::new(say!(
+                ctx.lang,
+                "dépôt de {total} : au-delà de {max}",
+                "deposit of {total}: over {max}"
             )));
         }
         if let Some(max) = self.max_file {
             for f in ctx.inventory.files.iter().filter(|f| f.size > max) {
-                findings.push(ctx.file_finding(
-                    f,
-                    format!(
-                        "{} : au-delà de {} par fichier",
-                        human_size(f.size),
-                        human_size(max)
-                    ),
-                ));
+                findings.push(ctx.file_finding(f, {
+                    let (size, max) = (human_size(f.size, ctx.lang), human_size(max, ctx.lang));
+                    say!(
+                        ctx.lang,
+                        "{size} : au-delà de {max} par fichier",
+                        "{size}: over {max} per file"
+                    )
+                }));
             }
         }
         Outcome::from_findings(findings)

@@ -14,14 +14,15 @@ use super::holder::{self, HolderCheck};
 use super::kind::{BidCheck, CheckKind};
 use super::members::{self, describe};
 use super::params::MemberFilter;
-use crate::analysis::activities::{activities_in, list_fr};
+use crate::analysis::activities::{activities_in, list_in};
 use crate::analysis::holder::issuer;
 use crate::analysis::validity::{latest_until, validity_periods};
 use crate::checks::{Context, Outcome};
-use crate::dates::{DateSpec, fr_date};
+use crate::dates::{DateSpec, short_date};
 use crate::inventory::FileEntry;
 use crate::manifest::{CertificationFact, CertificationStatus, Member};
-use crate::vocabulary::{Finding, JointDocument, Scope};
+use crate::say;
+use crate::vocabulary::{Finding, JointDocument, Lang, Scope};
 use crate::yaml_spans::YamlPath;
 
 /// Members matching `members` hold `scheme` (with `activities`), valid on the deadline when
@@ -176,8 +177,15 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
         .find(|(_, x)| same_scheme(&x.scheme, &c.scheme))
     else {
         v.findings.push(
-            ctx.manifest_finding(format!("certification {} non déclarée", c.scheme))
-                .member(who),
+            ctx.manifest_finding({
+                let scheme = &c.scheme;
+                say!(
+                    ctx.lang,
+                    "certification {scheme} non déclarée",
+                    "certification {scheme} not declared"
+                )
+            })
+            .member(who),
         );
         return v;
     };
@@ -187,9 +195,11 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
         .index(j);
     let at = |f: &str| cert_at.key(f).to_string();
     if cert.status == CertificationStatus::Committed && !c.accept_commitment {
-        v.findings.push(ctx.manifest_finding(format!(
-            "{} seulement en cours d'obtention (status: committed) : une certification détenue est exigée",
-            c.scheme
+        let scheme = &c.scheme;
+        v.findings.push(ctx.manifest_finding(say!(
+            ctx.lang,
+            "{scheme} seulement en cours d'obtention (status: committed) : une certification détenue est exigée",
+            "{scheme} only being obtained (status: committed): a certification held is required"
         )).member(who));
         return v;
     }
@@ -197,41 +207,62 @@ fn judge_member(c: &Certification, ctx: &Context, idx: usize, m: &Member) -> Ver
     if cert.status == CertificationStatus::Held {
         // The certificate's own date, when it was read, is what the buyer judges: the
         // manifest's `valid_until` is then only compared with it (a manifest note).
-        let mut date_read = false;
-        if let Some(doc) = &c.document {
-            // The member's own certificate, or one at the folder root that belongs to no
-            // member (a single-candidate folder often has no member token in its names).
-            let files: Vec<usize> = ctx
-                .pieces
-                .get(doc)
-                .map(|r| {
-                    r.files
-                        .iter()
-                        .copied()
-                        .filter(|&i| ctx.file(i).member.is_none_or(|m| m == idx))
-                        .collect()
-                })
-                .unwrap_or_default();
-            if c.verify_document {
-                for &i in &files {
-                    date_read |= verify_certificate(c, cert, ctx, i, &mut v);
-                }
-            }
-            if files.is_empty() {
-                v.findings.push(
-                    Finding::new(format!(
-                        "certificat {} absent du dossier (pièce {doc})",
-                        c.scheme
-                    ))
-                    .member(who),
-                );
-            }
-        }
+        let date_read = c
+            .document
+            .as_ref()
+            .is_some_and(|doc| verify_documents(c, doc, cert, ctx, idx, who, &mut v));
         if c.valid_on_deadline && !date_read {
             check_validity(c, cert, &at("valid_until"), ctx, who, &mut v);
         }
     }
     v
+}
+
+/// The member's certificate documents (its own, or one at the root that belongs to no member):
+/// present, and — when the rule reads them — what each says. Returns whether a validity date
+/// was read in one of them.
+fn verify_documents(
+    c: &Certification,
+    doc: &str,
+    cert: &CertificationFact,
+    ctx: &Context,
+    idx: usize,
+    who: Option<&str>,
+    v: &mut Verdict,
+) -> bool {
+    let mut date_read = false;
+    // The member's own certificate, or one at the folder root that belongs to no
+    // member (a single-candidate folder often has no member token in its names).
+    let files: Vec<usize> = ctx
+        .pieces
+        .get(doc)
+        .map(|r| {
+            r.files
+                .iter()
+                .copied()
+                .filter(|&i| ctx.file(i).member.is_none_or(|m| m == idx))
+                .collect()
+        })
+        .unwrap_or_default();
+    if c.verify_document {
+        for &i in &files {
+            date_read |= verify_certificate(c, cert, ctx, i, v);
+        }
+    }
+    if files.is_empty() {
+        v.findings.push(
+            Finding::new({
+                let scheme = &c.scheme;
+                say!(
+                    ctx.lang,
+                    "certificat {scheme} absent du dossier (pièce {doc})",
+                    "{scheme} certificate missing from the bid (piece {doc})"
+                )
+            })
+            .member(who),
+        );
+    }
+    date_read
 }
 
 fn check_activities(
@@ -256,11 +287,14 @@ fn check_activities(
                 .collect();
             if !lacking.is_empty() {
                 v.findings.push(
-                    ctx.manifest_finding(format!(
-                        "{} sans l'activité {} exigée",
-                        c.scheme,
-                        lacking.join(", ")
-                    ))
+                    ctx.manifest_finding({
+                        let (scheme, lacking) = (&c.scheme, ctx.lang.and_list(&lacking));
+                        say!(
+                            ctx.lang,
+                            "{scheme} sans l'activité {lacking} exigée",
+                            "{scheme} without the required activity {lacking}"
+                        )
+                    })
                     .member(who),
                 );
             }
@@ -290,12 +324,16 @@ fn check_validity(
     };
     if until.date < deadline.date {
         v.findings.push(
-            ctx.manifest_finding(format!(
-                "{} valable jusqu'au {} : expiré à la date limite du {}",
-                c.scheme,
-                fr_date(until.date),
-                fr_date(deadline.date)
-            ))
+            ctx.manifest_finding({
+                let scheme = &c.scheme;
+                let until = short_date(until.date, ctx.lang);
+                let deadline = short_date(deadline.date, ctx.lang);
+                say!(
+                    ctx.lang,
+                    "{scheme} valable jusqu'au {until} : expiré à la date limite du {deadline}",
+                    "{scheme} valid until {until}: expired on the deadline of {deadline}"
+                )
+            })
             .member(who),
         );
     }
@@ -304,17 +342,18 @@ fn check_validity(
 impl BidCheck for Certification {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
         let Some(all) = ctx.manifest.members.as_deref() else {
-            return Outcome::missing(&["members".to_string()]);
+            return Outcome::missing(ctx.lang, &["members".to_string()]);
         };
         let sel = members::select(self.members.as_ref(), all);
         if sel.selected.is_empty() {
             if !sel.missing.is_empty() {
-                return Outcome::missing(&sel.missing);
+                return Outcome::missing(ctx.lang, &sel.missing);
             }
-            return Outcome::from_findings(vec![ctx.manifest_finding(format!(
-                "aucun membre ne correspond à « {} » : qui doit détenir la certification {} ?",
-                describe(self.members.as_ref()),
-                self.scheme
+            let (who, scheme) = (describe(self.members.as_ref()), &self.scheme);
+            return Outcome::from_findings(vec![ctx.manifest_finding(say!(
+                ctx.lang,
+                "aucun membre ne correspond à « {who} » : qui doit détenir la certification {scheme} ?",
+                "no member matches \"{who}\": who must hold the {scheme} certification?"
             ))]);
         }
         let verdicts: Vec<Verdict> = sel
@@ -337,12 +376,12 @@ impl BidCheck for Certification {
         let outcome = match self.quantifier {
             // With "any", one member that holds it is enough.
             Quantifier::Any if clean => Outcome::pass(),
-            Quantifier::All => settle(all.findings, all.missing, all.unverifiable),
+            Quantifier::All => settle(ctx.lang, all.findings, all.missing, all.unverifiable),
             // With "any", a member whose facts are missing may still be the one: not evaluated.
             Quantifier::Any if all.missing.is_empty() => {
-                settle(all.findings, Vec::new(), all.unverifiable)
+                settle(ctx.lang, all.findings, Vec::new(), all.unverifiable)
             }
-            Quantifier::Any => Outcome::missing(&all.missing),
+            Quantifier::Any => Outcome::missing(ctx.lang, &all.missing),
         };
         outcome
             .with_evidence(all.read)
@@ -356,14 +395,16 @@ impl BidCheck for Certification {
 
 /// Findings fail; else missing facts leave the rule not evaluated; else what could not be
 /// read is for a human; else a pass.
-fn settle(findings: Vec<Finding>, missing: Vec<String>, unverifiable: Vec<String>) -> Outcome {
+fn settle(
+    lang: Lang,
+    findings: Vec<Finding>,
+    missing: Vec<String>,
+    unverifiable: Vec<String>,
+) -> Outcome {
     if findings.is_empty() && missing.is_empty() && !unverifiable.is_empty() {
-        return Outcome::manual(format!(
-            "à vérifier à la main : {}",
-            unverifiable.join(" ; ")
-        ));
+        return Outcome::by_hand(lang, &unverifiable);
     }
-    Outcome::judge(findings, missing)
+    Outcome::judge(lang, findings, missing)
 }
 
 /// What the certificate document itself says, against the rule and the manifest. Returns
@@ -381,17 +422,20 @@ fn verify_certificate(
     };
     if !facts.has_text() {
         // A scan is a valid certificate that only a human can read: never a rejection.
-        v.unverifiable.push(format!(
-            "{} (certificat {} sans texte lisible, document scanné ? activités, dates et titulaire à vérifier ; le PDF d'origine permet le contrôle)",
-            f.rel, c.scheme
+        let (rel, scheme) = (&f.rel, &c.scheme);
+        v.unverifiable.push(say!(
+            ctx.lang,
+            "{rel} (certificat {scheme} sans texte lisible, document scanné ? activités, dates et titulaire à vérifier ; le PDF d'origine permet le contrôle)",
+            "{rel} ({scheme} certificate without readable text, a scan? activities, dates and holder to check; the original PDF allows the check)"
         ));
         return false;
     }
     let issuer = issuer(&facts.text)
-        .map(|i| format!(" — délivré par {i}"))
+        .map(|i| say!(ctx.lang, " — délivré par {i}", " — issued by {i}"))
         .unwrap_or_default();
     v.read.push(format!("{}{issuer}", f.rel));
-    match holder::check(ctx, f, &facts.text, &format!("certificat {}", c.scheme)) {
+    let what = say!(ctx.lang, "certificat {}", "{} certificate", c.scheme);
+    match holder::check(ctx, f, &facts.text, &what) {
         HolderCheck::Fine => {}
         HolderCheck::Wrong(finding) => {
             // Another company's certificate says nothing of this member's certification.
@@ -417,10 +461,14 @@ fn verify_activities(
     let required: BTreeSet<u8> = c.activities.iter().copied().collect();
     match activities_in(text) {
         // No activity read at all: the layout hid them, not a proof that they are missing.
-        None if !required.is_empty() => v.unverifiable.push(format!(
-            "{} (aucune activité {} lue dans le certificat)",
-            f.rel, c.scheme
-        )),
+        None if !required.is_empty() => v.unverifiable.push({
+            let (rel, scheme) = (&f.rel, &c.scheme);
+            say!(
+                ctx.lang,
+                "{rel} (aucune activité {scheme} lue dans le certificat)",
+                "{rel} (no {scheme} activity read in the certificate)"
+            )
+        }),
         None => {}
         Some(read) => {
             let lacking: BTreeSet<u8> = required.difference(&read).copied().collect();
@@ -428,27 +476,34 @@ fn verify_activities(
                 v.findings.push(
                     ctx.file_finding(
                         f,
-                        format!(
-                            "le certificat couvre les activités {}, pas l'activité {} exigée",
-                            list_fr(&read),
-                            list_fr(&lacking)
-                        ),
+                        {
+                            let (read, lacking) = (list_in(&read, ctx.lang), list_in(&lacking, ctx.lang));
+                            say!(
+                                ctx.lang,
+                                "le certificat couvre les activités {read}, pas l'activité {lacking} exigée",
+                                "the certificate covers activities {read}, not the required activity {lacking}"
+                            )
+                        },
                     )
-                    .suggest("joindre le certificat couvrant toutes les activités exigées"),
+                    .suggest(ctx.lang.t(
+                        "joindre le certificat couvrant toutes les activités exigées",
+                        "attach the certificate covering every required activity",
+                    )),
                 );
             }
             if let Some(declared) = &cert.activities {
                 let declared: BTreeSet<u8> = declared.iter().copied().collect();
                 let unbacked: BTreeSet<u8> = declared.difference(&read).copied().collect();
                 if !unbacked.is_empty() && lacking.is_empty() {
-                    v.notes.push(ctx.file_finding(
-                        f,
-                        format!(
-                            "bid.yaml dit activités {}, le certificat dit {}",
-                            list_fr(&declared),
-                            list_fr(&read)
-                        ),
-                    ));
+                    v.notes.push(ctx.file_finding(f, {
+                        let (declared, read) =
+                            (list_in(&declared, ctx.lang), list_in(&read, ctx.lang));
+                        say!(
+                            ctx.lang,
+                            "bid.yaml dit activités {declared}, le certificat dit {read}",
+                            "bid.yaml says activities {declared}, the certificate says {read}"
+                        )
+                    }));
                 }
             }
         }
@@ -468,9 +523,11 @@ fn verify_dates(
     let periods = validity_periods(text);
     let Some(last) = latest_until(&periods) else {
         if c.valid_on_deadline {
-            v.unverifiable.push(format!(
-                "{} (aucune date de validité lisible dans le certificat {})",
-                f.rel, c.scheme
+            let (rel, scheme) = (&f.rel, &c.scheme);
+            v.unverifiable.push(say!(
+                ctx.lang,
+                "{rel} (aucune date de validité lisible dans le certificat {scheme})",
+                "{rel} (no readable validity date in the {scheme} certificate)"
             ));
         }
         return false;
@@ -481,12 +538,16 @@ fn verify_dates(
     {
         v.findings.push(ctx.file_finding(
             f,
-            format!(
-                "le certificat expire le {} (« {} »), avant la date limite du {}",
-                fr_date(last.until),
-                last.excerpt,
-                fr_date(deadline.date)
-            ),
+            {
+                let until = short_date(last.until, ctx.lang);
+                let excerpt = &last.excerpt;
+                let deadline = short_date(deadline.date, ctx.lang);
+                say!(
+                    ctx.lang,
+                    "le certificat expire le {until} (« {excerpt} »), avant la date limite du {deadline}",
+                    "the certificate expires on {until} (\"{excerpt}\"), before the deadline of {deadline}"
+                )
+            },
         ));
     }
     if let Some(declared) = cert
@@ -495,14 +556,15 @@ fn verify_dates(
         .and_then(|d| DateSpec::parse(d).ok())
         && declared.date != last.until
     {
-        v.notes.push(ctx.file_finding(
-            f,
-            format!(
-                "bid.yaml dit {}, le certificat dit {}",
-                fr_date(declared.date),
-                fr_date(last.until)
-            ),
-        ));
+        v.notes.push(ctx.file_finding(f, {
+            let declared = short_date(declared.date, ctx.lang);
+            let until = short_date(last.until, ctx.lang);
+            say!(
+                ctx.lang,
+                "bid.yaml dit {declared}, le certificat dit {until}",
+                "bid.yaml says {declared}, the certificate says {until}"
+            )
+        }));
     }
     true
 }

@@ -13,6 +13,7 @@ use super::per_document::{DocumentFindings, each_text, excerpt};
 use super::select::FileSelector;
 use super::{CompileError, text_regex_from};
 use crate::checks::{Context, Outcome};
+use crate::say;
 use crate::vocabulary::Scope;
 use crate::yaml_spans::YamlPath;
 
@@ -109,23 +110,35 @@ impl BidCheck for TextPatterns {
         each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
             for (re, label) in &self.must {
                 if !re.is_match(&facts.text) {
-                    let mut finding = ctx.file_finding(f, format!("{label} : introuvable"));
+                    let mut finding = ctx.file_finding(
+                        f,
+                        say!(ctx.lang, "{label} : introuvable", "{label}: not found"),
+                    );
                     if facts.text_truncated {
-                        finding.message.push_str(" (texte lu en partie seulement)");
+                        finding.message.push_str(ctx.lang.t(
+                            " (texte lu en partie seulement)",
+                            " (text read only in part)",
+                        ));
                     }
                     judge.findings.push(finding);
                 }
             }
             for (re, label) in &self.must_not {
                 if let Some(m) = re.find(&facts.text) {
-                    judge.findings.push(ctx.file_finding(
-                        f,
-                        format!("{label} : {}", excerpt(&facts.text, m.start(), m.end())),
-                    ));
+                    judge.findings.push(ctx.file_finding(f, {
+                        let excerpt = excerpt(&facts.text, m.start(), m.end());
+                        say!(ctx.lang, "{label} : {excerpt}", "{label}: {excerpt}")
+                    }));
                 }
             }
         });
-        judge.outcome("aucun document concerné dans le dossier")
+        judge.outcome(
+            ctx.lang,
+            ctx.lang.t(
+                "aucun document concerné dans le dossier",
+                "no document concerned in the bid",
+            ),
+        )
     }
 
     fn needs_documents(&self) -> bool {

@@ -7,7 +7,8 @@ use crate::dates::DateSpec;
 use crate::documents::pool::Documents;
 use crate::inventory::{FileEntry, Inventory};
 use crate::manifest::{Manifest, Member};
-use crate::vocabulary::{Finding, LotDef, Phase, Status};
+use crate::say;
+use crate::vocabulary::{Finding, Lang, LotDef, Phase, Status};
 
 /// Files recognised as each piece rule's document, by rule id.
 pub type PieceIndex = HashMap<String, Recognized>;
@@ -34,6 +35,8 @@ pub struct Context<'a> {
     pub pieces: &'a PieceIndex,
     /// What was read inside the documents (empty when no rule needs it).
     pub documents: &'a Documents,
+    /// The language findings, reasons and evidence are written in.
+    pub lang: Lang,
 }
 
 impl Context<'_> {
@@ -111,13 +114,26 @@ impl Outcome {
     }
 
     /// A fact the rule needs is missing from the manifest: never a pass.
-    pub fn missing(fields: &[String]) -> Outcome {
+    pub fn missing(lang: Lang, fields: &[String]) -> Outcome {
         let list = fields
             .iter()
             .map(|f| format!("`{f}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        Outcome::unknown(format!("fait manquant dans le manifeste : {list}"))
+        Outcome::unknown(say!(
+            lang,
+            "fait manquant dans le manifeste : {list}",
+            "fact missing from the manifest: {list}"
+        ))
+    }
+    /// « à vérifier à la main : … »: what only a person can judge, listed.
+    pub fn by_hand(lang: Lang, what: &[String]) -> Outcome {
+        let what = what.join(" ; ");
+        Outcome::manual(say!(
+            lang,
+            "à vérifier à la main : {what}",
+            "to check by hand: {what}"
+        ))
     }
     pub fn manual(reason: impl Into<String>) -> Outcome {
         Outcome::new(Status::Manual, Some(reason.into()))
@@ -135,11 +151,11 @@ impl Outcome {
     }
 
     /// Findings make a failure; without any, missing facts make a skip; else a pass.
-    pub fn judge(findings: Vec<Finding>, missing: Vec<String>) -> Outcome {
+    pub fn judge(lang: Lang, findings: Vec<Finding>, missing: Vec<String>) -> Outcome {
         if findings.is_empty() && !missing.is_empty() {
             let mut m = missing;
             m.dedup();
-            Outcome::missing(&m)
+            Outcome::missing(lang, &m)
         } else {
             Outcome::from_findings(findings)
         }

@@ -6,8 +6,18 @@ use std::collections::BTreeMap;
 
 use crate::manifest::{LoadedManifest, Member};
 
-use crate::vocabulary::{Finding, LotId, Role};
+use crate::vocabulary::{Finding, Lang, LotId, Role};
 use crate::yaml_spans::YamlPath;
+
+/// What a cross-bid check judges: the bids of one consultation, the operators in them, and
+/// the language of the findings.
+pub struct CrossBidContext<'a> {
+    pub bids: &'a [Bid<'a>],
+    pub ops: &'a Operators,
+    /// The consultation has lots (a bid's lots are then required to judge it).
+    pub has_lots: bool,
+    pub lang: Lang,
+}
 
 /// One bid of the portfolio: how it is named in findings, and its manifest.
 pub struct Bid<'a> {

@@ -16,6 +16,7 @@ use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::holder::Mentions;
 use crate::checks::{Context, Outcome};
+use crate::say;
 use crate::siret::siren_of;
 use crate::text::fold;
 use crate::vocabulary::{Role, Scope};
@@ -68,7 +69,7 @@ impl CheckKind for DeclaredMembers {
 impl BidCheck for MemberList {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
         let Some(members) = ctx.manifest.members.as_deref() else {
-            return Outcome::missing(&["members".to_string()]);
+            return Outcome::missing(ctx.lang, &["members".to_string()]);
         };
         let mut judge = DocumentFindings::default();
         each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
@@ -90,13 +91,15 @@ impl BidCheck for MemberList {
                 .zip(&named)
                 .filter(|(m, n)| !**n && m.role != Some(Role::SousTraitant))
             {
+                let name = &m.name;
                 judge.unverifiable(
-                f,
-                &format!(
-                    "la lettre de candidature ne nomme pas {}, membre du groupement dans bid.yaml : compléter la lettre ou corriger bid.yaml",
-                    m.name
-                ),
-            );
+                    f,
+                    &say!(
+                        ctx.lang,
+                        "la lettre de candidature ne nomme pas {name}, membre du groupement dans bid.yaml : compléter la lettre ou corriger bid.yaml",
+                        "the candidacy letter does not name {name}, a member of the groupement in bid.yaml: complete the letter or correct bid.yaml"
+                    ),
+                );
             }
             let declared: Vec<String> = members
                 .iter()
@@ -104,14 +107,22 @@ impl BidCheck for MemberList {
                 .collect();
             for siren in mentions.sirens.iter().filter(|s| !declared.contains(s)) {
                 judge.unverifiable(
-                f,
-                &format!(
-                    "la lettre de candidature cite le SIREN {siren}, qu'aucun membre de bid.yaml ne porte : si c'est un membre du groupement, le déclarer dans bid.yaml, ses pièces n'ont pas été contrôlées"
-                ),
-            );
+                    f,
+                    &say!(
+                        ctx.lang,
+                        "la lettre de candidature cite le SIREN {siren}, qu'aucun membre de bid.yaml ne porte : si c'est un membre du groupement, le déclarer dans bid.yaml, ses pièces n'ont pas été contrôlées",
+                        "the candidacy letter cites SIREN {siren}, which no member of bid.yaml bears: if it is a member of the groupement, declare it in bid.yaml; its pieces were not checked"
+                    ),
+                );
             }
         });
-        judge.outcome("aucune lettre de candidature dans le dossier")
+        judge.outcome(
+            ctx.lang,
+            ctx.lang.t(
+                "aucune lettre de candidature dans le dossier",
+                "no candidacy letter in the bid",
+            ),
+        )
     }
 
     fn needs_documents(&self) -> bool {

@@ -46,12 +46,15 @@ impl BidCheck for EmptyEntries {
                 .iter()
                 .filter(|f| f.kind == FileKind::Empty)
             {
-                findings.push(ctx.file_finding(f, "fichier vide (0 octet)"));
+                findings.push(ctx.file_finding(
+                    f,
+                    ctx.lang.t("fichier vide (0 octet)", "empty file (0 bytes)"),
+                ));
             }
         }
         if self.folders {
             for d in ctx.inventory.dirs.iter().filter(|d| d.empty) {
-                findings.push(Finding::new("dossier vide").at(&d.rel));
+                findings.push(Finding::new(ctx.lang.t("dossier vide", "empty folder")).at(&d.rel));
             }
         }
         Outcome::from_findings(findings)

@@ -13,6 +13,7 @@ use super::params::Selector;
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::naming;
+use crate::say;
 use crate::text::nfc_len;
 
 /// File names (with extension) have at most `max` characters, counted after NFC normalisation.
@@ -73,8 +74,14 @@ impl BidCheck for LengthLimit {
             .filter_map(|(_, f)| {
                 let len = nfc_len(&f.name);
                 (len > self.max).then(|| {
-                    let finding =
-                        ctx.file_finding(f, format!("{len} caractères (max {})", self.max));
+                    let finding = ctx.file_finding(f, {
+                        let max = self.max;
+                        say!(
+                            ctx.lang,
+                            "{len} caractères (max {max})",
+                            "{len} characters (max {max})"
+                        )
+                    });
                     let folder = folder_of(&f.rel);
                     let taken = taken.entry(folder).or_insert_with(|| {
                         naming::Taken::new(names.get(folder).into_iter().flatten().copied())

@@ -11,6 +11,7 @@ use super::params::{Selector, yes};
 use super::select::FileSelector;
 use super::{CompileError, regex_from};
 use crate::checks::{Context, Outcome};
+use crate::say;
 use crate::text::nfc;
 
 /// Names of the selected files match `pattern` (or must not, with `must_match: false`).
@@ -88,7 +89,7 @@ impl CheckKind for FilenamePattern {
 impl BidCheck for NamePattern {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
         let Some(any) = &self.any_member else {
-            return Outcome::error("motif invalide");
+            return Outcome::error(ctx.lang.t("motif invalide", "invalid pattern"));
         };
         // One regex per member token, built once per run.
         let per_member: Vec<Option<Regex>> = ctx
@@ -108,11 +109,26 @@ impl BidCheck for NamePattern {
                 .unwrap_or(any);
             let name = nfc(&f.name);
             if re.is_match(&name) != self.must_match {
+                let (l, t) = (ctx.lang, &self.template);
                 let msg = match (&self.expected, self.must_match) {
-                    (Some(e), true) => format!("nom hors convention (attendu : {e})"),
-                    (None, true) => format!("nom hors convention (motif : {})", self.template),
-                    (Some(e), false) => format!("nom refusé : {e}"),
-                    (None, false) => format!("nom interdit (motif : {})", self.template),
+                    (Some(e), true) => say!(
+                        l,
+                        "nom hors convention (attendu : {e})",
+                        "name outside the convention (expected: {e})"
+                    ),
+                    (None, true) => say!(
+                        l,
+                        "nom hors convention (motif : {t})",
+                        "name outside the convention (pattern: {t})"
+                    ),
+                    (Some(e), false) => say!(l, "nom refusé : {e}", "name refused: {e}"),
+                    (None, false) => {
+                        say!(
+                            l,
+                            "nom interdit (motif : {t})",
+                            "forbidden name (pattern: {t})"
+                        )
+                    }
                 };
                 findings.push(ctx.file_finding(f, msg));
             }

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use crate::checks::{Context, Outcome};
-use crate::inventory::FileKind;
-use crate::vocabulary::Finding;
+use crate::inventory::{FileEntry, FileKind};
+use crate::say;
+use crate::vocabulary::{Finding, Lang};
 use crate::yaml_spans::YamlPath;
 
 /// No file matches these names, and (when asked) no hidden, executable or macro-enabled file.
@@ -126,15 +127,19 @@ impl BidCheck for ForbiddenNames {
             {
                 continue;
             }
+            let l = ctx.lang;
             let why = if self.names.is_match(&d.name) {
-                Some("dossier système ou temporaire")
+                Some(l.t(
+                    "dossier système ou temporaire",
+                    "system or temporary folder",
+                ))
             } else if self.hidden && d.name.starts_with('.') {
-                Some("dossier caché")
+                Some(l.t("dossier caché", "hidden folder"))
             } else {
                 None
             };
             if let Some(why) = why {
-                findings.push(Finding::new(format!("{why} : à retirer du dépôt")).at(&d.rel));
+                findings.push(Finding::new(to_remove(l, why)).at(&d.rel));
                 flagged_dirs.push(d.rel.clone());
             }
         }
@@ -145,44 +150,81 @@ impl BidCheck for ForbiddenNames {
             {
                 continue;
             }
-            let ext = f.ext.as_deref().unwrap_or("");
-            let why: Option<String> = if self.names.is_match(&f.name) {
-                Some("fichier temporaire ou système".into())
-            } else if self.hidden && f.name.starts_with('.') {
-                Some("fichier caché".into())
-            } else if self.executables && f.kind == FileKind::Executable {
-                Some(format!(
-                    "programme exécutable (reconnu à son contenu{})",
-                    disguise(ext)
-                ))
-            } else if self.executables && f.kind == FileKind::Script {
-                Some(format!("script (reconnu à son contenu{})", disguise(ext)))
-            } else if self.macros && f.has_macros() {
-                Some("document contenant des macros (projet VBA)".into())
-            } else if self.executables
-                && let Some(inner) = f.archive.as_ref().and_then(|a| a.executables.first())
-            {
-                Some(format!("archive contenant un exécutable : {inner}"))
-            } else if self.extensions.iter().any(|e| e == ext) {
-                Some(format!(
-                    "extension .{ext} interdite (exécutable, script ou document à macros)"
-                ))
-            } else {
-                None
-            };
-            if let Some(why) = why {
-                findings.push(ctx.file_finding(f, format!("{why} : à retirer du dépôt")));
+            if let Some(why) = self.why_forbidden(f, ctx.lang) {
+                findings.push(ctx.file_finding(f, to_remove(ctx.lang, &why)));
             }
         }
         Outcome::from_findings(findings)
     }
 }
 
-fn disguise(ext: &str) -> String {
+impl ForbiddenNames {
+    /// Why the file may not be deposited, if it may not.
+    fn why_forbidden(&self, f: &FileEntry, l: Lang) -> Option<String> {
+        let ext = f.ext.as_deref().unwrap_or("");
+        let why = if self.names.is_match(&f.name) {
+            l.t("fichier temporaire ou système", "temporary or system file")
+                .into()
+        } else if self.hidden && f.name.starts_with('.') {
+            l.t("fichier caché", "hidden file").into()
+        } else if self.executables && f.kind == FileKind::Executable {
+            let disguise = disguise(ext, l);
+            say!(
+                l,
+                "programme exécutable (reconnu à son contenu{disguise})",
+                "executable program (recognised by its content{disguise})"
+            )
+        } else if self.executables && f.kind == FileKind::Script {
+            let disguise = disguise(ext, l);
+            say!(
+                l,
+                "script (reconnu à son contenu{disguise})",
+                "script (recognised by its content{disguise})"
+            )
+        } else if self.macros && f.has_macros() {
+            l.t(
+                "document contenant des macros (projet VBA)",
+                "document holding macros (VBA project)",
+            )
+            .into()
+        } else if self.executables
+            && let Some(inner) = f.archive.as_ref().and_then(|a| a.executables.first())
+        {
+            say!(
+                l,
+                "archive contenant un exécutable : {inner}",
+                "archive holding an executable: {inner}"
+            )
+        } else if self.extensions.iter().any(|e| e == ext) {
+            say!(
+                l,
+                "extension .{ext} interdite (exécutable, script ou document à macros)",
+                "forbidden extension .{ext} (executable, script or document with macros)"
+            )
+        } else {
+            return None;
+        };
+        Some(why)
+    }
+}
+
+fn to_remove(l: Lang, why: &str) -> String {
+    say!(
+        l,
+        "{why} : à retirer du dépôt",
+        "{why}: remove it from the deposit"
+    )
+}
+
+fn disguise(ext: &str, l: Lang) -> String {
     if ext.is_empty() {
         String::new()
     } else {
-        format!(", malgré l'extension .{ext}")
+        say!(
+            l,
+            ", malgré l'extension .{ext}",
+            ", despite the .{ext} extension"
+        )
     }
 }
 

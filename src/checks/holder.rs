@@ -17,6 +17,7 @@ use crate::analysis::holder::{Company, Holder, holder_of};
 use crate::checks::{Context, Outcome};
 use crate::inventory::FileEntry;
 use crate::manifest::Member;
+use crate::say;
 use crate::vocabulary::{Finding, Role, Scope};
 
 /// The selected documents (sworn declarations, attestations, Kbis) were issued to the member
@@ -70,7 +71,10 @@ impl BidCheck for ExpectedHolder {
         // No separate document to judge: its presence is the piece rule's business, and a piece
         // given inside another (the DC1's sworn declarations) is judged with that other one.
         if self.select.files(ctx).next().is_none() {
-            return Outcome::not_applicable("aucun document distinct à contrôler");
+            return Outcome::not_applicable(ctx.lang.t(
+                "aucun document distinct à contrôler",
+                "no separate document to check",
+            ));
         }
         let mut judge = DocumentFindings::default();
         each_text(
@@ -83,7 +87,13 @@ impl BidCheck for ExpectedHolder {
                 HolderCheck::Unreadable(why) => judge.unverifiable(f, &why),
             },
         );
-        judge.outcome("aucun document concerné dans le dossier")
+        judge.outcome(
+            ctx.lang,
+            ctx.lang.t(
+                "aucun document concerné dans le dossier",
+                "no document concerned in the bid",
+            ),
+        )
     }
 
     fn needs_documents(&self) -> bool {
@@ -141,15 +151,38 @@ pub fn check(ctx: &Context, f: &FileEntry, text: &str, what: &str) -> HolderChec
         .collect();
     match holder_of(text, company(member), &others) {
         Holder::Expected => HolderCheck::Fine,
-        Holder::Other(name) => HolderCheck::Wrong(
-            Finding::new(format!(
-                "{what} au nom de « {name} », et non de {} : il ne vaut pas pour ce membre",
-                member.name
-            ))
-            .at(&f.rel)
-            .member(Some(member.label()))
-            .suggest(format!("joindre le document au nom de {}", member.name)),
-        ),
-        Holder::Unreadable(why) => HolderCheck::Unreadable(format!("titulaire non lu : {why}")),
+        Holder::Other(name) => {
+            let member_name = &member.name;
+            HolderCheck::Wrong(
+                Finding::new(say!(
+                    ctx.lang,
+                    "{what} au nom de « {name} », et non de {member_name} : il ne vaut pas pour ce membre",
+                    "{what} in the name of \"{name}\", not of {member_name}: it does not count for this member"
+                ))
+                .at(&f.rel)
+                .member(Some(member.label()))
+                .suggest(say!(
+                    ctx.lang,
+                    "joindre le document au nom de {member_name}",
+                    "attach the document in the name of {member_name}"
+                )),
+            )
+        }
+        Holder::Unreadable { cited } => {
+            let name = &member.name;
+            let mut why = say!(
+                ctx.lang,
+                "titulaire non lu : ni le nom ni le SIREN de {name} n'apparaissent dans le document",
+                "holder not read: neither the name nor the SIREN of {name} appears in the document"
+            );
+            if let Some(s) = cited {
+                why.push_str(&say!(
+                    ctx.lang,
+                    " (il cite le SIREN {s})",
+                    " (it cites SIREN {s})"
+                ));
+            }
+            HolderCheck::Unreadable(why)
+        }
     }
 }

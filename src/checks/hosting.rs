@@ -9,6 +9,7 @@ use super::CompileError;
 use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
 use crate::checks::{Context, Outcome};
+use crate::say;
 use crate::territory;
 use crate::vocabulary::{Scope, Territory};
 
@@ -63,9 +64,9 @@ impl CheckKind for Hosting {
 impl BidCheck for Hosting {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
         let Some(h) = &ctx.manifest.hosting else {
-            return Outcome::missing(&["hosting".to_string()]);
+            return Outcome::missing(ctx.lang, &["hosting".to_string()]);
         };
-        let zone = territory::name(self.territory);
+        let zone = territory::name(self.territory, ctx.lang);
         let mut findings = Vec::new();
         let mut missing = Vec::new();
         if self.datacenters {
@@ -80,11 +81,15 @@ impl BidCheck for Hosting {
                             (Some(l), Some(p)) => format!("{l}, {p}"),
                             (Some(l), None) => l.clone(),
                             (None, Some(p)) => p.clone(),
-                            (None, None) => "sans localisation".to_string(),
+                            (None, None) => {
+                                ctx.lang.t("sans localisation", "no location").to_string()
+                            }
                         };
-                        findings.push(ctx.manifest_finding(format!(
-                            "datacenter ({place}) situé en {} : hors {zone}",
-                            dc.country.to_ascii_uppercase()
+                        let country = dc.country.to_ascii_uppercase();
+                        findings.push(ctx.manifest_finding(say!(
+                            ctx.lang,
+                            "datacenter ({place}) situé en {country} : hors {zone}",
+                            "datacenter ({place}) located in {country}: outside {zone}"
                         )));
                     }
                 }
@@ -98,9 +103,11 @@ impl BidCheck for Hosting {
                         .iter()
                         .filter(|x| !territory::contains(self.territory, x))
                     {
-                        findings.push(ctx.manifest_finding(format!(
-                            "administration ou exploitation depuis {} : hors {zone}",
-                            country.to_ascii_uppercase()
+                        let country = country.to_ascii_uppercase();
+                        findings.push(ctx.manifest_finding(say!(
+                            ctx.lang,
+                            "administration ou exploitation depuis {country} : hors {zone}",
+                            "administration or operation from {country}: outside {zone}"
                         )));
                     }
                 }
@@ -120,14 +127,16 @@ impl BidCheck for Hosting {
                             .as_deref()
                             .map(|r| format!(" ({r})"))
                             .unwrap_or_default();
-                        findings.push(ctx.manifest_finding(format!(
-                            "transfert des données ou accès depuis {}{who} : hors {zone}",
-                            t.country.to_ascii_uppercase()
+                        let country = t.country.to_ascii_uppercase();
+                        findings.push(ctx.manifest_finding(say!(
+                            ctx.lang,
+                            "transfert des données ou accès depuis {country}{who} : hors {zone}",
+                            "data transfer or access from {country}{who}: outside {zone}"
                         )));
                     }
                 }
             }
         }
-        Outcome::judge(findings, missing)
+        Outcome::judge(ctx.lang, findings, missing)
     }
 }

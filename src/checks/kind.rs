@@ -2,7 +2,7 @@
 //! time into something that judges one bid (`BidCheck`) or the bids of one consultation
 //! together (`CrossBidCheck`). The registry (`registry.rs`) lists the kinds.
 
-use super::cross_bid::{Bid, Operators};
+use super::cross_bid::CrossBidContext;
 use super::params::{Selector, selected_pieces};
 use super::{CompileError, Context, Outcome};
 use crate::vocabulary::Scope;
@@ -56,5 +56,5 @@ pub trait BidCheck {
 /// portfolio`): one candidacy per lot, one groupement as mandataire.
 pub trait CrossBidCheck {
     /// `None` when the parameters ask nothing across bids.
-    fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, has_lots: bool) -> Option<Outcome>;
+    fn evaluate_bids(&self, cx: &CrossBidContext) -> Option<Outcome>;
 }

@@ -14,8 +14,9 @@ use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
 use crate::analysis::language;
 use crate::checks::{Context, Outcome};
+use crate::say;
 use crate::text::{fold, name_tokens, stem};
-use crate::vocabulary::Scope;
+use crate::vocabulary::{Lang, Scope};
 
 /// The selected documents are written in `language` (ISO 639-1 code, `fr`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -73,7 +74,7 @@ impl CheckKind for Language {
 
     fn compile(&self, errors: &mut Vec<CompileError>) -> ExpectedLanguage {
         let code = self.language.trim().to_lowercase();
-        if language::name_fr(&code).is_none() {
+        if language::name(&code, Lang::Fr).is_none() {
             errors.push(CompileError::new(
                 "language",
                 format!(
@@ -109,7 +110,7 @@ impl CheckKind for Language {
 impl BidCheck for ExpectedLanguage {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
         let mut judge = DocumentFindings::default();
-        let expected = language::name_fr(&self.code).unwrap_or("?");
+        let expected = language::name(&self.code, ctx.lang).unwrap_or("?");
         // Documents reliably in the expected language, by pairing key: the translations.
         let translations: Vec<(String, String)> = ctx
             .inventory
@@ -131,25 +132,38 @@ impl BidCheck for ExpectedLanguage {
                 Some(d) if d.code == self.code => {}
                 // Its translation is attached: what the help promises.
                 Some(_) if translations.contains(&pair_key(&f.rel, &f.name)) => {}
-                Some(d) if !d.reliable => {
-                    judge.unverifiable(f, &format!("langue incertaine ({} probable)", d.name_fr()))
-                }
-                Some(d) => judge.findings.push(
-                    ctx.file_finding(
-                        f,
-                        format!(
-                            "rédigé en {} (confiance {:.0} %), pas en {expected}",
-                            d.name_fr(),
-                            d.confidence * 100.0
-                        ),
+                Some(d) if !d.reliable => judge.unverifiable(f, &{
+                    let name = d.name(ctx.lang);
+                    say!(
+                        ctx.lang,
+                        "langue incertaine ({name} probable)",
+                        "uncertain language ({name} likely)"
                     )
-                    .suggest(format!(
-                        "fournir le document en {expected} (ou sa traduction)"
+                }),
+                Some(d) => judge.findings.push(
+                    ctx.file_finding(f, {
+                        let (name, confidence) = (d.name(ctx.lang), d.confidence * 100.0);
+                        say!(
+                            ctx.lang,
+                            "rédigé en {name} (confiance {confidence:.0} %), pas en {expected}",
+                            "written in {name} (confidence {confidence:.0}%), not in {expected}"
+                        )
+                    })
+                    .suggest(say!(
+                        ctx.lang,
+                        "fournir le document en {expected} (ou sa traduction)",
+                        "provide the document in {expected} (or its translation)"
                     )),
                 ),
             }
         });
-        judge.outcome("aucun document concerné dans le dossier")
+        judge.outcome(
+            ctx.lang,
+            ctx.lang.t(
+                "aucun document concerné dans le dossier",
+                "no document concerned in the bid",
+            ),
+        )
     }
 
     fn needs_documents(&self) -> bool {

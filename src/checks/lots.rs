@@ -4,10 +4,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::cross_bid::{Bid, Operators, at_bid};
+use super::cross_bid::{CrossBidContext, at_bid};
 use super::kind::{BidCheck, CheckKind, CrossBidCheck};
 use crate::checks::{Context, Outcome};
-use crate::vocabulary::Scope;
+use crate::say;
+use crate::vocabulary::{Lang, Scope};
 
 /// The lots applied for (`lots:` of the manifest) against the consultation's lots.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -64,18 +65,27 @@ impl BidCheck for Lots {
         let applied = ctx.manifest.lots.as_deref();
         if self.known {
             match (ctx.pack_lots, applied) {
-            (None, _) => return Outcome::unknown("le pack ne donne pas la liste des lots de la consultation"),
-            (Some([]), Some(l)) if !l.is_empty() => findings.push(ctx.manifest_finding(format!(
-                "la consultation n'est pas allotie, mais le manifeste indique les lots {} : retirer `lots:`",
-                list(l.iter().map(|x| x.to_string()))
-            ))),
+            (None, _) => return Outcome::unknown(ctx.lang.t(
+                "le pack ne donne pas la liste des lots de la consultation",
+                "the pack does not list the consultation's lots",
+            )),
+            (Some([]), Some(l)) if !l.is_empty() => findings.push(ctx.manifest_finding({
+                let lots = list(l.iter().map(|x| x.to_string()));
+                say!(
+                    ctx.lang,
+                    "la consultation n'est pas allotie, mais le manifeste indique les lots {lots} : retirer `lots:`",
+                    "the consultation has no lots, but the manifest names lots {lots}: remove `lots:`"
+                )
+            })),
             (Some([]), _) => {}
-            (Some(_), None) => return Outcome::missing(&["lots".to_string()]),
+            (Some(_), None) => return Outcome::missing(ctx.lang, &["lots".to_string()]),
             (Some(known), Some(l)) => {
+                let names = list(known.iter().map(|k| k.id().to_string()));
                 for lot in l.iter().filter(|x| !known.iter().any(|k| k.id().key() == x.key())) {
-                    findings.push(ctx.manifest_finding(format!(
-                        "lot {lot} inconnu (lots de la consultation : {})",
-                        list(known.iter().map(|k| k.id().to_string()))
+                    findings.push(ctx.manifest_finding(say!(
+                        ctx.lang,
+                        "lot {lot} inconnu (lots de la consultation : {names})",
+                        "unknown lot {lot} (the consultation's lots: {names})"
                     )));
                 }
             }
@@ -84,29 +94,37 @@ impl BidCheck for Lots {
                 let mut keys: Vec<String> = l.iter().map(|x| x.key()).collect();
                 keys.sort();
                 if keys.windows(2).any(|w| w[0] == w[1]) {
-                    findings.push(
-                        ctx.manifest_finding("un même lot est indiqué deux fois dans `lots:`"),
-                    );
+                    findings.push(ctx.manifest_finding(ctx.lang.t(
+                        "un même lot est indiqué deux fois dans `lots:`",
+                        "the same lot is named twice in `lots:`",
+                    )));
                 }
             }
         }
         if let Some(max) = self.max {
             let Some(l) = applied else {
-                return Outcome::missing(&["lots".to_string()]);
+                return Outcome::missing(ctx.lang, &["lots".to_string()]);
             };
             if l.len() > max {
-                let what = self
-                    .message
-                    .clone()
-                    .unwrap_or_else(|| format!("au plus {max} lots"));
-                findings.push(ctx.manifest_finding(format!(
-                    "{} lots demandés ({}) : {what}",
-                    l.len(),
-                    list(l.iter().map(|x| x.to_string()))
+                let what = self.limit(max, ctx.lang);
+                let (n, lots) = (l.len(), list(l.iter().map(|x| x.to_string())));
+                findings.push(ctx.manifest_finding(say!(
+                    ctx.lang,
+                    "{n} lots demandés ({lots}) : {what}",
+                    "{n} lots applied for ({lots}): {what}"
                 )));
             }
         }
         Outcome::from_findings(findings)
+    }
+}
+
+impl Lots {
+    /// The rule's own words for the limit (the pack's `message`), else « au plus N lots ».
+    fn limit(&self, max: usize, lang: Lang) -> String {
+        self.message
+            .clone()
+            .unwrap_or_else(|| say!(lang, "au plus {max} lots", "at most {max} lots"))
     }
 }
 
@@ -118,7 +136,8 @@ fn list(items: impl Iterator<Item = String>) -> String {
 /// is reported with the rule's message (ANS: more may be applied for, at most three awarded).
 /// Sub-contractors are not bidders and do not count. None for a rule without `max`.
 impl CrossBidCheck for Lots {
-    fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, _: bool) -> Option<Outcome> {
+    fn evaluate_bids(&self, cx: &CrossBidContext) -> Option<Outcome> {
+        let (bids, ops) = (cx.bids, cx.ops);
         let max = self.max?;
         let mut findings = Vec::new();
         let mut missing = ops.missing_fields(bids);
@@ -135,7 +154,7 @@ impl CrossBidCheck for Lots {
                         lots.extend(l.iter().map(ToString::to_string));
                         seen_in.push(&bid.name);
                     }
-                    None => missing.push(format!("{} : lots", bid.manifest_display)),
+                    None => missing.push(format!("{}: lots", bid.manifest_display)),
                 }
             }
             lots.sort();
@@ -143,24 +162,21 @@ impl CrossBidCheck for Lots {
             if lots.len() > max
                 && let Some(first) = parts.first()
             {
-                let what = self
-                    .message
-                    .clone()
-                    .unwrap_or_else(|| format!("au plus {max} lots"));
+                let what = self.limit(max, cx.lang);
+                let (who, n) = (ops.label(siren), lots.len());
+                let (lots, bids_named) = (list(lots.into_iter()), seen_in.join(", "));
                 findings.push(at_bid(
                     &bids[first.bid],
-                    format!(
-                        "{} : {} lots demandés ({}) dans {} : {what}",
-                        ops.label(siren),
-                        lots.len(),
-                        list(lots.into_iter()),
-                        seen_in.join(", ")
+                    say!(
+                        cx.lang,
+                        "{who} : {n} lots demandés ({lots}) dans {bids_named} : {what}",
+                        "{who}: {n} lots applied for ({lots}) in {bids_named}: {what}"
                     ),
                 ));
             }
         }
         missing.sort();
         missing.dedup();
-        Some(Outcome::judge(findings, missing))
+        Some(Outcome::judge(cx.lang, findings, missing))
     }
 }

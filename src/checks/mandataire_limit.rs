@@ -6,9 +6,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::CompileError;
-use super::cross_bid::{Bid, Operators, at_bid};
+use super::cross_bid::{CrossBidContext, at_bid};
 use super::kind::{CheckKind, CrossBidCheck};
 use crate::checks::Outcome;
+use crate::say;
 use crate::vocabulary::{Role, Scope};
 
 /// (portfolio) One operator (SIRET) is mandataire of at most `max` groupements.
@@ -38,7 +39,8 @@ impl CheckKind for MandataireLimit {
 }
 
 impl CrossBidCheck for MandataireLimit {
-    fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, _: bool) -> Option<Outcome> {
+    fn evaluate_bids(&self, cx: &CrossBidContext) -> Option<Outcome> {
+        let (bids, ops) = (cx.bids, cx.ops);
         let mut findings = Vec::new();
         for (siren, parts) in &ops.by_siren {
             let as_mandataire: Vec<&str> = parts
@@ -54,13 +56,15 @@ impl CrossBidCheck for MandataireLimit {
                 if let Some(first) = first {
                     findings.push(at_bid(
                         first,
-                        format!(
-                            "{} mandataire de {} groupements (au plus {}) : {}",
-                            ops.label(siren),
-                            as_mandataire.len(),
-                            self.max,
-                            as_mandataire.join(", ")
-                        ),
+                        {
+                            let (who, n, max) = (ops.label(siren), as_mandataire.len(), self.max);
+                            let bids_named = as_mandataire.join(", ");
+                            say!(
+                                cx.lang,
+                                "{who} mandataire de {n} groupements (au plus {max}) : {bids_named}",
+                                "{who} mandataire (lead) of {n} groupements (at most {max}): {bids_named}"
+                            )
+                        },
                     ));
                 }
             }
@@ -70,6 +74,6 @@ impl CrossBidCheck for MandataireLimit {
             .into_iter()
             .filter(|f| f.ends_with(".role") || f.ends_with(".siret") || f.ends_with("members"))
             .collect();
-        Some(Outcome::judge(findings, roles_missing))
+        Some(Outcome::judge(cx.lang, findings, roles_missing))
     }
 }

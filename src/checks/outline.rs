@@ -118,12 +118,22 @@ impl BidCheck for ImposedPlan {
             for problem in check_outline(&self.plan, &lines, self.allow_extra) {
                 judge
                     .findings
-                    .push(ctx.file_finding(f, problem.message_fr()).suggest(
-                        "suivre le plan imposé : numéros et titres de l'annexe, dans l'ordre",
-                    ));
+                    .push(
+                        ctx.file_finding(f, problem.message(ctx.lang))
+                            .suggest(ctx.lang.t(
+                            "suivre le plan imposé : numéros et titres de l'annexe, dans l'ordre",
+                            "follow the imposed plan: the annex's numbers and titles, in order",
+                        )),
+                    );
             }
         });
-        judge.outcome("aucun document concerné dans le dossier")
+        judge.outcome(
+            ctx.lang,
+            ctx.lang.t(
+                "aucun document concerné dans le dossier",
+                "no document concerned in the bid",
+            ),
+        )
     }
 
     fn needs_documents(&self) -> bool {

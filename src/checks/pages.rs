@@ -13,6 +13,7 @@ use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::documents::DocFacts;
 use crate::inventory::FileEntry;
+use crate::say;
 use crate::vocabulary::Scope;
 
 /// Page count bounds and page size of the selected documents.
@@ -129,7 +130,13 @@ impl BidCheck for PageLimits {
                 self.judge_size(ctx, f, facts, size, judge);
             }
         });
-        judge.outcome("aucun document concerné dans le dossier")
+        judge.outcome(
+            ctx.lang,
+            ctx.lang.t(
+                "aucun document concerné dans le dossier",
+                "no document concerned in the bid",
+            ),
+        )
     }
 
     fn needs_documents(&self) -> bool {
@@ -147,9 +154,13 @@ impl PageLimits {
         judge: &mut DocumentFindings,
     ) {
         match (facts.pages, &facts.page_estimate) {
-            (None, _) if self.raw.min.is_some() || self.raw.max.is_some() => {
-                judge.unverifiable(f, "nombre de pages non enregistré dans le fichier")
-            }
+            (None, _) if self.raw.min.is_some() || self.raw.max.is_some() => judge.unverifiable(
+                f,
+                ctx.lang.t(
+                    "nombre de pages non enregistré dans le fichier",
+                    "page count not stored in the file",
+                ),
+            ),
             (None, _) => {}
             // An estimate is judged only when its whole range is within the bounds: near or
             // past a bound, a human counts (never a pass on a guess, never a fail either).
@@ -157,17 +168,32 @@ impl PageLimits {
                 let over = self.raw.max.is_some_and(|max| e.high > max);
                 let under = self.raw.min.is_some_and(|min| e.low < min);
                 if over || under {
+                    let l = ctx.lang;
                     let bound = match (self.raw.min, self.raw.max) {
-                        (Some(min), Some(max)) => format!("attendu : de {min} à {max} page(s)"),
-                        (Some(min), None) => format!("attendu : {min} page(s) au moins"),
-                        (None, Some(max)) => format!("attendu : {max} page(s) au plus"),
+                        (Some(min), Some(max)) => say!(
+                            l,
+                            "attendu : de {min} à {max} page(s)",
+                            "expected: {min} to {max} page(s)"
+                        ),
+                        (Some(min), None) => say!(
+                            l,
+                            "attendu : {min} page(s) au moins",
+                            "expected: at least {min} page(s)"
+                        ),
+                        (None, Some(max)) => say!(
+                            l,
+                            "attendu : {max} page(s) au plus",
+                            "expected: at most {max} page(s)"
+                        ),
                         (None, None) => String::new(),
                     };
+                    let estimate = e.describe(l);
                     judge.unverifiable(
                         f,
-                        &format!(
-                            "nombre de pages estimé, à compter à l'ouverture : {} ; {bound}",
-                            e.describe()
+                        &say!(
+                            l,
+                            "nombre de pages estimé, à compter à l'ouverture : {estimate} ; {bound}",
+                            "estimated page count, to count when opened: {estimate}; {bound}"
                         ),
                     );
                 }
@@ -176,16 +202,32 @@ impl PageLimits {
                 if let Some(min) = self.raw.min
                     && n < min
                 {
-                    judge
-                        .findings
-                        .push(ctx.file_finding(f, format!("{n} page(s), {min} au moins")));
+                    judge.findings.push(ctx.file_finding(
+                        f,
+                        say!(
+                            ctx.lang,
+                            "{n} page(s), {min} au moins",
+                            "{n} page(s), at least {min}"
+                        ),
+                    ));
                 }
                 if let Some(max) = self.raw.max
                     && n > max
                 {
                     judge.findings.push(
-                        ctx.file_finding(f, format!("{n} pages, {max} au plus"))
-                            .suggest(format!("réduire le document à {max} page(s)")),
+                        ctx.file_finding(
+                            f,
+                            say!(
+                                ctx.lang,
+                                "{n} pages, {max} au plus",
+                                "{n} pages, at most {max}"
+                            ),
+                        )
+                        .suggest(say!(
+                            ctx.lang,
+                            "réduire le document à {max} page(s)",
+                            "shorten the document to {max} page(s)"
+                        )),
                     );
                 }
             }
@@ -202,7 +244,13 @@ impl PageLimits {
         judge: &mut DocumentFindings,
     ) {
         if facts.page_sizes.is_empty() {
-            judge.unverifiable(f, "format de page non lisible hors PDF");
+            judge.unverifiable(
+                f,
+                ctx.lang.t(
+                    "format de page non lisible hors PDF",
+                    "page size not readable outside PDF",
+                ),
+            );
             return;
         }
         let (w, h, name) = dimensions(size);
@@ -219,22 +267,32 @@ impl PageLimits {
             .filter(|(_, p)| !fits(p))
             .collect();
         if let Some((first, p)) = wrong.first() {
-            let pages = if wrong.len() == 1 {
-                format!("page {}", first + 1)
+            let (n, page) = (wrong.len(), first + 1);
+            let pages = if n == 1 {
+                format!("page {page}")
             } else {
-                format!("{} pages dont la page {}", wrong.len(), first + 1)
+                say!(
+                    ctx.lang,
+                    "{n} pages dont la page {page}",
+                    "{n} pages including page {page}"
+                )
             };
+            let (width, height) = (p.width / 72.0 * 25.4, p.height / 72.0 * 25.4);
+            let known = known_size(p).map(|k| format!(" ({k})")).unwrap_or_default();
             judge.findings.push(
                 ctx.file_finding(
                     f,
-                    format!(
-                        "{pages} au format {:.0} × {:.0} mm{}, pas {name}",
-                        p.width / 72.0 * 25.4,
-                        p.height / 72.0 * 25.4,
-                        known_size(p).map(|k| format!(" ({k})")).unwrap_or_default()
+                    say!(
+                        ctx.lang,
+                        "{pages} au format {width:.0} × {height:.0} mm{known}, pas {name}",
+                        "{pages} of size {width:.0} × {height:.0} mm{known}, not {name}"
                     ),
                 )
-                .suggest(format!("exporter le document au format {name}")),
+                .suggest(say!(
+                    ctx.lang,
+                    "exporter le document au format {name}",
+                    "export the document in {name} size"
+                )),
             );
         }
     }

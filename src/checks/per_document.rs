@@ -9,7 +9,8 @@ use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::documents::DocFacts;
 use crate::inventory::FileEntry;
-use crate::vocabulary::Finding;
+use crate::say;
+use crate::vocabulary::{Finding, Lang};
 
 #[derive(Default)]
 pub struct DocumentFindings {
@@ -39,43 +40,46 @@ impl DocumentFindings {
     /// Findings fail; else unreadable documents leave the rule not evaluated; else documents
     /// nobody could judge are for a human; else a pass — or not evaluated when nothing was
     /// selected.
-    pub fn outcome(mut self, nothing_selected: &str) -> Outcome {
+    pub fn outcome(mut self, lang: Lang, nothing_selected: &str) -> Outcome {
         let notes = std::mem::take(&mut self.manifest_notes);
-        self.judged(nothing_selected).with_manifest_notes(notes)
+        self.judged(lang, nothing_selected)
+            .with_manifest_notes(notes)
     }
 
-    fn judged(self, nothing_selected: &str) -> Outcome {
+    fn judged(self, lang: Lang, nothing_selected: &str) -> Outcome {
         let mut findings = self.findings;
         if !findings.is_empty() {
-            findings.extend(
-                self.unreadable
-                    .iter()
-                    .map(|u| Finding::new(format!("non vérifié, document illisible : {u}"))),
-            );
+            findings.extend(self.unreadable.iter().map(|u| {
+                Finding::new(say!(
+                    lang,
+                    "non vérifié, document illisible : {u}",
+                    "not checked, unreadable document: {u}"
+                ))
+            }));
             return Outcome::from_findings(findings).with_evidence(self.checked);
         }
         // A document this rule could not read is not judged here: its defect is PLACE-LISIBLE's
         // (reported once, there), and the rule is « non évaluée » for it — never a blanket
         // ERREUR over the whole folder.
         if !self.unreadable.is_empty() {
-            let mut reason = format!(
-                "document(s) non lu(s), ce défaut est signalé à part (lisibilité, fichiers interdits) : {}",
-                self.unreadable.join(" ; ")
+            let unread = self.unreadable.join(" ; ");
+            let mut reason = say!(
+                lang,
+                "document(s) non lu(s), ce défaut est signalé à part (lisibilité, fichiers interdits) : {unread}",
+                "document(s) not read, a defect reported apart (readability, forbidden files): {unread}"
             );
             if !self.unverifiable.is_empty() {
-                reason.push_str(&format!(
-                    " ; à vérifier à la main : {}",
-                    self.unverifiable.join(" ; ")
+                let by_hand = self.unverifiable.join(" ; ");
+                reason.push_str(&say!(
+                    lang,
+                    " ; à vérifier à la main : {by_hand}",
+                    "; to check by hand: {by_hand}"
                 ));
             }
             return Outcome::unknown(reason).with_evidence(self.checked);
         }
         if !self.unverifiable.is_empty() {
-            return Outcome::manual(format!(
-                "à vérifier à la main : {}",
-                self.unverifiable.join(" ; ")
-            ))
-            .with_evidence(self.checked);
+            return Outcome::by_hand(lang, &self.unverifiable).with_evidence(self.checked);
         }
         if self.checked.is_empty() {
             return Outcome::unknown(nothing_selected);
@@ -101,11 +105,18 @@ pub fn each_document(
             let mut part = DocumentFindings::default();
             match ctx.documents.get(i) {
                 None => {}
-                Some(Err(cause)) => part.unreadable.push(format!("{} : {cause}", f.rel)),
+                Some(Err(cause)) => {
+                    part.unreadable
+                        .push(format!("{} : {}", f.rel, cause.said(ctx.lang)))
+                }
                 Some(Ok(facts)) => {
                     if facts.encryption == crate::documents::Encryption::UserPassword {
-                        part.unreadable
-                            .push(format!("{} : protégé par mot de passe", f.rel));
+                        part.unreadable.push(say!(
+                            ctx.lang,
+                            "{} : protégé par mot de passe",
+                            "{}: password-protected",
+                            f.rel
+                        ));
                     } else {
                         part.checked.push(f.rel.clone());
                         judge_one(f, facts, &mut part);
@@ -132,7 +143,13 @@ pub fn each_text(
         if let Some(e) = &facts.text_error {
             judge.unverifiable(f, e);
         } else if !facts.has_text() {
-            judge.unverifiable(f, "aucun texte lisible : document scanné ?");
+            judge.unverifiable(
+                f,
+                ctx.lang.t(
+                    "aucun texte lisible : document scanné ?",
+                    "no readable text: a scan?",
+                ),
+            );
         } else {
             judge_one(f, facts, judge);
         }

@@ -15,8 +15,9 @@ use super::kind::{BidCheck, CheckKind};
 use super::params::yes;
 use crate::checks::{Context, Outcome};
 use crate::quotes;
+use crate::say;
 use crate::text::fold;
-use crate::vocabulary::{Finding, Scope};
+use crate::vocabulary::{Finding, Lang, Scope};
 use crate::yaml_spans::YamlPath;
 
 /// One document per reference of a list (« Chaque référence du tableau devra être accompagnée
@@ -149,11 +150,16 @@ impl BidCheck for PerReference {
         };
         let documents = files(&self.documents);
         if documents.is_empty() {
-            return Outcome::unknown(format!("aucun document de la pièce {}", self.documents));
+            let piece = &self.documents;
+            return Outcome::unknown(say!(
+                ctx.lang,
+                "aucun document de la pièce {piece}",
+                "no document of piece {piece}"
+            ));
         }
         let listed = listed_references(ctx, &files(&self.list));
         let named = named_references(ctx, &documents, listed.as_deref().unwrap_or_default());
-        let mut tally = Tally::default();
+        let mut tally = Tally::new(ctx.lang);
         if self.count {
             tally.count(self, listed.as_deref(), &named);
         }
@@ -214,14 +220,23 @@ fn named_references<'r>(
 }
 
 /// What the rule found: failures, what only a human can settle, and what was checked.
-#[derive(Default)]
 struct Tally {
     findings: Vec<Finding>,
     unverifiable: Vec<String>,
     evidence: Vec<String>,
+    lang: Lang,
 }
 
 impl Tally {
+    fn new(lang: Lang) -> Tally {
+        Tally {
+            findings: Vec::new(),
+            unverifiable: Vec::new(),
+            evidence: Vec::new(),
+            lang,
+        }
+    }
+
     /// Every reference listed is presented by a document.
     fn count(
         &mut self,
@@ -229,19 +244,22 @@ impl Tally {
         listed: Option<&[Reference]>,
         named: &[(usize, Vec<&Reference>)],
     ) {
+        let (l, list) = (self.lang, &c.list);
         let refs = match listed {
             None => {
-                self.unverifiable.push(format!(
-                    "tableau des références introuvable dans la pièce {} (en-tête « Référence » et « Client » attendu)",
-                    c.list
+                self.unverifiable.push(say!(
+                    l,
+                    "tableau des références introuvable dans la pièce {list} (en-tête « Référence » et « Client » attendu)",
+                    "references table not found in piece {list} (headers \"Référence\" and \"Client\" expected)"
                 ));
                 return;
             }
             // A template left blank: nothing to count, and nothing to call compliant either.
             Some([]) => {
-                self.unverifiable.push(format!(
-                    "le tableau des références de la pièce {} est vide",
-                    c.list
+                self.unverifiable.push(say!(
+                    l,
+                    "le tableau des références de la pièce {list} est vide",
+                    "the references table of piece {list} is empty"
                 ));
                 return;
             }
@@ -256,27 +274,31 @@ impl Tally {
         let slots: usize = named.iter().map(|(_, here)| here.len().max(1)).sum();
         if !missing.is_empty() && slots < refs.len() {
             for r in &missing {
-                self.findings.push(Finding::new(format!(
-                    "référence {} ({}) listée dans la pièce {} : aucune plaquette ne la présente",
-                    r.number, r.client, c.list
+                let (n, client) = (&r.number, &r.client);
+                self.findings.push(Finding::new(say!(
+                    l,
+                    "référence {n} ({client}) listée dans la pièce {list} : aucune plaquette ne la présente",
+                    "reference {n} ({client}) listed in piece {list}: no brochure presents it"
                 )));
             }
         } else if !missing.is_empty() {
-            self.unverifiable.push(format!(
-                "{} document(s) pour {} référence(s), mais aucun ne nomme : {}",
-                named.len(),
-                refs.len(),
-                missing
-                    .iter()
-                    .map(|r| format!("{} ({})", r.number, r.client))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let (docs, n) = (named.len(), refs.len());
+            let unnamed = missing
+                .iter()
+                .map(|r| format!("{} ({})", r.number, r.client))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.unverifiable.push(say!(
+                l,
+                "{docs} document(s) pour {n} référence(s), mais aucun ne nomme : {unnamed}",
+                "{docs} document(s) for {n} reference(s), but none names: {unnamed}"
             ));
         }
-        self.evidence.push(format!(
-            "{} référence(s) listée(s), {} plaquette(s) les présentant",
-            refs.len(),
-            refs.len() - missing.len()
+        let (n, shown) = (refs.len(), refs.len() - missing.len());
+        self.evidence.push(say!(
+            l,
+            "{n} référence(s) listée(s), {shown} plaquette(s) les présentant",
+            "{n} reference(s) listed, {shown} brochure(s) presenting them"
         ));
     }
 
@@ -289,29 +311,40 @@ impl Tally {
         named: &[(usize, Vec<&Reference>)],
         counted: bool,
     ) {
+        let l = self.lang;
         for (i, here) in named {
             let f = ctx.file(*i);
+            let rel = &f.rel;
             let Some(pages) = ctx.documents.facts(*i).and_then(|d| d.pages) else {
-                self.unverifiable
-                    .push(format!("{} (nombre de pages inconnu)", f.rel));
+                self.unverifiable.push(say!(
+                    l,
+                    "{rel} (nombre de pages inconnu)",
+                    "{rel} (page count unknown)"
+                ));
                 continue;
             };
             let k = here.len().max(1);
             let allowed = max.saturating_mul(u32::try_from(k).unwrap_or(u32::MAX));
             if pages <= allowed {
-                self.evidence
-                    .push(format!("{} : {pages} page(s), {k} référence(s)", f.rel));
+                self.evidence.push(say!(
+                    l,
+                    "{rel} : {pages} page(s), {k} référence(s)",
+                    "{rel}: {pages} page(s), {k} reference(s)"
+                ));
             } else if here.is_empty() && !counted {
                 // How many references the file presents is unknown: more pages may be right.
-                self.unverifiable.push(format!(
-                    "{} ({pages} pages : le nombre de références présentées n'a pas pu être compté)",
-                    f.rel
+                self.unverifiable.push(say!(
+                    l,
+                    "{rel} ({pages} pages : le nombre de références présentées n'a pas pu être compté)",
+                    "{rel} ({pages} pages: the number of references presented could not be counted)"
                 ));
             } else {
                 self.findings.push(ctx.file_finding(
                     f,
-                    format!(
-                        "{pages} pages pour {k} référence(s), {allowed} au plus ({max} par référence)"
+                    say!(
+                        l,
+                        "{pages} pages pour {k} référence(s), {allowed} au plus ({max} par référence)",
+                        "{pages} pages for {k} reference(s), at most {allowed} ({max} per reference)"
                     ),
                 ));
             }
@@ -324,11 +357,7 @@ impl Tally {
             return Outcome::from_findings(self.findings).with_evidence(self.evidence);
         }
         if !self.unverifiable.is_empty() {
-            return Outcome::manual(format!(
-                "à vérifier à la main : {}",
-                self.unverifiable.join(" ; ")
-            ))
-            .with_evidence(self.evidence);
+            return Outcome::by_hand(self.lang, &self.unverifiable).with_evidence(self.evidence);
         }
         Outcome::pass().with_evidence(self.evidence)
     }

@@ -25,8 +25,9 @@ use crate::documents::pool::Documents;
 use crate::inventory::Inventory;
 use crate::manifest::{Manifest, normalize_rel};
 use crate::quotes;
+use crate::say;
 use crate::text::{fold, stem, strip_accents};
-use crate::vocabulary::{Finding, Format, JointDocument, Scope};
+use crate::vocabulary::{Finding, Format, JointDocument, Lang, Scope};
 use crate::yaml_spans::YamlPath;
 
 /// Whether a piece is required once for the bid or once per member.
@@ -375,8 +376,10 @@ impl BidCheck for RequiredPiece {
             .missing_mapped
             .iter()
             .map(|p| {
-                ctx.manifest_finding(format!(
-                    "« {p} », déclaré dans pieces:, est absent du dossier"
+                ctx.manifest_finding(say!(
+                    ctx.lang,
+                    "« {p} », déclaré dans pieces:, est absent du dossier",
+                    "\"{p}\", declared in pieces:, is not in the bid"
                 ))
             })
             .collect();
@@ -422,7 +425,11 @@ impl RequiredPiece {
             .map(|&i| {
                 let rel = ctx.file(i).rel.clone();
                 if rec.by_content.contains(&i) {
-                    format!("{rel} (reconnu par son contenu)")
+                    say!(
+                        ctx.lang,
+                        "{rel} (reconnu par son contenu)",
+                        "{rel} (recognised by its content)"
+                    )
                 } else {
                     rel
                 }
@@ -455,13 +462,14 @@ impl RequiredPiece {
         for &i in &found.wrong_format {
             let f = ctx.file(i);
             if owner.is_none() || f.member == owner || f.member.is_none() {
+                let (label, kind) = (&self.raw.label, f.kind.label(ctx.lang));
+                let accepted = formats(&self.raw.formats);
                 findings.push(ctx.file_finding(
                     f,
-                    format!(
-                        "ressemble à « {} » mais est au format {} (formats acceptés : {})",
-                        self.raw.label,
-                        f.kind.label(),
-                        formats(&self.raw.formats)
+                    say!(
+                        ctx.lang,
+                        "ressemble à « {label} » mais est au format {kind} (formats acceptés : {accepted})",
+                        "looks like \"{label}\" but is in the {kind} format (accepted formats: {accepted})"
                     ),
                 ));
             }
@@ -472,7 +480,7 @@ impl RequiredPiece {
     fn per_bid(&self, ctx: &Context, found: &Candidates, mut findings: Vec<Finding>) -> Outcome {
         let before = findings.len();
         let n = found.valid.len();
-        count_findings(n, &self.raw, None, &self.raw.label, &mut findings);
+        count_findings(ctx.lang, n, &self.raw, None, &mut findings);
         if findings.len() > before && n < self.raw.min {
             self.explain_wrong_format(ctx, found, None, &mut findings);
         }
@@ -488,13 +496,15 @@ impl RequiredPiece {
         mut findings: Vec<Finding>,
     ) -> Outcome {
         let Some(all) = ctx.manifest.members.as_deref() else {
-            return Outcome::missing(&["members".to_string()]);
+            return Outcome::missing(ctx.lang, &["members".to_string()]);
         };
         let sel = members::select(self.raw.members.as_ref(), all);
         if sel.selected.is_empty() && sel.missing.is_empty() {
-            return Outcome::not_applicable(format!(
-                "aucun membre concerné ({})",
-                describe(self.raw.members.as_ref())
+            let which = describe(self.raw.members.as_ref());
+            return Outcome::not_applicable(say!(
+                ctx.lang,
+                "aucun membre concerné ({which})",
+                "no member concerned ({which})"
             ));
         }
         let mapped = piece_credit::mapped(rule_id, ctx);
@@ -513,44 +523,44 @@ impl RequiredPiece {
                 .count();
             let who = all[m].label();
             let before = findings.len();
-            count_findings(n, &self.raw, Some(who), &self.raw.label, &mut findings);
+            count_findings(ctx.lang, n, &self.raw, Some(who), &mut findings);
             if n < self.raw.min {
                 self.explain_wrong_format(ctx, found, Some(m), &mut findings);
             }
             if findings.len() > before && n == 0 && !unattributed.is_empty() && !self.raw.joint {
+                let files = unattributed.join(", ");
                 findings.push(
-                    Finding::new(format!(
-                        "fichier(s) reconnu(s) mais rattaché(s) à aucun membre : {}",
-                        unattributed.join(", ")
+                    Finding::new(say!(
+                        ctx.lang,
+                        "fichier(s) reconnu(s) mais rattaché(s) à aucun membre : {files}",
+                        "file(s) recognised but attached to no member: {files}"
                     ))
                     .member(Some(who))
-                    .suggest(format!(
-                        "placer le fichier dans le dossier du membre ou ajouter « _{who} » à son nom"
+                    .suggest(say!(
+                        ctx.lang,
+                        "placer le fichier dans le dossier du membre ou ajouter « _{who} » à son nom",
+                        "put the file in the member's folder or add \"_{who}\" to its name"
                     )),
                 );
             }
         }
         if findings.is_empty() && !sel.missing.is_empty() {
-            return Outcome::missing(&sel.missing);
+            return Outcome::missing(ctx.lang, &sel.missing);
         }
         Outcome::from_findings(findings).with_evidence(found.evidence.clone())
     }
 }
 
-fn count_findings(
-    n: usize,
-    p: &Piece,
-    who: Option<&str>,
-    label: &str,
-    findings: &mut Vec<Finding>,
-) {
-    if n < p.min {
+fn count_findings(lang: Lang, n: usize, p: &Piece, who: Option<&str>, findings: &mut Vec<Finding>) {
+    let (label, min) = (&p.label, p.min);
+    if n < min {
         let msg = if n == 0 {
-            format!("pièce absente : {label}")
+            say!(lang, "pièce absente : {label}", "missing piece: {label}")
         } else {
-            format!(
-                "{n} document(s) pour « {label} », {} attendu(s) au moins",
-                p.min
+            say!(
+                lang,
+                "{n} document(s) pour « {label} », {min} attendu(s) au moins",
+                "{n} document(s) for \"{label}\", at least {min} expected"
             )
         };
         findings.push(Finding::new(msg).member(who));
@@ -559,7 +569,12 @@ fn count_findings(
         && n > max
     {
         findings.push(
-            Finding::new(format!("{n} documents pour « {label} », {max} au plus")).member(who),
+            Finding::new(say!(
+                lang,
+                "{n} documents pour « {label} », {max} au plus",
+                "{n} documents for \"{label}\", at most {max}"
+            ))
+            .member(who),
         );
     }
 }

@@ -15,6 +15,7 @@ use crate::checks::Context;
 use crate::documents::DocFacts;
 use crate::manifest::{Member, normalize_rel};
 use crate::quotes;
+use crate::say;
 use crate::text::{fold, name_tokens, stem, strip_accents};
 use crate::vocabulary::Role;
 use crate::yaml_spans::YamlPath;
@@ -107,7 +108,14 @@ pub fn hosted(within: &[CompiledWithin], ctx: &Context) -> Vec<Hosted> {
                 .collect(),
         };
         let how = match &w.piece {
-            Some(id) => format!("{} de la pièce {id}", w.label),
+            Some(id) => {
+                let label = &w.label;
+                say!(
+                    ctx.lang,
+                    "{label} de la pièce {id}",
+                    "{label} of piece {id}"
+                )
+            }
             None => w.label.clone(),
         };
         for i in hosts {

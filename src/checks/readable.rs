@@ -15,6 +15,7 @@ use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::documents::Encryption;
 use crate::inventory::{FileEntry, FileKind};
+use crate::say;
 use crate::vocabulary::Finding;
 
 /// Every document opens: its content is what its extension says, it is not truncated or
@@ -60,7 +61,14 @@ impl BidCheck for ReadableDocuments {
         let mut signed = Vec::new();
         for (i, f) in self.select.files(ctx) {
             if let Some(e) = &f.read_error {
-                findings.push(ctx.file_finding(f, format!("impossible d'ouvrir le fichier : {e}")));
+                findings.push(ctx.file_finding(
+                    f,
+                    say!(
+                        ctx.lang,
+                        "impossible d'ouvrir le fichier : {e}",
+                        "the file cannot be opened: {e}"
+                    ),
+                ));
                 continue;
             }
             findings.extend(name_findings(ctx, f));
@@ -74,7 +82,7 @@ impl BidCheck for ReadableDocuments {
             findings.extend(reading_finding(ctx, i, f, &mut signed));
         }
         for a in &ctx.inventory.anomalies {
-            findings.push(Finding::new(a.describe()).at(a.rel()));
+            findings.push(Finding::new(a.describe(ctx.lang)).at(a.rel()));
         }
         Outcome::from_findings(findings).with_evidence(signed)
     }
@@ -91,18 +99,30 @@ fn name_findings(ctx: &Context, f: &FileEntry) -> Vec<Finding> {
         findings.push(
             ctx.file_finding(
                 f,
-                "nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
+                ctx.lang.t(
+                    "nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
+                    "file name not encoded in UTF-8: it will reach the buyer garbled",
+                ),
             )
-            .suggest("renommer le fichier (lettres accentuées retapées)"),
+            .suggest(ctx.lang.t(
+                "renommer le fichier (lettres accentuées retapées)",
+                "rename the file (retype its accented letters)",
+            )),
         );
     }
     if crate::inventory::has_control_character(&f.path) {
         findings.push(
             ctx.file_finding(
                 f,
-                "nom de fichier contenant un caractère de contrôle (retour à la ligne, tabulation) : Windows et la plateforme le refusent",
+                ctx.lang.t(
+                    "nom de fichier contenant un caractère de contrôle (retour à la ligne, tabulation) : Windows et la plateforme le refusent",
+                    "file name with a control character (line break, tab): Windows and the platform refuse it",
+                ),
             )
-            .suggest("renommer le fichier sur une seule ligne"),
+            .suggest(ctx.lang.t(
+                "renommer le fichier sur une seule ligne",
+                "rename the file on a single line",
+            )),
         );
     }
     findings
@@ -126,11 +146,13 @@ fn container_finding(ctx: &Context, f: &FileEntry) -> Option<Finding> {
         // An office document that does not look like one is usually a damaged or an
         // encrypted one, not a file of another kind renamed: say that, once.
         return Some(office_container_problem(ctx, f, ext).unwrap_or_else(|| {
+            let kind = f.kind.label(ctx.lang);
             ctx.file_finding(
                 f,
-                format!(
-                    "le contenu est un(e) {}, pas un fichier .{ext} : il ne s'ouvrira pas",
-                    f.kind.label()
+                say!(
+                    ctx.lang,
+                    "le contenu est un(e) {kind}, pas un fichier .{ext} : il ne s'ouvrira pas",
+                    "the content is a(n) {kind}, not a .{ext} file: it will not open"
                 ),
             )
         }));
@@ -148,10 +170,24 @@ fn container_finding(ctx: &Context, f: &FileEntry) -> Option<Finding> {
         return None;
     }
     if let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref()) {
-        return Some(ctx.file_finding(f, format!("document corrompu ({e})")));
+        let e = e.get(ctx.lang);
+        return Some(ctx.file_finding(
+            f,
+            say!(
+                ctx.lang,
+                "document corrompu ({e})",
+                "corrupt document ({e})"
+            ),
+        ));
     }
     if f.archive.as_ref().is_some_and(|a| !a.encrypted.is_empty()) {
-        return Some(ctx.file_finding(f, "document protégé par mot de passe"));
+        return Some(ctx.file_finding(
+            f,
+            ctx.lang.t(
+                "document protégé par mot de passe",
+                "password-protected document",
+            ),
+        ));
     }
     None
 }
@@ -165,18 +201,14 @@ fn reading_finding(
     notes: &mut Vec<String>,
 ) -> Option<Finding> {
     match ctx.documents.get(i)? {
-        Err(cause) => Some(ctx.file_finding(f, cause.clone())),
-        Ok(facts) if facts.encryption == Encryption::UserPassword => Some(
-            ctx.file_finding(
-                f,
-                "document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
-            )
-            .suggest("déposer une version sans mot de passe"),
-        ),
+        Err(cause) => Some(ctx.file_finding(f, cause.said(ctx.lang))),
+        Ok(facts) if facts.encryption == Encryption::UserPassword => Some(password_finding(ctx, f)),
         Ok(facts) => {
             if facts.signed {
-                notes.push(format!(
+                notes.push(say!(
+                    ctx.lang,
                     "{} (signature électronique présente, non vérifiée)",
+                    "{} (electronic signature present, not verified)",
                     f.rel
                 ));
             }
@@ -197,12 +229,20 @@ fn office_container_problem(ctx: &Context, f: &FileEntry, ext: &str) -> Option<F
     if f.kind == FileKind::Zip
         && let Some(e) = f.archive.as_ref().and_then(|a| a.error.as_ref())
     {
+        let e = e.get(ctx.lang);
         return Some(
             ctx.file_finding(
                 f,
-                format!("document corrompu ou tronqué ({e}) : il ne s'ouvrira pas"),
+                say!(
+                    ctx.lang,
+                    "document corrompu ou tronqué ({e}) : il ne s'ouvrira pas",
+                    "corrupt or truncated document ({e}): it will not open"
+                ),
             )
-            .suggest("l'enregistrer de nouveau depuis l'original, puis le redéposer"),
+            .suggest(ctx.lang.t(
+                "l'enregistrer de nouveau depuis l'original, puis le redéposer",
+                "save it again from the original, then deposit it again",
+            )),
         );
     }
     if f.kind == FileKind::Ole
@@ -211,13 +251,22 @@ fn office_container_problem(ctx: &Context, f: &FileEntry, ext: &str) -> Option<F
             .and_then(crate::documents::ole::is_encrypted_package)
             .unwrap_or(false)
     {
-        return Some(
-            ctx.file_finding(
-                f,
-                "document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
-            )
-            .suggest("déposer une version sans mot de passe"),
-        );
+        return Some(password_finding(ctx, f));
     }
     None
+}
+
+/// A document that asks for a password before it opens: the buyer cannot read it.
+fn password_finding(ctx: &Context, f: &FileEntry) -> Finding {
+    ctx.file_finding(
+        f,
+        ctx.lang.t(
+            "document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
+            "document protected by an opening password: the buyer will not be able to read it",
+        ),
+    )
+    .suggest(ctx.lang.t(
+        "déposer une version sans mot de passe",
+        "deposit a version without a password",
+    ))
 }

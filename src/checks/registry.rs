@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::cross_bid::{Bid, Operators};
+use super::cross_bid::CrossBidContext;
 use super::kind::{BidCheck, CheckKind, CrossBidCheck};
 use super::{CompileError, Context, Outcome};
 use crate::vocabulary::Scope;
@@ -57,7 +57,7 @@ macro_rules! registry {
                 match self {
                     $( CompiledCheck::$kind(c) => on!($on, c,
                         bid => c.evaluate(ctx, rule_id),
-                        cross => Outcome::not_applicable(CROSS_BID_ONLY)), )*
+                        cross => { let (fr, en) = CROSS_BID_ONLY; Outcome::not_applicable(ctx.lang.t(fr, en)) }), )*
                 }
             }
 
@@ -71,11 +71,11 @@ macro_rules! registry {
 
             /// Judge the bids of one consultation together; `None` for a kind (or parameters)
             /// that asks nothing across bids.
-            pub fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, has_lots: bool) -> Option<Outcome> {
+            pub fn evaluate_bids(&self, cx: &CrossBidContext) -> Option<Outcome> {
                 match self {
                     $( CompiledCheck::$kind(c) => on!($on, c,
-                        bid => c.across_bids()?.evaluate_bids(bids, ops, has_lots),
-                        cross => c.evaluate_bids(bids, ops, has_lots)), )*
+                        bid => c.across_bids()?.evaluate_bids(cx),
+                        cross => c.evaluate_bids(cx)), )*
                 }
             }
         }
@@ -95,8 +95,10 @@ macro_rules! on {
 }
 
 /// Why a cross-bid rule has no status on one bid.
-const CROSS_BID_ONLY: &str =
-    "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses";
+const CROSS_BID_ONLY: (&str, &str) = (
+    "règle inter-dossiers : vérifiée par `bidlint portfolio` sur l'ensemble des réponses",
+    "cross-bid rule: checked by `bidlint portfolio` over all the bids",
+);
 
 /// The parts of `CheckKind` that do not depend on the compiled type, usable as `dyn`.
 trait Words {

@@ -23,7 +23,7 @@ use crate::documents::pool::{DocResult, Documents};
 use crate::documents::{DocFacts, ReadFailure};
 use crate::inventory::{Anomaly, DirEntryInfo, FileEntry, FileKind, Inventory};
 use crate::manifest::{self, LoadedManifest};
-use crate::vocabulary::LotDef;
+use crate::vocabulary::{Lang, LotDef};
 
 /// How findings on manifest facts name the manifest.
 pub(crate) const MANIFEST_NAME: &str = "bid.yaml";
@@ -188,6 +188,8 @@ pub(crate) struct TestBid {
     pieces: Vec<(String, Vec<String>)>,
     /// Piece rules recognised as the engine does (by name, `pieces:`, content).
     piece_rules: Vec<(String, RequiredPiece)>,
+    /// The language of the findings (French unless a test asks for English).
+    lang: Lang,
 }
 
 impl Default for TestBid {
@@ -207,7 +209,14 @@ impl TestBid {
             pack_lots: None,
             pieces: Vec::new(),
             piece_rules: Vec::new(),
+            lang: Lang::Fr,
         }
+    }
+
+    /// Findings, reasons and evidence in `lang`.
+    pub(crate) fn lang(mut self, lang: Lang) -> TestBid {
+        self.lang = lang;
+        self
     }
 
     /// The manifest's YAML (see [`manifest`]).
@@ -315,6 +324,7 @@ impl TestBid {
             pack_lots: self.pack_lots.as_deref(),
             pieces: &pieces,
             documents: &documents,
+            lang: self.lang,
         };
         check.evaluate(&ctx, rule_id)
     }
@@ -390,5 +400,10 @@ pub(crate) fn evaluate_bids(
         })
         .collect();
     let ops = cross_bid::operators(&bids);
-    check.evaluate_bids(&bids, &ops, has_lots)
+    check.evaluate_bids(&cross_bid::CrossBidContext {
+        bids: &bids,
+        ops: &ops,
+        has_lots,
+        lang: Lang::Fr,
+    })
 }

@@ -10,9 +10,10 @@ use super::CompileError;
 use super::kind::{CheckKind, CrossBidCheck};
 use std::collections::BTreeMap;
 
-use super::cross_bid::{Bid, Operators, at_bid, bid_lots};
+use super::cross_bid::{CrossBidContext, at_bid, bid_lots};
 use crate::checks::Outcome;
-use crate::vocabulary::{Role, Scope};
+use crate::say;
+use crate::vocabulary::{Lang, Role, Scope};
 
 /// (portfolio) One operator (SIRET) holds at most one candidacy per lot in `roles`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -42,7 +43,8 @@ impl CheckKind for UniqueCandidacy {
 }
 
 impl CrossBidCheck for UniqueCandidacy {
-    fn evaluate_bids(&self, bids: &[Bid], ops: &Operators, has_lots: bool) -> Option<Outcome> {
+    fn evaluate_bids(&self, cx: &CrossBidContext) -> Option<Outcome> {
+        let (bids, ops, has_lots) = (cx.bids, cx.ops, cx.has_lots);
         let mut findings = Vec::new();
         let mut missing = ops.missing_fields(bids);
         for (siren, parts) in &ops.by_siren {
@@ -59,7 +61,7 @@ impl CrossBidCheck for UniqueCandidacy {
                             per_lot.entry(lot.to_string()).or_default().push(k);
                         }
                     }
-                    None => missing.push(format!("{} : lots", bids[p.bid].manifest_display)),
+                    None => missing.push(format!("{}: lots", bids[p.bid].manifest_display)),
                 }
             }
             for (lot, ks) in per_lot.iter().filter(|(_, ks)| ks.len() > 1) {
@@ -67,25 +69,25 @@ impl CrossBidCheck for UniqueCandidacy {
                     .iter()
                     .map(|&k| format!("{} ({})", bids[parts[k].bid].name, parts[k].role.as_str()))
                     .collect();
-                let lot_text = if has_lots {
-                    format!("au lot {lot}")
-                } else {
-                    "à la consultation".to_string()
+                let lot_text = match (has_lots, cx.lang) {
+                    (true, Lang::Fr) => format!("au lot {lot}"),
+                    (true, Lang::En) => format!("for lot {lot}"),
+                    (false, l) => l.t("à la consultation", "in the consultation").to_string(),
                 };
                 let first = &bids[parts[ks[0]].bid];
+                let (who, n, places) = (ops.label(siren), ks.len(), places.join(", "));
                 findings.push(at_bid(
                     first,
-                    format!(
-                        "{} candidat {} fois {lot_text} : {}",
-                        ops.label(siren),
-                        ks.len(),
-                        places.join(", ")
+                    say!(
+                        cx.lang,
+                        "{who} candidat {n} fois {lot_text} : {places}",
+                        "{who} a candidate {n} times {lot_text}: {places}"
                     ),
                 ));
             }
         }
         missing.sort();
         missing.dedup();
-        Some(Outcome::judge(findings, missing))
+        Some(Outcome::judge(cx.lang, findings, missing))
     }
 }

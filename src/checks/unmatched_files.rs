@@ -48,15 +48,24 @@ impl CheckKind for UnmatchedFiles {
 
 impl BidCheck for UnexpectedFiles {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
-        let findings =
-            self.select
-                .files(ctx)
-                .filter(|(i, _)| !ctx.pieces.values().any(|r| r.files.contains(i)))
-                .map(|(_, f)| {
-                    ctx.file_finding(f, "fichier reconnu comme aucune pièce attendue")
-                .suggest("vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est")
-                })
-                .collect();
+        let findings = self
+            .select
+            .files(ctx)
+            .filter(|(i, _)| !ctx.pieces.values().any(|r| r.files.contains(i)))
+            .map(|(_, f)| {
+                ctx.file_finding(
+                    f,
+                    ctx.lang.t(
+                        "fichier reconnu comme aucune pièce attendue",
+                        "file recognised as none of the expected pieces",
+                    ),
+                )
+                .suggest(ctx.lang.t(
+                    "vérifier qu'il doit être déposé, ou le nommer comme la pièce qu'il est",
+                    "check that it must be deposited, or name it as the piece it is",
+                ))
+            })
+            .collect();
         Outcome::from_findings(findings)
     }
 

@@ -15,10 +15,12 @@ use super::kind::{BidCheck, CheckKind};
 use super::params::Selector;
 use super::per_document::{DocumentFindings, each_text};
 use super::select::FileSelector;
-use crate::analysis::validity::{latest_until, validity_periods};
+use crate::analysis::validity::{ValidityPeriod, latest_until, validity_periods};
 use crate::checks::{Context, Outcome};
-use crate::dates::{DateSpec, fr_date};
-use crate::vocabulary::Scope;
+use crate::dates::{DateSpec, short_date};
+use crate::inventory::FileEntry;
+use crate::say;
+use crate::vocabulary::{Finding, Scope};
 
 /// A dated document is valid on the deadline: its dates of validity are read from its
 /// text; with `certification`, they are compared with the manifest's `valid_until` for that
@@ -78,7 +80,7 @@ impl CheckKind for Validity {
 impl BidCheck for DatedDocuments {
     fn evaluate(&self, ctx: &Context, _: &str) -> Outcome {
         let Some(deadline) = ctx.deadline else {
-            return Outcome::missing(&["deadline".to_string()]);
+            return Outcome::missing(ctx.lang, &["deadline".to_string()]);
         };
         let mut judge = DocumentFindings::default();
         each_text(&self.select, ctx, &mut judge, |f, facts, judge| {
@@ -93,54 +95,84 @@ impl BidCheck for DatedDocuments {
             }
             let periods = validity_periods(&facts.text);
             let Some(last) = latest_until(&periods) else {
-                judge.unverifiable(f, "aucune date de validité lisible dans le document");
+                judge.unverifiable(
+                    f,
+                    ctx.lang.t(
+                        "aucune date de validité lisible dans le document",
+                        "no readable validity date in the document",
+                    ),
+                );
                 return;
             };
-            if last.until < deadline.date {
-                judge.findings.push(
-                    ctx.file_finding(
-                        f,
-                        format!(
-                            "expiré : valable jusqu'au {}, date limite de remise le {} (« {} »)",
-                            fr_date(last.until),
-                            fr_date(deadline.date),
-                            last.excerpt
-                        ),
-                    )
-                    .suggest("demander une attestation ou un certificat en cours de validité"),
-                );
-            } else if let Some(from) = last.from
-                && from > deadline.date
-            {
-                judge.findings.push(ctx.file_finding(
-                    f,
-                    format!(
-                        "pas encore valable à la date limite : valable à partir du {} (« {} »)",
-                        fr_date(from),
-                        last.excerpt
-                    ),
-                ));
-            }
+            judge.findings.extend(dates_finding(ctx, f, last, deadline));
             if let Some(scheme) = &self.certification
                 && let Some(declared) = declared_until(ctx, f.member, scheme)
                 && declared.date != last.until
             {
                 judge.manifest_notes.push(ctx.file_finding(
                 f,
-                format!(
-                    "bid.yaml dit {} ({scheme}, valid_until), le document dit {} : corriger bid.yaml ou joindre le bon document",
-                    fr_date(declared.date),
-                    fr_date(last.until)
-                ),
+                {
+                    let declared = short_date(declared.date, ctx.lang);
+                    let until = short_date(last.until, ctx.lang);
+                    say!(
+                        ctx.lang,
+                        "bid.yaml dit {declared} ({scheme}, valid_until), le document dit {until} : corriger bid.yaml ou joindre le bon document",
+                        "bid.yaml says {declared} ({scheme}, valid_until), the document says {until}: correct bid.yaml or attach the right document"
+                    )
+                },
             ));
             }
         });
-        judge.outcome("aucun document concerné dans le dossier")
+        judge.outcome(
+            ctx.lang,
+            ctx.lang.t(
+                "aucun document concerné dans le dossier",
+                "no document concerned in the bid",
+            ),
+        )
     }
 
     fn needs_documents(&self) -> bool {
         true
     }
+}
+
+/// The document is expired on the deadline, or not yet valid then.
+fn dates_finding(
+    ctx: &Context,
+    f: &FileEntry,
+    last: &ValidityPeriod,
+    deadline: &DateSpec,
+) -> Option<Finding> {
+    let excerpt = &last.excerpt;
+    if last.until < deadline.date {
+        let until = short_date(last.until, ctx.lang);
+        let deadline = short_date(deadline.date, ctx.lang);
+        return Some(
+            ctx.file_finding(
+                f,
+                say!(
+                    ctx.lang,
+                    "expiré : valable jusqu'au {until}, date limite de remise le {deadline} (« {excerpt} »)",
+                    "expired: valid until {until}, submission deadline {deadline} (\"{excerpt}\")"
+                ),
+            )
+            .suggest(ctx.lang.t(
+                "demander une attestation ou un certificat en cours de validité",
+                "ask for a certificate or attestation valid on the deadline",
+            )),
+        );
+    }
+    let from = last.from.filter(|from| *from > deadline.date)?;
+    let from = short_date(from, ctx.lang);
+    Some(ctx.file_finding(
+        f,
+        say!(
+            ctx.lang,
+            "pas encore valable à la date limite : valable à partir du {from} (« {excerpt} »)",
+            "not yet valid on the deadline: valid from {from} (\"{excerpt}\")"
+        ),
+    ))
 }
 
 /// The manifest's `valid_until` for `scheme` of the member.

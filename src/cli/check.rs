@@ -15,7 +15,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, miette::Report> {
     output::check_destination(&args.report, &[&args.dir])?;
     let request = CheckRequest {
         target: args.dir.clone(),
-        inputs: args.inputs.inputs(),
+        inputs: args.inputs.inputs(args.report.lang.lang()),
         documents: args.documents.options(),
     };
     let run = run::check_folder(&request, &Bar::new(!args.quiet))?;

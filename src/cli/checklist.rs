@@ -15,7 +15,7 @@ pub fn run(args: &ChecklistArgs) -> Result<ExitCode, miette::Report> {
     output::check_destination(&args.report, &dirs)?;
     let request = ChecklistRequest {
         target: args.dir.clone(),
-        inputs: args.inputs.inputs(),
+        inputs: args.inputs.inputs(args.report.lang.lang()),
         documents: args.documents.options(),
     };
     let report = run::checklist(&request, &Bar::new(!args.quiet))?;

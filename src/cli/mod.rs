@@ -263,8 +263,10 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    pub fn inputs(&self) -> Inputs {
+    /// What to run with, the report in `lang`.
+    pub fn inputs(&self, lang: Lang) -> Inputs {
         Inputs {
+            lang,
             packs: self.packs.clone(),
             phase: self.phase.map(Into::into),
             manifest: self.manifest.clone(),

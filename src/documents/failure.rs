@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::MAX_DOCUMENT_BYTES;
+use crate::vocabulary::Lang;
 
 /// A document that was not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -117,6 +118,51 @@ impl ReadFailure {
 impl From<ReadFailure> for String {
     fn from(f: ReadFailure) -> String {
         f.to_string()
+    }
+}
+
+/// The report's words for a failure: the French text above, or its English.
+impl ReadFailure {
+    pub fn said(&self, lang: Lang) -> String {
+        if lang == Lang::Fr {
+            return self.to_string();
+        }
+        let mb = |b: u64| b / (1024 * 1024);
+        match self {
+            ReadFailure::Io { detail } => format!("cannot be read: {detail}"),
+            ReadFailure::TooLarge { bytes } => format!(
+                "file too large to be read ({} MB, limit {} MB): to check by hand",
+                mb(*bytes),
+                mb(MAX_DOCUMENT_BYTES)
+            ),
+            ReadFailure::Timeout { seconds } => format!(
+                "reading stopped after {seconds} s (endless structure or document too heavy; \
+                 limit set by --doc-timeout)"
+            ),
+            ReadFailure::OutOfMemory { limit_mb } => format!(
+                "reading abandoned: the document asks for more than {limit_mb} MB of memory \
+                 (decompression bomb or abnormal document; limit set by --doc-memory)"
+            ),
+            ReadFailure::StackOverflow => "reading abandoned: endless recursive structure (an \
+                 object of the document contains itself)"
+                .to_string(),
+            ReadFailure::Crashed { how } => {
+                let how = match how {
+                    Stop::Unknown => "unknown cause".to_string(),
+                    other => other.to_string(),
+                };
+                format!("the document reader stopped ({how}): document probably corrupt")
+            }
+            ReadFailure::Panicked { message } => {
+                format!("the document reader failed on this file ({message})")
+            }
+            ReadFailure::Corrupt { detail } => detail.clone(),
+            ReadFailure::PasswordProtected => "password-protected document".to_string(),
+            ReadFailure::WorkerNotStarted { detail } => {
+                format!("the document reader could not be started: {detail}")
+            }
+            ReadFailure::WorkerLost { detail } => format!("document reader lost: {detail}"),
+        }
     }
 }
 

@@ -9,6 +9,8 @@
 //! file), with a range wide enough that a page limit is only judged when the whole range is
 //! on one side of it.
 
+use crate::say;
+use crate::vocabulary::Lang;
 use serde::{Deserialize, Serialize};
 
 /// One paragraph as the layout sees it.
@@ -72,14 +74,21 @@ pub enum Distrust {
 }
 
 impl Distrust {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Distrust::Missing => "aucun nombre de pages enregistré",
-            Distrust::NoStatistics => "statistiques du fichier vides (0 page ou 0 mot)",
-            Distrust::FewerThanBreaks => {
-                "nombre enregistré inférieur aux sauts de page du document"
-            }
-            Distrust::TooDense => "nombre enregistré trop faible pour la longueur du texte",
+            Distrust::Missing => lang.t("aucun nombre de pages enregistré", "no page count stored"),
+            Distrust::NoStatistics => lang.t(
+                "statistiques du fichier vides (0 page ou 0 mot)",
+                "the file's statistics are empty (0 page or 0 word)",
+            ),
+            Distrust::FewerThanBreaks => lang.t(
+                "nombre enregistré inférieur aux sauts de page du document",
+                "stored count lower than the document's page breaks",
+            ),
+            Distrust::TooDense => lang.t(
+                "nombre enregistré trop faible pour la longueur du texte",
+                "stored count too low for the length of the text",
+            ),
         }
     }
 }
@@ -104,19 +113,22 @@ pub struct PageEstimate {
 
 impl PageEstimate {
     /// The figures, in French, for a finding.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
         let stored = match self.stored {
-            Some(n) => format!(", le fichier en déclare {n}"),
+            Some(n) => say!(
+                lang,
+                ", le fichier en déclare {n}",
+                ", the file declares {n}"
+            ),
             None => String::new(),
         };
-        format!(
-            "environ {} page(s) estimée(s), entre {} et {} ({} mots, {} saut(s) de page{stored}) ; {}",
-            self.pages,
-            self.low,
-            self.high,
-            self.words,
-            self.breaks,
-            self.why.label()
+        let (pages, low, high, words, breaks) =
+            (self.pages, self.low, self.high, self.words, self.breaks);
+        let why = self.why.label(lang);
+        say!(
+            lang,
+            "environ {pages} page(s) estimée(s), entre {low} et {high} ({words} mots, {breaks} saut(s) de page{stored}) ; {why}",
+            "about {pages} page(s) estimated, between {low} and {high} ({words} words, {breaks} page break(s){stored}); {why}"
         )
     }
 }

@@ -42,7 +42,9 @@ pub fn text(path: &Path, worker: &Worker) -> Result<String, SourceError> {
             _ => found,
         };
     }
-    let format = DocFormat::of(found).ok_or(SourceError::Unsupported(found.label()))?;
+    let format = DocFormat::of(found).ok_or(SourceError::Unsupported(
+        found.label(crate::vocabulary::Lang::Fr),
+    ))?;
     let facts = worker.read(path, format)?;
     if facts.encryption == super::Encryption::UserPassword {
         return Err(ReadFailure::PasswordProtected.into());

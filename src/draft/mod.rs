@@ -148,7 +148,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     {
         return Err(format!(
             "le règlement semble rédigé en {} : bidlint ne rédige un pack que d'un règlement en français",
-            lang.name_fr()
+            lang.name(crate::vocabulary::Lang::Fr)
         ));
     }
     let doc = sections::Doc::new(text);

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 
 use crate::checks::{self, CompiledCheck, Context, Outcome};
-use crate::dates::{DateSpec, fr_date};
+use crate::dates::{DateSpec, short_date};
 use crate::diagnostics::YamlProblems;
 use crate::documents::pool::Documents;
 use crate::inventory::Inventory;
@@ -12,7 +12,8 @@ use crate::manifest::{LoadedManifest, Member};
 use crate::pack::model::{SourceDoc, When};
 use crate::pack::{CompiledRule, PackSet};
 use crate::report::{self, BidInfo, Notice, NoticeKind, PackRef, Report, RuleResult, SourceOut};
-use crate::vocabulary::{Finding, Phase, Role, Status};
+use crate::say;
+use crate::vocabulary::{Finding, Lang, Phase, Role, Status};
 use crate::yaml_spans::YamlPath;
 
 /// Everything a run needs, already loaded.
@@ -30,6 +31,8 @@ pub struct Run<'a> {
     pub today: NaiveDate,
     /// The moment of the run: a deadline before it is said at the top of the report.
     pub now: DateTime<FixedOffset>,
+    /// The language of the report's own words.
+    pub lang: Lang,
 }
 
 /// Waivers and `pieces:` keys must name rules of the loaded packs: a typo would silently
@@ -118,6 +121,7 @@ pub fn run(run: &Run) -> Result<Report, YamlProblems> {
         pack_lots: run.packs.lots.as_deref(),
         pieces: &pieces,
         documents: run.documents,
+        lang: run.lang,
     };
     let rules: Vec<&CompiledRule> = rules_for_phase(run.packs, run.phase).collect();
     let outcomes = judge_all(&rules, run.phase, &ctx);
@@ -172,7 +176,7 @@ fn judge_all(rules: &[&CompiledRule], phase: Option<Phase>, ctx: &Context) -> Ve
         .par_iter()
         .map(|rule| {
             if rule.def.phases.is_some() && phase.is_none() {
-                Outcome::missing(&["phase".to_string()])
+                Outcome::missing(ctx.lang, &["phase".to_string()])
             } else if let Some(skip) = rule
                 .def
                 .when
@@ -211,12 +215,13 @@ fn walk_notices(run: &Run) -> Vec<Notice> {
             &run.manifest.manifest,
             run.inventory,
             &run.manifest_display,
+            run.lang,
         ));
     }
     for a in &run.inventory.anomalies {
         notices.push(Notice {
             kind: NoticeKind::Entry,
-            message: a.describe(),
+            message: a.describe(run.lang),
             path: Some(a.rel().to_string()),
         });
     }
@@ -230,6 +235,7 @@ fn members_without_files(
     manifest: &crate::manifest::Manifest,
     inventory: &Inventory,
     manifest_display: &str,
+    lang: Lang,
 ) -> Vec<Notice> {
     let members = manifest.members.as_deref().unwrap_or_default();
     let operators = members
@@ -246,15 +252,30 @@ fn members_without_files(
         .filter(|(i, _)| !inventory.files.iter().any(|f| f.member == Some(*i)))
         .map(|(_, m)| {
             let how = match (&m.folder, &m.short) {
-                (Some(folder), _) => format!("aucun fichier dans son dossier « {folder} »"),
-                (None, Some(short)) => format!("aucun nom de fichier ne porte « {short} »"),
-                (None, None) => "ni `folder` ni `short` pour lui rattacher des fichiers".to_string(),
+                (Some(folder), _) => say!(
+                    lang,
+                    "aucun fichier dans son dossier « {folder} »",
+                    "no file in its folder \"{folder}\""
+                ),
+                (None, Some(short)) => say!(
+                    lang,
+                    "aucun nom de fichier ne porte « {short} »",
+                    "no file name bears \"{short}\""
+                ),
+                (None, None) => lang
+                    .t(
+                        "ni `folder` ni `short` pour lui rattacher des fichiers",
+                        "neither `folder` nor `short` to attach files to it",
+                    )
+                    .to_string(),
             };
+            let name = &m.name;
             Notice {
                 kind: NoticeKind::MemberWithoutFiles,
-                message: format!(
-                    "aucun fichier n'est rattaché à {} ({how}) : vérifier `folder`/`short` dans le manifeste",
-                    m.name
+                message: say!(
+                    lang,
+                    "aucun fichier n'est rattaché à {name} ({how}) : vérifier `folder`/`short` dans le manifeste",
+                    "no file is attached to {name} ({how}): check `folder`/`short` in the manifest"
                 ),
                 path: Some(manifest_display.to_string()),
             }
@@ -279,11 +300,13 @@ pub fn pack_refs(packs: &PackSet) -> Vec<PackRef> {
 fn condition_not_met(w: &When, ctx: &Context) -> Option<Outcome> {
     if let Some(form) = w.form {
         match ctx.manifest.candidate.as_ref().and_then(|c| c.form) {
-            None => return Some(Outcome::missing(&["candidate.form".to_string()])),
+            None => return Some(Outcome::missing(ctx.lang, &["candidate.form".to_string()])),
             Some(f) if f != form => {
-                return Some(Outcome::not_applicable(format!(
-                    "ne concerne que les candidatures « {} »",
-                    form_name(form)
+                let form = form_name(form);
+                return Some(Outcome::not_applicable(say!(
+                    ctx.lang,
+                    "ne concerne que les candidatures « {form} »",
+                    "applies only to bids whose form is \"{form}\""
                 )));
             }
             Some(_) => {}
@@ -291,16 +314,18 @@ fn condition_not_met(w: &When, ctx: &Context) -> Option<Outcome> {
     }
     if let Some(lots) = &w.lots_any {
         match &ctx.manifest.lots {
-            None => return Some(Outcome::missing(&["lots".to_string()])),
+            None => return Some(Outcome::missing(ctx.lang, &["lots".to_string()])),
             Some(applied)
                 if !applied
                     .iter()
                     .any(|a| lots.iter().any(|l| l.key() == a.key())) =>
             {
                 let names: Vec<String> = lots.iter().map(ToString::to_string).collect();
-                return Some(Outcome::not_applicable(format!(
-                    "ne concerne que les candidatures au lot {}",
-                    names.join(" ou ")
+                let names = names.join(ctx.lang.t(" ou ", " or "));
+                return Some(Outcome::not_applicable(say!(
+                    ctx.lang,
+                    "ne concerne que les candidatures au lot {names}",
+                    "applies only to bids for lot {names}"
                 )));
             }
             Some(_) => {}
@@ -364,11 +389,14 @@ fn apply_waiver(result: &mut RuleResult, run: &Run, notices: &mut Vec<Notice>) {
         if let Some(e) = expired {
             notices.push(Notice {
                 kind: NoticeKind::WaiverExpired,
-                message: format!(
-                    "la dérogation pour {} a expiré le {} : elle n'est plus appliquée",
-                    w.rule,
-                    fr_date(e.date)
-                ),
+                message: {
+                    let (rule, day) = (&w.rule, short_date(e.date, run.lang));
+                    say!(
+                        run.lang,
+                        "la dérogation pour {rule} a expiré le {day} : elle n'est plus appliquée",
+                        "the waiver for {rule} expired on {day}: it is no longer applied"
+                    )
+                },
                 path: Some(run.manifest_display.clone()),
             });
             continue;
@@ -379,11 +407,14 @@ fn apply_waiver(result: &mut RuleResult, run: &Run, notices: &mut Vec<Notice>) {
         } else {
             notices.push(Notice {
                 kind: NoticeKind::WaiverUnused,
-                message: format!(
-                    "la dérogation pour {} ne sert à rien (statut {}) : la retirer du manifeste",
-                    w.rule,
-                    result.status.as_str()
-                ),
+                message: {
+                    let (rule, status) = (&w.rule, run.lang.status(result.status));
+                    say!(
+                        run.lang,
+                        "la dérogation pour {rule} ne sert à rien (statut {status}) : la retirer du manifeste",
+                        "the waiver for {rule} is of no use (status {status}): remove it from the manifest"
+                    )
+                },
                 path: Some(run.manifest_display.clone()),
             });
         }

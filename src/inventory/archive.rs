@@ -7,6 +7,8 @@
 use std::io::{Read, Seek};
 
 use super::kind::{FileKind, is_executable};
+use crate::said;
+use crate::vocabulary::Said;
 
 /// Entries looked at in one archive; beyond this the archive is reported as too large to
 /// inspect rather than walked for minutes.
@@ -24,7 +26,7 @@ pub struct ArchiveFacts {
     /// Executables or scripts inside the archive.
     pub executables: Vec<String>,
     /// The archive could not be read (truncated, corrupt).
-    pub error: Option<String>,
+    pub error: Option<Said>,
     /// More entries than [`MAX_ENTRIES`]: the rest were not looked at.
     pub truncated: bool,
 }
@@ -40,9 +42,10 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
     let mut zip = match zip::ZipArchive::new(reader) {
         Ok(z) => z,
         Err(e) => {
-            facts.error = Some(format!(
-                "archive illisible : {}",
-                super::zipguard::zip_error_fr(&e)
+            let Said { fr, en } = super::zipguard::zip_error(&e);
+            facts.error = Some(Said::new(
+                format!("archive illisible : {fr}"),
+                format!("unreadable archive: {en}"),
             ));
             return (FileKind::Zip, facts);
         }
@@ -53,7 +56,7 @@ pub fn inspect<R: Read + Seek>(reader: R) -> (FileKind, ArchiveFacts) {
     let mut odf_mime: Option<String> = None;
     for i in 0..zip.len().min(MAX_ENTRIES) {
         let Ok(entry) = zip.by_index_raw(i) else {
-            facts.error = Some(format!("entrée {i} illisible"));
+            facts.error = Some(said!("entrée {i} illisible", "unreadable entry {i}"));
             break;
         };
         let raw = entry.name_raw().to_vec();

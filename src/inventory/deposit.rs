@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 
 use super::zipguard;
 use super::{Anomaly, visible};
+use crate::said;
+use crate::vocabulary::Said;
 
 /// The manifest's name at the root of a bid folder: in a deposit, a file that should not be
 /// uploaded.
@@ -123,9 +125,12 @@ impl Deposit {
         if archive.has_duplicate_names() {
             self.problem(
                 ARCHIVE.to_string(),
-                "l'archive contient plusieurs entrées du même nom : une seule de chaque sera \
-                 obtenue à l'extraction, et bidlint n'a vérifié que celle-là"
-                    .to_string(),
+                Said::new(
+                    "l'archive contient plusieurs entrées du même nom : une seule de chaque sera \
+                     obtenue à l'extraction, et bidlint n'a vérifié que celle-là",
+                    "the archive holds several entries of the same name: only one of each will \
+                     be extracted, and bidlint checked only that one",
+                ),
             );
         }
         let mut seen: HashSet<String> = HashSet::new();
@@ -137,6 +142,44 @@ impl Deposit {
                 self.extract(archive, i, file, &mut budget);
             }
         }
+    }
+
+    /// The entry's path in the deposit (as shown, and as folder names), unless it is forbidden
+    /// (absolute, climbing out of the archive), empty, or a name seen before: then reported.
+    fn checked_parts<'n>(
+        &mut self,
+        name: &'n str,
+        seen: &mut HashSet<String>,
+    ) -> Option<(String, Vec<&'n str>)> {
+        let rel = visible(name.trim_end_matches('/').to_string());
+        let Some(parts) = safe_parts(name) else {
+            self.problem(
+                rel,
+                Said::new(
+                    "chemin interdit dans une archive (absolu ou remontant hors d'elle) : \
+                     l'entrée n'a pas été lue",
+                    "path forbidden in an archive (absolute or climbing out of it): the entry \
+                     was not read",
+                ),
+            );
+            return None;
+        };
+        if parts.is_empty() {
+            return None;
+        }
+        if !seen.insert(parts.join("/")) {
+            self.problem(
+                rel,
+                Said::new(
+                    "nom présent deux fois dans l'archive : une seule des deux entrées sera \
+                     obtenue à l'extraction",
+                    "name present twice in the archive: only one of the two entries will be \
+                     extracted",
+                ),
+            );
+            return None;
+        }
+        Some((rel, parts))
     }
 
     /// Where entry `i` goes in the deposit, if it is a file to extract: a folder is recreated
@@ -151,9 +194,13 @@ impl Deposit {
         let entry = match archive.by_index_raw(i) {
             Ok(e) => e,
             Err(e) => {
+                let Said { fr, en } = zipguard::zip_error(&e);
                 self.problem(
-                    format!("entrée n° {}", i + 1),
-                    format!("entrée illisible : {}", zipguard::zip_error_fr(&e)),
+                    format!("#{}", i + 1),
+                    Said::new(
+                        format!("entrée illisible : {fr}"),
+                        format!("unreadable entry: {en}"),
+                    ),
                 );
                 return None;
             }
@@ -165,32 +212,17 @@ impl Deposit {
                     + &format!(" ({})", zipguard::zip_error_fr(&e))
             }
         };
-        let rel = visible(name.trim_end_matches('/').to_string());
-        let Some(parts) = safe_parts(&name) else {
-            self.problem(
-                rel,
-                "chemin interdit dans une archive (absolu ou remontant hors d'elle) : \
-                 l'entrée n'a pas été lue"
-                    .to_string(),
-            );
-            return None;
-        };
-        if parts.is_empty() {
-            return None;
-        }
-        if !seen.insert(parts.join("/")) {
-            self.problem(
-                rel,
-                "nom présent deux fois dans l'archive : une seule des deux entrées sera \
-                 obtenue à l'extraction"
-                    .to_string(),
-            );
-            return None;
-        }
+        let (rel, parts) = self.checked_parts(&name, seen)?;
         let path = parts.iter().fold(self.root.clone(), |p, c| p.join(c));
         if entry.is_dir() {
             if let Err(e) = std::fs::create_dir_all(&path) {
-                self.problem(rel, format!("dossier impossible à recréer : {e}"));
+                self.problem(
+                    rel,
+                    said!(
+                        "dossier impossible à recréer : {e}",
+                        "folder that cannot be recreated: {e}"
+                    ),
+                );
             }
             return None;
         }
@@ -201,7 +233,10 @@ impl Deposit {
             }
             self.problem(
                 rel,
-                "entrée chiffrée par mot de passe : l'acheteur ne pourra pas l'ouvrir".to_string(),
+                Said::new(
+                    "entrée chiffrée par mot de passe : l'acheteur ne pourra pas l'ouvrir",
+                    "entry encrypted with a password: the buyer will not be able to open it",
+                ),
             );
             return None;
         }
@@ -241,7 +276,8 @@ impl Deposit {
                 rel: file.rel,
                 target,
             }),
-            Err(cause) => self.problem(file.rel, cause),
+            // The archive reader's words are French only (see `zipguard`).
+            Err(cause) => self.problem(file.rel, Said::same(cause)),
         }
     }
 
@@ -257,14 +293,17 @@ impl Deposit {
         for name in facts.non_utf8_names {
             self.problem(
                 visible(name.trim_end_matches('/').to_string()),
-                "nom accentué enregistré sans le codage UTF-8 : l'acheteur le verra altéré \
-                 (recréez l'archive avec les noms en UTF-8, 7-Zip : paramètre cu=on)"
-                    .to_string(),
+                Said::new(
+                    "nom accentué enregistré sans le codage UTF-8 : l'acheteur le verra altéré \
+                     (recréez l'archive avec les noms en UTF-8, 7-Zip : paramètre cu=on)",
+                    "accented name stored without the UTF-8 encoding: the buyer will see it \
+                     garbled (recreate the archive with UTF-8 names, 7-Zip: parameter cu=on)",
+                ),
             );
         }
     }
 
-    fn problem(&mut self, rel: String, cause: String) {
+    fn problem(&mut self, rel: String, cause: Said) {
         self.anomalies.push(Anomaly::Unreadable { rel, cause });
     }
 }

@@ -1,7 +1,7 @@
 //! What a file is, read from its first bytes rather than trusted from its extension: a
 //! `.pdf` that is an HTML page, or a script renamed `.pdf`, must not pass for a PDF.
 
-use crate::vocabulary::Format;
+use crate::vocabulary::{Format, Lang};
 
 /// How many bytes of each file are read to recognise it.
 pub const HEAD_BYTES: usize = 8192;
@@ -37,30 +37,42 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            FileKind::Empty => "fichier vide",
-            FileKind::Pdf => "PDF",
-            FileKind::Docx => "document Word (docx)",
-            FileKind::Xlsx => "classeur Excel (xlsx)",
-            FileKind::Pptx => "présentation PowerPoint (pptx)",
-            FileKind::Odt => "document OpenDocument (odt)",
-            FileKind::Ods => "classeur OpenDocument (ods)",
-            FileKind::Odp => "présentation OpenDocument (odp)",
-            FileKind::Zip => "archive ZIP",
-            FileKind::Ole => "document Office ancien format (OLE)",
-            FileKind::Rtf => "RTF",
-            FileKind::Png => "image PNG",
-            FileKind::Jpeg => "image JPEG",
-            FileKind::Gif => "image GIF",
-            FileKind::Tiff => "image TIFF",
-            FileKind::Executable => "programme exécutable",
-            FileKind::Script => "script",
-            FileKind::OtherArchive => "archive (7z, rar, gz…)",
-            FileKind::Html => "page HTML",
-            FileKind::Xml => "XML",
-            FileKind::Text => "texte",
-            FileKind::Unknown => "format inconnu",
+            FileKind::Empty => lang.t("fichier vide", "empty file"),
+            FileKind::Pdf => lang.t("PDF", "PDF"),
+            FileKind::Docx => lang.t("document Word (docx)", "Word document (docx)"),
+            FileKind::Xlsx => lang.t("classeur Excel (xlsx)", "Excel workbook (xlsx)"),
+            FileKind::Pptx => lang.t(
+                "présentation PowerPoint (pptx)",
+                "PowerPoint presentation (pptx)",
+            ),
+            FileKind::Odt => lang.t("document OpenDocument (odt)", "OpenDocument text (odt)"),
+            FileKind::Ods => lang.t(
+                "classeur OpenDocument (ods)",
+                "OpenDocument spreadsheet (ods)",
+            ),
+            FileKind::Odp => lang.t(
+                "présentation OpenDocument (odp)",
+                "OpenDocument presentation (odp)",
+            ),
+            FileKind::Zip => lang.t("archive ZIP", "ZIP archive"),
+            FileKind::Ole => lang.t(
+                "document Office ancien format (OLE)",
+                "legacy Office document (OLE)",
+            ),
+            FileKind::Rtf => lang.t("RTF", "RTF"),
+            FileKind::Png => lang.t("image PNG", "PNG image"),
+            FileKind::Jpeg => lang.t("image JPEG", "JPEG image"),
+            FileKind::Gif => lang.t("image GIF", "GIF image"),
+            FileKind::Tiff => lang.t("image TIFF", "TIFF image"),
+            FileKind::Executable => lang.t("programme exécutable", "executable program"),
+            FileKind::Script => lang.t("script", "script"),
+            FileKind::OtherArchive => lang.t("archive (7z, rar, gz…)", "archive (7z, rar, gz…)"),
+            FileKind::Html => lang.t("page HTML", "HTML page"),
+            FileKind::Xml => lang.t("XML", "XML"),
+            FileKind::Text => lang.t("texte", "text"),
+            FileKind::Unknown => lang.t("format inconnu", "unknown format"),
         }
     }
 

@@ -14,6 +14,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use archive::ArchiveFacts;
+
+use crate::vocabulary::{Lang, Said};
+use crate::{said, say};
 pub use kind::FileKind;
 
 /// A regular file of the folder.
@@ -61,8 +64,8 @@ pub struct DirEntryInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Anomaly {
     Symlink { rel: String, target: String },
-    Special { rel: String, what: &'static str },
-    Unreadable { rel: String, cause: String },
+    Special { rel: String, what: Said },
+    Unreadable { rel: String, cause: Said },
 }
 
 impl Anomaly {
@@ -73,15 +76,25 @@ impl Anomaly {
             | Anomaly::Unreadable { rel, .. } => rel,
         }
     }
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Anomaly::Symlink { target, .. } => format!(
-                "lien symbolique vers « {target} » : non suivi, il ne sera pas déposé tel quel"
+            Anomaly::Symlink { target, .. } => say!(
+                lang,
+                "lien symbolique vers « {target} » : non suivi, il ne sera pas déposé tel quel",
+                "symbolic link to \"{target}\": not followed, it will not be deposited as such"
             ),
             Anomaly::Special { what, .. } => {
-                format!("{what} : ce n'est pas un fichier, il ne peut pas être déposé")
+                let what = what.get(lang);
+                say!(
+                    lang,
+                    "{what} : ce n'est pas un fichier, il ne peut pas être déposé",
+                    "{what}: not a file, it cannot be deposited"
+                )
             }
-            Anomaly::Unreadable { cause, .. } => format!("illisible : {cause}"),
+            Anomaly::Unreadable { cause, .. } => {
+                let cause = cause.get(lang);
+                say!(lang, "illisible : {cause}", "unreadable: {cause}")
+            }
         }
     }
 }
@@ -128,12 +141,13 @@ pub fn scan_with(root: &Path, exclude: &[String], known: Vec<Anomaly>) -> Invent
                 let cause = match err.io_error() {
                     // A chain of folders deeper than the system allows: walked as far as it
                     // goes, the rest said in one finding.
-                    Some(e) if e.raw_os_error() == Some(libc::ENAMETOOLONG) => format!(
+                    Some(e) if e.raw_os_error() == Some(libc::ENAMETOOLONG) => said!(
                         "chemin trop long ({} caractères) : les dossiers au-delà ne sont pas parcourus",
+                        "path too long ({} characters): the folders beyond are not walked",
                         rel.chars().count()
                     ),
-                    Some(e) => e.to_string(),
-                    None => err.to_string(),
+                    Some(e) => Said::same(e.to_string()),
+                    None => Said::same(err.to_string()),
                 };
                 unreadable_dirs.push(rel.clone());
                 inv.anomalies.push(Anomaly::Unreadable { rel, cause });
@@ -232,7 +246,10 @@ fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> File
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| archive::inspect(reader)))
                 .unwrap_or_else(|_| {
                     let facts = ArchiveFacts {
-                        error: Some("archive malformée : sa lecture a échoué".to_string()),
+                        error: Some(Said::new(
+                            "archive malformée : sa lecture a échoué",
+                            "malformed archive: reading it failed",
+                        )),
                         ..ArchiveFacts::default()
                     };
                     (FileKind::Zip, facts)
@@ -243,22 +260,22 @@ fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> File
     entry
 }
 
-fn special_kind(ft: &std::fs::FileType) -> &'static str {
+fn special_kind(ft: &std::fs::FileType) -> Said {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if ft.is_fifo() {
-            return "tube nommé (FIFO)";
+            return Said::new("tube nommé (FIFO)", "named pipe (FIFO)");
         }
         if ft.is_socket() {
-            return "socket";
+            return Said::same("socket");
         }
         if ft.is_block_device() || ft.is_char_device() {
-            return "périphérique";
+            return Said::new("périphérique", "device");
         }
     }
     let _ = ft;
-    "entrée spéciale"
+    Said::new("entrée spéciale", "special entry")
 }
 
 /// `/`-separated path of `p` below `root`, shown on one line (see [`visible`]).

@@ -7,47 +7,77 @@ use std::io::{ErrorKind, Read, Seek};
 
 use zip::result::ZipError;
 
-/// A zip reader's error in French: what a bid manager can act on (a damaged or truncated
-/// archive, an encrypted entry, a compression other tools do not read), never the library's
-/// English.
+use crate::vocabulary::Said;
+
+/// A zip reader's error in words a bid manager can act on (a damaged or truncated archive, an
+/// encrypted entry, a compression other tools do not read), never the library's own.
+pub fn zip_error(e: &ZipError) -> Said {
+    let (fr, en) = match e {
+        ZipError::Io(io) => return entry_read_error(io),
+        ZipError::InvalidArchive(m) if m.contains("EOCD") || m.contains("central directory") => (
+            "répertoire central ZIP introuvable",
+            "ZIP central directory not found",
+        ),
+        ZipError::InvalidArchive(_) => ("structure ZIP endommagée", "damaged ZIP structure"),
+        ZipError::UnsupportedArchive(m) if m.contains("assword") || m.contains("ncrypt") => (
+            "archive chiffrée par mot de passe",
+            "archive encrypted with a password",
+        ),
+        ZipError::UnsupportedArchive(_) | ZipError::CompressionMethodNotSupported(_) => (
+            "méthode de compression ou format ZIP non pris en charge",
+            "unsupported compression method or ZIP format",
+        ),
+        ZipError::FileNotFound => (
+            "entrée introuvable dans l'archive",
+            "entry not found in the archive",
+        ),
+        ZipError::InvalidPassword => (
+            "mot de passe de l'archive incorrect",
+            "wrong archive password",
+        ),
+        _ => ("archive ZIP illisible", "unreadable ZIP archive"),
+    };
+    Said::new(fr, en)
+}
+
+/// [`zip_error`] in French, for the readers whose words are French only.
 pub fn zip_error_fr(e: &ZipError) -> String {
-    match e {
-        ZipError::Io(io) => entry_read_error_fr(io),
-        ZipError::InvalidArchive(m) if m.contains("EOCD") || m.contains("central directory") => {
-            "répertoire central ZIP introuvable".into()
-        }
-        ZipError::InvalidArchive(_) => "structure ZIP endommagée".into(),
-        ZipError::UnsupportedArchive(m) if m.contains("assword") || m.contains("ncrypt") => {
-            "archive chiffrée par mot de passe".into()
-        }
-        ZipError::UnsupportedArchive(_) | ZipError::CompressionMethodNotSupported(_) => {
-            "méthode de compression ou format ZIP non pris en charge".into()
-        }
-        ZipError::FileNotFound => "entrée introuvable dans l'archive".into(),
-        ZipError::InvalidPassword => "mot de passe de l'archive incorrect".into(),
-        _ => "archive ZIP illisible".into(),
-    }
+    zip_error(e).fr
 }
 
 /// Reading an entry's bytes failed: the file is cut short, or its compressed data or its
 /// checksum is damaged.
-pub fn entry_read_error_fr(e: &std::io::Error) -> String {
+pub fn entry_read_error(e: &std::io::Error) -> Said {
     // The zip reader stops an entry that inflates past the size it declares: a bomb that lied.
     if e.to_string().contains("larger than its declared") {
-        return "se décompresse au-delà de la taille qu'elle déclare : refusée comme bombe de \
-                décompression"
-            .to_string();
+        return Said::new(
+            "se décompresse au-delà de la taille qu'elle déclare : refusée comme bombe de \
+             décompression",
+            "inflates beyond the size it declares: refused as a decompression bomb",
+        );
     }
-    match e.kind() {
-        ErrorKind::UnexpectedEof => "données coupées avant la fin (fichier tronqué)",
-        ErrorKind::InvalidData | ErrorKind::InvalidInput => {
-            "données compressées endommagées (flux ou somme de contrôle invalide)"
-        }
-        ErrorKind::PermissionDenied => "lecture refusée (droits du fichier)",
-        ErrorKind::NotFound => "fichier introuvable",
-        _ => "erreur de lecture du fichier",
-    }
-    .to_string()
+    let (fr, en) = match e.kind() {
+        ErrorKind::UnexpectedEof => (
+            "données coupées avant la fin (fichier tronqué)",
+            "data cut before the end (truncated file)",
+        ),
+        ErrorKind::InvalidData | ErrorKind::InvalidInput => (
+            "données compressées endommagées (flux ou somme de contrôle invalide)",
+            "damaged compressed data (invalid stream or checksum)",
+        ),
+        ErrorKind::PermissionDenied => (
+            "lecture refusée (droits du fichier)",
+            "reading refused (file permissions)",
+        ),
+        ErrorKind::NotFound => ("fichier introuvable", "file not found"),
+        _ => ("erreur de lecture du fichier", "error reading the file"),
+    };
+    Said::new(fr, en)
+}
+
+/// [`entry_read_error`] in French.
+pub fn entry_read_error_fr(e: &std::io::Error) -> String {
+    entry_read_error(e).fr
 }
 
 /// More entries than any real office document has (a large workbook has a few hundred).

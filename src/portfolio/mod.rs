@@ -7,10 +7,12 @@ pub mod run;
 
 pub use crate::checks::cross_bid::{Bid, Operators, operators};
 use crate::report::{Notice, NoticeKind};
+use crate::say;
 use crate::text::fold;
+use crate::vocabulary::Lang;
 
 /// The same SIRET under different names across bids: probably a typo in one manifest.
-pub fn name_conflicts(ops: &Operators, bids: &[Bid]) -> Vec<Notice> {
+pub fn name_conflicts(ops: &Operators, bids: &[Bid], lang: Lang) -> Vec<Notice> {
     let mut out = Vec::new();
     for (siren, parts) in &ops.by_siren {
         let mut names: Vec<(&str, &str)> = Vec::new();
@@ -22,14 +24,18 @@ pub fn name_conflicts(ops: &Operators, bids: &[Bid]) -> Vec<Notice> {
         if names.len() > 1 {
             let list: Vec<String> = names
                 .iter()
-                .map(|(n, b)| format!("« {n} » ({b})"))
+                .map(|(n, b)| say!(lang, "« {n} » ({b})", "\"{n}\" ({b})"))
                 .collect();
             out.push(Notice {
                 kind: NoticeKind::SiretNames,
-                message: format!(
-                    "le SIREN {siren} porte des noms différents : {}",
-                    list.join(", ")
-                ),
+                message: {
+                    let list = list.join(", ");
+                    say!(
+                        lang,
+                        "le SIREN {siren} porte des noms différents : {list}",
+                        "SIREN {siren} bears different names: {list}"
+                    )
+                },
                 path: None,
             });
         }

@@ -131,7 +131,7 @@ fn facts(report: &Report, l: Lang) -> String {
                 "{} {}, {}",
                 report.bid.files,
                 l.t("fichiers", "files"),
-                html(&human_size(report.bid.bytes))
+                html(&human_size(report.bid.bytes, l))
             ),
         ),
         ("Packs", html(&packs_line(report))),

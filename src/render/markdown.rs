@@ -54,7 +54,7 @@ fn header(report: &Report, opts: &RenderOptions) -> String {
         root = code(&report.bid.root),
         files = report.bid.files,
         files_word = l.t("fichiers", "files"),
-        size = human_size(report.bid.bytes),
+        size = human_size(report.bid.bytes, l),
         packs = l.t("Packs :", "Packs:"),
         pack_list = text(&packs_line(report)),
         phase = l.t("Phase :", "Phase:"),

@@ -61,7 +61,7 @@ pub fn render(
 ) -> Result<Vec<u8>, RenderError> {
     Ok(match format {
         Format::Table => table::render(report, opts).into_bytes(),
-        Format::Json => json::render(report).into_bytes(),
+        Format::Json => json::render(report, opts.lang).into_bytes(),
         Format::Junit => junit::render(report, opts)?,
         Format::Sarif => sarif::render(report, opts).into_bytes(),
         Format::Github => github::render(report, opts).into_bytes(),
@@ -175,13 +175,13 @@ fn unjudged_by_reason(v: &crate::report::Verdict) -> String {
         .join(" ; ")
 }
 
-/// The deadline as the report's reader writes it: « 19 février 2026 à 12 h 00 » in French,
-/// RFC 3339 in English.
+/// The deadline as the report's reader writes it: « 19 février 2026 à 12 h 00 », "19 February
+/// 2026 at 12:00"; as written when it does not parse.
 pub(crate) fn deadline_text(report: &Report, lang: Lang) -> Option<String> {
     let raw = report.bid.deadline.as_deref()?;
-    Some(match (lang, crate::dates::DateSpec::parse(raw)) {
-        (Lang::Fr, Ok(d)) => crate::dates::fr_long(&d),
-        _ => raw.to_string(),
+    Some(match crate::dates::DateSpec::parse(raw) {
+        Ok(d) => crate::dates::long(&d, lang),
+        Err(_) => raw.to_string(),
     })
 }
 
@@ -268,7 +268,7 @@ pub(crate) fn finding_in(f: &Finding, lang: Lang, with_path: bool, m: &Markup) -
     }
     let mut line = parts.join(" ");
     if !line.is_empty() {
-        line.push_str(" : ");
+        line.push_str(lang.colon());
     }
     line.push_str(&(m.text)(&f.message));
     if let Some(s) = &f.suggestion {

@@ -210,7 +210,12 @@ fn settled(out: &mut String, report: &Report, l: Lang) {
             .map(|r| r.rule.as_str())
             .collect();
         if !ids.is_empty() {
-            out.push_str(&format!("{label} ({}) : {}\n", ids.len(), ids.join(", ")));
+            out.push_str(&format!(
+                "{label} ({}){}{}\n",
+                ids.len(),
+                l.colon(),
+                ids.join(", ")
+            ));
         }
     }
 }
@@ -237,7 +242,7 @@ fn header(report: &Report, l: Lang) -> String {
         report.bid.root,
         report.bid.files,
         l.t("fichiers", "files"),
-        human_size(report.bid.bytes),
+        human_size(report.bid.bytes, l),
         l.t("Packs :", "Packs:"),
         packs.join(", "),
         l.t("Phase :", "Phase:"),
@@ -290,7 +295,7 @@ fn details(r: &RuleResult, l: Lang) -> String {
             line.push_str(&format!(" [{m}]"));
         }
         if f.path.is_some() || f.member.is_some() {
-            line.push_str(" : ");
+            line.push_str(l.colon());
         }
         line.push_str(&f.message);
         if let Some(s) = &f.suggestion {

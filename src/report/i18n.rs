@@ -2,22 +2,9 @@
 
 use crate::vocabulary::{JointDocument, MemberCriteria, Role, Scope, Status};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+pub use crate::vocabulary::Lang;
 
 impl Lang {
-    /// Pick the French or English form.
-    pub fn t<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-
     pub fn status(self, s: Status) -> &'static str {
         match (self, s) {
             (Lang::Fr, Status::Pass) => "conforme",

@@ -11,6 +11,7 @@ use crate::inventory::{self, Anomaly};
 use crate::manifest::{self, LoadedManifest, ManifestError, Phase};
 use crate::pack::{self, PackSet};
 use crate::report::Report;
+use crate::vocabulary::Lang;
 
 use super::RunError;
 use super::request::{CheckRequest, DocumentOptions, Inputs};
@@ -54,7 +55,7 @@ pub(super) fn check_target(
         progress,
         target.anomalies(),
     )?;
-    target.finish(&mut run.report);
+    target.finish(&mut run.report, setup.lang);
     Ok((run, setup))
 }
 
@@ -67,6 +68,7 @@ pub(super) struct Setup {
     pub asked: Vec<String>,
     pub phase: Option<Phase>,
     pub deadline: Option<DateSpec>,
+    pub lang: Lang,
 }
 
 impl Setup {
@@ -114,6 +116,7 @@ impl Setup {
             asked,
             phase,
             deadline,
+            lang: inputs.lang,
         })
     }
 }
@@ -153,6 +156,7 @@ fn evaluate(
         manifest_display: display_manifest(dir, &s.manifest_path),
         today: chrono::Local::now().date_naive(),
         now: chrono::Local::now().fixed_offset(),
+        lang: s.lang,
     })?;
     Ok(CheckRun {
         report,

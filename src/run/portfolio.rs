@@ -22,7 +22,7 @@ use super::target::Target;
 pub fn portfolio(req: &PortfolioRequest) -> Result<Report, RunError> {
     let bids = load_bids(&req.bids)?;
     let groups = group(&bids, &req.packs);
-    let judged = judge(&bids, &groups, &req.packs)?;
+    let judged = judge(&bids, &groups, &req.packs, req.lang)?;
     let headers = describe(&bids, &judged.deadlines, req.lang);
     let mut report = run::report(judged.packs, &headers.lines, judged.results, judged.notices);
     report.bid.files = headers.files;
@@ -98,7 +98,12 @@ struct Judged {
     deadlines: Vec<Option<String>>,
 }
 
-fn judge(bids: &[LoadedBid], groups: &Groups, packs: &[String]) -> Result<Judged, RunError> {
+fn judge(
+    bids: &[LoadedBid],
+    groups: &Groups,
+    packs: &[String],
+    lang: Lang,
+) -> Result<Judged, RunError> {
     let phases_of = |c: &str| groups.keys().filter(|(k, _)| k == c).count();
     let mut judged = Judged {
         results: Vec::new(),
@@ -135,7 +140,7 @@ fn judge(bids: &[LoadedBid], groups: &Groups, packs: &[String]) -> Result<Judged
                 manifest: &bids[i].manifest,
             })
             .collect();
-        let (mut results, notices) = run::evaluate(&set, &group_bids);
+        let (mut results, notices) = run::evaluate(&set, &group_bids, lang);
         // A consultation judged in two phases: say which one each result is for.
         if phases_of(consultation) > 1 {
             for r in &mut results {
@@ -181,7 +186,7 @@ fn describe(bids: &[LoadedBid], deadlines: &[Option<String>], l: Lang) -> Header
             deadline.as_deref().unwrap_or("?"),
             inv.files.len(),
             l.t("fichier(s)", "file(s)"),
-            human_size(inv.total_bytes())
+            human_size(inv.total_bytes(), l)
         ));
     }
     headers

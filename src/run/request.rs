@@ -21,6 +21,8 @@ pub struct Inputs {
     /// The deadline as written (RFC 3339 date or date-time); `None`: the manifest's, else the
     /// pack's for the phase.
     pub deadline: Option<String>,
+    /// The language of the report's own words (findings, reasons, notices).
+    pub lang: Lang,
 }
 
 /// How documents are read.

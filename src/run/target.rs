@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use crate::inventory::Anomaly;
 use crate::inventory::deposit::{self, Deposit, MANIFEST_NAME};
 use crate::report::{Notice, Report};
+use crate::say;
+use crate::vocabulary::Lang;
 
 use super::RunError;
 use super::request::Inputs;
@@ -115,7 +117,7 @@ impl Target {
 
     /// The report names the zip, not the temporary folder, and says when the zip holds
     /// bidlint's manifest, which must not be uploaded.
-    pub fn finish(&self, report: &mut Report) {
+    pub fn finish(&self, report: &mut Report, lang: Lang) {
         let Target::Deposit(d) = self else {
             return;
         };
@@ -123,9 +125,12 @@ impl Target {
         if d.has_manifest() {
             report.notices.push(Notice {
                 kind: crate::report::NoticeKind::ManifestInDeposit,
-                message: format!(
+                message: say!(
+                    lang,
                     "{MANIFEST_NAME} est dans l'archive : c'est le manifeste de bidlint, pas une \
-                     pièce de la réponse ; retirez-le de l'archive avant le dépôt"
+                     pièce de la réponse ; retirez-le de l'archive avant le dépôt",
+                    "{MANIFEST_NAME} is in the archive: it is bidlint's manifest, not a piece of \
+                     the bid; remove it from the archive before uploading"
                 ),
                 path: Some(MANIFEST_NAME.to_string()),
             });

@@ -788,7 +788,7 @@ fn waivers_turn_a_failure_into_waived_and_stale_ones_are_reported() {
     assert_eq!(
         notices,
         [
-            "la dérogation pour CAIH-CAND-DH ne sert à rien (statut pass) : la retirer du manifeste",
+            "la dérogation pour CAIH-CAND-DH ne sert à rien (statut conforme) : la retirer du manifeste",
             "la dérogation pour CAIH-HDS a expiré le 01/01/2020 : elle n'est plus appliquée",
         ]
     );

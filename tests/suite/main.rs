@@ -18,6 +18,7 @@ mod golden;
 mod holders;
 mod hostile_suite;
 mod inventory_edges;
+mod lang_en;
 mod portfolio;
 mod quotes;
 mod skeletons;

@@ -3,7 +3,7 @@
 use crate::checks::testkit::{TestBid, file, lines};
 use crate::inventory::archive::ArchiveFacts;
 use crate::inventory::{FileEntry, FileKind};
-use crate::vocabulary::Status;
+use crate::vocabulary::{Said, Status};
 
 fn zip(rel: &str, facts: ArchiveFacts) -> FileEntry {
     let mut f = file(rel, 1_000, FileKind::Zip);
@@ -41,7 +41,7 @@ fn every_defect_of_an_archive_is_named() {
         .entry(zip(
             "Casse.zip",
             ArchiveFacts {
-                error: Some("archive illisible : fin inattendue".into()),
+                error: Some(Said::same("archive illisible : fin inattendue")),
                 ..ArchiveFacts::default()
             },
         ));
@@ -73,7 +73,7 @@ fn a_damaged_office_document_is_not_an_archive() {
         .entry(zip(
             "Memoire.docx",
             ArchiveFacts {
-                error: Some("archive illisible : fin inattendue".into()),
+                error: Some(Said::same("archive illisible : fin inattendue")),
                 ..ArchiveFacts::default()
             },
         ))

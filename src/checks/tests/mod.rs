@@ -8,6 +8,7 @@ mod certification;
 mod content;
 mod declared_members;
 mod empty_entries;
+mod english;
 mod filename_length;
 mod filename_pattern;
 mod forbidden_files;

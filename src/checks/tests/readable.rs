@@ -4,7 +4,7 @@ use crate::checks::testkit::{TestBid, file, lines};
 use crate::documents::{DocFacts, Encryption};
 use crate::inventory::archive::ArchiveFacts;
 use crate::inventory::{Anomaly, FileKind};
-use crate::vocabulary::Status;
+use crate::vocabulary::{Said, Status};
 
 #[test]
 fn documents_read_without_defect_pass_and_a_signature_is_evidence() {
@@ -33,7 +33,7 @@ fn what_will_not_open_is_named_with_its_cause() {
     latin1.name_is_utf8 = false;
     let mut damaged = file("Offre.docx", 10, FileKind::Docx);
     damaged.archive = Some(ArchiveFacts {
-        error: Some("archive illisible : fin inattendue".into()),
+        error: Some(Said::same("archive illisible : fin inattendue")),
         ..ArchiveFacts::default()
     });
     let o = TestBid::new()
