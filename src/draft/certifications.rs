@@ -492,9 +492,7 @@ mod tests {
     use super::*;
 
     fn rules(text: &str) -> Vec<(String, &'static str, Option<String>)> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found
             .rules
             .into_iter()
@@ -549,9 +547,7 @@ mod tests {
 
     /// (id, phases) of the rules drafted from a text.
     fn phases(text: &str) -> Vec<(String, Option<&'static str>)> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found.rules.into_iter().map(|r| (r.id, r.phases)).collect()
     }
 
@@ -575,11 +571,10 @@ mod tests {
         );
         assert!(r.iter().all(|(_, p)| *p == Some("[candidature]")), "{r:?}");
         // The sentence that requires the qualification is quoted, not the first that names it.
-        let doc = Doc::new(
+        let found = crate::draft::detected(
+            detect,
             "À propos de l’exigence d‘une qualification « qualibat », le juge a validé la décision écartant une candidature. Le candidat ne disposait pas de la qualification « Qualibat 2194 » exigée par le règlement de la consultation.\n",
         );
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
         assert!(found.rules[0].quote.starts_with("Le candidat ne disposait"));
         let r = rules(
             "Pour le lot 3, le candidat joint à sa candidature son certificat Qualifelec en cours de validité.\n",

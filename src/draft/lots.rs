@@ -313,9 +313,7 @@ mod tests {
     use super::*;
 
     fn lots(text: &str) -> (Option<Vec<String>>, Vec<String>) {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         let ids = found.lots.map(|l| l.into_iter().map(|(i, _)| i).collect());
         let checks = found.rules.into_iter().flat_map(|r| r.check).collect();
         (ids, checks)
@@ -381,9 +379,7 @@ mod tests {
 
     /// The one lots rule drafted: its severity and its check lines.
     fn lots_rule(text: &str) -> Option<(&'static str, Vec<String>)> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         assert!(found.rules.len() <= 1, "{:?}", found.rules);
         found
             .rules

@@ -130,9 +130,7 @@ mod tests {
 
     /// The maxima of the page rules drafted from a text.
     fn maxima(text: &str) -> Vec<String> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found
             .rules
             .into_iter()

@@ -773,9 +773,7 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found
             .rules
             .into_iter()
