@@ -1,5 +1,6 @@
-//! Certifications (HDS with its activities, SecNumCloud, ISO 27001) with the piece that
-//! carries the certificate, and the hosting territory (Union européenne, France métropolitaine).
+//! Certifications and qualifications (HDS with its activities, SecNumCloud, ISO 27001,
+//! Qualibat, Qualiopi, OPQIBI, Qualifelec) with the piece that carries the certificate and the
+//! phase it is due in, and the hosting territory (Union européenne, France métropolitaine).
 
 use std::sync::LazyLock;
 
@@ -28,6 +29,28 @@ static QUALIBAT: LazyLock<Regex> = LazyLock::new(|| {
 static QUALIOPI: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)\bQualiopi\b").expect("valid regex")
+});
+static OPQIBI: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\bOPQIBI\b").expect("valid regex")
+});
+static QUALIFELEC: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\bQualifelec\b").expect("valid regex")
+});
+/// A certificate asked in the offer (« une offre ne comportant pas le certificat », « le
+/// certificat … joint à l'offre »), not in the candidature.
+static IN_OFFER: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\boffres?\s+(?:ne\s+comportant\s+pas|comportant|contenant|accompagn[ée]e?s?\s+d)[^.;]{0,40}\bcertifica|\bcertifica[^.;]{0,80}\b(?:joint|fourni|produit|inclus)e?s?\s+(?:à|dans|avec)\s+(?:l['’]|son\s+|leur\s+)offre")
+        .expect("valid regex")
+});
+/// A requirement, in a folded sentence: « exigé(e) », « exige », « requis », « doit »,
+/// « joindre », « fournir », « produire » (not the noun « exigence »).
+static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"\bexig(?:e|es|ent|ee|ees|eait|eaient)\b|\brequise?s?\b|\bimpos|\bdoi(?:t|vent)\b|\bdevra|\bjoin(?:dre|t)\b|\bfourni|\bprodui(?:re|sent|t)\b")
+        .expect("valid regex")
 });
 static ACTIVITIES: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -77,10 +100,32 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     );
     other(doc, found, &QUALIBAT, "QUALIBAT", "Qualibat", &["qualibat"]);
     other(doc, found, &QUALIOPI, "QUALIOPI", "Qualiopi", &["qualiopi"]);
+    other(doc, found, &OPQIBI, "OPQIBI", "OPQIBI", &["opqibi"]);
+    other(
+        doc,
+        found,
+        &QUALIFELEC,
+        "QUALIFELEC",
+        "Qualifelec",
+        &["qualifelec"],
+    );
     hosting(doc, found);
 }
 
+/// The sentences naming a scheme, folded, where they start; a heading that names it (« …
+/// exigence de certificat OPQIBI » above the text) only when no sentence does.
 fn sentences_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
+    let all = clauses_of(doc, re);
+    if all.iter().any(|(at, _)| !doc.on_heading(*at)) {
+        all.into_iter()
+            .filter(|(at, _)| !doc.on_heading(*at))
+            .collect()
+    } else {
+        all
+    }
+}
+
+fn clauses_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut last_end = 0;
     for m in re.find_iter(doc.text).take(60) {
@@ -250,7 +295,15 @@ fn activities(folded: &str) -> Option<Vec<u8>> {
 /// certification, unless the text makes it optional.
 fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, names: &[&str]) {
     let all = sentences_of(doc, re);
-    let Some((at, s)) = all.first() else { return };
+    // The sentence that requires it (« exigée par le règlement », « les candidats
+    // produisent ») rather than the first that names it.
+    let Some((at, s)) = all
+        .iter()
+        .find(|(_, s)| DEMAND.is_match(s))
+        .or_else(|| all.first())
+    else {
+        return;
+    };
     if is_optional(s) {
         found.notes.push(format!(
             "{} : {scheme} cité comme optionnel : pas de règle (à vérifier).",
@@ -274,13 +327,14 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
         );
     }
     let severity = if equivalent { "warning" } else { "error" };
+    let phases = Some(phase_of(doc, s));
     found.push(Rule {
         when: when.clone(),
         id: piece.clone(),
         family: "certifications",
         title: format!("Certificat {scheme}"),
         severity,
-        phases: Some("[candidature]"),
+        phases,
         section: doc.section(*at),
         quote: quote.clone(),
         help: format!("Joindre le certificat {scheme} en cours de validité."),
@@ -302,13 +356,23 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
         family: "certifications",
         title: format!("Certification {scheme} détenue"),
         severity,
-        phases: Some("[candidature]"),
+        phases,
         section: doc.section(*at),
         quote,
         help: format!("Déclarer la certification {scheme} dans le bid.yaml (`certifications:`)."),
         check,
         doubts,
     });
+}
+
+/// The phase a certificate is due in: the candidature, unless the text asks for it in the
+/// offer (and the certification's own sentence does not name the candidature).
+fn phase_of(doc: &Doc, folded_sentence: &str) -> &'static str {
+    if !folded_sentence.contains("candidature") && IN_OFFER.is_match(doc.text) {
+        "[offre]"
+    } else {
+        "[candidature]"
+    }
 }
 
 /// Optional, wished for, or valued by an award criterion: not a condition of the bid.
@@ -428,9 +492,7 @@ mod tests {
     use super::*;
 
     fn rules(text: &str) -> Vec<(String, &'static str, Option<String>)> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found
             .rules
             .into_iter()
@@ -480,6 +542,50 @@ mod tests {
         assert!(
             rules("Une certification ISO 27001 du candidat est souhaitée et sera valorisée.\n")
                 .is_empty()
+        );
+    }
+
+    /// (id, phases) of the rules drafted from a text.
+    fn phases(text: &str) -> Vec<(String, Option<&'static str>)> {
+        let found = crate::draft::detected(detect, text);
+        found.rules.into_iter().map(|r| (r.id, r.phases)).collect()
+    }
+
+    #[test]
+    fn qualifications_of_engineering_and_electricity_in_the_phase_that_asks_for_them() {
+        // Asked in the offer: both rules apply to the offer.
+        let r = phases(
+            "Une offre ne comportant pas le certificat de qualification technique requis par le règlement de consultation est irrégulière. L'attributaire ne disposait pas du certificat de qualification OPQIBI 0902 exigé par le règlement de consultation.\n",
+        );
+        assert_eq!(
+            r,
+            [
+                ("T-CAND-OPQIBI".to_string(), Some("[offre]")),
+                ("T-OPQIBI".to_string(), Some("[offre]")),
+            ]
+        );
+        // The certification's own sentence names the candidature: the candidature, whatever
+        // the offer says elsewhere.
+        let r = phases(
+            "Le certificat est joint à l'offre. Un candidat a été écarté au stade de la candidature faute de la qualification « Qualibat 2194 » exigée par le règlement.\n",
+        );
+        assert!(r.iter().all(|(_, p)| *p == Some("[candidature]")), "{r:?}");
+        // The sentence that requires the qualification is quoted, not the first that names it.
+        let found = crate::draft::detected(
+            detect,
+            "À propos de l’exigence d‘une qualification « qualibat », le juge a validé la décision écartant une candidature. Le candidat ne disposait pas de la qualification « Qualibat 2194 » exigée par le règlement de la consultation.\n",
+        );
+        assert!(found.rules[0].quote.starts_with("Le candidat ne disposait"));
+        let r = rules(
+            "Pour le lot 3, le candidat joint à sa candidature son certificat Qualifelec en cours de validité.\n",
+        );
+        assert_eq!(
+            r[1],
+            (
+                "T-QUALIFELEC".to_string(),
+                "error",
+                Some("{ lots_any: [3] }".to_string())
+            )
         );
     }
 }

@@ -381,9 +381,7 @@ mod tests {
     use super::*;
 
     fn deadlines(text: &str) -> Vec<(String, String, String)> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found
             .deadlines
             .into_iter()

@@ -108,9 +108,7 @@ mod tests {
     #[test]
     fn the_notice_phrasing_of_the_language() {
         let text = "IV.2.4) Langue(s) pouvant être utilisée(s) dans l'offre ou la demande de participation : français\n";
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         assert_eq!(found.rules.len(), 1);
         assert!(found.rules[0].check.iter().any(|c| c == "language: fr"));
         assert_eq!(found.rules[0].severity, "error");
@@ -120,9 +118,7 @@ mod tests {
     fn a_sentence_about_one_piece_is_a_doubt() {
         let text =
             "Le candidat peut compléter le DUME. Ce document doit être rédigé en français.\n";
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         assert_eq!(found.rules[0].severity, "warning");
         assert_eq!(
             found.rules[0].quote,

@@ -30,18 +30,29 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+en\s+(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b"
+        r"(?i)(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+en\s+(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b"
     ))
     .expect("valid regex")
 });
 /// Limits on lots per operator: of offers (« deux lots au plus », « plus de deux lots »,
-/// « nombre maximal de lots : 1 ») or of awards (« se voir attribuer plus de deux lots »).
+/// « nombre maximal de lots : 1 », « que pour … un seul lot ») or of awards (« se voir
+/// attribuer plus de deux lots », « ne pouvaient se voir attribuer plus d'un lot »), in the
+/// present, future or past (a notice or a judgment reports the RC in the past).
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:(?:que\s+pour|pour|à|de)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:ne\s+(?:peut|peuvent|pourra|pourront)|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+de\s+({NUMBER})\s+lots?\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:]{{0,80}}?:\s*({NUMBER})\b)"
+        r"(?i)(?:(?:que\s+pour|pour|à|de)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:]{{0,80}}?:\s*({NUMBER})\b|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b)"
     ))
     .expect("valid regex")
+});
+/// « ne peut », « ne pourront », « ne pouvaient », « ne pouvant »: a restriction, in any tense.
+const CANNOT: &str = r"ne\s+(?:peut|peuvent|pourra|pourront|pouvait|pouvaient|pouvant)";
+/// Several « lot N – title » on a line that is not a lot's own line: a list run into a
+/// sentence (« alloti de la manière suivante : lot n°1 -Curage ; lot n°2-Déconstruction »).
+/// Its titles end at the next separator.
+static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r#"[;"«»]|\.\s"#).expect("valid regex")
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -54,7 +65,7 @@ const NUMBER: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1
 
 fn number(w: &str) -> Option<u32> {
     match w.to_lowercase().as_str() {
-        "un" => Some(1),
+        "un" | "d'un" | "d’un" => Some(1),
         "deux" => Some(2),
         "trois" => Some(3),
         "quatre" => Some(4),
@@ -77,8 +88,9 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     {
         lots = counted;
     }
+    let limit = Limit::read(doc);
     if lots.list.len() >= 2 {
-        push_lots_rule(doc, found, &lots);
+        push_lots_rule(doc, found, &lots, limit.as_ref());
         found.lots = Some(lots.list);
     } else if let Some(m) = NOT_DIVIDED.find(doc.text) {
         let id = found.id("LOTS");
@@ -96,6 +108,47 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             doubts: Vec::new(),
         });
         found.lots = Some(Vec::new());
+    } else if limit.is_some() {
+        // A limit whose lots the excerpt does not list (a notice, a reported clause): the
+        // limit is checkable on its own, the lots are not.
+        push_lots_rule(doc, found, &lots, limit.as_ref());
+    }
+}
+
+/// A limit on lots per operator, where the text sets it.
+struct Limit {
+    at: usize,
+    max: u32,
+    /// A limit of awards (« se voir attribuer »), not of offers.
+    awarded: bool,
+}
+
+impl Limit {
+    /// The limit of offers when the text sets one (it is what a bid is judged on), else the
+    /// limit of awards.
+    fn read(doc: &Doc) -> Option<Limit> {
+        let mut all: Vec<Limit> = LIMIT
+            .captures_iter(doc.text)
+            .take(20)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let w = (1..=6).find_map(|i| c.get(i))?;
+                // Whether the limit is of awards is read in its own clause: a sentence may
+                // limit offers to five lots and awards to three.
+                let (s, _) = doc.sentence(m.start());
+                let from = m.start().saturating_sub(80).max(s);
+                let clause = doc.text.get(from..m.end()).unwrap_or(m.as_str());
+                Some(Limit {
+                    at: m.start(),
+                    max: number(w.as_str())?,
+                    awarded: crate::text::fold(clause).contains("attribu"),
+                })
+            })
+            .collect();
+        match all.iter().position(|l| !l.awarded) {
+            Some(i) => Some(all.swap_remove(i)),
+            None => all.into_iter().next(),
+        }
     }
 }
 
@@ -142,6 +195,7 @@ fn listed_lots(doc: &Doc) -> Lots {
             continue;
         }
         if !LOT_LINE.is_match(&l) {
+            inline_lots(&mut lots, at, &l);
             continue;
         }
         // One lot per « LOT N – » of the line: its title runs to the next one.
@@ -160,6 +214,36 @@ fn listed_lots(doc: &Doc) -> Lots {
     lots
 }
 
+/// Two lots or more named in a line of prose (« alloti de la manière suivante : lot n°1
+/// -Curage ; lot n°2-Déconstruction »): each title runs to the next separator. One « lot N :
+/// » alone in a sentence is a reference to a lot, not a list.
+fn inline_lots(lots: &mut Lots, at: usize, line: &str) {
+    let items: Vec<(&str, &str)> = LOT_ITEM
+        .captures_iter(line)
+        .filter_map(|c| {
+            let (all, n) = (c.get(0)?, c.get(1)?);
+            let rest = &line[all.end()..];
+            let end = INLINE_TITLE_END
+                .find(rest)
+                .map_or(rest.len(), |m| m.start());
+            Some((n.as_str(), &rest[..end]))
+        })
+        .collect();
+    let mut numbers: Vec<&str> = items
+        .iter()
+        .map(|(n, _)| n.trim_start_matches('0'))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if numbers.len() >= 2 {
+        for (n, title) in items {
+            // The next « lot N » ends a title too.
+            let title = LOT_ITEM.find(title).map_or(title, |m| &title[..m.start()]);
+            lots.add(at, n, title);
+        }
+    }
+}
+
 /// « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N, untitled.
 fn counted_lots(doc: &Doc) -> Option<Lots> {
     let c = COUNT.captures(doc.text)?;
@@ -170,28 +254,31 @@ fn counted_lots(doc: &Doc) -> Option<Lots> {
     })
 }
 
-/// The rule on the lots of a consultation with two lots or more: known lots only, and the
-/// limit per operator when the text sets one (a limit of awards is only a warning).
-fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots) {
-    let limit = LIMIT.captures(doc.text).and_then(|c| {
-        let w = (1..=4).find_map(|i| c.get(i))?;
-        Some((c.get(0)?.start(), number(w.as_str())?))
-    });
-    let (at, max) = match limit {
-        Some((at, max)) => (at, Some(max)),
-        None => (lots.first_at.unwrap_or(0), None),
-    };
-    let quote = doc.sentence_quote(at);
-    let awarded = crate::text::fold(&quote).contains("attribu");
-    let mut check = vec!["kind: lots".to_string(), "known: true".to_string()];
+/// The rule on the lots of a consultation: known lots only when the text lists two or more,
+/// and the limit per operator when the text sets one (a limit of awards is only a warning).
+fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limit>) {
+    let listed = lots.list.len() >= 2;
+    let at = limit.map_or(lots.first_at.unwrap_or(0), |l| l.at);
+    let awarded = limit.is_some_and(|l| l.awarded);
+    let mut check = vec!["kind: lots".to_string()];
+    if listed {
+        check.push("known: true".to_string());
+    }
     let mut doubts = Vec::new();
-    let title = match max {
-        Some(n) => {
-            check.push(format!("max: {n}"));
+    let of_lots = if listed {
+        format!("Lots de la consultation (1 à {})", lots.list.len())
+    } else {
+        doubts.push("lots de la consultation non listés par le texte : les ajouter (`lots:` du pack) pour vérifier les lots demandés".to_string());
+        "Lots demandés".to_string()
+    };
+    let title = match limit {
+        Some(l) => {
+            check.push(format!("max: {}", l.max));
             check.push(format!(
                 "message: {}",
                 super::render::double(&format!(
-                    "{n} lots au plus par opérateur ({})",
+                    "{} lots au plus par opérateur ({})",
+                    l.max,
                     doc.section(at)
                 ))
             ));
@@ -201,12 +288,9 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots) {
                 "limite de lots par opérateur : vérifier si le dépassement rend le pli irrecevable"
                     .to_string()
             });
-            format!(
-                "Lots de la consultation (1 à {}), {n} au plus par opérateur",
-                lots.list.len()
-            )
+            format!("{of_lots}, {} au plus par opérateur", l.max)
         }
-        None => format!("Lots de la consultation (1 à {})", lots.list.len()),
+        None => of_lots,
     };
     let id = found.id("LOTS");
     found.push(Rule {
@@ -217,7 +301,7 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots) {
         severity: if awarded { "warning" } else { "error" },
         phases: None,
         section: doc.section(at),
-        quote,
+        quote: doc.sentence_quote(at),
         help: "Indiquer dans `lots:` du bid.yaml les lots auxquels vous répondez, parmi ceux de la consultation.".to_string(),
         check,
         doubts,
@@ -229,9 +313,7 @@ mod tests {
     use super::*;
 
     fn lots(text: &str) -> (Option<Vec<String>>, Vec<String>) {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         let ids = found.lots.map(|l| l.into_iter().map(|(i, _)| i).collect());
         let checks = found.rules.into_iter().flat_map(|r| r.check).collect();
         (ids, checks)
@@ -293,5 +375,63 @@ mod tests {
             "Lot 1 : A\nLot 2 : B\nChaque candidat est autorisé à présenter une offre pour un ou deux lots.\n",
         );
         assert!(!checks.iter().any(|c| c.starts_with("max:")), "{checks:?}");
+    }
+
+    /// The one lots rule drafted: its severity and its check lines.
+    fn lots_rule(text: &str) -> Option<(&'static str, Vec<String>)> {
+        let found = crate::draft::detected(detect, text);
+        assert!(found.rules.len() <= 1, "{:?}", found.rules);
+        found
+            .rules
+            .into_iter()
+            .next()
+            .map(|r| (r.severity, r.check))
+    }
+
+    #[test]
+    fn a_list_run_into_a_sentence_is_a_list_and_one_lot_in_prose_is_not() {
+        let (ids, checks) = lots(
+            "le présent marché est alloti de la manière suivante : lot n°1 -Curage, Nettoyage ; lot n°2-Déconstruction ; lot n°3-Gestion de pollution \" et en son article 6 \" chaque candidat ne pourra remettre qu'une seule offre \".\n",
+        );
+        assert_eq!(ids, Some(vec!["1".into(), "2".into(), "3".into()]));
+        // « une seule offre » limits offers per lot, not lots.
+        assert_eq!(checks, ["kind: lots", "known: true"]);
+        let doc = Doc::new("lot n°1 -Curage ; lot n°2-Déconstruction\n");
+        assert_eq!(listed_lots(&doc).list[1].1, "Déconstruction");
+        let (ids, _) = lots("Pour le lot 2 : le candidat joint son certificat.\n");
+        assert_eq!(ids, None);
+        let (ids, _) = lots("Le marché a été scindé en trois lots géographiques.\n");
+        assert_eq!(ids.map(|l| l.len()), Some(3));
+    }
+
+    #[test]
+    fn limits_reported_in_the_past_and_limits_without_a_list_of_lots() {
+        // An award limit, reported: a warning.
+        let (severity, checks) = lots_rule(
+            "Le marché était divisé en trois lots et les documents de la consultation précisaient que les soumissionnaires ne pouvaient se voir attribuer plus d’un lot.\n",
+        )
+        .expect("a rule");
+        assert_eq!(severity, "warning");
+        assert!(checks.contains(&"max: 1".to_string()), "{checks:?}");
+        assert!(checks.contains(&"known: true".to_string()), "{checks:?}");
+        // Offers limited, lots not listed: the limit alone.
+        let (severity, checks) = lots_rule(
+            "Le règlement de la consultation indique que les candidats ne pouvaient présenter une offre que pour ... un seul lot !\n",
+        )
+        .expect("a rule");
+        assert_eq!(severity, "error");
+        assert_eq!(&checks[..2], ["kind: lots", "max: 1"]);
+        // Offers and awards limited in one sentence: the bid is judged on the offers' limit.
+        let (severity, checks) = lots_rule(
+            "Le règlement prévoyait qu'un candidat ne peut soumettre de propositions que pour un maximum de 5 lots et qu'aucun candidat ne peut se voir attribuer plus de 3 lots.\n",
+        )
+        .expect("a rule");
+        assert_eq!(severity, "error");
+        assert_eq!(checks[1], "max: 5");
+        // No limit, no list: nothing.
+        assert_eq!(
+            lots_rule("Le marché est passé selon la procédure adaptée.\n"),
+            None
+        );
     }
 }

@@ -207,6 +207,15 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     })
 }
 
+/// What one detector finds in a text: the detectors' unit tests read it.
+#[cfg(test)]
+pub(crate) fn detected(detect: fn(&sections::Doc, &mut Found), text: &str) -> Found {
+    let doc = sections::Doc::new(text);
+    let mut found = Found::new("T".to_string());
+    detect(&doc, &mut found);
+    found
+}
+
 /// `{ lots_any: [N] }` when a sentence names one lot, and one only (« le candidat au lot 1 »).
 pub(crate) fn lot_condition(sentence: &str) -> Option<String> {
     static LOT: LazyLock<Regex> = LazyLock::new(|| {

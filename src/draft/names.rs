@@ -237,9 +237,7 @@ mod tests {
     use super::*;
 
     fn rules(text: &str) -> Vec<super::super::Rule> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found.rules
     }
 

@@ -1,4 +1,5 @@
-//! Page limits: « limitée à une page A4 recto-verso » (2 pages, A4), « 10 pages maximum ».
+//! Page limits: « limitée à une page A4 recto-verso » (2 pages, A4), « 10 pages maximum »,
+//! « fixe le nombre maximum de pages … du mémoire technique à 80 ».
 
 use std::sync::LazyLock;
 
@@ -10,7 +11,7 @@ use super::{Found, Rule};
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:limit[ée]e?s?\s+à|au\s+plus|maximum\s+de|{})\s+(une|deux|trois|quatre|cinq|six|huit|dix|\d{{1,3}})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|(\d{{1,3}})\s+pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum)",
+        r"(?i)(?:limit[ée]e?s?\s+à|au\s+plus|maximum\s+de|{})\s+(une|deux|trois|quatre|cinq|six|huit|dix|\d{{1,3}})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|(\d{{1,3}})\s+pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum)|nombre\s+maxim(?:um|al)\s+de\s+pages\b[^.;]{{0,100}}?\b(?:à|a)\s+(\d{{1,3}})\b(?:\s+pages?)?",
         super::NOT_OVER
     ))
     .expect("valid regex")
@@ -69,6 +70,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         let Some(n) = c
             .get(1)
             .or_else(|| c.get(4))
+            .or_else(|| c.get(7))
             .and_then(|w| number(w.as_str()))
         else {
             continue;
@@ -119,5 +121,47 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             check,
             doubts,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The maxima of the page rules drafted from a text.
+    fn maxima(text: &str) -> Vec<String> {
+        let found = crate::draft::detected(detect, text);
+        found
+            .rules
+            .into_iter()
+            .flat_map(|r| r.check)
+            .filter(|c| c.starts_with("max:"))
+            .collect()
+    }
+
+    #[test]
+    fn a_limit_set_as_a_number_of_pages_and_a_length_that_is_no_limit() {
+        assert_eq!(
+            maxima(
+                "elle ne respecte pas l'article 5.2 qui fixe le nombre maximum de pages hors références et CV pour le mémoire technique à 80.\n"
+            ),
+            ["max: 80"]
+        );
+        assert_eq!(
+            maxima("Le nombre maximal de pages du mémoire est fixé à 20 pages.\n"),
+            ["max: 20"]
+        );
+        // The rejected offer's 74 pages are a length, the 12 pages the limit.
+        assert_eq!(
+            maxima(
+                "La société avait présenté un mémoire technique de 74 pages alors que le règlement limitait ce document à 12 pages maximum hors annexes.\n"
+            ),
+            ["max: 12"]
+        );
+        assert_eq!(
+            maxima("Il ne doit pas excéder 30 pages, annexes comprises.\n"),
+            ["max: 30"]
+        );
+        assert!(maxima("Le mémoire technique compte 45 pages.\n").is_empty());
     }
 }

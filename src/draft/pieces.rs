@@ -305,6 +305,10 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
         // A sentence that starts with the piece is about the piece: a table cell, a list item.
         if m.start() - s < 24 {
             score += 3;
+        } else if doc.on_heading(m.start()) {
+            // A heading that ends on the piece (« … Limitation du nombre de pages du mémoire
+            // technique ») announces the text; it asks for nothing.
+            score -= 3;
         }
         // The list of the documents of the DCE names pieces the buyer provides.
         let mut from = s.saturating_sub(400);
@@ -773,14 +777,25 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str) -> Vec<(String, &'static str)> {
-        let doc = Doc::new(text);
-        let mut found = Found::new("T".to_string());
-        detect(&doc, &mut found);
+        let found = crate::draft::detected(detect, text);
         found
             .rules
             .into_iter()
             .map(|r| (r.id, r.severity))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_that_names_the_piece_is_not_the_clause_quoted() {
+        let found = crate::draft::detected(
+            detect,
+            "TA Orléans, 9 juillet 2025 - Limitation du nombre de pages du mémoire technique\nLa société avait présenté un mémoire technique de 74 pages alors que le règlement limitait ce document à 12 pages maximum.\n",
+        );
+        let memoire = found.rules.iter().find(|r| r.id == "T-OFFRE-MEMOIRE");
+        assert!(
+            memoire.is_some_and(|r| r.quote.starts_with("La société avait présenté")),
+            "{memoire:?}"
+        );
     }
 
     #[test]

@@ -68,6 +68,15 @@ impl<'a> Doc<'a> {
         (self.start_of(at), self.end_of(at))
     }
 
+    /// Is `at` on a heading: a short line with no closing punctuation, followed by a line that
+    /// opens a sentence with a capitalised word (« TA Bastia, … OPQIBI » then « Le tribunal
+    /// … »)? A wrapped sentence goes on in lowercase, or with an acronym.
+    pub fn on_heading(&self, at: usize) -> bool {
+        let t = self.text;
+        let end = t[at..].find('\n').map_or(t.len(), |i| at + i);
+        end < t.len() && heading_break(t, end)
+    }
+
     /// The sentence around `at`, cleaned into a quote.
     pub fn sentence_quote(&self, at: usize) -> String {
         let (s, e) = self.sentence(at);
@@ -89,11 +98,14 @@ impl<'a> Doc<'a> {
                 {
                     return p + 1;
                 }
-                '\n' if blank_or_bullet(after) => return p + 1,
+                '\n' if blank_or_bullet(after) || heading_break(t, p) => return p + 1,
                 _ => i = p,
             }
         }
-        // Window exhausted: start at a word.
+        // The text's start is a sentence's start; a window exhausted elsewhere starts at a word.
+        if floor == 0 {
+            return 0;
+        }
         t[i..at].find(' ').map(|k| i + k + 1).unwrap_or(i)
     }
 
@@ -112,7 +124,7 @@ impl<'a> Doc<'a> {
                 {
                     return p + 1;
                 }
-                '\n' if blank_or_bullet(after) => return p,
+                '\n' if blank_or_bullet(after) || heading_break(t, p) => return p,
                 _ => last = p + c.len_utf8(),
             }
         }
@@ -130,6 +142,35 @@ impl<'a> Doc<'a> {
             .map(|(_, l)| clean_line(l))
             .find(|l| RC.is_match(l) && l.chars().count() <= 200)
     }
+}
+
+/// Does the line break at `nl` close a heading: the line before it is short, has no closing
+/// punctuation and does not end on a word that a sentence goes on from (« conformément au »
+/// then « Code de la commande publique »), and the next line opens with a capitalised word?
+fn heading_break(t: &str, nl: usize) -> bool {
+    const GOES_ON: &[&str] = &[
+        "de", "du", "des", "la", "le", "les", "l", "d", "au", "aux", "et", "ou", "à", "a", "en",
+        "par", "pour", "sur", "un", "une", "avec", "dans", "que", "qui", "son", "sa", "ses",
+        "leur", "leurs", "ce", "cette", "est", "sont",
+    ];
+    let start = t[..nl].rfind('\n').map_or(0, |i| i + 1);
+    let line = t[start..nl].trim();
+    let last = line
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let mut next = t[nl..].trim_start().chars();
+    // A capitalised word (« Le », « L'entreprise »), not an acronym (« OPQIBI »).
+    let opens = next.next().is_some_and(char::is_uppercase)
+        && next
+            .next()
+            .is_some_and(|c| c.is_lowercase() || [' ', '\'', '’'].contains(&c));
+    !line.is_empty()
+        && line.chars().count() <= 150
+        && !line.ends_with(['.', ';', ':', '!', '?', ','])
+        && !GOES_ON.contains(&last.as_str())
+        && opens
 }
 
 /// A line without its markdown or bullet lead and surrounding spaces.
@@ -271,5 +312,26 @@ mod tests {
             "Le mémoire technique ne doit pas excéder 30 pages. Il est remis en PDF."
         ));
         assert!(!is_toc("Voir L. 2141-1 du code, article 3.2 du CCAP."));
+    }
+
+    #[test]
+    fn a_heading_is_told_from_a_wrapped_sentence() {
+        let t = "TA Bastia, 31 janvier 2025, exigence de certificat OPQIBI\nLe tribunal considère qu'une offre sans certificat est irrégulière.\nLe candidat joint son certificat de qualification\nOPQIBI en cours de validité.\n";
+        let d = Doc::new(t);
+        assert!(d.on_heading(t.find("OPQIBI").unwrap_or_default()));
+        // A line that goes on in lowercase, or that closes a sentence, is no heading.
+        assert!(!d.on_heading(t.find("joint").unwrap_or_default()));
+        assert!(!d.on_heading(t.find("considère").unwrap_or_default()));
+        // A quote does not take in the heading above its sentence, nor stop at a line that
+        // goes on (« conformément au » then « Code »).
+        assert_eq!(
+            d.sentence_quote(t.find("considère").unwrap_or_default()),
+            "Le tribunal considère qu'une offre sans certificat est irrégulière."
+        );
+        let t = "Le marché est passé conformément au\nCode de la commande publique et au CCAG.\n";
+        assert_eq!(
+            Doc::new(t).sentence_quote(3),
+            "Le marché est passé conformément au Code de la commande publique et au CCAG."
+        );
     }
 }
