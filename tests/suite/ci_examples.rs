@@ -12,6 +12,7 @@ use std::iter::Peekable;
 use std::path::{Path, PathBuf};
 use std::str::Chars;
 
+use crate::common::repo;
 use assert_cmd::Command;
 use calamine::{Reader, Xlsx, open_workbook_from_rs};
 use serde_yaml::Value;
@@ -21,13 +22,9 @@ const FIXTURE: &str = "fixtures/caih-broken/nom-30";
 const FAILING_FILE: &str = "alpha/26_01_DC_Moyens_techniques_Alpha.pdf";
 const FAILING_RULE: &str = "CAIH-NOM-30";
 
-fn repo_path(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
 /// The file's text and its YAML.
 fn load(rel: &str) -> (String, Value) {
-    let text = std::fs::read_to_string(repo_path(rel)).expect("example readable");
+    let text = std::fs::read_to_string(repo(rel)).expect("example readable");
     let yaml: Value =
         serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{rel} is not valid YAML: {e}"));
     (text, yaml)
@@ -317,7 +314,7 @@ fn run_lines(example: &str, lines: &[Line], bid_dir: &str) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let work = tmp.path().join("repo");
     let bid = work.join(bid_dir);
-    copy_dir(&repo_path(FIXTURE), &bid);
+    copy_dir(&repo(FIXTURE), &bid);
     let before = snapshot(&bid);
     let summary = tmp.path().join("step-summary.md");
     let failing_path = format!("{bid_dir}/{FAILING_FILE}");

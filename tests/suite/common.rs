@@ -10,6 +10,34 @@ pub fn repo(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
+/// A fixture folder: `fixture("caih-broken/zip")`.
+pub fn fixture(name: &str) -> PathBuf {
+    repo("fixtures").join(name)
+}
+
+/// Every fixture bid folder: a folder of fixtures/ (or one level below) with its bid.yaml.
+pub fn fixture_bids() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut level = vec![repo("fixtures")];
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for dir in level {
+            for e in std::fs::read_dir(&dir).expect("fixtures") {
+                let path = e.expect("entry").path();
+                if path.is_dir() {
+                    if path.join("bid.yaml").is_file() {
+                        out.push(path.clone());
+                    }
+                    next.push(path);
+                }
+            }
+        }
+        level = next;
+    }
+    out.sort();
+    out
+}
+
 /// `bidlint check DIR --format json EXTRA…`, run from the repository root (relative paths
 /// are the repository's), with `cache` as the document cache (never the user's): the exit
 /// code and the report. A run that prints no JSON fails the test with its stderr.

@@ -5,7 +5,7 @@
 //! laid out as they are (a path leaving the archive, a duplicate, an encrypted entry) are
 //! findings, never silently dropped.
 
-use crate::common::words;
+use crate::common::{fixture_bids, repo, words};
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -13,33 +13,6 @@ use std::process::Output;
 use assert_cmd::Command;
 use bidlint_fixturegen::zipfile::{self, ENCRYPTED, Entry, UTF8_NAME};
 use serde_json::Value;
-
-fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-/// Every fixture bid folder: a folder of fixtures/ (or one level below) with its bid.yaml.
-fn fixture_folders() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut level = vec![repo("fixtures")];
-    for _ in 0..2 {
-        let mut next = Vec::new();
-        for dir in level {
-            for e in std::fs::read_dir(&dir).expect("fixtures") {
-                let path = e.expect("entry").path();
-                if path.is_dir() {
-                    if path.join("bid.yaml").is_file() {
-                        out.push(path.clone());
-                    }
-                    next.push(path);
-                }
-            }
-        }
-        level = next;
-    }
-    out.sort();
-    out
-}
 
 /// The folder's entries, folders first as `name/`, names relative to the folder.
 fn entries(root: &Path, dir: &Path, out: &mut Vec<Entry>) {
@@ -131,7 +104,7 @@ impl Area {
 #[test]
 fn each_fixture_zipped_gives_the_results_of_its_folder() {
     let area = Area::new();
-    let folders = fixture_folders();
+    let folders = fixture_bids();
     assert!(folders.len() >= 30, "{folders:?}");
     for folder in &folders {
         let mut list = Vec::new();

@@ -6,17 +6,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::common::fixture;
 use assert_cmd::Command;
 use serde_json::Value;
 
 /// Rule id → (status, findings as `path : message`).
 type Rules = BTreeMap<String, (String, Vec<String>)>;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
 
 /// `bidlint check DIR --format json` with a private cache: the exit code and the report.
 fn report(dir: &Path, cache: &Path, extra: &[&str]) -> (i32, Value) {

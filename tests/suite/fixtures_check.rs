@@ -5,14 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::common::fixture;
 use assert_cmd::Command;
 use serde_json::Value;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
 
 /// A rule's outcome as the tests compare it: status, and each finding as
 /// `path [member] : message → suggestion`.

@@ -2,26 +2,13 @@
 //! what may stay French is not bidlint's: the packs' words (titles, labels, quotes), the bid's
 //! (file names, members, what a document says, quoted or as an excerpt).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use regex::Regex;
 use serde_json::Value;
 use walkdir::WalkDir;
 
-use crate::common::{check_json, repo, shared_cache};
-
-/// Every bid folder of `fixtures/` (the hostile tree is the hostile suite's).
-fn fixture_bids() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = WalkDir::new(repo("fixtures"))
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_name() == "bid.yaml")
-        .filter_map(|e| e.path().parent().map(Path::to_path_buf))
-        .filter(|d| !d.components().any(|c| c.as_os_str() == "hostile"))
-        .collect();
-    dirs.sort();
-    dirs
-}
+use crate::common::{check_json, fixture_bids, repo, shared_cache};
 
 /// Every string of a YAML document (keys and values).
 fn yaml_strings(v: &serde_yaml::Value, out: &mut Vec<String>) {
