@@ -8,9 +8,9 @@
 
 use super::escape::html;
 use super::{
-    Markup, RenderOptions, counts_line, deadline_alert, evidence_is_found, finding_in, notice_in,
-    packs_line, reason_line, report_title, rule_columns, source_line, status_colours, status_text,
-    verdict,
+    Markup, RenderOptions, counts_line, deadline_alert, deadline_text, evidence_is_found,
+    finding_in, notice_in, packs_line, reason_line, report_title, rule_columns, source_line,
+    status_colours, status_text, verdict,
 };
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
@@ -141,7 +141,7 @@ fn facts(report: &Report, l: Lang) -> String {
         ),
         (
             l.t("Date limite", "Deadline"),
-            html(&report.bid.deadline.clone().unwrap_or_else(unknown)),
+            html(&deadline_text(report, l).unwrap_or_else(unknown)),
         ),
     ];
     let mut out = String::from("<dl class=\"facts\">\n");

@@ -6,8 +6,8 @@
 //! file name cannot open a link, an image or raw HTML) or [`code`] (a code span, shown as is).
 
 use super::{
-    Markup, RenderOptions, counts_line, deadline_alert, finding_in, notice_in, packs_line,
-    reason_line, report_title, rule_columns, source_line, status_text, verdict,
+    Markup, RenderOptions, counts_line, deadline_alert, deadline_text, finding_in, notice_in,
+    packs_line, reason_line, report_title, rule_columns, source_line, status_text, verdict,
 };
 use crate::report::i18n::Lang;
 use crate::report::{Report, RuleResult};
@@ -60,7 +60,7 @@ fn header(report: &Report, opts: &RenderOptions) -> String {
         phase = l.t("Phase :", "Phase:"),
         phase_v = text(&report.bid.phase.clone().unwrap_or_else(unknown)),
         deadline = l.t("Date limite :", "Deadline:"),
-        deadline_v = text(&report.bid.deadline.clone().unwrap_or_else(unknown)),
+        deadline_v = text(&deadline_text(report, l).unwrap_or_else(unknown)),
         summary = l.t("Bilan :", "Summary:"),
         counts = text(&counts_line(report, l)),
         verdict_w = l.t("Verdict :", "Verdict:"),

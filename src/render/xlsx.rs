@@ -19,8 +19,8 @@ use rust_xlsxwriter::{
 use super::csv::{COLUMNS, header, rows};
 use super::escape::looks_like_formula;
 use super::{
-    PLAIN, RenderOptions, counts_line, deadline_alert, notice_in, packs_line, report_title,
-    status_colours, verdict,
+    PLAIN, RenderOptions, counts_line, deadline_alert, deadline_text, notice_in, packs_line,
+    report_title, status_colours, verdict,
 };
 use crate::report::Report;
 use crate::report::i18n::Lang;
@@ -94,7 +94,7 @@ fn summary_sheet(
         ("Phase", report.bid.phase.clone().unwrap_or_else(unknown)),
         (
             l.t("Date limite", "Deadline"),
-            report.bid.deadline.clone().unwrap_or_else(unknown),
+            deadline_text(report, l).unwrap_or_else(unknown),
         ),
         (l.t("Bilan", "Summary"), counts_line(report, l)),
         ("Verdict", verdict(report, opts)),

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::dates::{DateSpec, long};
 use crate::engine;
 use crate::inventory::{self, deposit::MANIFEST_NAME};
 use crate::manifest::{self, LoadedManifest};
@@ -177,13 +178,17 @@ fn describe(bids: &[LoadedBid], deadlines: &[Option<String>], l: Lang) -> Header
         let inv = inventory::scan(bid.target.dir(), &[MANIFEST_NAME.to_string()]);
         headers.files += inv.files.len();
         headers.bytes += inv.total_bytes();
+        // As a person writes it; as written when it does not parse.
+        let deadline = deadline.as_deref().map_or_else(
+            || "?".to_string(),
+            |d| DateSpec::parse(d).map_or_else(|_| d.to_string(), |d| long(&d, l)),
+        );
         headers.lines.push(format!(
-            "{} ({} {}, {} {}, {} {}, {})",
+            "{} ({} {}, {} {deadline}, {} {}, {})",
             bid.target.shown(),
             l.t("phase", "phase"),
             bid.phase().unwrap_or("?"),
             l.t("date limite", "deadline"),
-            deadline.as_deref().unwrap_or("?"),
             inv.files.len(),
             l.t("fichier(s)", "file(s)"),
             human_size(inv.total_bytes(), l)

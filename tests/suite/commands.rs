@@ -309,8 +309,8 @@ fn portfolio_header_shows_each_bid_phase_deadline_and_size() {
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     for expected in [
-        "fixtures/caih-groupement-ok (phase candidature, date limite 2026-02-19T12:00:00+01:00, 15 fichier(s), 46,1 Ko)",
-        "fixtures/caih-individuel-ok (phase candidature, date limite 2026-02-19T12:00:00+01:00, 9 fichier(s), 16,2 Ko)",
+        "fixtures/caih-groupement-ok (phase candidature, date limite 19 février 2026 à 12 h 00, 15 fichier(s), 46,1 Ko)",
+        "fixtures/caih-individuel-ok (phase candidature, date limite 19 février 2026 à 12 h 00, 9 fichier(s), 16,2 Ko)",
     ] {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
