@@ -141,7 +141,7 @@ pub fn each_text(
 ) {
     each_document(select, ctx, judge, |f, facts, judge| {
         if let Some(e) = &facts.text_error {
-            judge.unverifiable(f, e);
+            judge.unverifiable(f, e.get(ctx.lang));
         } else if !facts.has_text() {
             judge.unverifiable(
                 f,

@@ -214,7 +214,8 @@ fn reading_finding(
             }
             // Read despite a defect a viewer also works around: worth knowing, not a reason
             // to refuse the file.
-            notes.extend(facts.notes.iter().map(|n| format!("{} ({n})", f.rel)));
+            let n = |n: &crate::vocabulary::Said| format!("{} ({})", f.rel, n.get(ctx.lang));
+            notes.extend(facts.notes.iter().map(n));
             None
         }
     }

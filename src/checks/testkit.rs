@@ -23,7 +23,7 @@ use crate::documents::pool::{DocResult, Documents};
 use crate::documents::{DocFacts, ReadFailure};
 use crate::inventory::{Anomaly, DirEntryInfo, FileEntry, FileKind, Inventory};
 use crate::manifest::{self, LoadedManifest};
-use crate::vocabulary::{Lang, LotDef};
+use crate::vocabulary::{Lang, LotDef, Said};
 
 /// How findings on manifest facts name the manifest.
 pub(crate) const MANIFEST_NAME: &str = "bid.yaml";
@@ -263,8 +263,10 @@ impl TestBid {
 
     /// The reader could not read the file at `rel`, for this cause.
     pub(crate) fn unreadable(mut self, rel: &str, cause: &str) -> TestBid {
-        self.documents
-            .insert(rel.to_string(), Err(ReadFailure::corrupt(cause)));
+        self.documents.insert(
+            rel.to_string(),
+            Err(ReadFailure::corrupt(Said::same(cause))),
+        );
         self
     }
 

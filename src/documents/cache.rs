@@ -24,8 +24,8 @@ pub const ENV_DIR: &str = "BIDLINT_CACHE_DIR";
 /// `None`) and pass a document no rule has judged. 4: a failure is a typed [`ReadFailure`],
 /// no longer a sentence (an older entry would not parse, but the folder says it plainly).
 /// 5: the readers' failures are said in French (a cached failure keeps the words it was
-/// stored with).
-const FORMAT: u32 = 5;
+/// stored with). 6: notes, text errors and refusals carry their French and English words.
+const FORMAT: u32 = 6;
 
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -155,7 +155,10 @@ mod tests {
         };
         cache.put("abcdef", &Ok(facts.clone()));
         assert_eq!(cache.get("abcdef"), Some(Ok(facts)));
-        let refused = ReadFailure::corrupt("PDF illisible");
+        let refused = ReadFailure::corrupt(crate::vocabulary::Said::new(
+            "PDF illisible",
+            "unreadable PDF",
+        ));
         cache.put("abff00", &Err(refused.clone()));
         assert_eq!(cache.get("abff00"), Some(Err(refused)));
         std::fs::write(cache.path("abcdef"), b"{ not json").unwrap();

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::MAX_DOCUMENT_BYTES;
-use crate::vocabulary::Lang;
+use crate::vocabulary::{Lang, Said};
 
 /// A document that was not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -45,9 +45,9 @@ pub enum ReadFailure {
     /// The reader panicked on this file (the panic's message).
     #[error("le lecteur de documents a échoué sur ce fichier ({message})")]
     Panicked { message: String },
-    /// The reader refused the file: its own French detail (« PDF corrompu : … »).
-    #[error("{detail}")]
-    Corrupt { detail: String },
+    /// The reader refused the file, in its own words (« PDF corrompu : … »).
+    #[error("{}", detail.fr)]
+    Corrupt { detail: Said },
     /// A password is needed to open the document.
     #[error("document protégé par mot de passe")]
     PasswordProtected,
@@ -79,11 +79,9 @@ impl std::fmt::Display for Stop {
 }
 
 impl ReadFailure {
-    /// A refusal by a reader, in its own French words.
-    pub fn corrupt(detail: impl Into<String>) -> ReadFailure {
-        ReadFailure::Corrupt {
-            detail: detail.into(),
-        }
+    /// A refusal by a reader, in its own words.
+    pub fn corrupt(detail: Said) -> ReadFailure {
+        ReadFailure::Corrupt { detail }
     }
 
     pub fn io(e: &std::io::Error) -> ReadFailure {
@@ -156,7 +154,7 @@ impl ReadFailure {
             ReadFailure::Panicked { message } => {
                 format!("the document reader failed on this file ({message})")
             }
-            ReadFailure::Corrupt { detail } => detail.clone(),
+            ReadFailure::Corrupt { detail } => detail.en.clone(),
             ReadFailure::PasswordProtected => "password-protected document".to_string(),
             ReadFailure::WorkerNotStarted { detail } => {
                 format!("the document reader could not be started: {detail}")
@@ -221,7 +219,7 @@ mod tests {
                 "le lecteur de documents a échoué sur ce fichier (index out of bounds)",
             ),
             (
-                ReadFailure::corrupt("PDF corrompu : page sans contenu"),
+                ReadFailure::corrupt(Said::same("PDF corrompu : page sans contenu")),
                 "PDF corrompu : page sans contenu",
             ),
             (
@@ -249,7 +247,7 @@ mod tests {
 
     #[test]
     fn only_lasting_failures_may_be_cached() {
-        assert!(ReadFailure::corrupt("XML invalide").may_be_cached());
+        assert!(ReadFailure::corrupt(Said::same("XML invalide")).may_be_cached());
         assert!(ReadFailure::StackOverflow.may_be_cached());
         assert!(
             ReadFailure::Panicked {

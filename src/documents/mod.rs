@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::language::{self, Detected};
 use crate::inventory::FileKind;
+use crate::vocabulary::Said;
 
 pub use failure::ReadFailure;
 
@@ -130,11 +131,11 @@ pub struct DocFacts {
     /// Workbook sheet names, in order.
     pub sheets: Vec<String>,
     /// The text could not be extracted, and why (the structure was read).
-    pub text_error: Option<String>,
+    pub text_error: Option<Said>,
     /// What the reader had to work around and the bidder should know, not a defect (a PDF
-    /// repaired at reading, a page count estimated, a chart sheet skipped), in French.
+    /// repaired at reading, a page count estimated, a chart sheet skipped).
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Said>,
     /// The language of the text, detected once here rather than at every run (`None`: too
     /// few letters to tell).
     pub language: Option<Detected>,

@@ -13,6 +13,8 @@ use super::layout;
 use super::opc;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES, ReadFailure};
 use crate::inventory::zipguard;
+use crate::said;
+use crate::vocabulary::Said;
 
 /// The largest document body read (decompressed). A 300-page mémoire is a few megabytes of XML.
 pub const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
@@ -42,14 +44,19 @@ struct Body {
 }
 
 /// The facts of a DOCX or ODT (or an ODS read as text); a package the reader refuses is
-/// [`ReadFailure::Corrupt`] with the reader's French detail.
+/// [`ReadFailure::Corrupt`] with the reader's detail.
 pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, ReadFailure> {
     read_package(reader, format).map_err(ReadFailure::corrupt)
 }
 
-fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, String> {
-    let mut zip = zip::ZipArchive::new(reader)
-        .map_err(|e| format!("archive illisible : {}", zipguard::zip_error_fr(&e)))?;
+fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Said> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(|e| {
+        let Said { fr, en } = zipguard::zip_error(&e);
+        Said::new(
+            format!("archive illisible : {fr}"),
+            format!("unreadable archive: {en}"),
+        )
+    })?;
     zipguard::check(&mut zip)?;
     // An ODS read as text (see `sheets::displayed_strings`) has the same parts as an ODT.
     let odt = matches!(format, DocFormat::Odt | DocFormat::Ods);
@@ -59,8 +66,9 @@ fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts
         main_part(&mut zip)?
     };
     let body = zipguard::read_entry(&mut zip, &body_name, MAX_XML_BYTES)?.ok_or_else(|| {
-        format!(
+        said!(
             "{body_name} absent : ce n'est pas un document .{}",
+            "{body_name} missing: this is not a .{} document",
             format.as_str()
         )
     })?;
@@ -166,9 +174,17 @@ fn estimate_pages(body: &Body, text: &str) -> layout::PageEstimate {
     )
 }
 
+/// A part whose XML does not parse.
+fn invalid_xml() -> Said {
+    Said::new(
+        "XML invalide (contenu endommagé)",
+        "invalid XML (damaged content)",
+    )
+}
+
 /// The main part of an OOXML package: the `officeDocument` relationship of `_rels/.rels`, as
 /// Office finds it, else the usual `word/document.xml`.
-fn main_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<String, String> {
+fn main_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<String, Said> {
     let named = zipguard::read_entry(zip, "_rels/.rels", MAX_SMALL_XML_BYTES)?.and_then(|xml| {
         opc::relationships(&xml)
             .into_iter()
@@ -282,7 +298,7 @@ fn twips(e: &BytesStart, key: &str) -> Option<f32> {
 }
 
 /// The paragraphs of a WordprocessingML part: the body, a header, a footer, the notes.
-fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Body, String> {
+fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Body, Said> {
     let mut reader = Reader::from_reader(xml);
     let mut body = Body::default();
     let mut buf = Vec::new();
@@ -290,7 +306,7 @@ fn docx_paragraphs(xml: &[u8], styles: &HeadingStyles) -> Result<Body, String> {
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|_| "XML invalide (contenu endommagé)".to_string())?;
+            .map_err(|_| invalid_xml())?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => part.start(&e, empty, styles, &mut body),
@@ -492,7 +508,7 @@ fn paragraph_property(
 /// The paragraphs of an ODF text part (`content.xml`, or the headers and footers of
 /// `styles.xml`). A note's or a comment's paragraphs are paragraphs of their own, after the
 /// sentence that cites them; the note's number, a comment's author and date are not text.
-fn odt_paragraphs(xml: &[u8]) -> Result<Body, String> {
+fn odt_paragraphs(xml: &[u8]) -> Result<Body, Said> {
     let mut reader = Reader::from_reader(xml);
     let mut body = Body::default();
     let mut buf = Vec::new();
@@ -500,7 +516,7 @@ fn odt_paragraphs(xml: &[u8]) -> Result<Body, String> {
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|_| "XML invalide (contenu endommagé)".to_string())?;
+            .map_err(|_| invalid_xml())?;
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => part.start(&e, empty, &mut body),

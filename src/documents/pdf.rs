@@ -12,6 +12,8 @@ use pdf_extract::{Dictionary, Document, Object, ObjectId, OutputError, PlainText
 use super::ReadFailure;
 use super::pdf_repair;
 use super::{DocFacts, Encryption, MAX_FIRST_PAGE_CHARS, MAX_PAGE_SIZES, MAX_TEXT_BYTES, PageSize};
+use crate::said;
+use crate::vocabulary::Said;
 
 /// How far up the page tree an inherited attribute is looked for; real trees are a few
 /// levels deep, and a `/Parent` cycle must not loop.
@@ -20,9 +22,10 @@ const MAX_INHERIT_DEPTH: usize = 64;
 pub fn read(bytes: &[u8]) -> Result<DocFacts, ReadFailure> {
     let (doc, repaired) = load(bytes).map_err(ReadFailure::corrupt)?;
     let mut facts = DocFacts::default();
-    if let Some(why) = repaired {
-        facts.notes.push(format!(
-            "PDF réparé à la lecture comme le font les lecteurs PDF : {why}, table des objets reconstruite"
+    if let Some(Said { fr, en }) = repaired {
+        facts.notes.push(Said::new(
+            format!("PDF réparé à la lecture comme le font les lecteurs PDF : {fr}, table des objets reconstruite"),
+            format!("PDF repaired when read, as PDF viewers do: {en}, object table rebuilt"),
         ));
     }
     if doc.is_encrypted() {
@@ -34,14 +37,18 @@ pub fn read(bytes: &[u8]) -> Result<DocFacts, ReadFailure> {
     if doc.was_encrypted() {
         facts.encryption = Encryption::OwnerOnly;
     }
-    if let Some(problem) = page_tree_problem(&doc) {
-        return Err(ReadFailure::corrupt(format!("PDF corrompu : {problem}")));
+    if let Some(Said { fr, en }) = page_tree_problem(&doc) {
+        return Err(ReadFailure::corrupt(Said::new(
+            format!("PDF corrompu : {fr}"),
+            format!("corrupt PDF: {en}"),
+        )));
     }
     let pages = doc.get_pages();
     if pages.is_empty() {
-        return Err(ReadFailure::corrupt(
+        return Err(ReadFailure::corrupt(Said::new(
             "PDF sans aucune page lisible (arbre des pages absent ou corrompu)",
-        ));
+            "PDF without any readable page (page tree missing or corrupt)",
+        )));
     }
     facts.pages = Some(u32::try_from(pages.len()).unwrap_or(u32::MAX));
     facts.page_sizes = pages
@@ -58,13 +65,16 @@ pub fn read(bytes: &[u8]) -> Result<DocFacts, ReadFailure> {
     facts.first_page = t.first;
     facts.text_truncated = t.truncated;
     if let Some((failed, cause)) = t.failed {
-        let message = format!("le lecteur PDF a échoué : {cause}");
-        if failed == pages.len() {
-            facts.text_error = Some(format!("texte non extractible ({message})"));
+        let total = pages.len();
+        if failed == total {
+            facts.text_error = Some(said!(
+                "texte non extractible (le lecteur PDF a échoué : {cause})",
+                "text not extractable (the PDF reader failed: {cause})"
+            ));
         } else {
-            facts.notes.push(format!(
-                "texte de {failed} page(s) sur {} non extrait ({message})",
-                pages.len()
+            facts.notes.push(said!(
+                "texte de {failed} page(s) sur {total} non extrait (le lecteur PDF a échoué : {cause})",
+                "text of {failed} page(s) out of {total} not extracted (the PDF reader failed: {cause})"
             ));
         }
     }
@@ -74,20 +84,32 @@ pub fn read(bytes: &[u8]) -> Result<DocFacts, ReadFailure> {
 /// The document as lopdf reads it, or as rebuilt by [`pdf_repair`] when lopdf refuses it, finds
 /// no page, loses objects its table lists, or has a stream whose length lies: the rebuilt
 /// copy is kept only when it gives at least as many pages and objects, with why it was needed.
-fn load(bytes: &[u8]) -> Result<(Document, Option<&'static str>), String> {
+fn load(bytes: &[u8]) -> Result<(Document, Option<Said>), Said> {
     let first = Document::load_mem(bytes);
-    let why = match &first {
+    let (fr, en) = match &first {
         // Encrypted: lopdf drops the encryption dictionary and, without the password, finds no
         // page; a rebuilt copy would be no better, and the password is the finding.
         Ok(doc) if doc.is_encrypted() || doc.was_encrypted() => {
-            return first.map(|doc| (doc, None)).map_err(|_| String::new());
+            return first.map(|doc| (doc, None)).map_err(|_| Said::same(""));
         }
-        Err(_) => "table des références croisées ou trailer illisible",
-        Ok(doc) if doc.get_pages().is_empty() => "aucune page trouvée par la table des objets",
-        Ok(doc) if lost_objects(doc) => "objets illisibles à l'adresse indiquée par la table",
-        Ok(_) if pdf_repair::has_lying_length(bytes) => "longueur de flux erronée",
-        Ok(_) => return first.map(|doc| (doc, None)).map_err(|_| String::new()),
+        Err(_) => (
+            "table des références croisées ou trailer illisible",
+            "unreadable cross-reference table or trailer",
+        ),
+        Ok(doc) if doc.get_pages().is_empty() => (
+            "aucune page trouvée par la table des objets",
+            "no page found through the object table",
+        ),
+        Ok(doc) if lost_objects(doc) => (
+            "objets illisibles à l'adresse indiquée par la table",
+            "objects unreadable at the offset the table gives",
+        ),
+        Ok(_) if pdf_repair::has_lying_length(bytes) => {
+            ("longueur de flux erronée", "wrong stream length")
+        }
+        Ok(_) => return first.map(|doc| (doc, None)).map_err(|_| Said::same("")),
     };
+    let why = Said::new(fr, en);
     let rebuilt = pdf_repair::rebuild(bytes).and_then(|b| Document::load_mem(&b).ok());
     match (first, rebuilt) {
         (Ok(doc), Some(fixed))
@@ -99,10 +121,13 @@ fn load(bytes: &[u8]) -> Result<(Document, Option<&'static str>), String> {
         }
         (Ok(doc), _) => Ok((doc, None)),
         (Err(_), Some(fixed)) if !fixed.get_pages().is_empty() => Ok((fixed, Some(why))),
-        (Err(e), _) => Err(format!(
-            "PDF illisible (tronqué ou corrompu) : {}",
-            describe(&e)
-        )),
+        (Err(e), _) => {
+            let Said { fr, en } = describe(&e);
+            Err(Said::new(
+                format!("PDF illisible (tronqué ou corrompu) : {fr}"),
+                format!("unreadable PDF (truncated or corrupt): {en}"),
+            ))
+        }
     }
 }
 
@@ -116,7 +141,7 @@ fn lost_objects(doc: &Document) -> bool {
 
 /// A page tree that loops (a `/Kids` or `/Parent` cycle) is corrupt: lopdf stops, but
 /// other readers loop or refuse the file, so the buyer may not open it.
-fn page_tree_problem(doc: &Document) -> Option<&'static str> {
+fn page_tree_problem(doc: &Document) -> Option<Said> {
     let root = doc
         .catalog()
         .ok()?
@@ -127,7 +152,10 @@ fn page_tree_problem(doc: &Document) -> Option<&'static str> {
     let mut stack = vec![root];
     while let Some(id) = stack.pop() {
         if !seen.insert(id) {
-            return Some("l'arbre des pages forme une boucle");
+            return Some(Said::new(
+                "l'arbre des pages forme une boucle",
+                "the page tree forms a loop",
+            ));
         }
         let Ok(node) = doc.get_dictionary(id) else {
             continue;
@@ -140,7 +168,10 @@ fn page_tree_problem(doc: &Document) -> Option<&'static str> {
         let mut cur = node;
         while let Ok(parent) = cur.get(b"Parent").and_then(Object::as_reference) {
             if !chain.insert(parent) || chain.len() > MAX_INHERIT_DEPTH {
-                return Some("la chaîne /Parent des pages forme une boucle");
+                return Some(Said::new(
+                    "la chaîne /Parent des pages forme une boucle",
+                    "the pages' /Parent chain forms a loop",
+                ));
             }
             match doc.get_dictionary(parent) {
                 Ok(d) => cur = d,
@@ -287,25 +318,37 @@ fn signed(doc: &Document) -> bool {
 
 /// Why the PDF parser refused the file, in French: the part of the file that is damaged,
 /// not the parser's English.
-fn describe(e: &pdf_extract::Error) -> String {
+fn describe(e: &pdf_extract::Error) -> Said {
     let s = format!("{e} {e:?}").to_lowercase();
     let part = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if part(&["cross reference", "xref", "startxref"]) {
-        "table des références croisées illisible"
+    let (fr, en) = if part(&["cross reference", "xref", "startxref"]) {
+        (
+            "table des références croisées illisible",
+            "unreadable cross-reference table",
+        )
     } else if part(&["trailer"]) {
-        "trailer illisible"
+        ("trailer illisible", "unreadable trailer")
     } else if part(&["header", "version"]) {
-        "en-tête PDF absent ou invalide"
+        (
+            "en-tête PDF absent ou invalide",
+            "PDF header missing or invalid",
+        )
     } else if part(&["decrypt", "encrypt"]) {
-        "chiffrement illisible ou non pris en charge"
+        (
+            "chiffrement illisible ou non pris en charge",
+            "unreadable or unsupported encryption",
+        )
     } else if part(&["unexpected end", "eof", "io error", "io("]) {
-        "fichier coupé avant la fin"
+        ("fichier coupé avant la fin", "file cut before its end")
     } else if part(&["object", "reference"]) {
-        "objet introuvable ou illisible"
+        (
+            "objet introuvable ou illisible",
+            "object missing or unreadable",
+        )
     } else {
-        "structure PDF endommagée"
-    }
-    .to_string()
+        ("structure PDF endommagée", "damaged PDF structure")
+    };
+    Said::new(fr, en)
 }
 
 /// The message of a caught panic, for the finding.

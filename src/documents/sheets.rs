@@ -9,6 +9,8 @@ use calamine::{Data, Reader};
 use super::ReadFailure;
 use super::{DocFacts, DocFormat, MAX_FIRST_PAGE_CHARS, MAX_TEXT_BYTES};
 use crate::inventory::zipguard;
+use crate::said;
+use crate::vocabulary::Said;
 
 /// Cells read per workbook, all sheets together: a real answer grid has a few thousand.
 pub const MAX_CELLS: usize = 2_000_000;
@@ -18,9 +20,10 @@ pub const MAX_CELLS: usize = 2_000_000;
 fn guard<R: Read + Seek>(reader: &mut R) -> Result<(), ReadFailure> {
     {
         let mut zip = zip::ZipArchive::new(&mut *reader).map_err(|e| {
-            ReadFailure::corrupt(format!(
-                "archive illisible : {}",
-                zipguard::zip_error_fr(&e)
+            let Said { fr, en } = zipguard::zip_error(&e);
+            ReadFailure::corrupt(Said::new(
+                format!("archive illisible : {fr}"),
+                format!("unreadable archive: {en}"),
             ))
         })?;
         zipguard::check(&mut zip).map_err(ReadFailure::corrupt)?;
@@ -64,16 +67,13 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Re
                             }
                         }
                     }
-                    Err(e) => {
-                        failed.push(format!("feuille « {name} » illisible : {}", reader_fr(&e)))
-                    }
+                    Err(e) => failed.push(sheet_failed(&name, &e)),
                 }
             }
         }
         _ => {
-            let mut book: calamine::Xlsx<R> = calamine::Xlsx::new(reader).map_err(|e| {
-                ReadFailure::corrupt(format!("classeur illisible : {}", reader_fr(&e)))
-            })?;
+            let mut book: calamine::Xlsx<R> =
+                calamine::Xlsx::new(reader).map_err(|e| workbook_failed(&e))?;
             facts.sheets = book.sheet_names();
             let kinds: Vec<(String, calamine::SheetType)> = book
                 .sheets_metadata()
@@ -84,19 +84,24 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Re
                 if kind != calamine::SheetType::WorkSheet {
                     // A chart or an Excel 4 macro sheet has no cells to read: Excel shows it,
                     // and it says nothing about the workbook being readable.
-                    facts.notes.push(format!(
-                        "feuille « {name} » ({kind:?}) ignorée : pas de cellules"
+                    facts.notes.push(said!(
+                        "feuille « {name} » ({kind:?}) ignorée : pas de cellules",
+                        "sheet \"{name}\" ({kind:?}) skipped: no cells"
                     ));
                     continue;
                 }
                 if let Err(e) = xlsx_sheet(&mut book, &name, &mut text, &mut cells) {
-                    failed.push(format!("feuille « {name} » illisible : {}", reader_fr(&e)));
+                    failed.push(sheet_failed(&name, &e));
                 }
             }
         }
     }
     if !failed.is_empty() && failed.len() >= facts.sheets.len() {
-        return Err(ReadFailure::corrupt(failed.join(" ; ")));
+        let join = |f: fn(&Said) -> &str| failed.iter().map(f).collect::<Vec<_>>().join(" ; ");
+        return Err(ReadFailure::corrupt(Said::new(
+            join(|s| &s.fr),
+            join(|s| &s.en),
+        )));
     }
     facts.notes.extend(failed);
     facts.text_truncated = super::cut(&mut text, MAX_TEXT_BYTES);
@@ -105,27 +110,55 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Re
     Ok(facts)
 }
 
-/// The spreadsheet reader's message, in French where it says something known: « File not found
+/// The spreadsheet reader's message in words a bid manager can act on: « File not found
 /// 'xl/workbook.xml' » is a part missing from the package. Anything else keeps the reader's
 /// own words, marked as such.
-fn reader_fr(e: &dyn std::fmt::Display) -> String {
+fn reader_said(e: &dyn std::fmt::Display) -> Said {
     let msg = e.to_string();
     let quoted = |m: &str| m.split('\'').nth(1).map(str::to_string);
     if let Some(rest) = msg.find("File not found").map(|i| &msg[i..])
         && let Some(part) = quoted(rest)
     {
-        return format!(
-            "partie « {part} » absente du paquet (fichier incomplet ou mal enregistré)"
+        return said!(
+            "partie « {part} » absente du paquet (fichier incomplet ou mal enregistré)",
+            "part \"{part}\" missing from the package (incomplete or badly saved file)"
         );
     }
     let lower = msg.to_lowercase();
     if lower.contains("zip") {
-        return "archive du classeur endommagée ou tronquée".to_string();
+        return Said::new(
+            "archive du classeur endommagée ou tronquée",
+            "damaged or truncated workbook archive",
+        );
     }
     if lower.contains("xml") {
-        return "XML du classeur invalide (fichier endommagé)".to_string();
+        return Said::new(
+            "XML du classeur invalide (fichier endommagé)",
+            "invalid workbook XML (damaged file)",
+        );
     }
-    format!("erreur du lecteur de classeurs (« {msg} »)")
+    said!(
+        "erreur du lecteur de classeurs (« {msg} »)",
+        "workbook reader error (\"{msg}\")"
+    )
+}
+
+/// The workbook as a whole could not be read.
+fn workbook_failed(e: &dyn std::fmt::Display) -> ReadFailure {
+    let Said { fr, en } = reader_said(e);
+    ReadFailure::corrupt(Said::new(
+        format!("classeur illisible : {fr}"),
+        format!("unreadable workbook: {en}"),
+    ))
+}
+
+/// One sheet could not be read.
+fn sheet_failed(name: &str, e: &dyn std::fmt::Display) -> Said {
+    let Said { fr, en } = reader_said(e);
+    Said::new(
+        format!("feuille « {name} » illisible : {fr}"),
+        format!("unreadable sheet \"{name}\": {en}"),
+    )
 }
 
 /// The text of an ODS that calamine refused, from the strings its cells display.
@@ -136,14 +169,14 @@ fn displayed_strings<R: Read + Seek>(
     reader
         .seek(std::io::SeekFrom::Start(0))
         .map_err(|e| ReadFailure::io(&e))?;
-    let mut facts = super::office::read(reader, DocFormat::Ods)
-        .map_err(|_| ReadFailure::corrupt(format!("classeur illisible : {}", reader_fr(&e))))?;
+    let mut facts = super::office::read(reader, DocFormat::Ods).map_err(|_| workbook_failed(&e))?;
     facts.pages = None;
     facts.page_estimate = None;
     facts.headings.clear();
-    facts.notes.push(format!(
-        "classeur lu par le texte affiché de ses cellules (lecteur de cellules : {})",
-        reader_fr(&e)
+    let Said { fr, en } = reader_said(&e);
+    facts.notes.push(Said::new(
+        format!("classeur lu par le texte affiché de ses cellules (lecteur de cellules : {fr})"),
+        format!("workbook read from the text its cells display (cell reader: {en})"),
     ));
     Ok(facts)
 }
@@ -275,16 +308,21 @@ mod tests {
 
 #[cfg(test)]
 mod reader_words {
-    use super::reader_fr;
+    use super::reader_said;
 
     #[test]
-    fn a_missing_part_is_said_in_french() {
+    fn a_missing_part_is_said_in_french_and_in_english() {
+        let said = reader_said(&"Xlsx error: File not found '_rels/.rels'");
         assert_eq!(
-            reader_fr(&"Xlsx error: File not found '_rels/.rels'"),
+            said.fr,
             "partie « _rels/.rels » absente du paquet (fichier incomplet ou mal enregistré)"
         );
         assert_eq!(
-            reader_fr(&"Zip error: invalid Zip archive"),
+            said.en,
+            "part \"_rels/.rels\" missing from the package (incomplete or badly saved file)"
+        );
+        assert_eq!(
+            reader_said(&"Zip error: invalid Zip archive").fr,
             "archive du classeur endommagée ou tronquée"
         );
     }

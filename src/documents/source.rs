@@ -50,7 +50,7 @@ pub fn text(path: &Path, worker: &Worker) -> Result<String, SourceError> {
         return Err(ReadFailure::PasswordProtected.into());
     }
     if let Some(e) = facts.text_error {
-        return Err(SourceError::NoText(e));
+        return Err(SourceError::NoText(e.fr));
     }
     Ok(facts.text)
 }

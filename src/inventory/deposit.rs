@@ -70,9 +70,10 @@ impl Deposit {
         let file = File::open(zip).map_err(|e| unreadable(e.to_string()))?;
         let mut archive = zip::ZipArchive::new(BufReader::new(file))
             .map_err(|e| unreadable(zipguard::zip_error_fr(&e)))?;
+        // A refused deposit is a run error, said in French as every diagnostic.
         zipguard::check(&mut archive).map_err(|cause| DepositError::Refused {
             path: shown.clone(),
-            cause,
+            cause: cause.fr,
         })?;
         let area = tempfile::Builder::new()
             .prefix("bidlint-depot-")

@@ -7,6 +7,7 @@ use std::io::{ErrorKind, Read, Seek};
 
 use zip::result::ZipError;
 
+use crate::said;
 use crate::vocabulary::Said;
 
 /// A zip reader's error in words a bid manager can act on (a damaged or truncated archive, an
@@ -90,35 +91,40 @@ pub const MAX_RATIO: u64 = 1000;
 /// Entries smaller than this are not judged on their ratio (tiny entries compress oddly).
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
-pub fn check<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), String> {
-    if zip.len() > MAX_ENTRIES {
-        return Err(format!(
-            "archive de {} entrées (limite {MAX_ENTRIES}) : refusée comme bombe de décompression",
-            zip.len()
+pub fn check<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), Said> {
+    let n = zip.len();
+    if n > MAX_ENTRIES {
+        return Err(said!(
+            "archive de {n} entrées (limite {MAX_ENTRIES}) : refusée comme bombe de décompression",
+            "archive of {n} entries (limit {MAX_ENTRIES}): refused as a decompression bomb"
         ));
     }
     let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        let entry = zip
-            .by_index_raw(i)
-            .map_err(|e| format!("entrée {i} illisible : {}", zip_error_fr(&e)))?;
+    for i in 0..n {
+        let entry = zip.by_index_raw(i).map_err(|e| {
+            let Said { fr, en } = zip_error(&e);
+            Said::new(
+                format!("entrée {i} illisible : {fr}"),
+                format!("unreadable entry {i}: {en}"),
+            )
+        })?;
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
         if size > RATIO_FLOOR && size / packed > MAX_RATIO {
-            return Err(format!(
-                "« {} » se décompresse {}× ({} Mo) : refusé comme bombe de décompression",
-                entry.name().unwrap_or_default(),
-                size / packed,
-                size >> 20
+            let name = entry.name().unwrap_or_default();
+            let (ratio, mb) = (size / packed, size >> 20);
+            return Err(said!(
+                "« {name} » se décompresse {ratio}× ({mb} Mo) : refusé comme bombe de décompression",
+                "\"{name}\" inflates {ratio}× ({mb} MB): refused as a decompression bomb"
             ));
         }
         total = total.saturating_add(size);
     }
     if total > MAX_TOTAL_UNCOMPRESSED {
-        return Err(format!(
-            "contenu de {} Mo une fois décompressé (limite {} Mo) : refusé",
-            total >> 20,
-            MAX_TOTAL_UNCOMPRESSED >> 20
+        let (mb, max) = (total >> 20, MAX_TOTAL_UNCOMPRESSED >> 20);
+        return Err(said!(
+            "contenu de {mb} Mo une fois décompressé (limite {max} Mo) : refusé",
+            "content of {mb} MB once inflated (limit {max} MB): refused"
         ));
     }
     Ok(())
@@ -146,26 +152,36 @@ pub fn read_entry<R: Read + Seek>(
     zip: &mut zip::ZipArchive<R>,
     name: &str,
     max: u64,
-) -> Result<Option<Vec<u8>>, String> {
+) -> Result<Option<Vec<u8>>, Said> {
+    let unreadable = |Said { fr, en }: Said| {
+        Said::new(
+            format!("{name} illisible : {fr}"),
+            format!("{name} unreadable: {en}"),
+        )
+    };
     let Some(actual) = entry_name(zip, name) else {
         return Ok(None);
     };
     let file = match zip.by_name(&actual) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("{name} illisible : {}", zip_error_fr(&e))),
+        Err(e) => return Err(unreadable(zip_error(&e))),
     };
     if file.encrypted() {
-        return Err("document protégé par mot de passe".to_string());
+        return Err(Said::new(
+            "document protégé par mot de passe",
+            "password-protected document",
+        ));
     }
     let mut out = Vec::new();
     file.take(max + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("{name} illisible : {}", entry_read_error_fr(&e)))?;
+        .map_err(|e| unreadable(entry_read_error(&e)))?;
     if out.len() as u64 > max {
-        return Err(format!(
-            "{name} dépasse {} Mo une fois décompressé : refusé comme bombe de décompression",
-            max >> 20
+        let mb = max >> 20;
+        return Err(said!(
+            "{name} dépasse {mb} Mo une fois décompressé : refusé comme bombe de décompression",
+            "{name} exceeds {mb} MB once inflated: refused as a decompression bomb"
         ));
     }
     Ok(Some(utf8(out)))
