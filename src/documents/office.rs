@@ -686,7 +686,9 @@ fn metadata(xml: &[u8]) -> Metadata {
     m
 }
 
-fn attr(e: &BytesStart, local: &str) -> Option<String> {
+/// An attribute's unescaped value by its local name (the encryption descriptor reads its
+/// attributes the same way).
+pub(super) fn attr(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().into_inner() == local)
