@@ -24,8 +24,10 @@ pub const ENV_DIR: &str = "BIDLINT_CACHE_DIR";
 /// `None`) and pass a document no rule has judged. 4: a failure is a typed [`ReadFailure`],
 /// no longer a sentence (an older entry would not parse, but the folder says it plainly).
 /// 5: the readers' failures are said in French (a cached failure keeps the words it was
-/// stored with). 6: notes, text errors and refusals carry their French and English words.
-const FORMAT: u32 = 6;
+/// stored with). 6: an ODT image's title and description are lines of their own (a cached
+/// text keeps them glued to the caption). 7: notes, text errors and refusals carry their
+/// French and English words.
+const FORMAT: u32 = 7;
 
 #[derive(Debug, Clone)]
 pub struct Cache {

@@ -10,7 +10,10 @@ pub mod cache;
 pub mod failure;
 pub mod layout;
 pub mod office;
-pub mod ole;
+pub mod office_crypto;
+/// The compound-file scan moved to the inventory, which classifies files by it; kept here for
+/// the callers that look for it beside the readers.
+pub use crate::inventory::ole;
 pub mod opc;
 pub mod pdf;
 pub mod pdf_repair;
@@ -90,8 +93,9 @@ impl DocFormat {
 pub enum Encryption {
     #[default]
     None,
-    /// Encrypted with an empty user password: it opens without one (printing or copying may
-    /// be restricted), which is fine for the buyer.
+    /// Encrypted, but it opens without asking for a password, which is fine for the buyer: a
+    /// PDF with an empty user password (printing or copying may be restricted), a workbook
+    /// encrypted with Excel's default password.
     OwnerOnly,
     /// A password is needed to open it: the buyer cannot read it.
     UserPassword,
@@ -183,7 +187,14 @@ fn read_format(path: &Path, format: DocFormat) -> Result<DocFacts, ReadFailure> 
             office::read(std::io::BufReader::new(file), format)
         }
         DocFormat::Xlsx | DocFormat::Ods => {
-            let file = std::fs::File::open(path).map_err(|e| ReadFailure::io(&e))?;
+            let mut file = std::fs::File::open(path).map_err(|e| ReadFailure::io(&e))?;
+            // The inventory calls a workbook Excel encrypted a workbook (see
+            // `inventory::ole`): it is an OLE compound file, not a zip.
+            if format == DocFormat::Xlsx
+                && office_crypto::is_compound_file(&mut file).map_err(|e| ReadFailure::io(&e))?
+            {
+                return office_crypto::read_workbook(std::io::BufReader::new(file));
+            }
             sheets::read(std::io::BufReader::new(file), format)
         }
     }

@@ -556,6 +556,7 @@ impl OdfPart {
         let skip = self.skip;
         match e.local_name().into_inner() {
             _ if !empty && not_text(e.name().as_ref()) => self.skip += 1,
+            _ if !empty && is_alt_text(e.name().as_ref()) => stack.push(Open::default()),
             "style" if !empty => self.style = attr(e, "name"),
             "paragraph-properties" => {
                 if attr(e, "break-before").as_deref() == Some("page")
@@ -603,6 +604,11 @@ impl OdfPart {
         match e.local_name().into_inner() {
             _ if not_text(e.name().as_ref()) => self.skip = self.skip.saturating_sub(1),
             "style" => self.style = None,
+            _ if is_alt_text(e.name().as_ref()) => {
+                if let Some(p) = self.stack.pop() {
+                    body.paragraphs.push(p.close());
+                }
+            }
             "p" | "h" => {
                 if let Some(p) = self.stack.pop() {
                     body.paragraphs.push(p.close());
@@ -617,6 +623,12 @@ impl OdfPart {
 /// field is text).
 fn not_text(name: &str) -> bool {
     matches!(name, "text:note-citation" | "dc:creator" | "dc:date")
+}
+
+/// An image's or a frame's title and description (its alternative text): a line of their own,
+/// not glued to the caption or to the sentence the image is anchored in (« chairFigure 1 »).
+fn is_alt_text(name: &str) -> bool {
+    matches!(name, "svg:title" | "svg:desc")
 }
 
 /// The headings, in order. A heading Word numbers automatically does not carry its number in
@@ -702,7 +714,9 @@ fn metadata(xml: &[u8]) -> Metadata {
     m
 }
 
-fn attr(e: &BytesStart, local: &str) -> Option<String> {
+/// An attribute's unescaped value by its local name (the encryption descriptor reads its
+/// attributes the same way).
+pub(super) fn attr(e: &BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().into_inner() == local)
@@ -830,6 +844,22 @@ mod tests {
             ]
         );
         assert_eq!(body.rendered, 1);
+    }
+
+    #[test]
+    fn odt_image_titles_and_descriptions_are_lines_of_their_own() {
+        let xml = br#"<office:text xmlns:text="t" xmlns:draw="d" xmlns:svg="s"><text:p>Vue<draw:frame><draw:image/><svg:title>Spitfire, vue g&#233;n&#233;rale</svg:title><svg:desc>Dans un hangar.</svg:desc></draw:frame> du hall</text:p><text:p><draw:frame><draw:text-box><text:p>Figure <text:sequence>1</text:sequence> chaise</text:p></draw:text-box></draw:frame></text:p></office:text>"#;
+        let body = odt_paragraphs(xml).unwrap();
+        assert_eq!(
+            texts(&body),
+            vec![
+                ("Spitfire, vue générale", false),
+                ("Dans un hangar.", false),
+                ("Vue du hall", false),
+                ("Figure 1 chaise", false),
+                ("", false)
+            ]
+        );
     }
 
     #[test]

@@ -7,10 +7,11 @@ pub mod archive;
 pub mod deposit;
 pub mod kind;
 pub mod members;
+pub mod ole;
 pub mod zipguard;
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use archive::ArchiveFacts;
@@ -238,6 +239,9 @@ fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> File
         return entry;
     }
     entry.kind = kind::detect(&head, entry.size);
+    if entry.kind == FileKind::Ole && is_encrypted_workbook(&mut file, entry.ext.as_deref()) {
+        entry.kind = FileKind::Xlsx;
+    }
     if entry.kind == FileKind::Zip {
         // A malformed archive must cost its file a status, never the run: contain a panic
         // of the zip reader to this file.
@@ -258,6 +262,17 @@ fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> File
         entry.archive = Some(facts);
     }
     entry
+}
+
+/// An Excel workbook that Excel encrypted: its zip is inside an OLE compound file, in the
+/// `EncryptedPackage` stream. It is a workbook all the same — Excel opens one encrypted with its
+/// built-in default password without asking, and the document reader tries that password — so
+/// a piece asking for `xlsx` takes it. Word and PowerPoint have no such default password: an
+/// encrypted `.docx` stays an OLE file, which the readability rule calls password-protected.
+fn is_encrypted_workbook(file: &mut File, ext: Option<&str>) -> bool {
+    matches!(ext, Some("xlsx" | "xlsm" | "xltx" | "xltm"))
+        && file.rewind().is_ok()
+        && ole::is_encrypted_package(std::io::BufReader::new(file)).unwrap_or(false)
 }
 
 fn special_kind(ft: &std::fs::FileType) -> Said {

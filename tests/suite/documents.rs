@@ -551,3 +551,93 @@ fn documents_read_as_their_software_does() {
         "à vérifier à la main : memoire-python-docx.docx (nombre de pages estimé, à compter à l'ouverture : environ 7 page(s) estimée(s), entre 7 et 11 (1285 mots, 6 saut(s) de page, le fichier en déclare 1) ; statistiques du fichier vides (0 page ou 0 mot) ; attendu : 5 page(s) au plus)"
     );
 }
+
+/// A user pack: the `place` rules, two workbooks named `velvet…` in `xlsx` (a format read from
+/// the content), and a sentence their text must hold.
+const ENCRYPTED_PACK: &str = r#"pack: test-chiffre
+title: Classeurs chiffrés
+version: "1"
+extends: [place]
+sources:
+  rc: { title: RC de test, kind: consultation }
+rules:
+  - id: TEST-CADRE
+    title: Cadre de réponse financière au format xlsx
+    severity: error
+    source: { doc: rc, section: Article 1, quote: Le cadre de réponse financière est remis au format xlsx. }
+    help: Joindre le cadre.
+    check: { kind: piece, label: cadre de réponse financière, names: ['^velvet'], formats: [xlsx], min: 2 }
+  - id: TEST-CADRE-TEXTE
+    title: Le cadre nomme le partenariat
+    severity: error
+    source: { doc: rc, section: Article 1, quote: Le cadre nomme le partenariat. }
+    help: Remplir le cadre.
+    check:
+      kind: content
+      must: [{ pattern: 'Alternative Open Source', label: nom du partenariat }]
+      select: { pieces: [TEST-CADRE] }
+"#;
+
+const SMALL_MANIFEST: &str = "consultation: place\nphase: candidature\ndeadline: 2026-02-19T12:00:00+01:00\ncandidate:\n  name: Alpha Numérique SAS\n  form: individuel\nmembers:\n  - name: Alpha Numérique SAS\n    short: Alpha\n    siret: \"12345678200010\"\n    role: individuel\n";
+
+#[test]
+fn a_workbook_encrypted_with_excel_s_default_password_is_read() {
+    // tests/data/office-crypto/make.py: msoffcrypto-tool's Agile encryption, and a Standard
+    // one it decrypts, of the fixture generator's CRF_Offre_financiere.xlsx.
+    let bid = tempfile::tempdir().expect("bid");
+    let data = crate::common::repo("tests/data/office-crypto");
+    for name in [
+        "velvet-agile.xlsx",
+        "velvet-standard.xlsx",
+        "autre-mot-de-passe.xlsx",
+        "bombe-chiffree.xlsx",
+    ] {
+        std::fs::copy(data.join(name), bid.path().join(name)).expect("copy");
+    }
+    let agile = std::fs::read(data.join("velvet-agile.xlsx")).expect("agile");
+    std::fs::write(
+        bid.path().join("offre-tronquee.xlsx"),
+        &agile[..agile.len() / 2],
+    )
+    .expect("cut");
+    std::fs::write(bid.path().join("bid.yaml"), SMALL_MANIFEST).expect("manifest");
+    let cache = tempfile::tempdir().expect("cache");
+    let pack = cache.path().join("chiffre.yaml");
+    std::fs::write(&pack, ENCRYPTED_PACK).expect("pack");
+    let pack = pack.to_str().expect("UTF-8 path");
+    let (code, rules) = check(bid.path(), cache.path(), &["--pack", pack]);
+    // Only the workbook another password protects, the decompression bomb (refused once
+    // decrypted, as a plain one is) and the cut workbook cannot be opened — each with its own
+    // cause.
+    assert_eq!(
+        defects(&rules),
+        [expect(
+            "PLACE-LISIBLE",
+            "fail",
+            &[
+                "autre-mot-de-passe.xlsx : document protégé par un mot de passe d'ouverture : l'acheteur ne pourra pas le lire",
+                "bombe-chiffree.xlsx : « word/document.xml » se décompresse 1031× (1024 Mo) : refusé comme bombe de décompression",
+                "offre-tronquee.xlsx : classeur chiffré corrompu ou tronqué (conteneur OLE corrompu) : il ne s'ouvrira pas",
+            ]
+        )]
+        .into_iter()
+        .collect::<Rules>()
+    );
+    assert_eq!(code, 1);
+    let all = evidence(bid.path(), cache.path(), &["--pack", pack]);
+    let note = "(classeur chiffré avec le mot de passe par défaut d'Excel (VelvetSweatshop) : Excel l'ouvre sans demander de mot de passe)";
+    assert_eq!(
+        all["PLACE-LISIBLE"].1,
+        [
+            format!("velvet-agile.xlsx {note}"),
+            format!("velvet-standard.xlsx {note}")
+        ]
+    );
+    // Both are the `xlsx` they claim to be, and their cells are read.
+    let both = vec![
+        "velvet-agile.xlsx".to_string(),
+        "velvet-standard.xlsx".to_string(),
+    ];
+    assert_eq!(all["TEST-CADRE"], ("pass".to_string(), both.clone()));
+    assert_eq!(all["TEST-CADRE-TEXTE"], ("pass".to_string(), both));
+}

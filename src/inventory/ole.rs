@@ -1,7 +1,8 @@
 //! Office files encrypted with a password. Word, Excel and PowerPoint do not encrypt the zip
 //! of a `.docx`: they wrap the encrypted package in an OLE compound file (the old `.doc`
 //! container) holding the streams `EncryptionInfo` and `EncryptedPackage` (MS-OFFCRYPTO). Such
-//! a file is not an old-format document renamed: it opens, after the password.
+//! a file is not an old-format document renamed: it opens, after the password. This scan only
+//! tells such a file from an old-format one, to classify it; `documents::office_crypto` opens it.
 
 use std::io::Read;
 
