@@ -12,9 +12,10 @@ use super::per_document::{DocumentFindings, each_document};
 use super::select::FileSelector;
 use crate::checks::{Context, Outcome};
 use crate::documents::DocFacts;
+use crate::documents::layout::PageEstimate;
 use crate::inventory::FileEntry;
 use crate::say;
-use crate::vocabulary::Scope;
+use crate::vocabulary::{Lang, Scope};
 
 /// Page count bounds and page size of the selected documents.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -168,34 +169,7 @@ impl PageLimits {
                 let over = self.raw.max.is_some_and(|max| e.high > max);
                 let under = self.raw.min.is_some_and(|min| e.low < min);
                 if over || under {
-                    let l = ctx.lang;
-                    let bound = match (self.raw.min, self.raw.max) {
-                        (Some(min), Some(max)) => say!(
-                            l,
-                            "attendu : de {min} à {max} page(s)",
-                            "expected: {min} to {max} page(s)"
-                        ),
-                        (Some(min), None) => say!(
-                            l,
-                            "attendu : {min} page(s) au moins",
-                            "expected: at least {min} page(s)"
-                        ),
-                        (None, Some(max)) => say!(
-                            l,
-                            "attendu : {max} page(s) au plus",
-                            "expected: at most {max} page(s)"
-                        ),
-                        (None, None) => String::new(),
-                    };
-                    let estimate = e.describe(l);
-                    judge.unverifiable(
-                        f,
-                        &say!(
-                            l,
-                            "nombre de pages estimé, à compter à l'ouverture : {estimate} ; {bound}",
-                            "estimated page count, to count when opened: {estimate}; {bound}"
-                        ),
-                    );
+                    judge.unverifiable(f, &self.estimate_to_count(ctx.lang, e));
                 }
             }
             (Some(n), None) => {
@@ -232,6 +206,35 @@ impl PageLimits {
                 }
             }
         }
+    }
+
+    /// Why a page count estimated near or past a bound is left to a person, with the figures.
+    fn estimate_to_count(&self, lang: Lang, e: &PageEstimate) -> String {
+        let l = lang;
+        let bound = match (self.raw.min, self.raw.max) {
+            (Some(min), Some(max)) => say!(
+                l,
+                "attendu : de {min} à {max} page(s)",
+                "expected: {min} to {max} page(s)"
+            ),
+            (Some(min), None) => say!(
+                l,
+                "attendu : {min} page(s) au moins",
+                "expected: at least {min} page(s)"
+            ),
+            (None, Some(max)) => say!(
+                l,
+                "attendu : {max} page(s) au plus",
+                "expected: at most {max} page(s)"
+            ),
+            (None, None) => String::new(),
+        };
+        let estimate = e.describe(l);
+        say!(
+            l,
+            "nombre de pages estimé, à compter à l'ouverture : {estimate} ; {bound}",
+            "estimated page count, to count when opened: {estimate}; {bound}"
+        )
     }
 
     /// Every page of the paper size, portrait or landscape.

@@ -47,27 +47,24 @@ impl DocumentFindings {
     }
 
     fn judged(self, lang: Lang, nothing_selected: &str) -> Outcome {
-        let mut findings = self.findings;
-        if !findings.is_empty() {
-            findings.extend(self.unreadable.iter().map(|u| {
-                Finding::new(say!(
-                    lang,
-                    "non vérifié, document illisible : {u}",
-                    "not checked, unreadable document: {u}"
-                ))
-            }));
-            return Outcome::from_findings(findings).with_evidence(self.checked);
-        }
         // A document this rule could not read is not judged here: its defect is PLACE-LISIBLE's
-        // (reported once, there), and the rule is « non évaluée » for it — never a blanket
-        // ERREUR over the whole folder.
-        if !self.unreadable.is_empty() {
+        // (reported once, there, not again as a finding of this rule), and the rule says it did
+        // not read it — « non évaluée » when nothing else failed, never a blanket ERREUR over
+        // the whole folder.
+        let unread = (!self.unreadable.is_empty()).then(|| {
             let unread = self.unreadable.join(" ; ");
-            let mut reason = say!(
+            say!(
                 lang,
                 "document(s) non lu(s), ce défaut est signalé à part (lisibilité, fichiers interdits) : {unread}",
                 "document(s) not read, a defect reported apart (readability, forbidden files): {unread}"
-            );
+            )
+        });
+        if !self.findings.is_empty() {
+            let mut outcome = Outcome::from_findings(self.findings).with_evidence(self.checked);
+            outcome.reason = unread;
+            return outcome;
+        }
+        if let Some(mut reason) = unread {
             if !self.unverifiable.is_empty() {
                 let by_hand = self.unverifiable.join(" ; ");
                 reason.push_str(&say!(

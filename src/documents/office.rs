@@ -50,14 +50,7 @@ pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Re
 }
 
 fn read_package<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, Said> {
-    let mut zip = zip::ZipArchive::new(reader).map_err(|e| {
-        let Said { fr, en } = zipguard::zip_error(&e);
-        Said::new(
-            format!("archive illisible : {fr}"),
-            format!("unreadable archive: {en}"),
-        )
-    })?;
-    zipguard::check(&mut zip)?;
+    let mut zip = zipguard::open(reader)?;
     // An ODS read as text (see `sheets::displayed_strings`) has the same parts as an ODT.
     let odt = matches!(format, DocFormat::Odt | DocFormat::Ods);
     let body_name = if odt {

@@ -18,16 +18,7 @@ pub const MAX_CELLS: usize = 2_000_000;
 /// The workbook's zip passes the bomb limits before any sheet is inflated; then read again
 /// from its start.
 fn guard<R: Read + Seek>(reader: &mut R) -> Result<(), ReadFailure> {
-    {
-        let mut zip = zip::ZipArchive::new(&mut *reader).map_err(|e| {
-            let Said { fr, en } = zipguard::zip_error(&e);
-            ReadFailure::corrupt(Said::new(
-                format!("archive illisible : {fr}"),
-                format!("unreadable archive: {en}"),
-            ))
-        })?;
-        zipguard::check(&mut zip).map_err(ReadFailure::corrupt)?;
-    }
+    zipguard::open(&mut *reader).map_err(ReadFailure::corrupt)?;
     reader
         .seek(std::io::SeekFrom::Start(0))
         .map_err(|e| ReadFailure::io(&e))?;
@@ -35,7 +26,7 @@ fn guard<R: Read + Seek>(reader: &mut R) -> Result<(), ReadFailure> {
 }
 
 /// The facts of a workbook; one the reader refuses is [`ReadFailure::Corrupt`] with its
-/// French detail.
+/// detail.
 pub fn read<R: Read + Seek>(reader: R, format: DocFormat) -> Result<DocFacts, ReadFailure> {
     let mut reader = reader;
     guard(&mut reader)?;

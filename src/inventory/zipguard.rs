@@ -91,6 +91,19 @@ pub const MAX_RATIO: u64 = 1000;
 /// Entries smaller than this are not judged on their ratio (tiny entries compress oddly).
 const RATIO_FLOOR: u64 = 1024 * 1024;
 
+/// Open a zip-based document and pass its declared sizes through [`check`].
+pub fn open<R: Read + Seek>(reader: R) -> Result<zip::ZipArchive<R>, Said> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(|e| {
+        let Said { fr, en } = zip_error(&e);
+        Said::new(
+            format!("archive illisible : {fr}"),
+            format!("unreadable archive: {en}"),
+        )
+    })?;
+    check(&mut zip)?;
+    Ok(zip)
+}
+
 pub fn check<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Result<(), Said> {
     let n = zip.len();
     if n > MAX_ENTRIES {

@@ -34,6 +34,28 @@ fn what_is_missing_and_what_is_forbidden_are_named_with_an_excerpt() {
 }
 
 #[test]
+fn a_document_that_could_not_be_read_is_said_once_not_as_a_finding_of_this_rule() {
+    let o = TestBid::new()
+        .file("AE.pdf", 10, FileKind::Pdf)
+        .text("AE.pdf", "Montant total : 12 000 USD, offres@alpha.fr")
+        .file("Annexe.pdf", 10, FileKind::Pdf)
+        .unreadable("Annexe.pdf", "PDF illisible")
+        .evaluate(CHECK);
+    assert_eq!(o.status, Status::Fail);
+    // The unreadable annex is PLACE-LISIBLE's finding; here, only what this rule found.
+    assert_eq!(
+        lines(&o),
+        ["AE.pdf : un montant en dollars : …Montant total : 12 000 USD, offres@alpha.fr…"]
+    );
+    assert_eq!(
+        o.reason.as_deref(),
+        Some(
+            "document(s) non lu(s), ce défaut est signalé à part (lisibilité, fichiers interdits) : Annexe.pdf : PDF illisible"
+        )
+    );
+}
+
+#[test]
 fn a_scan_is_for_a_human_never_a_pass() {
     let o = TestBid::new()
         .file("AE.pdf", 10, FileKind::Pdf)
