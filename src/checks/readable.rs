@@ -61,6 +61,7 @@ impl BidCheck for ReadableDocuments {
         let mut signed = Vec::new();
         for (i, f) in self.select.files(ctx) {
             if let Some(e) = &f.read_error {
+                let e = e.get(ctx.lang);
                 findings.push(ctx.file_finding(
                     f,
                     say!(

@@ -38,7 +38,7 @@ pub struct FileEntry {
     /// Index in the manifest's `members`.
     pub member: Option<usize>,
     /// The file could not be opened or read, and why.
-    pub read_error: Option<String>,
+    pub read_error: Option<Said>,
     /// Facts read inside zip-based files.
     pub archive: Option<ArchiveFacts>,
 }
@@ -147,7 +147,7 @@ pub fn scan_with(root: &Path, exclude: &[String], known: Vec<Anomaly>) -> Invent
                         "path too long ({} characters): the folders beyond are not walked",
                         rel.chars().count()
                     ),
-                    Some(e) => Said::same(e.to_string()),
+                    Some(e) => io_said(e),
                     None => Said::same(err.to_string()),
                 };
                 unreadable_dirs.push(rel.clone());
@@ -225,7 +225,7 @@ fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> File
             entry.size = std::fs::symlink_metadata(path)
                 .map(|m| m.len())
                 .unwrap_or(0);
-            entry.read_error = Some(e.to_string());
+            entry.read_error = Some(io_said(&e));
             return entry;
         }
     };
@@ -235,7 +235,7 @@ fn read_file(path: &Path, rel: String, name: String, name_is_utf8: bool) -> File
         .take(kind::HEAD_BYTES as u64)
         .read_to_end(&mut head)
     {
-        entry.read_error = Some(e.to_string());
+        entry.read_error = Some(io_said(&e));
         return entry;
     }
     entry.kind = kind::detect(&head, entry.size);
@@ -291,6 +291,26 @@ fn special_kind(ft: &std::fs::FileType) -> Said {
     }
     let _ = ft;
     Said::new("entrée spéciale", "special entry")
+}
+
+/// Why the operating system refused a file or folder, in words a bid manager can act on; the
+/// system's own message otherwise, marked as such.
+pub fn io_said(e: &std::io::Error) -> Said {
+    use std::io::ErrorKind;
+    let (fr, en) = match e.kind() {
+        ErrorKind::PermissionDenied => (
+            "lecture refusée (droits du fichier)",
+            "reading refused (file permissions)",
+        ),
+        ErrorKind::NotFound => (
+            "introuvable (déplacé ou supprimé pendant la vérification)",
+            "not found (moved or deleted during the check)",
+        ),
+        _ => {
+            return said!("erreur du système : {e}", "system error: {e}");
+        }
+    };
+    Said::new(fr, en)
 }
 
 /// `/`-separated path of `p` below `root`, shown on one line (see [`visible`]).

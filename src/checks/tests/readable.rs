@@ -28,7 +28,9 @@ fn documents_read_without_defect_pass_and_a_signature_is_evidence() {
 #[test]
 fn what_will_not_open_is_named_with_its_cause() {
     let mut unopenable = file("Kbis.pdf", 10, FileKind::Unknown);
-    unopenable.read_error = Some("Permission denied (os error 13)".into());
+    unopenable.read_error = Some(crate::inventory::io_said(&std::io::Error::from(
+        std::io::ErrorKind::PermissionDenied,
+    )));
     let mut latin1 = file("Mmoire.pdf", 10, FileKind::Pdf);
     latin1.name_is_utf8 = false;
     let mut damaged = file("Offre.docx", 10, FileKind::Docx);
@@ -60,7 +62,7 @@ fn what_will_not_open_is_named_with_its_cause() {
     assert_eq!(
         lines(&o),
         [
-            "Kbis.pdf : impossible d'ouvrir le fichier : Permission denied (os error 13)",
+            "Kbis.pdf : impossible d'ouvrir le fichier : lecture refusée (droits du fichier)",
             "Mmoire.pdf : nom de fichier non encodé en UTF-8 : il arrivera déformé chez l'acheteur",
             "Page.pdf : le contenu est un(e) page HTML, pas un fichier .pdf : il ne s'ouvrira pas",
             "Offre.docx : document corrompu (archive illisible : fin inattendue)",
