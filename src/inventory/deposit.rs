@@ -263,7 +263,7 @@ impl Deposit {
     ) {
         let written = archive
             .by_index(i)
-            .map_err(|e| zipguard::zip_error_fr(&e))
+            .map_err(|e| zipguard::zip_error(&e))
             .and_then(|e| {
                 if file.symlink {
                     link_target(e).map(Err)
@@ -277,8 +277,7 @@ impl Deposit {
                 rel: file.rel,
                 target,
             }),
-            // The archive reader's words are French only (see `zipguard`).
-            Err(cause) => self.problem(file.rel, Said::same(cause)),
+            Err(cause) => self.problem(file.rel, cause),
         }
     }
 
@@ -344,35 +343,54 @@ fn safe_parts(name: &str) -> Option<Vec<&str>> {
 /// Write one entry at `path`, its parent folders created: at most `declared` bytes (an entry
 /// inflating past what it declares is a bomb that lied to zipguard) and at most `budget`
 /// (what is left of the total). Returns the bytes written.
-fn write_entry(entry: impl Read, path: &Path, declared: u64, budget: u64) -> Result<u64, String> {
+fn write_entry(entry: impl Read, path: &Path, declared: u64, budget: u64) -> Result<u64, Said> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("dossier impossible à recréer : {e}"))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            said!(
+                "dossier impossible à recréer : {e}",
+                "folder that cannot be recreated: {e}"
+            )
+        })?;
     }
     let limit = declared.min(budget);
-    let mut out = File::create_new(path).map_err(|e| format!("entrée impossible à lire : {e}"))?;
+    let mut out = File::create_new(path).map_err(|e| {
+        said!(
+            "entrée impossible à lire : {e}",
+            "entry that cannot be read: {e}"
+        )
+    })?;
     let mut reader = entry.take(limit + 1);
-    let n = std::io::copy(&mut reader, &mut out)
-        .map_err(|e| format!("entrée corrompue : {}", zipguard::entry_read_error_fr(&e)))?;
+    let n = std::io::copy(&mut reader, &mut out).map_err(|e| corrupt_entry(&e))?;
     if n > limit {
         drop(out);
         // Best effort: the whole area is removed with the deposit anyway.
         let _ = std::fs::remove_file(path);
-        return Err(format!(
+        return Err(said!(
             "l'entrée se décompresse au-delà de ce qu'elle déclare ({declared} octets) : \
-             refusée comme bombe de décompression"
+             refusée comme bombe de décompression",
+            "the entry inflates beyond what it declares ({declared} bytes): refused as a \
+             decompression bomb"
         ));
     }
     Ok(n)
 }
 
+/// An entry whose bytes could not be inflated.
+fn corrupt_entry(e: &std::io::Error) -> Said {
+    let Said { fr, en } = zipguard::entry_read_error(e);
+    Said::new(
+        format!("entrée corrompue : {fr}"),
+        format!("corrupt entry: {en}"),
+    )
+}
+
 /// A symbolic link's target, stored as the entry's content.
-fn link_target(entry: impl Read) -> Result<String, String> {
+fn link_target(entry: impl Read) -> Result<String, Said> {
     let mut target = Vec::new();
     entry
         .take(LINK_TARGET_MAX)
         .read_to_end(&mut target)
-        .map_err(|e| format!("entrée corrompue : {}", zipguard::entry_read_error_fr(&e)))?;
+        .map_err(|e| corrupt_entry(&e))?;
     Ok(visible(String::from_utf8_lossy(&target).into_owned()))
 }
 

@@ -76,11 +76,6 @@ pub fn entry_read_error(e: &std::io::Error) -> Said {
     Said::new(fr, en)
 }
 
-/// [`entry_read_error`] in French.
-pub fn entry_read_error_fr(e: &std::io::Error) -> String {
-    entry_read_error(e).fr
-}
-
 /// More entries than any real office document has (a large workbook has a few hundred).
 pub const MAX_ENTRIES: usize = 10_000;
 /// Declared uncompressed size of all entries together.
@@ -260,7 +255,7 @@ mod tests {
             "données coupées avant la fin (fichier tronqué)"
         );
         let deflate = std::io::Error::new(ErrorKind::InvalidData, "corrupt deflate stream");
-        assert!(!entry_read_error_fr(&deflate).contains("deflate"));
+        assert!(!entry_read_error(&deflate).fr.contains("deflate"));
         assert_eq!(
             zip_error_fr(&ZipError::UnsupportedArchive(
                 "Password required to decrypt file"
