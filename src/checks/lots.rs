@@ -154,7 +154,7 @@ impl CrossBidCheck for Lots {
                         lots.extend(l.iter().map(ToString::to_string));
                         seen_in.push(&bid.name);
                     }
-                    None => missing.push(format!("{}: lots", bid.manifest_display)),
+                    None => missing.push(format!("{} : lots", bid.manifest_display)),
                 }
             }
             lots.sort();

@@ -102,10 +102,12 @@ pub fn each_document(
             let mut part = DocumentFindings::default();
             match ctx.documents.get(i) {
                 None => {}
-                Some(Err(cause)) => {
-                    part.unreadable
-                        .push(format!("{} : {}", f.rel, cause.said(ctx.lang)))
-                }
+                Some(Err(cause)) => part.unreadable.push(format!(
+                    "{}{}{}",
+                    f.rel,
+                    ctx.lang.colon(),
+                    cause.said(ctx.lang)
+                )),
                 Some(Ok(facts)) => {
                     if facts.encryption == crate::documents::Encryption::UserPassword {
                         part.unreadable.push(say!(

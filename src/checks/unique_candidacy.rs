@@ -61,7 +61,7 @@ impl CrossBidCheck for UniqueCandidacy {
                             per_lot.entry(lot.to_string()).or_default().push(k);
                         }
                     }
-                    None => missing.push(format!("{}: lots", bids[p.bid].manifest_display)),
+                    None => missing.push(format!("{} : lots", bids[p.bid].manifest_display)),
                 }
             }
             for (lot, ks) in per_lot.iter().filter(|(_, ks)| ks.len() > 1) {
