@@ -8,6 +8,7 @@ import glob
 import io
 import os
 import shutil
+import struct
 import zipfile
 
 OUT = "fuzz/seeds"
@@ -102,6 +103,28 @@ def draft():
     shutil.copy("examples/ght-teleconsultation/rc.md", os.path.join(d, "ght-rc.md"))
 
 
+def office_crypto():
+    d = fresh("office_crypto")
+    # olefile comes with msoffcrypto-tool, which tests/data/office-crypto/make.py needs too.
+    import olefile
+
+    # The first byte picks the mode (see fuzz_targets/office_crypto.rs): even = the whole file,
+    # odd = the two streams, to be put in a well-formed container by the target. The encrypted
+    # bomb (1 MiB) is left out: it would raise libFuzzer's input size for every run, and the
+    # hostile suite already checks it.
+    for name in ("velvet-agile", "velvet-standard", "autre-mot-de-passe"):
+        path = f"tests/data/office-crypto/{name}.xlsx"
+        with open(path, "rb") as f:
+            whole = f.read()
+        with open(os.path.join(d, f"{name}.cfb"), "wb") as f:
+            f.write(b"\x00" + whole)
+        ole = olefile.OleFileIO(path)
+        info = ole.openstream("EncryptionInfo").read()
+        package = ole.openstream("EncryptedPackage").read()
+        with open(os.path.join(d, f"{name}.streams"), "wb") as f:
+            f.write(b"\x01" + struct.pack("<H", len(info)) + info + package)
+
+
 if __name__ == "__main__":
     manifest()
     pack()
@@ -109,3 +132,4 @@ if __name__ == "__main__":
     outline()
     dates()
     draft()
+    office_crypto()

@@ -13,9 +13,9 @@ fuzz_target!(|data: &[u8]| {
         id: "fuzz".to_string(),
         fallback_title: "RC".to_string(),
     };
-    if let Ok(d) = draft(text, &opts) {
-        if let Err(e) = bidlint::pack::parse("draft.yaml", &d.yaml) {
-            panic!("the draft does not load: {e:?}\n{}", d.yaml);
-        }
+    if let Ok(d) = draft(text, &opts)
+        && let Err(e) = bidlint::pack::parse("draft.yaml", &d.yaml)
+    {
+        panic!("the draft does not load: {e:?}\n{}", d.yaml);
     }
 });

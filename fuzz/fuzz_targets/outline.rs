@@ -4,6 +4,7 @@
 
 use arbitrary::Arbitrary;
 use bidlint::analysis::outline::{OutlineProblem, PlanEntry, check_outline};
+use bidlint::vocabulary::Lang;
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Debug, Arbitrary)]
@@ -22,7 +23,8 @@ fuzz_target!(|input: Input| {
         .collect();
     let lines: Vec<String> = input.lines.into_iter().take(512).collect();
     for p in check_outline(&plan, &lines, input.allow_extra) {
-        let _ = p.message_fr();
+        // Every problem is said in both languages (the message cannot panic on any title).
+        assert!(!p.message(Lang::Fr).is_empty() && !p.message(Lang::En).is_empty());
         match &p {
             OutlineProblem::Missing { entry } => assert!(plan.contains(entry)),
             OutlineProblem::Extra { heading } => assert!(heading.line < lines.len()),
