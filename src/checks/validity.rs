@@ -109,18 +109,14 @@ impl BidCheck for DatedDocuments {
                 && let Some(declared) = declared_until(ctx, f.member, scheme)
                 && declared.date != last.until
             {
-                judge.manifest_notes.push(ctx.file_finding(
-                f,
-                {
-                    let declared = short_date(declared.date, ctx.lang);
-                    let until = short_date(last.until, ctx.lang);
-                    say!(
-                        ctx.lang,
-                        "bid.yaml dit {declared} ({scheme}, valid_until), le document dit {until} : corriger bid.yaml ou joindre le bon document",
-                        "bid.yaml says {declared} ({scheme}, valid_until), the document says {until}: correct bid.yaml or attach the right document"
-                    )
-                },
-            ));
+                let declared = short_date(declared.date, ctx.lang);
+                let until = short_date(last.until, ctx.lang);
+                let note = say!(
+                    ctx.lang,
+                    "bid.yaml dit {declared} ({scheme}, valid_until), le document dit {until} : corriger bid.yaml ou joindre le bon document",
+                    "bid.yaml says {declared} ({scheme}, valid_until), the document says {until}: correct bid.yaml or attach the right document"
+                );
+                judge.manifest_notes.push(ctx.file_finding(f, note));
             }
         });
         judge.outcome(

@@ -1,6 +1,6 @@
 //! Why a document could not be read: a type, not a sentence, so that the worker can report
 //! it structurally, the cache can tell a lasting failure from a passing one, and the checks
-//! still say it in French (through [`std::fmt::Display`], with today's exact wording).
+//! say it in the report's language ([`ReadFailure::said`]; [`std::fmt::Display`] is the French).
 
 use serde::{Deserialize, Serialize};
 
@@ -109,13 +109,6 @@ impl ReadFailure {
             | ReadFailure::WorkerNotStarted { .. }
             | ReadFailure::WorkerLost { .. } => false,
         }
-    }
-}
-
-/// The checks put the cause in a finding's message.
-impl From<ReadFailure> for String {
-    fn from(f: ReadFailure) -> String {
-        f.to_string()
     }
 }
 
@@ -241,7 +234,7 @@ mod tests {
         ];
         for (failure, text) in cases {
             assert_eq!(failure.to_string(), text);
-            assert_eq!(String::from(failure), text);
+            assert_eq!(failure.to_string(), text);
         }
     }
 
