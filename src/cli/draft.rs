@@ -36,13 +36,8 @@ pub fn run(rc: &Path, id: Option<&str>, output: Option<&Path>) -> Result<ExitCod
         id: pack_id,
         fallback_title: file_name,
     };
-    let drafted = draft::draft(&text, &opts).map_err(|e| {
-        miette!(
-            help = "vérifiez que le fichier est le règlement de la consultation et qu'il contient du texte (pas un scan)",
-            "{} : {e}",
-            rc.display()
-        )
-    })?;
+    let drafted = draft::draft(&text, &opts)
+        .map_err(|e| miette!(help = e.help(), "{} : {e}", rc.display()))?;
     match output {
         Some(path) => {
             let mut file = std::fs::OpenOptions::new()

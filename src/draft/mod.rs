@@ -15,6 +15,7 @@ mod names;
 mod outline;
 mod pages;
 mod pieces;
+mod refusal;
 mod render;
 mod sections;
 
@@ -22,6 +23,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+pub use refusal::Refusal;
 
 /// « ne dépasse pas », « n'excède pas », « ne devront pas dépasser », « ne doit pas excéder »,
 /// « ne peut excéder »: a limit, before its number (file names, pages).
@@ -137,19 +140,18 @@ pub fn prefix_of(id: &str) -> String {
 
 /// Draft a pack from the text of an RC. An error when nothing is recognised: an empty pack is
 /// never presented as a draft.
-pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
+pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
     if text.trim().is_empty() {
-        return Err("le texte du règlement est vide (document scanné, ou sans texte)".to_string());
+        return Err(Refusal::Empty);
     }
     // A foreign RC: its clauses would be misread by French patterns, or not read at all.
     if let Some(lang) = crate::analysis::language::detect(text)
         && lang.reliable
         && lang.code != "fr"
     {
-        return Err(format!(
-            "le règlement semble rédigé en {} : bidlint ne rédige un pack que d'un règlement en français",
-            lang.name(crate::vocabulary::Lang::Fr)
-        ));
+        return Err(Refusal::Foreign {
+            language: lang.name(crate::vocabulary::Lang::Fr),
+        });
     }
     let doc = sections::Doc::new(text);
     let mut found = Found::new(prefix_of(&opts.id));
@@ -179,10 +181,8 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
     if found.rules.is_empty() && found.deadlines.is_empty() {
         // Say what was seen but not drafted: a deadline without its year is not completed.
         return Err(match dates::yearless(&doc) {
-            Some(line) => format!(
-                "aucune exigence reconnue dans ce texte ; la date limite « {line} » n'a pas d'année : rien n'est inventé"
-            ),
-            None => "aucune exigence reconnue dans ce texte : est-ce bien un règlement de la consultation ?".to_string(),
+            Some(line) => Refusal::Yearless { line },
+            None => Refusal::NothingRecognised,
         });
     }
     let title = doc
@@ -195,7 +195,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, String> {
             }
         })
         .unwrap_or_else(|| opts.fallback_title.clone());
-    let yaml = render::pack(&opts.id, &title, &found).map_err(|e| e.to_string())?;
+    let yaml = render::pack(&opts.id, &title, &found)?;
     let summary = render::summary(&found);
     let doubts = found.rules.iter().filter(|r| !r.doubts.is_empty()).count()
         + found.deadlines.iter().filter(|d| d.doubt.is_some()).count();

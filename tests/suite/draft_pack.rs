@@ -394,12 +394,13 @@ fn an_unusable_rc_is_an_error_and_nothing_is_written() {
     })
     .expect("PDF");
     std::fs::write(&truncated, &whole[..whole.len() / 2]).expect("write");
-    for (rc, says) in [
-        (&scan, "texte du règlement est vide"),
-        (&other, "aucune exigence reconnue"),
-        (&missing, "règlement introuvable"),
-        (&foreign, "semble rédigé en anglais"),
-        (&truncated, "illisible"),
+    // What it says, and a word of what to do (one word: miette wraps the help's lines).
+    for (rc, says, helps) in [
+        (&scan, "texte du règlement est vide", "(OCR)"),
+        (&other, "aucune exigence reconnue", "CCTP"),
+        (&missing, "règlement introuvable", ""),
+        (&foreign, "semble rédigé en anglais", "française"),
+        (&truncated, "illisible", "DOCX"),
     ] {
         let out = tmp.path().join("draft.yaml");
         let run = bidlint(tmp.path())
@@ -412,6 +413,7 @@ fn an_unusable_rc_is_an_error_and_nothing_is_written() {
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(2), "{}: {stderr}", rc.display());
         assert!(stderr.contains(says), "{}: {stderr}", rc.display());
+        assert!(stderr.contains(helps), "{}: {stderr}", rc.display());
         assert!(!out.exists(), "{}: a draft was written", rc.display());
     }
 }
