@@ -402,6 +402,14 @@ impl Figures {
     }
 }
 
+/// Whether an expectation scores a field: all fields unless it lists some under `scored` (a
+/// long text whose pieces are measured elsewhere — the CAIH RC, against its hand-written pack).
+fn scores(expected: &Yaml, field: &str) -> bool {
+    expected["scored"]
+        .as_sequence()
+        .is_none_or(|s| s.iter().any(|f| f.as_str() == Some(field)))
+}
+
 /// Drafts one text and scores it into `figures`; what it missed or added goes to `log`.
 fn score_text(expected: &Yaml, dir: &Path, cache: &Path, figures: &mut Figures) -> Vec<String> {
     let file = text_of(&expected["file"]);
@@ -458,15 +466,19 @@ fn score_text(expected: &Yaml, dir: &Path, cache: &Path, figures: &mut Figures) 
             ),
         ),
     ];
-    for (name, (e, d)) in compared {
+    for (name, (e, d)) in compared.into_iter().filter(|(n, _)| scores(expected, n)) {
         let mut t = Tally::default();
         let mut l = Vec::new();
         compare(&mut t, &e, &d, &mut l);
         figures.add(name, t);
         log.extend(l.into_iter().map(|m| format!("{name} : {m}")));
     }
-    pieces(expected, &pack, figures, &mut log);
-    if let Ok(d) = &draft {
+    // The compliant bid is built from the expected pieces: without them it proves nothing.
+    let with_pieces = scores(expected, "candidature") && scores(expected, "offre");
+    if with_pieces {
+        pieces(expected, &pack, figures, &mut log);
+    }
+    if let (Ok(d), true) = (&draft, with_pieces) {
         let tmp = tempfile::tempdir().expect("tempdir");
         let pack_path = tmp.path().join("draft.yaml");
         std::fs::write(&pack_path, &d.yaml).expect("draft");
@@ -497,6 +509,13 @@ fn run_corpus(cache: &Path) -> BTreeMap<String, Figures> {
     .expect("expectations YAML");
     let mut sets: BTreeMap<String, Figures> = BTreeMap::new();
     for expected in seq(&list) {
+        // The CAIH seed lives beside the repository, not in it: scored when it is there.
+        if expected["if_present"].as_bool() == Some(true)
+            && !dir.join(text_of(&expected["file"])).exists()
+        {
+            eprintln!("{} : absent, non mesuré", text_of(&expected["file"]));
+            continue;
+        }
         let set = expected["set"].as_str().unwrap_or("corpus").to_string();
         let figures = sets.entry(set).or_default();
         let log = score_text(&expected, &dir, cache, figures);
