@@ -278,9 +278,11 @@ fn flow(items: &[Value]) -> Result<Option<String>, Error> {
         let [text] = lines.as_slice() else {
             return Ok(None);
         };
-        // A plain scalar may hold what brackets give a meaning to; a quoted one is whole.
+        // A plain scalar may hold what brackets give a meaning to; a quoted one is whole. `?`,
+        // `:` and `#` are read inside brackets by some parsers (PyYAML, yamllint) as a key or a
+        // comment, where serde_yaml reads text: the block form reads the same in all of them.
         let quoted = text.starts_with(['\'', '"']);
-        if !quoted && text.contains([',', '[', ']', '{', '}']) {
+        if !quoted && text.contains([',', '[', ']', '{', '}', '?', ':', '#']) {
             return Ok(None);
         }
         parts.push(text.clone());

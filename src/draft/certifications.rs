@@ -125,6 +125,28 @@ fn sentences_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
     }
 }
 
+/// The sentences naming a scheme, but those that say it is not required (« le certificat HDS
+/// n'est pas exigé au stade de la candidature »): they require nothing.
+fn required_sentences(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
+    let mut all = sentences_of(doc, re);
+    all.retain(|(_, s)| !super::denies(s));
+    all
+}
+
+/// Say in the draft's notes that the text names a scheme as not required, so that the missing
+/// rule is read as a reading, not an oversight.
+fn note_denied(doc: &Doc, found: &mut Found, re: &Regex, scheme: &str) {
+    if let Some((at, _)) = sentences_of(doc, re)
+        .into_iter()
+        .find(|(_, s)| super::denies(s))
+    {
+        found.notes.push(format!(
+            "{} : {scheme} dit non exigé au dépôt : pas de règle (à vérifier).",
+            doc.section(at)
+        ));
+    }
+}
+
 fn clauses_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut last_end = 0;
@@ -145,6 +167,7 @@ fn clauses_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
 /// HDS: the certificate of the hosting member, and the certification itself, valid at the
 /// deadline for the activities the text names.
 fn hds(doc: &Doc, found: &mut Found) {
+    note_denied(doc, found, &HDS, "HDS");
     let Some(requirement) = HdsRequirement::read(doc) else {
         return;
     };
@@ -168,7 +191,7 @@ struct HdsRequirement {
 
 impl HdsRequirement {
     fn read(doc: &Doc) -> Option<HdsRequirement> {
-        let all = sentences_of(doc, &HDS);
+        let all = required_sentences(doc, &HDS);
         let (required_at, required) = all.iter().find(|(_, s)| {
             s.contains("certifi") && (s.contains("obligatoire") || !s.contains("optionnel"))
         })?;
@@ -294,7 +317,8 @@ fn activities(folded: &str) -> Option<Vec<u8>> {
 /// Another certification (SecNumCloud, ISO, Qualibat, Qualiopi): the certificate and the
 /// certification, unless the text makes it optional.
 fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, names: &[&str]) {
-    let all = sentences_of(doc, re);
+    note_denied(doc, found, re, scheme);
+    let all = required_sentences(doc, re);
     // The sentence that requires it (« exigée par le règlement », « les candidats
     // produisent ») rather than the first that names it.
     let Some((at, s)) = all
@@ -498,6 +522,32 @@ mod tests {
             .into_iter()
             .map(|r| (r.id, r.severity, r.when))
             .collect()
+    }
+
+    #[test]
+    fn a_certification_said_not_required_drafts_nothing_and_says_so() {
+        let text = "ARTICLE 3 - CANDIDATURES\nLe certificat HDS n'est pas exigé au stade de la candidature ; il sera demandé à l'attributaire avant notification.\nLa certification ISO 27001 du candidat ou de ses sous-traitants est facultative.\n";
+        let found = crate::draft::detected(detect, text);
+        assert!(found.rules.is_empty(), "{:?}", found.rules);
+        assert_eq!(
+            found.notes,
+            vec![
+                "Article 3 : HDS dit non exigé au dépôt : pas de règle (à vérifier).".to_string(),
+                "Article 3 : ISO27001 dit non exigé au dépôt : pas de règle (à vérifier)."
+                    .to_string(),
+            ]
+        );
+        // The same RC asking for it drafts the rules.
+        let asked = rules(
+            "ARTICLE 3 - CANDIDATURES\nLe candidat joint à sa candidature le certificat HDS en cours de validité de l'hébergeur.\n",
+        );
+        assert_eq!(
+            asked,
+            vec![
+                ("T-CAND-HDS".to_string(), "error", None),
+                ("T-HDS".to_string(), "error", None)
+            ]
+        );
     }
 
     #[test]

@@ -30,6 +30,20 @@ pub use refusal::Refusal;
 /// « ne peut excéder »: a limit, before its number (file names, pages).
 pub(crate) const NOT_OVER: &str = r"ne\s+d[ée]passe(?:nt)?\s+pas|n['’]exc[èe]de(?:nt)?\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der)";
 
+/// A clause that says a piece or a certification is NOT required (« n'est pas exigé au stade
+/// de la candidature », « ne sont pas demandés », « non obligatoire », « facultatif », « est
+/// dispensé de ») — folded text: whatever it names is no piece of the bid.
+static DENIED: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"\bn['’]\s*(?:est|sont|sera|seront)\s+pas\s+(?:exige|demande|requis|obligatoire|necessaire|a\s+(?:fournir|produire|joindre))|\bne\s+(?:sera|seront|doit|doivent|devra|devront)\s+pas\s+(?:etre\s+)?(?:exige|demande|requis|fourni|produit|joint)|\bnon\s+(?:exige|obligatoire|requis)|\bfacultati|\bdispense")
+        .expect("valid regex")
+});
+
+/// Does this folded clause say that what it names is not required?
+pub(crate) fn denies(folded_clause: &str) -> bool {
+    DENIED.is_match(folded_clause)
+}
+
 /// What the caller knows about the RC.
 #[derive(Debug, Clone)]
 pub struct Options {

@@ -285,7 +285,9 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     let mut best: Option<(usize, String, isize)> = None;
     for m in re.find_iter(t).take(30) {
         let (s, e) = doc.sentence(m.start());
-        if DEFERRED.is_match(&crate::text::fold(&t[s..e]))
+        let folded = crate::text::fold(&t[s..e]);
+        if DEFERRED.is_match(&folded)
+            || super::denies(&folded)
             || in_dce_list(t, s)
             || super::sections::is_toc(&t[s..e])
         {
@@ -812,6 +814,9 @@ mod tests {
             )
             .is_empty()
         );
+        // Said not required: « n'est pas exigé », « ne seront pas demandés ».
+        assert!(pieces("L'extrait Kbis n'est pas exigé au stade de la candidature.\n").is_empty());
+        assert!(pieces("Les références ne seront pas demandées aux candidats.\n").is_empty());
         assert!(pieces("Le dossier de consultation des entreprises (DCE) comprend :\n- l'acte d'engagement ;\n- le bordereau des prix unitaires (BPU).\n").is_empty());
         // The same pieces asked of every candidate are drafted.
         let asked = pieces(
