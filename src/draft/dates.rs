@@ -16,7 +16,7 @@ use super::{Deadline, Found};
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|retour\s+des|remise\s+des|r[ée]ception\s+des|avant\s+le)\s*(?:des\s+)?(candidatures?|offres?|plis|devis)?",
+        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|retour\s+des|remise\s+des|r[ée]ception\s+des|avant\s+le)\s*(?:des\s+)?(candidatures?(?:\s+et\s+(?:des\s+)?offres?)?|offres?|plis|devis|propositions?)?|(candidatures?|offres?|plis|propositions?)\s+(?:seront|devront|doivent|sont)\s+(?:être\s+)?(?:à\s+)?(?:remise?s?|remettre|d[ée]pos[ée]e?s?|transmise?s?|re[çc]ue?s?|parvenir)\b[^.\n]{0,40}?(?:pour|avant|jusqu['’]au|au\s+plus\s+tard)\s+(?:le\s+)?",
     )
     .expect("valid regex")
 });
@@ -154,14 +154,17 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     let t = doc.text;
     let lines: Vec<(usize, &str)> = doc.lines().collect();
     let whole = crate::text::fold(t);
-    for (i, &(at, line)) in lines.iter().enumerate() {
-        let Some(cue) = CUE.captures(line) else {
-            continue;
-        };
+    // Every cue of a line: a notice may give both deadlines in one paragraph.
+    let cues = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &(at, line))| CUE.captures_iter(line).map(move |cue| (i, at, line, cue)));
+    for (i, at, line, cue) in cues {
         let Some(cm) = cue.get(0) else { continue };
         let Some(value) = value_of_label(&lines, i, at + cm.end()) else {
             continue;
         };
+        let value = postponed(&lines, &value).unwrap_or(value);
         let time = time_of(t, &lines, &value);
         let previous = i
             .checked_sub(1)
@@ -169,7 +172,10 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             .map(|(_, l)| crate::text::fold(l))
             .unwrap_or_default();
         let context = crate::text::fold(&doc.sentence_quote(at + cm.start()));
-        let cue_word = cue.get(1).map(|m| m.as_str().to_lowercase());
+        let cue_word = cue
+            .get(1)
+            .or_else(|| cue.get(2))
+            .map(|m| crate::text::fold(m.as_str()));
         let Some((phases, mut doubt)) = phases_of(cue_word.as_deref(), &context, &previous, &whole)
         else {
             continue;
@@ -240,6 +246,26 @@ fn value_of_label(lines: &[(usize, &str)], i: usize, cue_end: usize) -> Option<L
         .map(|found| labelled(found, false))
 }
 
+/// The new date when the line after a deadline postpones it (« Date limite de remise des offres
+/// le 09 décembre 2013 à 17 : 00 » then « repoussée au 19 décembre 2013 à 17 : 00 »).
+fn postponed(lines: &[(usize, &str)], value: &LabelledDate) -> Option<LabelledDate> {
+    static POSTPONED: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)^\W*(?:date\s+)?(?:repouss|report|prorog|d[ée]cal|diff[ée]r)[ée]e?s?\s+(?:au|à|a|jusqu['’]au)\s")
+            .expect("valid regex")
+    });
+    let after = lines.partition_point(|(a, _)| *a <= value.start);
+    let &(a, l) = next_lines(lines, after).next()?;
+    let cue = POSTPONED.find(l)?;
+    let (date, s, e) = date_in(&l[cue.end()..])?;
+    Some(LabelledDate {
+        date,
+        start: a + cue.end() + s,
+        end: a + cue.end() + e,
+        on_label_line: false,
+    })
+}
+
 /// The time of a deadline, if stated, and where the stated deadline ends.
 struct StatedTime {
     hour_minute: Option<(u32, u32)>,
@@ -294,13 +320,16 @@ fn phases_of(
     whole: &str,
 ) -> Option<(Vec<&'static str>, Option<String>)> {
     Some(match cue_word {
+        Some(w) if w.starts_with("candidature") && w.contains("offre") => {
+            (vec!["candidature", "offre"], None)
+        }
         Some(w) if w.starts_with("candidature") => (vec!["candidature"], None),
         Some(w) if w.starts_with("offre") || w.starts_with("devis") => (vec!["offre"], None),
-        Some(_) => (
+        Some(w) => (
             vec!["candidature", "offre"],
-            Some(
-                "« plis » : candidature et offre remises ensemble ? phase à confirmer".to_string(),
-            ),
+            Some(format!(
+                "« {w} » : candidature et offre remises ensemble ? phase à confirmer"
+            )),
         ),
         None if context.contains("candidature") || previous.contains("candidature") => (
             vec!["candidature"],
@@ -387,6 +416,52 @@ mod tests {
             .into_iter()
             .map(|d| (d.phase.to_string(), d.date, d.quote))
             .collect()
+    }
+
+    #[test]
+    fn both_phases_proposals_postponed_dates_and_sentences_that_set_the_deadline() {
+        let phases = |text: &str| -> Vec<(String, String)> {
+            deadlines(text)
+                .into_iter()
+                .map(|(p, d, _)| (p, d))
+                .collect()
+        };
+        let both = |d: &str| {
+            vec![
+                ("candidature".to_string(), d.to_string()),
+                ("offre".to_string(), d.to_string()),
+            ]
+        };
+        assert_eq!(
+            phases(
+                "DATE LIMITE DE REMISE DES CANDIDATURES ET DES OFFRES :\n\nLE 16 MARS 2021 A 15 HEURES\n"
+            ),
+            both("2021-03-16T15:00:00+01:00")
+        );
+        assert_eq!(
+            phases("DATE LIMITE DE REMISE DES PROPOSITIONS\nLE 13/02/2026 A 12 HEURES\n"),
+            both("2026-02-13T12:00:00+01:00")
+        );
+        // A postponed deadline: the new date on the next line.
+        assert_eq!(
+            phases(
+                "Date limite de remise des offres le 09 décembre 2013 à 17 : 00\nrepoussée au 19 décembre 2013 à 17 : 00\n"
+            ),
+            vec![("offre".to_string(), "2013-12-19T17:00:00+01:00".to_string())]
+        );
+        // Both deadlines in one paragraph of a notice, each under its own words.
+        assert_eq!(
+            phases(
+                "Les candidatures seront à remettre pour le 31.8.2012 à 12:00 au plus tard. Puis les candidats admis recevront le DCE avec date de remise des offres pour le 15.10.2012 à 16:00 au plus tard.\n"
+            ),
+            vec![
+                (
+                    "candidature".to_string(),
+                    "2012-08-31T12:00:00+02:00".to_string()
+                ),
+                ("offre".to_string(), "2012-10-15T16:00:00+02:00".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -10,27 +10,29 @@ use super::{Found, Rule};
 
 static LOT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^lot\s+(?:n°\s*)?(\d{1,2})\s*[:–—-]\s*(.{3,200})$").expect("valid regex")
+    Regex::new(r"(?i)^lot\s+(?:n[°º]\s*)?(\d{1,2})\s*[:–—-]\s*(.{3,200})$").expect("valid regex")
 });
 /// Several « LOT N – title » on one line (a cover page's list run together).
 static LOT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)\blot\s+(?:n[°º]\s*)?(\d{1,2})\s*[:–—-]\s*").expect("valid regex")
 });
-/// A notice's « Lot nº : 1 », its title on a following « Intitulé : » line.
+/// A notice's « Lot nº : 1 » or a bare « Lot 1 » line, its title on a following « Intitulé : »
+/// line when there is one.
 static NOTICE_LOT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^lot\s*n[°º]\s*:?\s*(\d{1,2})\s*$").expect("valid regex")
+    Regex::new(r"(?i)^lot\s*(?:n[°º]\s*)?:?\s*(\d{1,2})\s*$").expect("valid regex")
 });
 static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)^intitul[ée]\s*:\s*(.{3,200})$").expect("valid regex")
 });
-/// « décomposée en trois lots », « décomposés en « 2 » lots »: how many, when they are not listed.
+/// « décomposée en trois lots », « décomposés en « 2 » lots », « composé de 4 lots », « comporte
+/// deux lots »: how many, when they are not listed.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+en\s+(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b"
+        r"(?i)(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant))\s+(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b"
     ))
     .expect("valid regex")
 });
@@ -56,7 +58,7 @@ static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e\s+en\s+lots|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|\n)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:\n|$)|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -317,6 +319,35 @@ mod tests {
         let ids = found.lots.map(|l| l.into_iter().map(|(i, _)| i).collect());
         let checks = found.rules.into_iter().flat_map(|r| r.check).collect();
         (ids, checks)
+    }
+
+    #[test]
+    fn lots_counted_in_notices_bare_lot_lines_and_single_contracts() {
+        let ids = |text: &str| lots(text).0;
+        let n = |k: u32| Some((1..=k).map(|i| i.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            ids(
+                "Conformément au CCAP le marché est composé de 4 lots:\nLot nº 1: Intérim médical Guadeloupe\nLot nº 2: Intérim non médical Guadeloupe\n"
+            ),
+            n(2)
+        );
+        assert_eq!(
+            ids("Marché composé de 4 lots. Le marché prendra effet à sa notification.\n"),
+            n(4)
+        );
+        assert_eq!(ids("2 Lots\nLot 1\nDrapage\nLot 2\nCasaques\n"), n(2));
+        for single in [
+            "Allotissement: le présent marché n'est pas décomposé en lots car son objet ne le permet pas.\n",
+            "- Structure Lot unique\n",
+            "Les prestations feront l'objet d'un marché unique.\n",
+        ] {
+            assert_eq!(ids(single), Some(Vec::new()), "{single}");
+        }
+        // « un ou plusieurs lots » counts nothing.
+        assert_eq!(
+            ids("Les candidats peuvent répondre à un ou plusieurs lots.\n"),
+            None
+        );
     }
 
     #[test]

@@ -192,7 +192,10 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
             r.phases = None;
         }
     }
-    if found.rules.is_empty() && found.deadlines.is_empty() {
+    // A notice that only lists the lots, or only names PLACE, is still a draft: what it says
+    // is checked (the lots a bid declares, the platform's hygiene).
+    if found.rules.is_empty() && found.deadlines.is_empty() && found.lots.is_none() && !found.place
+    {
         // Say what was seen but not drafted: a deadline without its year is not completed.
         return Err(match dates::yearless(&doc) {
             Some(line) => Refusal::Yearless { line },

@@ -76,10 +76,14 @@ const KINDS: &[PieceKind] = &[
         topic: "CAND-TRAME",
         trigger: r"trame\s+(?:excel|de\s+candidature)|chiffre\s+(?:d['’]\s*)?affaires",
         label: "déclaration de chiffre d'affaires (trame de candidature)",
+        // The DC2 (its part D) and the DUME (its part IV) carry the turnover: a bid that gives
+        // them has given it, with no file of its own.
         names: &[
             r"trame",
             r"chiffre[_ .-]*(d[_ .-]*)?affaires",
             r"(^|[_ .-])ca([_ .-]|$)",
+            r"(^|[_ .-])dc ?0?2([_ .-]|$)",
+            r"(^|[_ .-])dume([_ .-]|$)",
         ],
         content: r"chiffre d'affaires",
         formats: "",
@@ -96,18 +100,28 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-MOYENS",
-        trigger: r"description\s+de\s+l['’][ée]quipement\s+technique|moyens\s+techniques",
-        label: "description des moyens techniques et organisationnels",
-        names: &[r"moyens", r"equipement[_ .-]*technique"],
-        content: r"moyens techniques|equipement technique",
+        trigger: r"description\s+(?:d[ée]taill[ée]e\s+)?de\s+l['’](?:[ée]quipement\s+technique|outillage)|moyens\s+(?:techniques|mat[ée]riels)",
+        label: "description des moyens techniques et organisationnels (outillage, matériel)",
+        names: &[
+            r"moyens",
+            r"equipement[_ .-]*technique",
+            r"outillage",
+            r"materiel",
+        ],
+        content: r"moyens techniques|equipement technique|outillage",
         formats: "",
         offer: false,
     },
     PieceKind {
         topic: "CAND-REFERENCES",
-        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons))",
+        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons)|(?:travaux|services|prestations|fournitures|livraisons)\b[^.;\n]{0,80}?\b(?:ex[ée]cut|effectu|r[ée]alis))",
         label: "liste des références",
-        names: &[r"referenc", r"(^|[_ .-])refs?([_ .-]|$)", r"prestations"],
+        names: &[
+            r"referenc",
+            r"(^|[_ .-])refs?([_ .-]|$)",
+            r"prestations",
+            r"liste[_ .-]*(des[_ .-]*)?(travaux|services|fournitures|livraisons)",
+        ],
         content: r"references|principales prestations",
         formats: "",
         offer: false,
@@ -123,8 +137,8 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-ASSURANCE",
-        trigger: r"(?:attestation|d[ée]claration)\s+d['’]assurance|assurance\s+de\s+responsabilit[ée]\s+civile",
-        label: "attestation d'assurance",
+        trigger: r"(?:attestation|d[ée]claration|preuve)\s+d['’](?:une\s+)?assurance|assurance\s+de\s+responsabilit[ée]\s+civile|responsabilit[ée]\s+civile\s+(?:professionnelle\s+)?en\s+cours\s+de\s+validit",
+        label: "attestation d'assurance (responsabilité civile)",
         names: &[
             r"assurance",
             r"(^|[_ .-])rc[_ .-]?pro",
@@ -136,11 +150,78 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-KBIS",
-        trigger: r"\bK\s?-?bis\b",
+        trigger: r"\bK\s?-?bis\b|extrait\s+(?:au|du|de\s+l['’]inscription\s+au)\s+registre\s+du\s+commerce",
         label: "extrait Kbis",
-        names: &[r"k[_ .-]?bis"],
+        names: &[
+            r"k[_ .-]?bis",
+            r"registre[_ .-]*(du[_ .-]*)?commerce",
+            r"(^|[_ .-])rcs([_ .-]|$)",
+        ],
         content: r"extrait k ?bis|registre du commerce",
         formats: SCANS,
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-DECENNALE",
+        trigger: r"(?:assurance|garantie)\s+(?:de\s+responsabilit[ée]\s+)?d[ée]cennale|\bd[ée]cennale\s+souscrite",
+        label: "attestation d'assurance décennale",
+        names: &[r"decennale"],
+        content: r"decennale",
+        formats: SCANS,
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-FISCAL",
+        trigger: r"attestations?\s+(?:de\s+r[ée]gularit[ée]\s+)?fiscales?|d[ée]livr[ée]es?\s+par\s+l['’]administration\s+fiscale",
+        label: "attestation de régularité fiscale",
+        names: &[r"fiscal", r"impot", r"dgfip"],
+        content: r"fiscal|impots",
+        formats: SCANS,
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-VIGILANCE",
+        trigger: r"attestation\s+(?:dite\s+)?de\s+[«\x22]?\s*vigilance",
+        label: "attestation de vigilance (URSSAF)",
+        names: &[r"vigilance", r"urssaf"],
+        content: r"vigilance|urssaf",
+        formats: SCANS,
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-CONGES",
+        trigger: r"cong[ée]s\s+pay[ée]s\s+et\s+(?:au\s+)?ch[ôo]mage|ch[ôo]mage[-\s]intemp[ée]ries",
+        label: "certificat congés payés et chômage-intempéries",
+        names: &[r"conges", r"intemperie", r"cibtp"],
+        content: r"conges payes|intemperies",
+        formats: SCANS,
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-TITRES",
+        trigger: r"titres\s+d['’][ée]tudes",
+        label: "titres d'études et professionnels des cadres",
+        names: &[r"titre", r"diplome", r"(^|[_ .-])cv([_ .-]|$)"],
+        content: r"titres d'etudes|diplome",
+        formats: "",
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-TECHNICIENS",
+        trigger: r"indication\s+des\s+techniciens|organismes\s+techniques",
+        label: "techniciens et organismes techniques",
+        names: &[r"technicien", r"organisme"],
+        content: r"techniciens|organismes techniques",
+        formats: "",
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-QUALITE",
+        trigger: r"mesures\s+employ[ée]es\s+(?:par\s+le\s+candidat\s+)?pour\s+s['’]assurer\s+de\s+la\s+qualit[ée]",
+        label: "mesures employées pour s'assurer de la qualité",
+        names: &[r"qualite", r"mesures"],
+        content: r"qualite",
+        formats: "",
         offer: false,
     },
     PieceKind {
@@ -172,6 +253,24 @@ const KINDS: &[PieceKind] = &[
         names: &[r"memoire", r"(^|[_ .-])mt([_ .-]|$)"],
         content: r"memoire technique",
         formats: DOCS,
+        offer: true,
+    },
+    PieceKind {
+        topic: "OFFRE-DCE-SIGNE",
+        // « Le présent D.C.E. est à retourner, après avoir complété la mention ci-dessous »,
+        // « Le présent règlement de consultation doit être daté et signé »: a document of the
+        // consultation, returned with the offer.
+        trigger: r"\bpr[ée]sent\s+(?:D\.?C\.?E\.?|dossier\s+de\s+(?:la\s+)?consultation|r[èe]glement\s+de\s+(?:la\s+)?consultation|CCAP|CCTP|cahier\s+des\s+(?:charges|clauses)[^.;]{0,60}?)\s+(?:est|doit\s+[êe]tre|sera|devra\s+[êe]tre)\s+(?:à\s+)?(?:retourn|joint|joindre|dat[ée]|sign[ée]|paraph)",
+        label: "document de la consultation retourné complété et signé",
+        names: &[
+            r"(^|[_ .-])d\.?c\.?e([_ .-]|$)",
+            r"reglement[_ .-]*(de[_ .-]*)?(la[_ .-]*)?consultation",
+            r"(^|[_ .-])ccap([_ .-]|$)",
+            r"(^|[_ .-])cctp([_ .-]|$)",
+            r"cahier[_ .-]*des[_ .-]*(charges|clauses)",
+        ],
+        content: r"dossier de consultation|reglement de (la )?consultation|cahier des (charges|clauses)",
+        formats: SCANS,
         offer: true,
     },
     PieceKind {
@@ -213,7 +312,7 @@ static JOINT: LazyLock<Regex> = LazyLock::new(|| {
 /// « avant notification », « communiqués ultérieurement »): it names no piece of the bid.
 static DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"attributaire|avant\s+(?:la\s+)?notification|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
+    Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|pressentie?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
         .expect("valid regex")
 });
 /// The lead-in of a list of the documents the buyer provides (« Le dossier de consultation
@@ -230,7 +329,7 @@ static DCE_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// le DUME », « DUME, ou DC1 et DC2 »).
 static DUME_ALTERNATIVE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?:peu(?:t|vent)\s+(?:\S+\s+){0,4}?(?:utiliser|completer|produire|fournir|remettre|transmettre|presenter|repondre)\s+(?:\S+\s+){0,4}?(?:document\s+unique\s+de\s+marche\s+europeen|dume))|\bou\s+(?:le\s+|un\s+)?dume\b|\bdume\s*,?\s+ou\b")
+    Regex::new(r"(?:peu(?:t|vent)\s+(?:\S+\s+){0,4}?(?:utiliser|completer|produire|fournir|remettre|transmettre|presenter|repondre)\s+(?:\S+\s+){0,4}?(?:document\s+unique\s+de\s+marche\s+europeen|dume))|\bou\W+(?:le\s+|un\s+)?(?:dume\b|document\s+unique\s+de\s+marche\s+europeen)|\bdume\s*,?\s+ou\b")
         .expect("valid regex")
 });
 /// A piece given inside a form annexed to the RC (« Cf. trame de candidature jointe en annexe
@@ -275,8 +374,56 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         let Some((at, window, score)) = best(doc, re) else {
             continue;
         };
+        if kind.topic == "CAND-TRAME" && turnover_in_dc2(doc, found, at) {
+            continue;
+        }
+        // « La description de l'équipement technique … ainsi que des mesures employées pour
+        // s'assurer de la qualité … »: one document describes the means, however many of
+        // them one sentence names.
+        if CAPACITIES.contains(&kind.topic) && capacity_drafted_from(doc, found, at) {
+            continue;
+        }
         piece(doc, found, kind, at, &window, score);
     }
+}
+
+/// The descriptions of the candidate's means (art. R. 2142-3 lists): one piece a sentence.
+const CAPACITIES: &[&str] = &[
+    "CAND-MOYENS",
+    "CAND-TITRES",
+    "CAND-TECHNICIENS",
+    "CAND-QUALITE",
+];
+
+/// Has a description of means already been drafted from the sentence at `at`?
+fn capacity_drafted_from(doc: &Doc, found: &Found, at: usize) -> bool {
+    let quote = doc.sentence_quote(at);
+    found
+        .rules
+        .iter()
+        .any(|r| r.quote == quote && CAPACITIES.iter().any(|c| r.id.ends_with(&format!("-{c}"))))
+}
+
+/// The turnover asked as part of the DC2 or the DUME (« Le chiffre d'affaires … (ou DC2) »,
+/// « (e-DUME ou DC2 …) », an item of « une déclaration du candidat (formulaire DC2) précisant
+/// les éléments suivants : »), when the draft already asks for the DC2: the form carries it,
+/// a rule of its own would ask for a file the RC does not.
+fn turnover_in_dc2(doc: &Doc, found: &Found, at: usize) -> bool {
+    static OR_FORM: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\bou\s+(?:le\s+|l['’]\s*|e-)?(?:dc\s?2|dume)\b|\b(?:dc\s?2|dume)\s+ou\b")
+            .expect("valid regex")
+    });
+    let dc2_drafted = found.rules.iter().any(|r| r.id.ends_with("-CAND-DC2"));
+    // The lead-in of the item's list, above the item's own line (« — DC2 ou équivalent : … »
+    // ends with a colon too, and is an item).
+    let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let in_dc2_list = lead_in(doc.text, line_start, 800)
+        .is_some_and(|(_, l)| crate::text::fold(l).contains("dc2"));
+    // The form offered in the item's own line: a sentence may run over several items.
+    let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
+    let item = crate::text::fold(&doc.text[line_start..line_end]);
+    dc2_drafted && (OR_FORM.is_match(&item) || in_dc2_list)
 }
 
 /// The occurrence that reads most like a requirement: (offset, folded window, score).
@@ -287,8 +434,11 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
         let (s, e) = doc.sentence(m.start());
         let folded = crate::text::fold(&t[s..e]);
         if DEFERRED.is_match(&folded)
+            || deferred_next(doc, e)
             || super::denies(&folded)
+            || referred_to(t, m.start())
             || in_dce_list(t, s)
+            || in_winner_list(t, s)
             || super::sections::is_toc(&t[s..e])
         {
             continue;
@@ -331,19 +481,97 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     best
 }
 
-/// Is the sentence at `s` an item of a list whose lead-in (the nearest line before it that
-/// ends with a colon, within a few lines) introduces the documents of the DCE?
-fn in_dce_list(t: &str, s: usize) -> bool {
-    let mut from = s.saturating_sub(800);
+/// A piece named as where something else is found (« la déclaration sur l'honneur conforme au
+/// modèle joint en annexe à l'acte d'engagement », « figurant dans le mémoire technique »): the
+/// sentence asks for the other thing.
+fn referred_to(t: &str, at: usize) -> bool {
+    static WHERE: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)\s+(?:l['’]\s*|le\s+|la\s+)?$")
+            .expect("valid regex")
+    });
+    let mut from = at.saturating_sub(60);
     while !t.is_char_boundary(from) {
         from -= 1;
     }
-    t[from..s]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.ends_with(':'))
-        .is_some_and(|l| DCE_LIST.is_match(&crate::text::fold(l)))
+    WHERE.is_match(&crate::text::fold(&t[from..at]))
+}
+
+/// Does the sentence after the one ending at `e` defer what it names (« Le cas échéant, preuve
+/// d'une assurance … » then « Cette attestation devra être communiquée … 15 jours après la
+/// notification du marché »)?
+fn deferred_next(doc: &Doc, e: usize) -> bool {
+    static SAME: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"^\W*(?:cette|ce|ces|celle-ci|celui-ci)\s+(?:attestations?|documents?|pieces?|justificatifs?|certificats?|preuves?)\b")
+            .expect("valid regex")
+    });
+    let t = doc.text;
+    let next = t[e..].char_indices().find(|(_, c)| c.is_alphanumeric());
+    let Some((i, _)) = next else {
+        return false;
+    };
+    let (s2, e2) = doc.sentence(e + i);
+    let following = crate::text::fold(&t[s2.max(e)..e2]);
+    SAME.is_match(&following) && DEFERRED.is_match(&following)
+}
+
+/// Is the sentence at `s` an item of a list whose lead-in (the nearest line before it that
+/// ends with a colon, within a few lines) introduces the documents of the DCE?
+fn in_dce_list(t: &str, s: usize) -> bool {
+    lead_in(t, s, 800).is_some_and(|(_, l)| DCE_LIST.is_match(&crate::text::fold(l)))
+}
+
+/// Is the sentence at `s` an item of a list of what the winner alone will produce: its lead-in
+/// defers, or refers back (« il lui sera demandé de produire les documents énumérés ci-après : »)
+/// to a line that does (« Le soumissionnaire auquel il sera envisagé d'attribuer le marché … »)?
+fn in_winner_list(t: &str, s: usize) -> bool {
+    static BACK: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\b(?:lui|leur|celui-ci|ce\s+dernier|a\s+ce\s+titre)\b").expect("valid regex")
+    });
+    // Only a list's item has a lead-in: a sentence of prose is read on its own.
+    let line_start = t[..s].rfind('\n').map_or(0, |i| i + 1);
+    if !super::sections::is_item(&t[line_start..]) {
+        return false;
+    }
+    // A winner's list may hold long items (a Kbis and its foreign equivalents).
+    let Some((at, l)) = lead_in(t, line_start, 1500) else {
+        return false;
+    };
+    let lead = crate::text::fold(l);
+    if DEFERRED.is_match(&lead) {
+        return true;
+    }
+    let previous = t[..at]
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .map(crate::text::fold)
+        .unwrap_or_default();
+    BACK.is_match(&lead) && DEFERRED.is_match(&previous)
+}
+
+/// The nearest line before `s` (within `reach` bytes) that ends with a colon, and where it
+/// starts.
+fn lead_in(t: &str, s: usize, reach: usize) -> Option<(usize, &str)> {
+    let mut from = s.saturating_sub(reach);
+    while !t.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut end = s;
+    loop {
+        let start = t[from..end].rfind('\n').map_or(from, |i| from + i + 1);
+        let line = t[start..end].trim_end();
+        if line.ends_with(':') {
+            return Some((start, line));
+        }
+        if start == from {
+            return None;
+        }
+        // Before this line's break.
+        end = start - 1;
+    }
 }
 
 /// The rule for a piece asked for in the sentence at `at` (per lot when the offer asks it
@@ -785,6 +1013,65 @@ mod tests {
             .into_iter()
             .map(|r| (r.id, r.severity))
             .collect()
+    }
+
+    #[test]
+    fn capacity_and_regularity_pieces_of_the_usual_lists() {
+        let text = "Les candidats devront fournir :\n— une attestation fiscale, qui permet de justifier de la régularité de sa situation fiscale ;\n— l'attestation de vigilance, datant de moins de six mois ;\n— un extrait au registre du commerce datant de moins de trois mois ;\n— le certificat attestant le respect des obligations relatives aux congés payés et au chômage-intempéries ;\n— l'attestation d'assurance décennale en cours de validité ;\n— l'indication des titres d'études et professionnels des cadres de l'entreprise ;\n— l'indication des techniciens ou des organismes techniques ;\n— une description des mesures employées par le candidat pour s'assurer de la qualité ;\n— une description détaillée de l'outillage et des moyens matériels ;\n— une liste des travaux, en lien avec l'objet du marché, exécutés au cours des 5 dernières années.\n";
+        let ids: Vec<String> = pieces(text).into_iter().map(|(id, _)| id).collect();
+        for want in [
+            "T-CAND-FISCAL",
+            "T-CAND-VIGILANCE",
+            "T-CAND-KBIS",
+            "T-CAND-CONGES",
+            "T-CAND-DECENNALE",
+            "T-CAND-TITRES",
+            "T-CAND-TECHNICIENS",
+            "T-CAND-QUALITE",
+            "T-CAND-MOYENS",
+            "T-CAND-REFERENCES",
+        ] {
+            assert!(ids.iter().any(|i| i == want), "{want}: {ids:?}");
+        }
+    }
+
+    #[test]
+    fn a_document_of_the_consultation_to_return_signed_is_an_offer_piece() {
+        for text in [
+            "Le présent D.C.E. est à retourner, après avoir complété la mention ci-dessous.\n",
+            "Le présent règlement de consultation doit être daté et signé par le candidat.\n",
+        ] {
+            assert_eq!(
+                pieces(text),
+                vec![("T-OFFRE-DCE-SIGNE".to_string(), "error")],
+                "{text}"
+            );
+        }
+        // The DCE named as what the buyer provides is no piece.
+        assert!(
+            pieces("Le présent dossier de consultation est remis gratuitement aux candidats.\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn pieces_named_as_a_place_for_the_winner_or_inside_the_dc2_are_no_pieces() {
+        // The acte d'engagement named as where the model is.
+        assert!(
+            !pieces("La déclaration sur l'honneur conforme au modèle joint en annexe à l'acte d'engagement.\n")
+                .iter()
+                .any(|(id, _)| id == "T-OFFRE-AE")
+        );
+        // A list asked of the winner, announced by the line before its lead-in.
+        assert!(pieces("Le soumissionnaire auquel il sera envisagé d'attribuer le marché devra justifier ne pas être exclu.\nÀ ce titre, il lui sera demandé de produire les documents énumérés ci-après:\n— un extrait Kbis datant de moins de trois mois;\n").is_empty());
+        // The next sentence defers the piece.
+        assert!(pieces("Le cas échéant, preuve d'une assurance des risques professionnels pertinents à jour. Cette attestation devra être communiquée au plus tard 15 jours après la notification du marché.\n").is_empty());
+        // The turnover offered through the DC2, which the draft asks for: no file of its own.
+        let ids: Vec<String> = pieces("Les candidats fournissent :\n1. La déclaration du candidat (DC2).\n2. Le chiffre d'affaires global du candidat sur les trois dernières années (ou DC2).\n")
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(ids, vec!["T-CAND-DC2".to_string()]);
     }
 
     #[test]

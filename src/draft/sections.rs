@@ -23,7 +23,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"^\s*(?:[-•➢*▪◦|]|o\s|\d{1,2}[.)]\s|[a-z][.)]\s)").expect("valid regex")
+    // « — » and « – » open the items of BOAMP and TED notices.
+    Regex::new(r"^\s*(?:[-–—•➢*▪◦|]|o\s|\d{1,2}[.)]\s|[a-z][.)]\s)").expect("valid regex")
 });
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
