@@ -78,6 +78,10 @@ const OVERSEAS: &[(&[&str], &str, &str)] = &[
     (&["polynesie", "papeete"], "Polynésie française", "-10:00"),
 ];
 
+/// How far after its label, on the same line, a date is the label's (« : le mercredi 27/07/2022 »,
+/// « fixée au vendredi 9 octobre 2026 »).
+const NEAR: usize = 50;
+
 /// How many lines after its label a date is looked for (blank lines are skipped).
 const VALUE_LINES: usize = 3;
 
@@ -230,7 +234,10 @@ fn value_of_label(lines: &[(usize, &str)], i: usize, cue_end: usize) -> Option<L
         end,
         on_label_line,
     };
-    if let Some((d, s, e)) = date_in(&line[cue_end - at..]) {
+    // The label's own date is near it: a date further on the line belongs to something else
+    // (« … REMISE DES PLIS … 16/07/2015 Page 4 sur 106 », a table of contents with the file's
+    // date).
+    if let Some((d, s, e)) = date_in(&line[cue_end - at..]).filter(|(_, s, _)| *s <= NEAR) {
         return Some(labelled((d, cue_end + s, cue_end + e), true));
     }
     next_lines(lines, i + 1)
@@ -286,8 +293,9 @@ fn time_of(t: &str, lines: &[(usize, &str)], value: &LabelledDate) -> StatedTime
         quote_end: end_of_line,
     };
     let after = lines.partition_point(|(a, _)| *a <= value.start);
-    if time.hour_minute.is_none() && DANGLING.is_match(rest) {
-        // « MERCREDI 27 MAI 2015 A » then « 12 HEURES »: the time on the next line.
+    if time.hour_minute.is_none() && (DANGLING.is_match(rest) || rest.trim().is_empty()) {
+        // « MERCREDI 27 MAI 2015 A » then « 12 HEURES », or « 03/01/2022 » alone then « à 12
+        // heures. »: the time on the next line.
         if let Some(&(a, l)) = next_lines(lines, after).next() {
             time.hour_minute = TIME.captures(l).and_then(|c| hour_minute(&c));
             if time.hour_minute.is_some() {
@@ -441,6 +449,18 @@ mod tests {
         assert_eq!(
             phases("DATE LIMITE DE REMISE DES PROPOSITIONS\nLE 13/02/2026 A 12 HEURES\n"),
             both("2026-02-13T12:00:00+01:00")
+        );
+        // The date alone on its line, the time on the next one.
+        assert_eq!(
+            phases("Date limite de remise des offres : le\n03/01/2022\nà 12 heures.\n"),
+            vec![("offre".to_string(), "2022-01-03T12:00:00+01:00".to_string())]
+        );
+        // A date far along the label's line is not the label's.
+        assert_eq!(
+            phases(
+                "ARTICLE 6 : CONDITIONS D ENVOI OU DE REMISE DES PLIS TRANSMISSION SOUS SUPPORT PAPIER TRANSMISSION ELECTRONIQUE 7 16/07/2015 Page 4 sur 106\n"
+            ),
+            Vec::new()
         );
         // A postponed deadline: the new date on the next line.
         assert_eq!(

@@ -10,12 +10,22 @@ use super::{Found, Rule};
 
 static LOT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^lot\s+(?:n[°º]\s*)?(\d{1,2})\s*[:–—-]\s*(.{3,200})$").expect("valid regex")
+    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?lot\s+(?:n[°º]\s*)?(\d{1,2})\s*[:–—-]\s*(.{3,200})$")
+        .expect("valid regex")
 });
 /// Several « LOT N – title » on one line (a cover page's list run together).
 static LOT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)\blot\s+(?:n[°º]\s*)?(\d{1,2})\s*[:–—-]\s*").expect("valid regex")
+});
+/// A heading in capitals without a separator, numbered or not (a table of contents: « 15. LOT
+/// 1 ENTRETIEN DES ASCENSEURS »).
+static CAPITAL_LOT: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"^(?:\d{1,2}[.)]\s*)?LOT\s+(?:N[°º]\s*)?(\d{1,2})\s+(\p{Lu}[\p{Lu}\s'’,/-]{2,200})$",
+    )
+    .expect("valid regex")
 });
 /// A notice's « Lot nº : 1 » or a bare « Lot 1 » line, its title on a following « Intitulé : »
 /// line when there is one.
@@ -32,7 +42,7 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant))\s+(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|nombre\s+de\s+lots\s*:)\s+(?:«\s*)?({NUMBER})(?:\s*»)?(?:\s+lots\b|\s*(?:\n|$))"
     ))
     .expect("valid regex")
 });
@@ -196,6 +206,10 @@ fn listed_lots(doc: &Doc) -> Lots {
             lots.add(at, &c[1], &title);
             continue;
         }
+        if let Some(c) = CAPITAL_LOT.captures(&l) {
+            lots.add(at, &c[1], c[2].trim());
+            continue;
+        }
         if !LOT_LINE.is_match(&l) {
             inline_lots(&mut lots, at, &l);
             continue;
@@ -343,6 +357,14 @@ mod tests {
         ] {
             assert_eq!(ids(single), Some(Vec::new()), "{single}");
         }
+        assert_eq!(ids("FOURNITURE DE GANTS A USAGE UNIQUE EN 2 LOTS\n"), n(2));
+        assert_eq!(ids("Allotissement 2 lots\n"), n(2));
+        assert_eq!(
+            ids(
+                "SOMMAIRE\n15. LOT 1 ENTRETIEN DES ASCENSEURS\n16. LOT 2 ENTRETIEN DES PORTAILS AUTOMATIQUES\n17. LOT 3 VERIFICATIONS D\n"
+            ),
+            n(3)
+        );
         // « un ou plusieurs lots » counts nothing.
         assert_eq!(
             ids("Les candidats peuvent répondre à un ou plusieurs lots.\n"),

@@ -254,12 +254,40 @@ pub(crate) fn lot_condition(sentence: &str) -> Option<String> {
 
 /// Does the RC name PLACE, the State's buying platform (« PLACE », its address, its name)?
 fn names_place(text: &str) -> bool {
-    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"marches-publics\.gouv\.fr|\bPLACE\b|(?i:plate-?forme\s+des\s+achats\s+de\s+l['’][ée]tat)")
-            .expect("valid regex")
+        Regex::new(
+            r"marches-publics\.gouv\.fr|(?i:plate-?forme\s+des\s+achats\s+de\s+l['’][ée]tat)",
+        )
+        .expect("valid regex")
     });
-    PLACE.is_match(text)
+    static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\bPLACE\b").expect("valid regex")
+    });
+    NAMED.is_match(text)
+        || ACRONYM
+            .find_iter(text)
+            .take(50)
+            .any(|m| is_platform_acronym(text, m.start(), m.end()))
+}
+
+/// « PLACE » is the platform among words in lower case (« déposée sur PLACE », « la plateforme
+/// PLACE »); after a word in capitals it may be « CONSULTATIONS SUR PLACE », and before « DE »,
+/// « DU » an address.
+fn is_platform_acronym(text: &str, start: usize, end: usize) -> bool {
+    let previous = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let in_capitals = previous.chars().count() >= 2 && !previous.chars().any(char::is_lowercase);
+    let address = text[end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| matches!(w, "DE" | "DU" | "DES" | "D"));
+    !in_capitals && !address
 }
 
 /// True when the RC gives one date for both the candidature and the offer.
@@ -291,4 +319,26 @@ pub(crate) fn content_regex(label: &str) -> String {
     let folded = crate::text::fold(label).replace('’', "'");
     let words: Vec<&str> = folded.split_whitespace().collect();
     regex::escape(&words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_place;
+
+    #[test]
+    fn place_is_the_platform_not_a_visit_on_site_nor_an_address() {
+        assert!(names_place(
+            "Les plis sont déposés sur PLACE avant la date limite.\n"
+        ));
+        assert!(names_place("https://www.marches-publics.gouv.fr\n"));
+        assert!(!names_place(
+            "VISITES SUR SITES ET/OU CONSULTATIONS SUR PLACE 8 Page 4 sur 106\n"
+        ));
+        assert!(names_place(
+            "PLACE (plateforme des achats) : le dépôt se fait en ligne.\n"
+        ));
+        assert!(!names_place(
+            "Mairie, 1 PLACE DE LA LIBERATION, 34130 Mauguio\n"
+        ));
+    }
 }

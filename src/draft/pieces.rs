@@ -91,7 +91,7 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-EFFECTIFS",
-        trigger: r"d[ée]claration\s+des\s+effectifs|effectifs\s+moyens\s+annuels",
+        trigger: r"d[ée]claration\s+des\s+effectifs|effectifs\s+(?:moyens\s+annuels|annuels\s+moyens)",
         label: "déclaration des effectifs",
         names: &[r"effectif"],
         content: r"effectifs",
@@ -100,7 +100,7 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-MOYENS",
-        trigger: r"description\s+(?:d[ée]taill[ée]e\s+)?de\s+l['’](?:[ée]quipement\s+technique|outillage)|moyens\s+(?:techniques|mat[ée]riels)",
+        trigger: r"(?:description|d[ée]claration)\s+(?:d[ée]taill[ée]e\s+)?(?:indiquant\s+)?(?:de\s+)?l['’](?:[ée]quipement\s+technique|outillage)|moyens\s+(?:techniques|mat[ée]riels)",
         label: "description des moyens techniques et organisationnels (outillage, matériel)",
         names: &[
             r"moyens",
@@ -114,16 +114,39 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-REFERENCES",
-        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons)|(?:travaux|services|prestations|fournitures|livraisons)\b[^.;\n]{0,80}?\b(?:ex[ée]cut|effectu|r[ée]alis))",
+        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons)|(?:services|prestations|fournitures|livraisons)\b[^.;\n]{0,80}?\b(?:ex[ée]cut|effectu|r[ée]alis|fourni))|\bses\s+[«\x22]?\s*r[ée]f[ée]rences",
         label: "liste des références",
         names: &[
             r"referenc",
             r"(^|[_ .-])refs?([_ .-]|$)",
             r"prestations",
-            r"liste[_ .-]*(des[_ .-]*)?(travaux|services|fournitures|livraisons)",
+            r"liste[_ .-]*(des[_ .-]*)?(services|fournitures|livraisons)",
         ],
         content: r"references|principales prestations",
         formats: "",
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-TRAVAUX",
+        trigger: r"liste\s+des\s+travaux\b[^.;\n]{0,80}?\bex[ée]cut",
+        label: "liste des travaux exécutés (attestations de bonne exécution)",
+        names: &[
+            r"travaux",
+            r"bonne[_ .-]*execution",
+            r"referenc",
+            r"(^|[_ .-])refs?([_ .-]|$)",
+        ],
+        content: r"travaux|bonne execution",
+        formats: "",
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-QUALIFICATIONS",
+        trigger: r"certificats?\s+de\s+qualifications?\s+professionnelles?",
+        label: "certificats de qualification professionnelle",
+        names: &[r"qualification", r"certificat"],
+        content: r"qualification",
+        formats: SCANS,
         offer: false,
     },
     PieceKind {
@@ -260,8 +283,8 @@ const KINDS: &[PieceKind] = &[
         // « Le présent D.C.E. est à retourner, après avoir complété la mention ci-dessous »,
         // « Le présent règlement de consultation doit être daté et signé »: a document of the
         // consultation, returned with the offer.
-        trigger: r"\bpr[ée]sent\s+(?:D\.?C\.?E\.?|dossier\s+de\s+(?:la\s+)?consultation|r[èe]glement\s+de\s+(?:la\s+)?consultation|CCAP|CCTP|cahier\s+des\s+(?:charges|clauses)[^.;]{0,60}?)\s+(?:est|doit\s+[êe]tre|sera|devra\s+[êe]tre)\s+(?:à\s+)?(?:retourn|joint|joindre|dat[ée]|sign[ée]|paraph)",
-        label: "document de la consultation retourné complété et signé",
+        trigger: r"\bpr[ée]sent\s+(?:D\.?C\.?E\.?|dossier\s+de\s+(?:la\s+)?consultation|r[èe]glement\s+de\s+(?:la\s+)?consultation|CCAP|CCTP|cahier\s+des\s+(?:charges|clauses)[^.;]{0,60}?)\s+(?:est|doit\s+[êe]tre|sera|devra\s+[êe]tre)\s+(?:à\s+)?(?:retourn|joint|joindre|dat[ée]|sign[ée]|paraph)|chaque\s+page\s+(?:sera|doit\s+[êe]tre|devra\s+[êe]tre)\s+paraph[ée]e[^.]{0,120}\bsignature",
+        label: "document de la consultation (DCE, RC, CCAP ou CCTP) retourné signé",
         names: &[
             r"(^|[_ .-])d\.?c\.?e([_ .-]|$)",
             r"reglement[_ .-]*(de[_ .-]*)?(la[_ .-]*)?consultation",
@@ -601,7 +624,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
         title: format!("{} : {}{who}", capitalise(phase), kind.label),
         // A piece named without a requirement (score 0) is a doubt, never a rejection.
-        severity: if demand.alternative || demand.in_form || score <= 0 {
+        severity: if demand.alternative || demand.in_form || demand.any_proof || score <= 0 {
             "warning"
         } else {
             "error"
@@ -632,6 +655,8 @@ struct Demand {
     alternative: bool,
     /// Given inside a form annexed to the RC: a separate file may not be expected.
     in_form: bool,
+    /// A qualification the candidate may prove « par tout moyen » or by an equivalent.
+    any_proof: bool,
 }
 
 impl Demand {
@@ -645,6 +670,8 @@ impl Demand {
                 && (window.contains("dume")
                     || DUME_ALTERNATIVE.is_match(&crate::text::fold(doc.text))),
             in_form: kind.topic != "CAND-TRAME" && IN_FORM.is_match(window),
+            any_proof: kind.topic == "CAND-QUALIFICATIONS"
+                && (window.contains("tout moyen") || window.contains("equivalent")),
         }
     }
 
@@ -659,6 +686,12 @@ impl Demand {
         if self.alternative {
             doubts.push(
                 "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
+                    .to_string(),
+            );
+        }
+        if self.any_proof {
+            doubts.push(
+                "qualification prouvée « par tout moyen » ou par un équivalent : avertissement seulement"
                     .to_string(),
             );
         }
@@ -1017,7 +1050,7 @@ mod tests {
 
     #[test]
     fn capacity_and_regularity_pieces_of_the_usual_lists() {
-        let text = "Les candidats devront fournir :\n— une attestation fiscale, qui permet de justifier de la régularité de sa situation fiscale ;\n— l'attestation de vigilance, datant de moins de six mois ;\n— un extrait au registre du commerce datant de moins de trois mois ;\n— le certificat attestant le respect des obligations relatives aux congés payés et au chômage-intempéries ;\n— l'attestation d'assurance décennale en cours de validité ;\n— l'indication des titres d'études et professionnels des cadres de l'entreprise ;\n— l'indication des techniciens ou des organismes techniques ;\n— une description des mesures employées par le candidat pour s'assurer de la qualité ;\n— une description détaillée de l'outillage et des moyens matériels ;\n— une liste des travaux, en lien avec l'objet du marché, exécutés au cours des 5 dernières années.\n";
+        let text = "Les candidats devront fournir :\n— une attestation fiscale, qui permet de justifier de la régularité de sa situation fiscale ;\n— l'attestation de vigilance, datant de moins de six mois ;\n— un extrait au registre du commerce datant de moins de trois mois ;\n— le certificat attestant le respect des obligations relatives aux congés payés et au chômage-intempéries ;\n— l'attestation d'assurance décennale en cours de validité ;\n— l'indication des titres d'études et professionnels des cadres de l'entreprise ;\n— l'indication des techniciens ou des organismes techniques ;\n— une description des mesures employées par le candidat pour s'assurer de la qualité ;\n— une description détaillée de l'outillage et des moyens matériels ;\n— une liste des travaux, en lien avec l'objet du marché, exécutés au cours des 5 dernières années ;\n— présentation d'une liste des prestations fournies au cours des 3 dernières années ;\n— certificats de qualifications professionnelles.\n";
         let ids: Vec<String> = pieces(text).into_iter().map(|(id, _)| id).collect();
         for want in [
             "T-CAND-FISCAL",
@@ -1030,9 +1063,16 @@ mod tests {
             "T-CAND-QUALITE",
             "T-CAND-MOYENS",
             "T-CAND-REFERENCES",
+            "T-CAND-TRAVAUX",
+            "T-CAND-QUALIFICATIONS",
         ] {
             assert!(ids.iter().any(|i| i == want), "{want}: {ids:?}");
         }
+        // Qualifications that may be proved « par tout moyen »: a warning.
+        let any = pieces(
+            "Les candidats fournissent :\n— certificats de qualifications professionnelles. La preuve de la capacité peut être apportée par tout moyen.\n",
+        );
+        assert_eq!(any, vec![("T-CAND-QUALIFICATIONS".to_string(), "warning")]);
     }
 
     #[test]
@@ -1040,6 +1080,7 @@ mod tests {
         for text in [
             "Le présent D.C.E. est à retourner, après avoir complété la mention ci-dessous.\n",
             "Le présent règlement de consultation doit être daté et signé par le candidat.\n",
+            "Le présent document comprend 19 pages. Chaque page sera paraphée et la dernière portera la mention « Lu et approuvé », avec la signature du candidat.\n",
         ] {
             assert_eq!(
                 pieces(text),
