@@ -34,6 +34,13 @@ static OPQIBI: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)\bOPQIBI\b").expect("valid regex")
 });
+/// The FNTP's professional identification of public-works firms (« certification FNTP »,
+/// « identification professionnelle FNTP »).
+static FNTP: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)\b(?:certifications?|qualifications?|identification\s+professionnelle)\s+(?:\S+\s+){0,3}?FNTP\b|F[ée]d[ée]ration\s+Nationale\s+des\s+Travaux\s+Publics")
+        .expect("valid regex")
+});
 static QUALIFELEC: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)\bQualifelec\b").expect("valid regex")
@@ -101,6 +108,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     other(doc, found, &QUALIBAT, "QUALIBAT", "Qualibat", &["qualibat"]);
     other(doc, found, &QUALIOPI, "QUALIOPI", "Qualiopi", &["qualiopi"]);
     other(doc, found, &OPQIBI, "OPQIBI", "OPQIBI", &["opqibi"]);
+    other(doc, found, &FNTP, "FNTP", "FNTP", &["fntp"]);
     other(
         doc,
         found,
@@ -522,6 +530,23 @@ mod tests {
             .into_iter()
             .map(|r| (r.id, r.severity, r.when))
             .collect()
+    }
+
+    #[test]
+    fn fntp_qualifications_with_their_equivalents_are_warnings() {
+        for text in [
+            "Il est demandé les certificats du candidat. Qualifications professionnelles FNTP ou équivalents : 1111, 2311.\n",
+            "il s'agit pour la Nomenclature des Travaux Publics établie par la Fédération Nationale des Travaux Publics (ou équivalente) des qualifications suivantes :\n",
+        ] {
+            assert_eq!(
+                rules(text),
+                vec![
+                    ("T-CAND-FNTP".to_string(), "warning", None),
+                    ("T-FNTP".to_string(), "warning", None)
+                ],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::{Deadline, Found};
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|retour\s+des|remise\s+des|r[ée]ception\s+des|avant\s+le)\s*(?:des\s+)?(candidatures?(?:\s+et\s+(?:des\s+)?offres?)?|offres?|plis|devis|propositions?)?|(candidatures?|offres?|plis|propositions?)\s+(?:seront|devront|doivent|sont)\s+(?:être\s+)?(?:à\s+)?(?:remise?s?|remettre|d[ée]pos[ée]e?s?|transmise?s?|re[çc]ue?s?|parvenir)\b[^.\n]{0,40}?(?:pour|avant|jusqu['’]au|au\s+plus\s+tard)\s+(?:le\s+)?",
+        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|d[ée]lai\s+de\s+(?:r[ée]ponse|remise|r[ée]ception)|retour\s+des|remise\s+des|r[ée]ception\s+des|avant\s+le)\s*(?:des\s+)?(candidatures?(?:\s+et\s+(?:des\s+)?offres?)?|offres?|plis|devis|propositions?)?|(candidatures?|offres?|plis|propositions?)\s+(?:seront|devront|doivent|sont)\s+(?:être\s+)?(?:à\s+)?(?:remise?s?|remettre|d[ée]pos[ée]e?s?|transmise?s?|re[çc]ue?s?|parvenir)\b[^.\n]{0,40}?(?:pour|avant|jusqu['’]au|au\s+plus\s+tard)\s+(?:le\s+)?",
     )
     .expect("valid regex")
 });
@@ -40,7 +40,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 static TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)^heure\s+limite\s*:?\s*(?:à\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?",
+        r"(?i)^heure\s+limite(?:\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t)(?:\s+des\s+\w+)?)?\s*:?\s*(?:à\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?",
     )
     .expect("valid regex")
 });
@@ -180,7 +180,9 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             .get(1)
             .or_else(|| cue.get(2))
             .map(|m| crate::text::fold(m.as_str()));
-        let Some((phases, mut doubt)) = phases_of(cue_word.as_deref(), &context, &previous, &whole)
+        let reply = crate::text::fold(cm.as_str()).contains("reponse");
+        let Some((phases, mut doubt)) =
+            phases_of(cue_word.as_deref(), reply, &context, &previous, &whole)
         else {
             continue;
         };
@@ -323,6 +325,7 @@ fn time_of(t: &str, lines: &[(usize, &str)], value: &LabelledDate) -> StatedTime
 /// the line before, else from the kind of notice; `None` when nothing tells.
 fn phases_of(
     cue_word: Option<&str>,
+    reply: bool,
     context: &str,
     previous: &str,
     whole: &str,
@@ -351,6 +354,12 @@ fn phases_of(
         None if whole.contains("appel a candidature") => (
             vec!["candidature"],
             Some("phase devinée : l'avis est un appel à candidatures".to_string()),
+        ),
+        // « DELAI DE REPONSE : 17 FEVRIER 2015 », « Date limite de réponse » elsewhere: the
+        // answer to the consultation, its offers.
+        None if reply => (
+            vec!["offre"],
+            Some("phase devinée : « réponse » lue comme la remise des offres".to_string()),
         ),
         None => return None,
     })
@@ -385,7 +394,16 @@ fn local_offset(
     whole: &str,
     doubt: &mut Option<String>,
 ) -> String {
-    let local = crate::text::fold(stated).contains("heure locale");
+    let folded = crate::text::fold(stated);
+    // « 12h00 (heure de Guadeloupe) », « (heure de La Réunion) »: the territory is stated.
+    if let Some((_, _, offset)) = OVERSEAS.iter().find(|(names, _, _)| {
+        names
+            .iter()
+            .any(|n| folded.contains(&format!("heure de {n}")))
+    }) {
+        return offset.to_string();
+    }
+    let local = folded.contains("heure locale");
     let mut territories = OVERSEAS
         .iter()
         .filter(|(names, _, _)| names.iter().any(|n| whole.contains(n)));
@@ -461,6 +479,23 @@ mod tests {
                 "ARTICLE 6 : CONDITIONS D ENVOI OU DE REMISE DES PLIS TRANSMISSION SOUS SUPPORT PAPIER TRANSMISSION ELECTRONIQUE 7 16/07/2015 Page 4 sur 106\n"
             ),
             Vec::new()
+        );
+        // An overseas buyer's time, named; the time under its own label.
+        assert_eq!(
+            phases(
+                "Date et heure limite de remise des offres :\n29 Octobre 2021 à 12h00 (heure de Guadeloupe), 18h00 (heure de Paris)\n"
+            ),
+            vec![("offre".to_string(), "2021-10-29T12:00:00-04:00".to_string())]
+        );
+        assert_eq!(
+            phases(
+                "DATE LIMITE DE RECEPTION DES OFFRES : Mardi 15 septembre 2015\nHEURE LIMITE DE RECEPTION : 12h00 (heure de La Réunion)\n"
+            ),
+            vec![("offre".to_string(), "2015-09-15T12:00:00+04:00".to_string())]
+        );
+        assert_eq!(
+            phases("DELAI DE REPONSE DES OFFRES : le 17 février 2015 à 12h00\n"),
+            vec![("offre".to_string(), "2015-02-17T12:00:00+01:00".to_string())]
         );
         // A postponed deadline: the new date on the next line.
         assert_eq!(

@@ -42,7 +42,7 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|nombre\s+de\s+lots\s*:)\s+(?:«\s*)?({NUMBER})(?:\s*»)?(?:\s+lots\b|\s*(?:\n|$))"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|nombre\s+de\s+lots\s*:|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?(?:\s+lots\b|\s*(?:\n|$))"
     ))
     .expect("valid regex")
 });
@@ -68,7 +68,7 @@ static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|\n)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:\n|$)|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -364,6 +364,21 @@ mod tests {
                 "SOMMAIRE\n15. LOT 1 ENTRETIEN DES ASCENSEURS\n16. LOT 2 ENTRETIEN DES PORTAILS AUTOMATIQUES\n17. LOT 3 VERIFICATIONS D\n"
             ),
             n(3)
+        );
+        assert_eq!(
+            ids("Dispositifs médicaux stériles pour hémodialyse (38 lots)\n").map(|l| l.len()),
+            Some(38)
+        );
+        assert_eq!(ids("3 Dispositions communes aux 2 lots\n"), n(2));
+        assert_eq!(
+            ids("Le présent marché fait l objet d un lot unique.\n"),
+            Some(Vec::new())
+        );
+        assert_eq!(
+            ids(
+                "Accord-cadre à bons de commande. Lot unique. Le montant maximum est de 90 000 euros.\n"
+            ),
+            Some(Vec::new())
         );
         // « un ou plusieurs lots » counts nothing.
         assert_eq!(

@@ -54,7 +54,15 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         .iter()
         .find_map(|re| re.find(before))
         .map(|m| from + m.start());
-    let at = cue.unwrap_or(first_at);
+    // Numbered chapters without a word of a plan to follow are the document's own (a CCAP's
+    // « CHAPITRE 1 … »): no rule, a note for the reviewer.
+    let Some(at) = cue else {
+        found.notes.push(format!(
+            "{} : chapitres numérotés sans mention d'un plan imposé : pas de règle de plan (à vérifier).",
+            doc.section(first_at)
+        ));
+        return;
+    };
     let folded = crate::text::fold(before);
     let allow_extra = folded.contains("supplementaires pourront")
         || folded.contains("chapitres supplementaires")
@@ -73,9 +81,6 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     }
     if !allow_extra {
         doubts.push("le texte ne dit pas si des chapitres supplémentaires sont permis".to_string());
-    }
-    if cue.is_none() {
-        doubts.push("plan trouvé sans mention d'un plan imposé : vérifier qu'il l'est".to_string());
     }
     check.push("plan:".into());
     for (n, title) in &plan.headings {
@@ -150,4 +155,31 @@ fn memoire_rule(found: &Found) -> Option<String> {
                 .any(|l| l.starts_with("label:") && crate::text::fold(l).contains("memoire"))
         })
         .map(|r| r.id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHAPTERS: &str = "CHAPITRE 1 – Présentation de l'entreprise\nCHAPITRE 2 – Méthodologie\nCHAPITRE 3 – Moyens humains\n";
+
+    #[test]
+    fn a_plan_is_drafted_only_when_the_text_imposes_it() {
+        let imposed = crate::draft::detected(
+            detect,
+            &format!("Le mémoire technique respectera le plan imposé suivant :\n{CHAPTERS}"),
+        );
+        assert_eq!(
+            imposed
+                .rules
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>(),
+            vec!["T-MEMOIRE-PLAN"]
+        );
+        // The same chapters without a word of a plan to follow: the document's own.
+        let own = crate::draft::detected(detect, &format!("SOMMAIRE\n{CHAPTERS}"));
+        assert!(own.rules.is_empty(), "{:?}", own.rules);
+        assert_eq!(own.notes.len(), 1, "{:?}", own.notes);
+    }
 }

@@ -55,9 +55,12 @@ const KINDS: &[PieceKind] = &[
         topic: "CAND-DH",
         trigger: r"(?:d[ée]claration|attestation)\s+sur\s+l['’]honneur",
         label: "déclaration sur l'honneur",
+        // The DUME holds the sworn statements (its part III); the DC1 does in its part F1,
+        // read in its text (`within`, added when the draft asks for the DC1).
         names: &[
             r"(^|[_ .-])ds?h([_ .-]|$)",
             r"(declaration|attestation)[_ .-]*(sur[_ .-]*)?(l[_ .'-]*)?honneur",
+            r"(^|[_ .-])dume([_ .-]|$)",
         ],
         content: r"(declarations?|attestations?) sur l'honneur",
         formats: DOCS,
@@ -74,7 +77,7 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-TRAME",
-        trigger: r"trame\s+(?:excel|de\s+candidature)|chiffre\s+(?:d['’]\s*)?affaires",
+        trigger: r"trame\s+(?:excel|de\s+candidature)|chiffre\s+(?:d['’]\s*)?affaires?\b",
         label: "déclaration de chiffre d'affaires (trame de candidature)",
         // The DC2 (its part D) and the DUME (its part IV) carry the turnover: a bid that gives
         // them has given it, with no file of its own.
@@ -114,7 +117,7 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-REFERENCES",
-        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons)|(?:services|prestations|fournitures|livraisons)\b[^.;\n]{0,80}?\b(?:ex[ée]cut|effectu|r[ée]alis|fourni))|\bses\s+[«\x22]?\s*r[ée]f[ée]rences",
+        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons)|(?:services|prestations|fournitures|livraisons)\b[^.;\n]{0,80}?\b(?:ex[ée]cut|effectu|r[ée]alis|fourni))|\bses\s+[«\x22]?\s*r[ée]f[ée]rences|r[ée]f[ée]rences\s+(?:ex[ée]cut|r[ée]alis)[ée]es",
         label: "liste des références",
         names: &[
             r"referenc",
@@ -195,16 +198,16 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-FISCAL",
-        trigger: r"attestations?\s+(?:de\s+r[ée]gularit[ée]\s+)?fiscales?|d[ée]livr[ée]es?\s+par\s+l['’]administration\s+fiscale",
+        trigger: r"attestations?\s+(?:de\s+r[ée]gularit[ée]\s+)?fiscales?|certificats?\s+fiscaux|d[ée]livr[ée]es?\s+par\s+l['’]administration\s+fiscale|certificats?\s+d[ée]livr[ée]s\s+par\s+les\s+administrations\s+et\s+organismes\s+comp[ée]tents",
         label: "attestation de régularité fiscale",
-        names: &[r"fiscal", r"impot", r"dgfip"],
+        names: &[r"fiscal", r"fiscaux", r"impot", r"dgfip", r"regularite"],
         content: r"fiscal|impots",
         formats: SCANS,
         offer: false,
     },
     PieceKind {
         topic: "CAND-VIGILANCE",
-        trigger: r"attestation\s+(?:dite\s+)?de\s+[«\x22]?\s*vigilance",
+        trigger: r"attestation\s+(?:dite\s+)?de\s+[«\x22]?\s*vigilance|attestation\s+(?:de\s+l['’]\s*)?urssaf|attestation\s+de\s+fourniture\s+des\s+d[ée]clarations\s+sociales",
         label: "attestation de vigilance (URSSAF)",
         names: &[r"vigilance", r"urssaf"],
         content: r"vigilance|urssaf",
@@ -245,6 +248,24 @@ const KINDS: &[PieceKind] = &[
         names: &[r"qualite", r"mesures"],
         content: r"qualite",
         formats: "",
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-ETRANGERS",
+        trigger: r"liste\s+nominative\s+des\s+salari[ée]s\s+[ée]trangers",
+        label: "liste nominative des salariés étrangers",
+        names: &[r"etranger", r"liste[_ .-]*nominative"],
+        content: r"salaries etrangers",
+        formats: "",
+        offer: false,
+    },
+    PieceKind {
+        topic: "CAND-ORDRE",
+        trigger: r"inscription\s+(?:à\s+|au\s+tableau\s+de\s+)?l['’]ordre\s+des\s+architectes",
+        label: "inscription à l'ordre des architectes",
+        names: &[r"ordre", r"architecte"],
+        content: r"ordre des architectes",
+        formats: SCANS,
         offer: false,
     },
     PieceKind {
@@ -335,8 +356,16 @@ static JOINT: LazyLock<Regex> = LazyLock::new(|| {
 /// « avant notification », « communiqués ultérieurement »): it names no piece of the bid.
 static DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|pressentie?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
+    Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|pressentie?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|a\s+la\s+signature\s+du\s+marche|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
         .expect("valid regex")
+});
+/// A condition before the piece, in its sentence: the piece is owed only in that case.
+static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"\ble\s+cas\s+echeant\b|\ben\s+cas\s+de\s+reponse\s+positive|\bs['’]il\s+y\s+a\s+lieu\b",
+    )
+    .expect("valid regex")
 });
 /// The lead-in of a list of the documents the buyer provides (« Le dossier de consultation
 /// des entreprises (DCE) comprend : », « sont versés au DCE Candidature les documents
@@ -406,8 +435,36 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         if CAPACITIES.contains(&kind.topic) && capacity_drafted_from(doc, found, at) {
             continue;
         }
+        // Qualification certificates of a scheme the draft already asks for (Qualibat, FNTP…):
+        // that certificate is the piece.
+        if kind.topic == "CAND-QUALIFICATIONS"
+            && found.rules.iter().any(|r| r.family == "certifications")
+        {
+            continue;
+        }
         piece(doc, found, kind, at, &window, score);
     }
+}
+
+/// The sworn statements given inside the DC1 (its part F1, « déclare sur l'honneur … »): the
+/// `within` lines of the sworn-statement piece.
+fn within_dc1(dc1: &str) -> Vec<String> {
+    vec![
+        "within:".to_string(),
+        format!("  - piece: {dc1}"),
+        "    label: \"déclarations sur l'honneur (rubrique F1 du DC1)\"".to_string(),
+        "    text:".to_string(),
+        "      - '(declare|declarent|atteste|attestent) sur l''honneur.{0,400}(l\\. ?2141|exclusion|interdiction)'".to_string(),
+    ]
+}
+
+/// A line of a table of contents in capitals: « 6.1-ATTESTATIONS FISCALES ET SOCIALES 8 ».
+fn ends_with_page_number(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 3
+        && words
+            .last()
+            .is_some_and(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The descriptions of the candidate's means (art. R. 2142-3 lists): one piece a sentence.
@@ -477,8 +534,25 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             .find(|&i| super::sections::is_item(&t[i..]));
         let window = crate::text::fold(&t[s..next_item.unwrap_or(end)]);
         let mut score = CUES.find_iter(&window).count() as isize;
-        // A sentence that starts with the piece is about the piece: a table cell, a list item.
-        if m.start() - s < 24 {
+        // « Le cas échéant, la liste … », « En cas de réponse positive, … »: a piece some bids
+        // owe; the occurrence that asks it of all is preferred, and alone it is a doubt.
+        if CONDITION.is_match(&crate::text::fold(&t[s..m.start()])) {
+            score -= 3;
+        }
+        // A heading in capitals (« TITRE III - ACTE D'ENGAGEMENT », « 6.1-ATTESTATIONS FISCALES
+        // ET SOCIALES 8 ») announces a part of the document; it asks for nothing.
+        let line_start = t[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = t[m.start()..].find('\n').map_or(t.len(), |i| m.start() + i);
+        let line = &t[line_start..line_end];
+        let capitals = !line.chars().any(char::is_lowercase);
+        if capitals && ends_with_page_number(line) {
+            continue;
+        }
+        if capitals && !super::sections::is_item(line) {
+            score -= 3;
+        } else if m.start() - s < 24 {
+            // A sentence that starts with the piece is about the piece: a table cell, a list
+            // item.
             score += 3;
         } else if doc.on_heading(m.start()) {
             // A heading that ends on the piece (« … Limitation du nombre de pages du mémoire
@@ -496,6 +570,16 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             || before.contains("(dce)")
         {
             score -= 2;
+        }
+        // The list of the contract's documents (« Les pièces constitutives du marché sont les
+        // suivantes ») says what the contract is made of, not what the bid gives: at most a
+        // doubt.
+        let mut from = m.start().saturating_sub(800);
+        while !t.is_char_boundary(from) {
+            from -= 1;
+        }
+        if crate::text::fold(&t[from..m.start()]).contains("pieces constitutives") {
+            score = score.min(0);
         }
         if best.as_ref().is_none_or(|b| score > b.2) {
             best = Some((m.start(), window, score));
@@ -559,7 +643,7 @@ fn in_winner_list(t: &str, s: usize) -> bool {
         return false;
     }
     // A winner's list may hold long items (a Kbis and its foreign equivalents).
-    let Some((at, l)) = lead_in(t, line_start, 1500) else {
+    let Some((at, l)) = lead_in(t, line_start, 3000) else {
         return false;
     };
     let lead = crate::text::fold(l);
@@ -601,9 +685,14 @@ fn lead_in(t: &str, s: usize, reach: usize) -> Option<(usize, &str)> {
 /// lot by lot), and the validity rule of an insurance certificate « en cours de validité ».
 fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str, score: isize) {
     let quote = doc.sentence_quote(at);
-    let demand = Demand::read(doc, kind, window);
+    let demand = Demand::read(doc, kind, at, window);
     let doubts = demand.doubts(score);
-    let check = piece_check(doc, kind, window, &demand);
+    let mut check = piece_check(doc, kind, window, &demand);
+    if kind.topic == "CAND-DH"
+        && let Some(dc1) = found.rules.iter().find(|r| r.id.ends_with("-CAND-DC1"))
+    {
+        check.extend(within_dc1(&dc1.id));
+    }
     let lots = lots_of(doc, found, kind, at, window);
     if !lots.is_empty() {
         for n in lots {
@@ -624,7 +713,12 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
         title: format!("{} : {}{who}", capitalise(phase), kind.label),
         // A piece named without a requirement (score 0) is a doubt, never a rejection.
-        severity: if demand.alternative || demand.in_form || demand.any_proof || score <= 0 {
+        severity: if demand.alternative
+            || demand.in_form
+            || demand.any_proof
+            || demand.fallback
+            || score <= 0
+        {
             "warning"
         } else {
             "error"
@@ -657,12 +751,21 @@ struct Demand {
     in_form: bool,
     /// A qualification the candidate may prove « par tout moyen » or by an equivalent.
     any_proof: bool,
+    /// An item of a list given « à défaut » of another proof.
+    fallback: bool,
 }
 
 impl Demand {
-    fn read(doc: &Doc, kind: &PieceKind, window: &str) -> Demand {
+    fn read(doc: &Doc, kind: &PieceKind, at: usize, window: &str) -> Demand {
         let per_member = !kind.offer && PER_MEMBER.is_match(window);
+        // « À défaut d'avoir les qualifications ci-dessous : » then a list: another route to
+        // the same proof, not a piece every bid gives.
+        let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let fallback = super::sections::is_item(&doc.text[line_start..])
+            && lead_in(doc.text, line_start, 1500)
+                .is_some_and(|(_, l)| crate::text::fold(l).contains("a defaut"));
         Demand {
+            fallback,
             per_member,
             joint: per_member && JOINT.is_match(window),
             // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
@@ -686,6 +789,12 @@ impl Demand {
         if self.alternative {
             doubts.push(
                 "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
+                    .to_string(),
+            );
+        }
+        if self.fallback {
+            doubts.push(
+                "pièce demandée « à défaut » d'une autre preuve : avertissement seulement"
                     .to_string(),
             );
         }
@@ -1092,6 +1201,69 @@ mod tests {
         assert!(
             pieces("Le présent dossier de consultation est remis gratuitement aux candidats.\n")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn notices_standard_phrases_and_what_only_some_bids_owe() {
+        let ids = |text: &str| -> Vec<(String, &'static str)> { pieces(text) };
+        let text = "Les candidats fournissent :\n— les certificats délivrés par les administrations et organismes compétents prouvant qu'il a satisfait à ses obligations fiscales et sociales ;\n— une attestation de fourniture des déclarations sociales et de paiement des cotisations ;\n— la liste nominative des salariés étrangers soumis à autorisation de travail ;\n— pour l'architecte, copie de l'inscription à l'ordre des architectes ;\n— ses références exécutées au cours des cinq dernières années.\n";
+        let got = ids(text);
+        for want in [
+            "T-CAND-FISCAL",
+            "T-CAND-VIGILANCE",
+            "T-CAND-ETRANGERS",
+            "T-CAND-ORDRE",
+            "T-CAND-REFERENCES",
+        ] {
+            assert!(got.iter().any(|(id, _)| id == want), "{want}: {got:?}");
+        }
+        // Owed only in a case: a doubt, not a rejection.
+        assert_eq!(
+            ids(
+                "Le cas échéant, la liste nominative des salariés étrangers employés par l'entreprise.\n"
+            ),
+            vec![("T-CAND-ETRANGERS".to_string(), "warning")]
+        );
+        // Given « à défaut » of qualifications: another route to the same proof.
+        assert_eq!(
+            ids(
+                "Les candidats justifient des qualifications Qualibat demandées.\nÀ défaut d'avoir les qualifications ci-dessous:\n— une description de l'outillage, du matériel et de l'équipement technique du candidat ;\n"
+            ),
+            vec![("T-CAND-MOYENS".to_string(), "warning")]
+        );
+        // A heading in capitals, a line of a table of contents, the contract's documents.
+        assert_eq!(
+            ids("TITRE III - ACTE D'ENGAGEMENT\nLe titre précise les engagements.\n"),
+            vec![("T-OFFRE-AE".to_string(), "warning")]
+        );
+        assert!(ids("6.1-ATTESTATIONS FISCALES ET SOCIALES 8\n").is_empty());
+        assert_eq!(
+            ids(
+                "Les pièces constitutives du marché sont les suivantes : l'acte d'engagement, le cahier des charges. Le bordereau des prix unitaires à fournir.\n"
+            ),
+            vec![
+                ("T-OFFRE-AE".to_string(), "warning"),
+                ("T-OFFRE-PRIX".to_string(), "warning")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_sworn_statement_may_be_read_in_the_dc1_the_draft_asks_for() {
+        let found = crate::draft::detected(
+            detect,
+            "Les candidats fournissent :\n— la lettre de candidature (DC1) ;\n— une déclaration sur l'honneur attestant qu'il n'entre dans aucun cas d'exclusion.\n",
+        );
+        let dh = found
+            .rules
+            .iter()
+            .find(|r| r.id == "T-CAND-DH")
+            .expect("DH drafted");
+        assert!(
+            dh.check.iter().any(|l| l == "  - piece: T-CAND-DC1"),
+            "{:?}",
+            dh.check
         );
     }
 
