@@ -23,7 +23,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b",
+        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b|\b(\d{1,2})/(\d{1,2})/(\d\d)\b",
     )
     .expect("valid regex")
 });
@@ -32,7 +32,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)^[\s,.]*(?:(?:à|a|avant|jusqu['’]à|[–—-])\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?(?:\b|$)",
+        r"(?i)^[\s,.]*(?:(?:à|a|avant|jusqu['’]à|[–—-]|heure\s*:)\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?(?:\b|$)",
     )
     .expect("valid regex")
 });
@@ -116,8 +116,12 @@ fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
             month(&d[2]),
             day.as_str().parse().ok()?,
         )
-    } else {
+    } else if d.get(4).is_some() {
         chrono::NaiveDate::from_ymd_opt(d[6].parse().ok()?, d[5].parse().ok()?, d[4].parse().ok()?)
+    } else {
+        // « 07/12/15 »: a year of this century.
+        let year: i32 = d[9].parse().ok()?;
+        chrono::NaiveDate::from_ymd_opt(2000 + year, d[8].parse().ok()?, d[7].parse().ok()?)
     }?;
     Some((date, m.start(), m.end()))
 }
@@ -496,6 +500,15 @@ mod tests {
         assert_eq!(
             phases("DELAI DE REPONSE DES OFFRES : le 17 février 2015 à 12h00\n"),
             vec![("offre".to_string(), "2015-02-17T12:00:00+01:00".to_string())]
+        );
+        // A year in two digits; the time under « Heure : » on the date's line.
+        assert_eq!(
+            phases("Offres Remise des offres le 07/12/15 à 12h00 au plus tard.\n"),
+            vec![("offre".to_string(), "2015-12-07T12:00:00+01:00".to_string())]
+        );
+        assert_eq!(
+            phases("Date limite de réception des offres : lundi 18/05/2026 Heure : 12H00\n"),
+            vec![("offre".to_string(), "2026-05-18T12:00:00+02:00".to_string())]
         );
         // A postponed deadline: the new date on the next line.
         assert_eq!(

@@ -42,7 +42,7 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|nombre\s+de\s+lots\s*:|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?(?:\s+lots\b|\s*(?:\n|$))"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:\s*({NUMBER})\s*(?:\n|$)"
     ))
     .expect("valid regex")
 });
@@ -68,7 +68,7 @@ static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -263,7 +263,7 @@ fn inline_lots(lots: &mut Lots, at: usize, line: &str) {
 /// « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N, untitled.
 fn counted_lots(doc: &Doc) -> Option<Lots> {
     let c = COUNT.captures(doc.text)?;
-    let (m, n) = (c.get(0)?, number(c.get(1)?.as_str())?);
+    let (m, n) = (c.get(0)?, number(c.get(1).or_else(|| c.get(2))?.as_str())?);
     (n >= 2).then(|| Lots {
         list: (1..=n).map(|i| (i.to_string(), String::new())).collect(),
         first_at: Some(m.start()),
@@ -380,6 +380,16 @@ mod tests {
             ),
             Some(Vec::new())
         );
+        assert_eq!(
+            ids("Il se compose d'un lot unique (relance du lot 02).\n"),
+            Some(Vec::new())
+        );
+        // A page number after a heading is no count of lots.
+        assert_eq!(
+            ids("ARTICLE 4 – ALLOTISSEMENT\n5\nARTICLE 5 – DUREE\n"),
+            None
+        );
+        assert_eq!(ids("Nombre de lots : 3\n"), n(3));
         // « un ou plusieurs lots » counts nothing.
         assert_eq!(
             ids("Les candidats peuvent répondre à un ou plusieurs lots.\n"),

@@ -292,7 +292,8 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "OFFRE-MEMOIRE",
-        trigger: r"m[ée]moire\s+technique",
+        // « mémoire justificatif » of works on listed monuments too.
+        trigger: r"m[ée]moire\s+(?:technique|justificatif)",
         label: "mémoire technique",
         names: &[r"memoire", r"(^|[_ .-])mt([_ .-]|$)"],
         content: r"memoire technique",
