@@ -484,6 +484,16 @@ mod tests {
             ),
             Vec::new()
         );
+    }
+
+    #[test]
+    fn overseas_times_two_digit_years_and_times_under_their_own_label() {
+        let phases = |text: &str| -> Vec<(String, String)> {
+            deadlines(text)
+                .into_iter()
+                .map(|(p, d, _)| (p, d))
+                .collect()
+        };
         // An overseas buyer's time, named; the time under its own label.
         assert_eq!(
             phases(
