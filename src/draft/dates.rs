@@ -23,7 +23,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b|\b(\d{1,2})/(\d{1,2})/(\d\d)\b",
+        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b|\b(\d{1,2})/(\d{1,2})/(\d\d)\b|\b(\d{1,2})\s(\d{1,2})\s(20\d\d)\b",
     )
     .expect("valid regex")
 });
@@ -118,10 +118,17 @@ fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
         )
     } else if d.get(4).is_some() {
         chrono::NaiveDate::from_ymd_opt(d[6].parse().ok()?, d[5].parse().ok()?, d[4].parse().ok()?)
-    } else {
+    } else if d.get(7).is_some() {
         // « 07/12/15 »: a year of this century.
         let year: i32 = d[9].parse().ok()?;
         chrono::NaiveDate::from_ymd_opt(2000 + year, d[8].parse().ok()?, d[7].parse().ok()?)
+    } else {
+        // « LE 19 01 2021 A 11H00 »: figures separated by spaces.
+        chrono::NaiveDate::from_ymd_opt(
+            d[12].parse().ok()?,
+            d[11].parse().ok()?,
+            d[10].parse().ok()?,
+        )
     }?;
     Some((date, m.start(), m.end()))
 }
@@ -519,6 +526,10 @@ mod tests {
         assert_eq!(
             phases("Date limite de réception des offres : lundi 18/05/2026 Heure : 12H00\n"),
             vec![("offre".to_string(), "2026-05-18T12:00:00+02:00".to_string())]
+        );
+        assert_eq!(
+            phases("DATE LIMITE DE RECEPTION DES OFFRES : LE 19 01 2021 A 11H00\n"),
+            vec![("offre".to_string(), "2021-01-19T11:00:00+01:00".to_string())]
         );
         // A postponed deadline: the new date on the next line.
         assert_eq!(

@@ -360,6 +360,11 @@ static DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|pressentie?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|a\s+la\s+signature\s+du\s+marche|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
         .expect("valid regex")
 });
+/// A colon followed by a list's first item on the same line.
+static INLINE_FIRST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r":\s*[-–—•]\s").expect("valid regex")
+});
 /// A condition before the piece, in its sentence: the piece is owed only in that case.
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -595,7 +600,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
 fn referred_to(t: &str, at: usize) -> bool {
     static WHERE: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)\s+(?:l['’]\s*|le\s+|la\s+)?$")
+        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du))\s+(?:l['’]\s*|le\s+|la\s+)?$")
             .expect("valid regex")
     });
     let mut from = at.saturating_sub(60);
@@ -673,6 +678,11 @@ fn lead_in(t: &str, s: usize, reach: usize) -> Option<(usize, &str)> {
         let line = t[start..end].trim_end();
         if line.ends_with(':') {
             return Some((start, line));
+        }
+        // « Pièces du dossier de consultation : - Le présent avis … »: the first item on the
+        // lead-in's own line.
+        if let Some(colon) = INLINE_FIRST_ITEM.find(line).map(|m| m.start()) {
+            return Some((start, &line[..=colon]));
         }
         if start == from {
             return None;
@@ -1239,6 +1249,9 @@ mod tests {
             vec![("T-OFFRE-AE".to_string(), "warning")]
         );
         assert!(ids("6.1-ATTESTATIONS FISCALES ET SOCIALES 8\n").is_empty());
+        // The annexes of the acte d'engagement, the DCE's documents listed from its lead-in's line.
+        assert!(ids("La durée correspond aux délais indiqués dans l'annexe 1 à l'ATTRI1 pour l'offre de base.\n").is_empty());
+        assert!(ids("Pièces du dossier de consultation : - Le présent avis\n- l'annexe relative aux mobiliers\n- l'Acte d'engagement (un acte d'engagement par lot)\n").is_empty());
         assert_eq!(
             ids(
                 "Les pièces constitutives du marché sont les suivantes : l'acte d'engagement, le cahier des charges. Le bordereau des prix unitaires à fournir.\n"
