@@ -23,7 +23,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b|\b(\d{1,2})/(\d{1,2})/(\d\d)\b|\b(\d{1,2})\s(\d{1,2})\s(20\d\d)\b",
+        r"(?i)\b(\d{1,2})(?:\s?er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+(20\d\d)\b|\b(\d{1,2})[/.](\d{1,2})[/.](20\d\d)\b|\b(\d{1,2})/(\d{1,2})/(\d\d)\b|\b(\d{1,2})\s(\d{1,2})\s(20\d\d)\b|\b(20\d\d)-(\d{2})-(\d{2})\b",
     )
     .expect("valid regex")
 });
@@ -43,6 +43,11 @@ static TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^heure\s+limite(?:\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t)(?:\s+des\s+\w+)?)?\s*:?\s*(?:à\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?",
     )
     .expect("valid regex")
+});
+/// A time's label alone on its line (« Heure limite de réception : »).
+static TIME_LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)^heure\s+limite[^:\d]{0,40}:$").expect("valid regex")
 });
 /// A date that ends its line on « à »: its time is on the next line.
 static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,12 +127,19 @@ fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
         // « 07/12/15 »: a year of this century.
         let year: i32 = d[9].parse().ok()?;
         chrono::NaiveDate::from_ymd_opt(2000 + year, d[8].parse().ok()?, d[7].parse().ok()?)
-    } else {
+    } else if d.get(10).is_some() {
         // « LE 19 01 2021 A 11H00 »: figures separated by spaces.
         chrono::NaiveDate::from_ymd_opt(
             d[12].parse().ok()?,
             d[11].parse().ok()?,
             d[10].parse().ok()?,
+        )
+    } else {
+        // « était de 2017-10-27 »: the ISO form some notices print.
+        chrono::NaiveDate::from_ymd_opt(
+            d[13].parse().ok()?,
+            d[14].parse().ok()?,
+            d[15].parse().ok()?,
         )
     }?;
     Some((date, m.start(), m.end()))
@@ -181,16 +193,26 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         };
         let value = postponed(&lines, &value).unwrap_or(value);
         let time = time_of(t, &lines, &value);
-        let previous = i
-            .checked_sub(1)
-            .and_then(|p| lines[..=p].iter().rev().find(|(_, l)| !l.trim().is_empty()))
+        // The lines just above: a heading (« Remise des offres ») may name the phase of the
+        // labels below it.
+        let previous: String = lines[..i]
+            .iter()
+            .rev()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .take(4)
             .map(|(_, l)| crate::text::fold(l))
-            .unwrap_or_default();
+            .collect::<Vec<_>>()
+            .join(" ");
         let context = crate::text::fold(&doc.sentence_quote(at + cm.start()));
         let cue_word = cue
             .get(1)
             .or_else(|| cue.get(2))
             .map(|m| crate::text::fold(m.as_str()));
+        // « réception des échantillons », « remise des dossiers de … »: a « des » that names
+        // something else than the bids is no deadline of theirs.
+        if cue_word.is_none() && crate::text::fold(cm.as_str()).trim_end().ends_with(" des") {
+            continue;
+        }
         let reply = crate::text::fold(cm.as_str()).contains("reponse");
         let Some((phases, mut doubt)) =
             phases_of(cue_word.as_deref(), reply, &context, &previous, &whole)
@@ -255,6 +277,8 @@ fn value_of_label(lines: &[(usize, &str)], i: usize, cue_end: usize) -> Option<L
     }
     next_lines(lines, i + 1)
         .take(VALUE_LINES)
+        // Another label (« Date de publicité : ») takes the lines after it.
+        .take_while(|(_, l)| !l.trim_end().ends_with(':'))
         .find_map(|&(a, l)| {
             let lead = l.len() - l.trim_start().len();
             date_in(l)
@@ -314,6 +338,18 @@ fn time_of(t: &str, lines: &[(usize, &str)], value: &LabelledDate) -> StatedTime
             if time.hour_minute.is_some() {
                 time.quote_end = a + l.len();
             }
+        }
+    }
+    if time.hour_minute.is_none() {
+        // « Heure limite de réception : » then « 12 H 00 délai de rigueur »: the time under its
+        // label's line.
+        let mut next = next_lines(lines, after);
+        if let (Some(&(_, label)), Some(&(a, l))) = (next.next(), next.next())
+            && TIME_LABEL_ALONE.is_match(label.trim())
+            && let Some(hm) = TIME.captures(l).and_then(|c| hour_minute(&c))
+        {
+            time.hour_minute = Some(hm);
+            time.quote_end = a + l.len();
         }
     }
     if time.hour_minute.is_none() {
@@ -530,6 +566,29 @@ mod tests {
         assert_eq!(
             phases("DATE LIMITE DE RECEPTION DES OFFRES : LE 19 01 2021 A 11H00\n"),
             vec![("offre".to_string(), "2021-01-19T11:00:00+01:00".to_string())]
+        );
+        // A cover's labels, each over its value; a heading above names the phase.
+        assert_eq!(
+            phases(
+                "Remise des offres\nDate de publicité :\nLe vendredi 9 octobre 2015\nDate limite de réception :\nLe lundi 2 novembre 2015\nHeure limite de réception :\n12 H 00 délai de rigueur\n"
+            ),
+            vec![("offre".to_string(), "2015-11-02T12:00:00+01:00".to_string())]
+        );
+        assert_eq!(
+            phases(
+                "Date et heure limites de remise des offres : Vendredi 1 er juillet 2016 à 16 H 00\n"
+            ),
+            vec![("offre".to_string(), "2016-07-01T16:00:00+02:00".to_string())]
+        );
+        assert_eq!(
+            phases("Le délai de réception des offres était de 2017-10-27.\n"),
+            vec![("offre".to_string(), "2017-10-27".to_string())]
+        );
+        assert!(
+            phases(
+                "Dates prévisionnelles de réception des échantillons : Mercredi 14 octobre 2020\n"
+            )
+            .is_empty()
         );
         // A postponed deadline: the new date on the next line.
         assert_eq!(
