@@ -214,9 +214,15 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             continue;
         }
         let reply = crate::text::fold(cm.as_str()).contains("reponse");
-        let Some((phases, mut doubt)) =
-            phases_of(cue_word.as_deref(), reply, &context, &previous, &whole)
-        else {
+        let deposit = crate::text::fold(cm.as_str()).contains("depot");
+        let Some((phases, mut doubt)) = phases_of(
+            cue_word.as_deref(),
+            reply,
+            deposit,
+            &context,
+            &previous,
+            &whole,
+        ) else {
             continue;
         };
         if context.contains("envisage") || line.contains('➢') {
@@ -373,6 +379,7 @@ fn time_of(t: &str, lines: &[(usize, &str)], value: &LabelledDate) -> StatedTime
 fn phases_of(
     cue_word: Option<&str>,
     reply: bool,
+    deposit: bool,
     context: &str,
     previous: &str,
     whole: &str,
@@ -404,6 +411,13 @@ fn phases_of(
         ),
         // « DELAI DE REPONSE : 17 FEVRIER 2015 », « Date limite de réponse » elsewhere: the
         // answer to the consultation, its offers.
+        // « Date limite de dépôt » alone: the one deposit of the bid, both phases in it.
+        None if deposit => (
+            vec!["candidature", "offre"],
+            Some(
+                "« dépôt » : candidature et offre remises ensemble ? phase à confirmer".to_string(),
+            ),
+        ),
         None if reply => (
             vec!["offre"],
             Some("phase devinée : « réponse » lue comme la remise des offres".to_string()),
@@ -428,7 +442,7 @@ fn date_time(
             u[2].parse::<u32>().unwrap_or(0),
             u.get(3).map_or("00", |m| m.as_str())
         ),
-        None => local_offset(date, stated, whole, doubt),
+        None => local_offset(date, h, stated, whole, doubt),
     };
     format!("{}T{h:02}:{min:02}:00{offset}", date.format("%Y-%m-%d"))
 }
@@ -437,6 +451,7 @@ fn date_time(
 /// one territory the RC names; anything else is Paris time, summer time included.
 fn local_offset(
     date: chrono::NaiveDate,
+    hour: u32,
     stated: &str,
     whole: &str,
     doubt: &mut Option<String>,
@@ -468,19 +483,51 @@ fn local_offset(
                         .to_string(),
                 );
             }
-            // Heure de Paris: summer time from the end of March to the end of October.
-            if (4..=10).contains(&date.month()) {
-                "+02:00".to_string()
-            } else {
-                "+01:00".to_string()
-            }
+            paris_offset(date, hour).to_string()
         }
     }
+}
+
+/// The offset of Paris time on a day at an hour: summer time (+02:00) from the last Sunday of
+/// March at 2 h to the last Sunday of October at 3 h, the European rule since 1996.
+fn paris_offset(date: chrono::NaiveDate, hour: u32) -> &'static str {
+    let (Some(start), Some(end)) = (last_sunday(date.year(), 3), last_sunday(date.year(), 10))
+    else {
+        return "+01:00";
+    };
+    let summer =
+        (date > start && date < end) || (date == start && hour >= 3) || (date == end && hour < 3);
+    if summer { "+02:00" } else { "+01:00" }
+}
+
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: u32) -> Option<chrono::NaiveDate> {
+    let first_of_next = if month == 12 {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = first_of_next.pred_opt()?;
+    let back = last.weekday().num_days_from_sunday();
+    last.checked_sub_days(chrono::Days::new(u64::from(back)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paris_time_changes_on_the_last_sundays_of_march_and_october() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        // 2025: summer time from Sunday 30 March to Sunday 26 October.
+        assert_eq!(paris_offset(d(2025, 3, 29), 12), "+01:00");
+        assert_eq!(paris_offset(d(2025, 3, 30), 12), "+02:00");
+        assert_eq!(paris_offset(d(2025, 10, 25), 12), "+02:00");
+        assert_eq!(paris_offset(d(2025, 10, 26), 12), "+01:00");
+        assert_eq!(paris_offset(d(2025, 10, 28), 12), "+01:00");
+        assert_eq!(paris_offset(d(2026, 1, 15), 12), "+01:00");
+        assert_eq!(paris_offset(d(2026, 7, 15), 12), "+02:00");
+    }
 
     fn deadlines(text: &str) -> Vec<(String, String, String)> {
         let found = crate::draft::detected(detect, text);
@@ -567,6 +614,16 @@ mod tests {
             phases("DATE LIMITE DE RECEPTION DES OFFRES : LE 19 01 2021 A 11H00\n"),
             vec![("offre".to_string(), "2021-01-19T11:00:00+01:00".to_string())]
         );
+    }
+
+    #[test]
+    fn cover_labels_over_their_values_and_dates_in_other_forms() {
+        let phases = |text: &str| -> Vec<(String, String)> {
+            deadlines(text)
+                .into_iter()
+                .map(|(p, d, _)| (p, d))
+                .collect()
+        };
         // A cover's labels, each over its value; a heading above names the phase.
         assert_eq!(
             phases(
@@ -589,6 +646,16 @@ mod tests {
                 "Dates prévisionnelles de réception des échantillons : Mercredi 14 octobre 2020\n"
             )
             .is_empty()
+        );
+        assert_eq!(
+            phases("Date limite de dépôt : 28/10/2025 à 12h00 (paru le 07/09/2025)\n"),
+            vec![
+                (
+                    "candidature".to_string(),
+                    "2025-10-28T12:00:00+01:00".to_string()
+                ),
+                ("offre".to_string(), "2025-10-28T12:00:00+01:00".to_string())
+            ]
         );
         // A postponed deadline: the new date on the next line.
         assert_eq!(

@@ -53,7 +53,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:(?:que\s+pour|pour|à|de)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:]{{0,80}}?:\s*({NUMBER})\b|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b)"
+        r"(?i)(?:(?:que\s+pour|pour|à|de)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:]{{0,80}}?:\s*({NUMBER})\b|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b|offres\s+pour\s+(?:un\s+ou\s+)?plusieurs\s+lots\s*:\s*({NUMBER})\s*max|maximum\s+number\s+of\s+lots\s+for\s+which\s+one\s+tenderer\s+can\s+submit\s+tenders\s*:\s*({NUMBER}))"
     ))
     .expect("valid regex")
 });
@@ -144,7 +144,7 @@ impl Limit {
             .take(20)
             .filter_map(|c| {
                 let m = c.get(0)?;
-                let w = (1..=6).find_map(|i| c.get(i))?;
+                let w = (1..=8).find_map(|i| c.get(i))?;
                 // Whether the limit is of awards is read in its own clause: a sentence may
                 // limit offers to five lots and awards to three.
                 let (s, _) = doc.sentence(m.start());
@@ -390,6 +390,17 @@ mod tests {
             None
         );
         assert_eq!(ids("Nombre de lots : 3\n"), n(3));
+        // A BOAMP form's and a TED notice's limits.
+        assert!(
+            lots("Il est possible de soumettre des offres pour un ou plusieurs lots : 6 max\n")
+                .1
+                .contains(&"max: 6".to_string())
+        );
+        assert!(
+            lots("Maximum number of lots for which one tenderer can submit tenders: 17\n")
+                .1
+                .contains(&"max: 17".to_string())
+        );
         // « un ou plusieurs lots » counts nothing.
         assert_eq!(
             ids("Les candidats peuvent répondre à un ou plusieurs lots.\n"),
