@@ -10,7 +10,7 @@ use super::{Found, Rule};
 
 static LOT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?lot\s+(?:n[°º]\s*)?(\d{1,2})\s*[:–—-]\s*(.{3,200})$")
+    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*|[-–—•*]\s*)?lot\s+(?:n[°º]\s*)?(\d{1,2})\s*(?:[:–—-]\s*|\s)(.{3,200})$")
         .expect("valid regex")
 });
 /// Several « LOT N – title » on one line (a cover page's list run together).
@@ -42,7 +42,7 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:\s*({NUMBER})\s*(?:\n|$)"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)"
     ))
     .expect("valid regex")
 });
@@ -216,6 +216,13 @@ fn listed_lots(doc: &Doc) -> Lots {
         }
         // One lot per « LOT N – » of the line: its title runs to the next one.
         let items: Vec<regex::Captures> = LOT_ITEM.captures_iter(&l).collect();
+        if items.is_empty() {
+            // « lot 1 secteurs 4, 5 et 6 »: one lot, its title after a space.
+            if let Some(c) = LOT_LINE.captures(&l) {
+                lots.add(at, &c[1], c[2].trim());
+            }
+            continue;
+        }
         for (j, c) in items.iter().enumerate() {
             let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
@@ -400,6 +407,18 @@ mod tests {
             lots("Maximum number of lots for which one tenderer can submit tenders: 17\n")
                 .1
                 .contains(&"max: 17".to_string())
+        );
+        assert_eq!(
+            ids("Nombre de lots 10\nVariantes Défini par lot\n").map(|l| l.len()),
+            Some(10)
+        );
+        assert_eq!(
+            ids("lot 1 secteurs 4, 5 et 6\nlot 2 secteurs 1, 2 et 3\n"),
+            n(2)
+        );
+        assert_eq!(
+            ids("— lot 01: produits d'entretien,\n— lot 02: produits pour la cuisine.\n"),
+            n(2)
         );
         // « un ou plusieurs lots » counts nothing.
         assert_eq!(

@@ -634,7 +634,7 @@ const HELDOUT6_FLOOR: &[(&str, usize, usize)] = &[
 /// The same for the seventh round.
 const HELDOUT7_FLOOR: &[(&str, usize, usize)] = &[
     ("deadline", 10, 0),
-    ("lots", 21, 0),
+    ("lots", 36, 0),
     ("lot_limit", 3, 0),
     ("place", 1, 0),
     ("refusal", 7, 3),
