@@ -397,6 +397,12 @@ mod tests {
             None
         );
         assert_eq!(ids("Nombre de lots : 3\n"), n(3));
+    }
+
+    #[test]
+    fn limits_of_forms_and_notices_and_lot_lines_without_a_separator() {
+        let ids = |text: &str| lots(text).0;
+        let n = |k: u32| Some((1..=k).map(|i| i.to_string()).collect::<Vec<_>>());
         // A BOAMP form's and a TED notice's limits.
         assert!(
             lots("Il est possible de soumettre des offres pour un ou plusieurs lots : 6 max\n")
