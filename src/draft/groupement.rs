@@ -41,7 +41,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     };
     let (s, _) = doc.sentence(m.start());
     // The clause usually starts a sentence or two before the list that names the cases.
-    let from = floor(doc.text, s.saturating_sub(250));
+    let from = super::sections::floor_boundary(doc.text, s.saturating_sub(250));
     let context = crate::text::fold(&doc.text[from..m.end()]);
     let allowed = context.contains("autoris")
         && !context.contains("n'autorise pas")
@@ -70,11 +70,4 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         ],
         doubts: Vec::new(),
     });
-}
-
-fn floor(t: &str, mut i: usize) -> usize {
-    while i > 0 && !t.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

@@ -127,6 +127,13 @@ impl Found {
         id
     }
 
+    /// The rule drafted first for a topic (`DRAFT-CAND-DC1`), if any: what a later detector
+    /// builds on (the DC1 that holds the sworn statements, the DC2 that holds the turnover).
+    pub fn drafted(&self, topic: &str) -> Option<&Rule> {
+        let id = format!("{}-{}", self.prefix, topic);
+        self.rules.iter().find(|r| r.id == id)
+    }
+
     pub fn push(&mut self, rule: Rule) {
         self.rules.push(rule);
     }

@@ -97,7 +97,7 @@ fn convention(doc: &Doc, found: &mut Found) {
             continue;
         }
         // The cue (« nommés de la manière suivante ») in the 300 bytes before the token.
-        let from = floor(t, m.start().saturating_sub(300));
+        let from = super::sections::floor_boundary(t, m.start().saturating_sub(300));
         let before = &t[from..m.start()];
         let Some(cue) = NAMING_CUE.find_iter(before).last() else {
             continue;
@@ -150,13 +150,6 @@ fn convention(doc: &Doc, found: &mut Found) {
         });
         return;
     }
-}
-
-fn floor(t: &str, mut i: usize) -> usize {
-    while i > 0 && !t.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Words that name a variable part of a template (« NomCandidat_Lot_Piece »): the lot, the

@@ -45,10 +45,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     }
     let first_at = plan.first_at;
     let t = doc.text;
-    let mut from = first_at.saturating_sub(4000);
-    while !t.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = super::sections::floor_boundary(t, first_at.saturating_sub(4000));
     let before = &t[from..first_at];
     let cue = CUES
         .iter()

@@ -43,15 +43,6 @@ const ABOUT: &[(&str, &[&str])] = &[
 /// How far back a sentence's subject is looked for, in bytes.
 const SUBJECT_WINDOW: usize = 600;
 
-/// The start of the window before `at` (a char boundary).
-fn before(t: &str, at: usize) -> usize {
-    let mut i = at.saturating_sub(SUBJECT_WINDOW);
-    while !t.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The drafted piece rule a folded text is about: the piece it names last.
 fn about(folded: &str, found: &Found) -> Option<String> {
     ABOUT
@@ -83,7 +74,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         // mémoire technique … Il ne doit pas excéder 30 pages »).
         let piece = about(&crate::text::fold(&quote), found).or_else(|| {
             about(
-                &crate::text::fold(&doc.text[before(doc.text, m.start())..m.start()]),
+                &crate::text::fold(super::sections::before(doc.text, m.start(), SUBJECT_WINDOW)),
                 found,
             )
         });

@@ -484,10 +484,10 @@ const CAPACITIES: &[&str] = &[
 /// Has a description of means already been drafted from the sentence at `at`?
 fn capacity_drafted_from(doc: &Doc, found: &Found, at: usize) -> bool {
     let quote = doc.sentence_quote(at);
-    found
-        .rules
+    CAPACITIES
         .iter()
-        .any(|r| r.quote == quote && CAPACITIES.iter().any(|c| r.id.ends_with(&format!("-{c}"))))
+        .filter_map(|c| found.drafted(c))
+        .any(|r| r.quote == quote)
 }
 
 /// The turnover asked as part of the DC2 or the DUME (« Le chiffre d'affaires … (ou DC2) »,
@@ -500,14 +500,13 @@ fn turnover_in_dc2(doc: &Doc, found: &Found, at: usize) -> bool {
         Regex::new(r"\bou\s+(?:le\s+|l['’]\s*|e-)?(?:dc\s?2|dume)\b|\b(?:dc\s?2|dume)\s+ou\b")
             .expect("valid regex")
     });
-    let dc2_drafted = found.rules.iter().any(|r| r.id.ends_with("-CAND-DC2"));
+    let dc2_drafted = found.drafted("CAND-DC2").is_some();
     // The lead-in of the item's list, above the item's own line (« — DC2 ou équivalent : … »
     // ends with a colon too, and is an item).
-    let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let (line_start, line_end) = super::sections::line_bounds(doc.text, at);
     let in_dc2_list = lead_in(doc.text, line_start, 800)
         .is_some_and(|(_, l)| crate::text::fold(l).contains("dc2"));
     // The form offered in the item's own line: a sentence may run over several items.
-    let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
     let item = crate::text::fold(&doc.text[line_start..line_end]);
     dc2_drafted && (OR_FORM.is_match(&item) || in_dc2_list)
 }
@@ -529,10 +528,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
         {
             continue;
         }
-        let mut end = (e + 260).min(t.len());
-        while !t.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = super::sections::floor_boundary(t, (e + 260).min(t.len()));
         // The window stops at the next list item: its words belong to another piece.
         let next_item = t[e..end]
             .match_indices('\n')
@@ -547,8 +543,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
         }
         // A heading in capitals (« TITRE III - ACTE D'ENGAGEMENT », « 6.1-ATTESTATIONS FISCALES
         // ET SOCIALES 8 ») announces a part of the document; it asks for nothing.
-        let line_start = t[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = t[m.start()..].find('\n').map_or(t.len(), |i| m.start() + i);
+        let (line_start, line_end) = super::sections::line_bounds(t, m.start());
         let line = &t[line_start..line_end];
         let capitals = !line.chars().any(char::is_lowercase);
         if capitals && ends_with_page_number(line) {
@@ -566,11 +561,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             score -= 3;
         }
         // The list of the documents of the DCE names pieces the buyer provides.
-        let mut from = s.saturating_sub(400);
-        while !t.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = crate::text::fold(&t[from..s]);
+        let before = crate::text::fold(super::sections::before(t, s, 400));
         if before.contains("dossier de consultation")
             || before.contains("dossier de la consultation")
             || before.contains("(dce)")
@@ -580,11 +571,9 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
         // The list of the contract's documents (« Les pièces constitutives du marché sont les
         // suivantes ») says what the contract is made of, not what the bid gives: at most a
         // doubt.
-        let mut from = m.start().saturating_sub(800);
-        while !t.is_char_boundary(from) {
-            from -= 1;
-        }
-        if crate::text::fold(&t[from..m.start()]).contains("pieces constitutives") {
+        if crate::text::fold(super::sections::before(t, m.start(), 800))
+            .contains("pieces constitutives")
+        {
             score = score.min(0);
         }
         if best.as_ref().is_none_or(|b| score > b.2) {
@@ -603,11 +592,7 @@ fn referred_to(t: &str, at: usize) -> bool {
         Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du))\s+(?:l['’]\s*|le\s+|la\s+)?$")
             .expect("valid regex")
     });
-    let mut from = at.saturating_sub(60);
-    while !t.is_char_boundary(from) {
-        from -= 1;
-    }
-    WHERE.is_match(&crate::text::fold(&t[from..at]))
+    WHERE.is_match(&crate::text::fold(super::sections::before(t, at, 60)))
 }
 
 /// Does the sentence after the one ending at `e` defer what it names (« Le cas échéant, preuve
@@ -644,7 +629,7 @@ fn in_winner_list(t: &str, s: usize) -> bool {
         Regex::new(r"\b(?:lui|leur|celui-ci|ce\s+dernier|a\s+ce\s+titre)\b").expect("valid regex")
     });
     // Only a list's item has a lead-in: a sentence of prose is read on its own.
-    let line_start = t[..s].rfind('\n').map_or(0, |i| i + 1);
+    let (line_start, _) = super::sections::line_bounds(t, s);
     if !super::sections::is_item(&t[line_start..]) {
         return false;
     }
@@ -668,10 +653,7 @@ fn in_winner_list(t: &str, s: usize) -> bool {
 /// The nearest line before `s` (within `reach` bytes) that ends with a colon, and where it
 /// starts.
 fn lead_in(t: &str, s: usize, reach: usize) -> Option<(usize, &str)> {
-    let mut from = s.saturating_sub(reach);
-    while !t.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = super::sections::floor_boundary(t, s.saturating_sub(reach));
     let mut end = s;
     loop {
         let start = t[from..end].rfind('\n').map_or(from, |i| from + i + 1);
@@ -700,7 +682,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
     let doubts = demand.doubts(score);
     let mut check = piece_check(doc, kind, window, &demand);
     if kind.topic == "CAND-DH"
-        && let Some(dc1) = found.rules.iter().find(|r| r.id.ends_with("-CAND-DC1"))
+        && let Some(dc1) = found.drafted("CAND-DC1")
     {
         check.extend(within_dc1(&dc1.id));
     }
@@ -771,7 +753,7 @@ impl Demand {
         let per_member = !kind.offer && PER_MEMBER.is_match(window);
         // « À défaut d'avoir les qualifications ci-dessous : » then a list: another route to
         // the same proof, not a piece every bid gives.
-        let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let (line_start, _) = super::sections::line_bounds(doc.text, at);
         let fallback = super::sections::is_item(&doc.text[line_start..])
             && lead_in(doc.text, line_start, 1500)
                 .is_some_and(|(_, l)| crate::text::fold(l).contains("a defaut"));
@@ -1050,11 +1032,7 @@ fn lots_of(doc: &Doc, found: &Found, kind: &PieceKind, at: usize, window: &str) 
         return Vec::new();
     }
     let t = doc.text;
-    let mut from = at.saturating_sub(600);
-    while !t.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = crate::text::fold(&t[from..at]);
+    let before = crate::text::fold(super::sections::before(t, at, 600));
     let each = window.contains("du lot")
         || window.contains("chaque lot")
         || before.contains("pour chaque lot")

@@ -154,7 +154,7 @@ fn heading_break(t: &str, nl: usize) -> bool {
         "par", "pour", "sur", "un", "une", "avec", "dans", "que", "qui", "son", "sa", "ses",
         "leur", "leurs", "ce", "cette", "est", "sont",
     ];
-    let start = t[..nl].rfind('\n').map_or(0, |i| i + 1);
+    let (start, _) = line_bounds(t, nl);
     let line = t[start..nl].trim();
     let last = line
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -235,11 +235,24 @@ fn blank_or_bullet(after: &str) -> bool {
     line.trim().is_empty() || BULLET.is_match(line) || line.trim_start().starts_with('#')
 }
 
-fn floor_boundary(t: &str, mut i: usize) -> usize {
+/// The nearest char boundary at or before `i`: a window cut in bytes must not split a letter.
+pub(crate) fn floor_boundary(t: &str, mut i: usize) -> usize {
     while i > 0 && !t.is_char_boundary(i) {
         i -= 1;
     }
     i
+}
+
+/// The text `reach` bytes (at most) before `at`, cut on a char boundary.
+pub(crate) fn before(t: &str, at: usize, reach: usize) -> &str {
+    &t[floor_boundary(t, at.saturating_sub(reach))..at]
+}
+
+/// Where the line holding `at` starts and ends (its newline excluded).
+pub(crate) fn line_bounds(t: &str, at: usize) -> (usize, usize) {
+    let start = t[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = t[at..].find('\n').map_or(t.len(), |i| at + i);
+    (start, end)
 }
 
 /// The headings of the text, in order.
