@@ -134,25 +134,24 @@ fn sentences_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
 }
 
 /// The sentences naming a scheme, but those that say it is not required (« le certificat HDS
-/// n'est pas exigé au stade de la candidature »): they require nothing.
-fn required_sentences(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
-    let mut all = sentences_of(doc, re);
-    all.retain(|(_, s)| !super::denies(s));
-    all
-}
-
-/// Say in the draft's notes that the text names a scheme as not required, so that the missing
-/// rule is read as a reading, not an oversight.
-fn note_denied(doc: &Doc, found: &mut Found, re: &Regex, scheme: &str) {
-    if let Some((at, _)) = sentences_of(doc, re)
+/// n'est pas exigé au stade de la candidature »): they require nothing, and the draft's notes
+/// say so, so that the missing rule is read as a reading, not an oversight.
+fn required_sentences(
+    doc: &Doc,
+    found: &mut Found,
+    re: &Regex,
+    scheme: &str,
+) -> Vec<(usize, String)> {
+    let (denied, required): (Vec<_>, Vec<_>) = sentences_of(doc, re)
         .into_iter()
-        .find(|(_, s)| super::denies(s))
-    {
+        .partition(|(_, s)| super::denies(s));
+    if let Some((at, _)) = denied.first() {
         found.notes.push(format!(
             "{} : {scheme} dit non exigé au dépôt : pas de règle (à vérifier).",
-            doc.section(at)
+            doc.section(*at)
         ));
     }
+    required
 }
 
 fn clauses_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
@@ -175,8 +174,8 @@ fn clauses_of(doc: &Doc, re: &Regex) -> Vec<(usize, String)> {
 /// HDS: the certificate of the hosting member, and the certification itself, valid at the
 /// deadline for the activities the text names.
 fn hds(doc: &Doc, found: &mut Found) {
-    note_denied(doc, found, &HDS, "HDS");
-    let Some(requirement) = HdsRequirement::read(doc) else {
+    let all = required_sentences(doc, found, &HDS, "HDS");
+    let Some(requirement) = HdsRequirement::read(doc, &all) else {
         return;
     };
     let piece = push_hds_certificate(doc, found, &requirement);
@@ -198,8 +197,8 @@ struct HdsRequirement {
 }
 
 impl HdsRequirement {
-    fn read(doc: &Doc) -> Option<HdsRequirement> {
-        let all = required_sentences(doc, &HDS);
+    /// What the sentences that require HDS (`all`) say of it.
+    fn read(doc: &Doc, all: &[(usize, String)]) -> Option<HdsRequirement> {
         let (required_at, required) = all.iter().find(|(_, s)| {
             s.contains("certifi") && (s.contains("obligatoire") || !s.contains("optionnel"))
         })?;
@@ -325,8 +324,7 @@ fn activities(folded: &str) -> Option<Vec<u8>> {
 /// Another certification (SecNumCloud, ISO, Qualibat, Qualiopi): the certificate and the
 /// certification, unless the text makes it optional.
 fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, names: &[&str]) {
-    note_denied(doc, found, re, scheme);
-    let all = required_sentences(doc, re);
+    let all = required_sentences(doc, found, re, scheme);
     // The sentence that requires it (« exigée par le règlement », « les candidats
     // produisent ») rather than the first that names it.
     let Some((at, s)) = all
