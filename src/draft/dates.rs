@@ -111,6 +111,10 @@ fn month(name: &str) -> u32 {
     .map_or(0, |i| i as u32 + 1)
 }
 
+/// The (day, month, year) groups of `DATE`'s forms in figures: « 27/07/2022 » or « 6.6.2016 »,
+/// « 07/12/15 », « 19 01 2021 », and the ISO « 2017-10-27 ».
+const FIGURES: [(usize, usize, usize); 4] = [(4, 5, 6), (7, 8, 9), (10, 11, 12), (15, 14, 13)];
+
 /// A date read in a text, with where it ends (to look for its time).
 fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
     let d = DATE.captures(s)?;
@@ -121,26 +125,12 @@ fn date_in(s: &str) -> Option<(chrono::NaiveDate, usize, usize)> {
             month(&d[2]),
             day.as_str().parse().ok()?,
         )
-    } else if d.get(4).is_some() {
-        chrono::NaiveDate::from_ymd_opt(d[6].parse().ok()?, d[5].parse().ok()?, d[4].parse().ok()?)
-    } else if d.get(7).is_some() {
-        // « 07/12/15 »: a year of this century.
-        let year: i32 = d[9].parse().ok()?;
-        chrono::NaiveDate::from_ymd_opt(2000 + year, d[8].parse().ok()?, d[7].parse().ok()?)
-    } else if d.get(10).is_some() {
-        // « LE 19 01 2021 A 11H00 »: figures separated by spaces.
-        chrono::NaiveDate::from_ymd_opt(
-            d[12].parse().ok()?,
-            d[11].parse().ok()?,
-            d[10].parse().ok()?,
-        )
     } else {
-        // « était de 2017-10-27 »: the ISO form some notices print.
-        chrono::NaiveDate::from_ymd_opt(
-            d[13].parse().ok()?,
-            d[14].parse().ok()?,
-            d[15].parse().ok()?,
-        )
+        let &(day, month, year) = FIGURES.iter().find(|(day, _, _)| d.get(*day).is_some())?;
+        let y: i32 = d[year].parse().ok()?;
+        // « 07/12/15 »: a year of this century.
+        let y = if d[year].len() == 2 { 2000 + y } else { y };
+        chrono::NaiveDate::from_ymd_opt(y, d[month].parse().ok()?, d[day].parse().ok()?)
     }?;
     Some((date, m.start(), m.end()))
 }
@@ -210,19 +200,13 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             .map(|m| crate::text::fold(m.as_str()));
         // « réception des échantillons », « remise des dossiers de … »: a « des » that names
         // something else than the bids is no deadline of theirs.
-        if cue_word.is_none() && crate::text::fold(cm.as_str()).trim_end().ends_with(" des") {
+        let cue_text = crate::text::fold(cm.as_str());
+        if cue_word.is_none() && cue_text.trim_end().ends_with(" des") {
             continue;
         }
-        let reply = crate::text::fold(cm.as_str()).contains("reponse");
-        let deposit = crate::text::fold(cm.as_str()).contains("depot");
-        let Some((phases, mut doubt)) = phases_of(
-            cue_word.as_deref(),
-            reply,
-            deposit,
-            &context,
-            &previous,
-            &whole,
-        ) else {
+        let Some((phases, mut doubt)) =
+            phases_of(cue_word.as_deref(), &cue_text, &context, &previous, &whole)
+        else {
             continue;
         };
         if context.contains("envisage") || line.contains('➢') {
@@ -375,11 +359,11 @@ fn time_of(t: &str, lines: &[(usize, &str)], value: &LabelledDate) -> StatedTime
 
 /// The phases a deadline is for, and the doubt to say when they were guessed: from the cue's
 /// own word (« des candidatures », « des offres », « des plis »), else from the sentence or
-/// the line before, else from the kind of notice; `None` when nothing tells.
+/// the lines before, else from the kind of notice or the folded cue itself (« dépôt »,
+/// « réponse »); `None` when nothing tells.
 fn phases_of(
     cue_word: Option<&str>,
-    reply: bool,
-    deposit: bool,
+    cue: &str,
     context: &str,
     previous: &str,
     whole: &str,
@@ -412,13 +396,13 @@ fn phases_of(
         // « DELAI DE REPONSE : 17 FEVRIER 2015 », « Date limite de réponse » elsewhere: the
         // answer to the consultation, its offers.
         // « Date limite de dépôt » alone: the one deposit of the bid, both phases in it.
-        None if deposit => (
+        None if cue.contains("depot") => (
             vec!["candidature", "offre"],
             Some(
                 "« dépôt » : candidature et offre remises ensemble ? phase à confirmer".to_string(),
             ),
         ),
-        None if reply => (
+        None if cue.contains("reponse") => (
             vec!["offre"],
             Some("phase devinée : « réponse » lue comme la remise des offres".to_string()),
         ),
@@ -529,6 +513,14 @@ mod tests {
         assert_eq!(paris_offset(d(2026, 7, 15), 12), "+02:00");
     }
 
+    /// Each deadline's phase and date.
+    fn phases(text: &str) -> Vec<(String, String)> {
+        deadlines(text)
+            .into_iter()
+            .map(|(p, d, _)| (p, d))
+            .collect()
+    }
+
     fn deadlines(text: &str) -> Vec<(String, String, String)> {
         let found = crate::draft::detected(detect, text);
         found
@@ -540,12 +532,6 @@ mod tests {
 
     #[test]
     fn both_phases_proposals_postponed_dates_and_sentences_that_set_the_deadline() {
-        let phases = |text: &str| -> Vec<(String, String)> {
-            deadlines(text)
-                .into_iter()
-                .map(|(p, d, _)| (p, d))
-                .collect()
-        };
         let both = |d: &str| {
             vec![
                 ("candidature".to_string(), d.to_string()),
@@ -578,12 +564,6 @@ mod tests {
 
     #[test]
     fn overseas_times_two_digit_years_and_times_under_their_own_label() {
-        let phases = |text: &str| -> Vec<(String, String)> {
-            deadlines(text)
-                .into_iter()
-                .map(|(p, d, _)| (p, d))
-                .collect()
-        };
         // An overseas buyer's time, named; the time under its own label.
         assert_eq!(
             phases(
@@ -618,12 +598,6 @@ mod tests {
 
     #[test]
     fn cover_labels_over_their_values_and_dates_in_other_forms() {
-        let phases = |text: &str| -> Vec<(String, String)> {
-            deadlines(text)
-                .into_iter()
-                .map(|(p, d, _)| (p, d))
-                .collect()
-        };
         // A cover's labels, each over its value; a heading above names the phase.
         assert_eq!(
             phases(
