@@ -234,7 +234,6 @@ mod tests {
         ];
         for (failure, text) in cases {
             assert_eq!(failure.to_string(), text);
-            assert_eq!(failure.to_string(), text);
         }
     }
 
