@@ -166,19 +166,81 @@ fn next_lines<'a>(
     lines[i..].iter().filter(|(_, l)| !l.trim().is_empty())
 }
 
+/// A deadline's label: where it stands and what it names.
+struct Label {
+    /// The index of its line in `lines`.
+    line: usize,
+    /// Byte offsets in the text of the label's start and end.
+    start: usize,
+    end: usize,
+    /// The folded word that names the phase (« offres », « candidatures et offres »…).
+    word: Option<String>,
+    /// The folded label.
+    text: String,
+    /// Where the label's words end: past its value when they are split around it.
+    words_end: usize,
+}
+
+/// Every deadline label of the text: each cue of each line (a notice may give both deadlines in
+/// one paragraph), and a cover's label split around its value (« DATE LIMITE », then « 29 JUIN
+/// 2015 à 12h », then « DE REMISE DES OFFRES : »).
+fn labels(lines: &[(usize, &str)]) -> Vec<Label> {
+    static SPLIT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)^\s*date\s+(?:et\s+heure\s+)?limites?\s*:?\s*$").expect("valid regex")
+    });
+    static SPLIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)^\s*de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t)\s").expect("valid regex")
+    });
+    let mut all = Vec::new();
+    for (i, &(at, line)) in lines.iter().enumerate() {
+        for cue in CUE.captures_iter(line) {
+            let Some(m) = cue.get(0) else { continue };
+            all.push(Label {
+                line: i,
+                start: at + m.start(),
+                end: at + m.end(),
+                word: cue
+                    .get(1)
+                    .or_else(|| cue.get(2))
+                    .map(|w| crate::text::fold(w.as_str())),
+                text: crate::text::fold(m.as_str()),
+                words_end: at + m.end(),
+            });
+        }
+        if !SPLIT_HEAD.is_match(line) {
+            continue;
+        }
+        let mut next = next_lines(lines, i + 1);
+        if let (Some(&(_, value)), Some(&(tail_at, tail))) = (next.next(), next.next())
+            && date_in(value).is_some_and(|(_, s, _)| s <= 14)
+            && SPLIT_TAIL.is_match(tail)
+        {
+            let joined = format!("date limite {}", tail.trim());
+            if let Some(cue) = CUE.captures(&joined) {
+                all.push(Label {
+                    line: i,
+                    start: at,
+                    end: at + line.len(),
+                    word: cue.get(1).map(|w| crate::text::fold(w.as_str())),
+                    text: crate::text::fold(cue.get(0).map_or("", |m| m.as_str())),
+                    words_end: tail_at + tail.len(),
+                });
+            }
+        }
+    }
+    all
+}
+
 /// Every deadline the text states, once per phase (the first one found wins).
 pub fn detect(doc: &Doc, found: &mut Found) {
     let t = doc.text;
     let lines: Vec<(usize, &str)> = doc.lines().collect();
     let whole = crate::text::fold(t);
-    // Every cue of a line: a notice may give both deadlines in one paragraph.
-    let cues = lines
-        .iter()
-        .enumerate()
-        .flat_map(|(i, &(at, line))| CUE.captures_iter(line).map(move |cue| (i, at, line, cue)));
-    for (i, at, line, cue) in cues {
-        let Some(cm) = cue.get(0) else { continue };
-        let Some(value) = value_of_label(&lines, i, at + cm.end()) else {
+    for label in labels(&lines) {
+        let (i, (at, line)) = (label.line, lines[label.line]);
+        let Some(value) = value_of_label(&lines, i, label.end) else {
             continue;
         };
         let value = postponed(&lines, &value).unwrap_or(value);
@@ -193,20 +255,19 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             .map(|(_, l)| crate::text::fold(l))
             .collect::<Vec<_>>()
             .join(" ");
-        let context = crate::text::fold(&doc.sentence_quote(at + cm.start()));
-        let cue_word = cue
-            .get(1)
-            .or_else(|| cue.get(2))
-            .map(|m| crate::text::fold(m.as_str()));
+        let context = crate::text::fold(&doc.sentence_quote(label.start));
         // « réception des échantillons », « remise des dossiers de … »: a « des » that names
         // something else than the bids is no deadline of theirs.
-        let cue_text = crate::text::fold(cm.as_str());
-        if cue_word.is_none() && cue_text.trim_end().ends_with(" des") {
+        if label.word.is_none() && label.text.trim_end().ends_with(" des") {
             continue;
         }
-        let Some((phases, mut doubt)) =
-            phases_of(cue_word.as_deref(), &cue_text, &context, &previous, &whole)
-        else {
+        let Some((phases, mut doubt)) = phases_of(
+            label.word.as_deref(),
+            &label.text,
+            &context,
+            &previous,
+            &whole,
+        ) else {
             continue;
         };
         if context.contains("envisage") || line.contains('➢') {
@@ -214,7 +275,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
                 "date d'un calendrier prévisionnel : vérifier l'avis de publicité".to_string()
             });
         }
-        let stated = &t[at..time.quote_end];
+        let stated = &t[at..time.quote_end.max(label.words_end)];
         let date = match time.hour_minute {
             Some(hour_minute) => date_time(value.date, hour_minute, stated, &whole, &mut doubt),
             None => value.date.format("%Y-%m-%d").to_string(),
@@ -727,6 +788,25 @@ mod tests {
             deadlines("Date prévisionnelle de commencement des travaux : 01 mars 2021\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_cover_label_split_around_its_value() {
+        // A cover's box: « DATE LIMITE », the value, then what it limits.
+        let got = deadlines(
+            "DATE LIMITE\n29 JUIN 2015 à 12h\nDE REMISE DES OFFRES :\nLe présent règlement comprend 12 pages.\n",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "offre".to_string(),
+                "2015-06-29T12:00:00+02:00".to_string(),
+                "DATE LIMITE 29 JUIN 2015 à 12h DE REMISE DES OFFRES :".to_string()
+            )]
+        );
+        // What the date limits must be the bids: not questions, not a visit.
+        assert!(deadlines("DATE LIMITE\n12 JUIN 2015 à 12h\nDES QUESTIONS :\n").is_empty());
+        assert!(deadlines("Date limite\n12 juin 2015\nde réception des questions\n").is_empty());
     }
 
     #[test]

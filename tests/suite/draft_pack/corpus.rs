@@ -654,11 +654,11 @@ const FLOORS: &[Floor] = &[
         "heldout7",
         24,
         &[
-            ("deadline", 10, 0),
+            ("deadline", 11, 0),
             ("lots", 36, 0),
             ("lot_limit", 3, 0),
             ("place", 1, 0),
-            ("refusal", 7, 3),
+            ("refusal", 7, 2),
         ],
     ),
 ];
