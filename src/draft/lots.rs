@@ -75,20 +75,11 @@ static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
 /// A number of lots, in figures or in words.
 const NUMBER: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,2}";
 
+/// The value of a `NUMBER` match, or of « d'un » (« plus d'un lot »).
 fn number(w: &str) -> Option<u32> {
-    match w.to_lowercase().as_str() {
-        "un" | "d'un" | "d’un" => Some(1),
-        "deux" => Some(2),
-        "trois" => Some(3),
-        "quatre" => Some(4),
-        "cinq" => Some(5),
-        "six" => Some(6),
-        "sept" => Some(7),
-        "huit" => Some(8),
-        "neuf" => Some(9),
-        "dix" => Some(10),
-        "une" => Some(1),
-        n => n.parse().ok(),
+    match w {
+        "d'un" | "d’un" => Some(1),
+        w => super::count_value(w),
     }
 }
 

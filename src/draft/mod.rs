@@ -28,7 +28,45 @@ pub use refusal::Refusal;
 
 /// « ne dépasse pas », « n'excède pas », « ne devront pas dépasser », « ne doit pas excéder »,
 /// « ne peut excéder »: a limit, before its number (file names, pages).
-pub(crate) const NOT_OVER: &str = r"ne\s+d[ée]passe(?:nt)?\s+pas|n['’]exc[èe]de(?:nt)?\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der)";
+/// « n'excédant pas », « ne dépassant pas », « ne devra pas comporter plus de »: the same limit.
+pub(crate) const NOT_OVER: &str = r"ne\s+d[ée]pass(?:e|ent|ant)\s+pas|n['’]exc[èée]d(?:e|ent|ant)\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der)|ne\s+(?:doit|doivent|devra|devront)\s+pas\s+(?:comporter|compter|faire|contenir)\s+plus\s+de";
+
+/// A count in words or in figures (« deux », « vingt », « 30 »): lots, pages, characters.
+pub(crate) const COUNT_WORDS: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|\d{1,3}";
+
+/// The value of a `COUNT_WORDS` match.
+pub(crate) fn count_value(w: &str) -> Option<u32> {
+    const WORDS: [(&str, u32); 19] = [
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("six", 6),
+        ("sept", 7),
+        ("huit", 8),
+        ("neuf", 9),
+        ("dix", 10),
+        ("onze", 11),
+        ("douze", 12),
+        ("quinze", 15),
+        ("vingt", 20),
+        ("trente", 30),
+        ("quarante", 40),
+        ("cinquante", 50),
+        ("soixante", 60),
+    ];
+    let w = w.to_lowercase();
+    if w == "cent" {
+        return Some(100);
+    }
+    WORDS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|(_, n)| *n)
+        .or_else(|| w.parse().ok())
+}
 
 /// A clause that says a piece or a certification is NOT required (« n'est pas exigé au stade
 /// de la candidature », « ne sont pas demandés », « non obligatoire », « facultatif », « est

@@ -11,31 +11,19 @@ use super::{Found, Rule};
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:limit[ée]e?s?\s+à|au\s+plus|maximum\s+de|{})\s+(une|deux|trois|quatre|cinq|six|huit|dix|\d{{1,3}})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|(\d{{1,3}})\s+pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum)|nombre\s+maxim(?:um|al)\s+de\s+pages\b[^.;]{{0,100}}?\b(?:à|a)\s+(\d{{1,3}})\b(?:\s+pages?)?",
-        super::NOT_OVER
+        r"(?i)(?:limit[ée]e?s?\s+à|dans\s+la\s+limite\s+de|au\s+plus|maximum(?:\s+de)?|{not_over})\s+({n})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|\b({n})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum|max\b)|nombre\s+maxim(?:um|al)\s+de\s+pages\b[^.;]{{0,100}}?\b(?:à|a)\s+(\d{{1,3}})\b(?:\s+pages?)?",
+        not_over = super::NOT_OVER,
+        n = super::COUNT_WORDS,
     ))
     .expect("valid regex")
 });
-
-fn number(w: &str) -> Option<u32> {
-    match w.to_lowercase().as_str() {
-        "une" => Some(1),
-        "deux" => Some(2),
-        "trois" => Some(3),
-        "quatre" => Some(4),
-        "cinq" => Some(5),
-        "six" => Some(6),
-        "huit" => Some(8),
-        "dix" => Some(10),
-        n => n.parse().ok(),
-    }
-}
 
 /// The piece a page limit is about: (word in the sentence, piece topic).
 const ABOUT: &[(&str, &[&str])] = &[
     ("plaquette", &["CAND-PLAQUETTE"]),
     ("fiche", &["CAND-PLAQUETTE"]),
     ("memoire", &["OFFRE-MEMOIRE", "OFFRE-L03"]),
+    ("methodologique", &["OFFRE-NOTE"]),
     ("reference", &["CAND-REFERENCES"]),
     ("moyens", &["CAND-MOYENS"]),
 ];
@@ -62,7 +50,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             .get(1)
             .or_else(|| c.get(4))
             .or_else(|| c.get(7))
-            .and_then(|w| number(w.as_str()))
+            .and_then(|w| super::count_value(w.as_str()))
         else {
             continue;
         };
@@ -154,5 +142,37 @@ mod tests {
             ["max: 30"]
         );
         assert!(maxima("Le mémoire technique compte 45 pages.\n").is_empty());
+    }
+
+    #[test]
+    fn limits_in_words_participles_and_abbreviations() {
+        for (text, want) in [
+            (
+                "La note méthodologique, dans la limite de 15 pages, présente l'organisation.\n",
+                "max: 15",
+            ),
+            (
+                "Le mémoire technique ne devra pas comporter plus de vingt (20) pages.\n",
+                "max: 20",
+            ),
+            (
+                "Un mémoire technique n'excédant pas 25 pages A4.\n",
+                "max: 25",
+            ),
+            ("Mémoire technique : 10 pages max, police 11.\n", "max: 10"),
+            (
+                "Le mémoire technique (maximum 30 pages) détaille la méthode.\n",
+                "max: 30",
+            ),
+            (
+                "Une note de présentation de quinze pages au plus.\n",
+                "max: 15",
+            ),
+        ] {
+            assert_eq!(maxima(text), [want], "{text}");
+        }
+        // A count of the RC's own pages, a length: no limit.
+        assert!(maxima("Le présent règlement de la consultation comprend 12 pages.\n").is_empty());
+        assert!(maxima("Les réponses font en moyenne vingt pages.\n").is_empty());
     }
 }

@@ -320,11 +320,37 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "OFFRE-PRIX",
-        trigger: r"cadre\s+de\s+prix|bordereau\s+des\s+prix|\bBPU\b|\bDPGF\b|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
+        trigger: r"cadre\s+de\s+prix|bordereau\s+(?:des|de)\s+prix|\bBPU\b|\bDPGF\b|\bDQE\b|d[ée]tail\s+quantitatif|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
         label: "cadre de prix (offre financière)",
-        names: &[r"(^|[_ .-])(bpu|dpgf)([_ .-]|$)", r"prix", r"financ"],
-        content: r"bordereau des prix|decomposition du prix|offre financiere",
+        names: &[
+            r"(^|[_ .-])(bpu|dpgf|dqe)([_ .-]|$)",
+            r"prix",
+            r"financ",
+            r"quantitatif",
+        ],
+        content: r"bordereau des prix|decomposition du prix|offre financiere|detail quantitatif",
         formats: "",
+        offer: true,
+    },
+    PieceKind {
+        // Works and engineering ask a « note méthodologique » where services ask a mémoire
+        // technique; an RC may ask both, so it is a piece of its own.
+        topic: "OFFRE-NOTE",
+        trigger: r"note\s+m[ée]thodologique",
+        label: "note méthodologique",
+        names: &[r"methodo", r"(^|[_ .-])nm([_ .-]|$)"],
+        content: r"note methodologique|methodologie",
+        formats: DOCS,
+        offer: true,
+    },
+    PieceKind {
+        // A compulsory visit is proved by the certificate the buyer signs on site.
+        topic: "OFFRE-VISITE",
+        trigger: r"(?:attestation|certificat)\s+de\s+visite",
+        label: "attestation de visite",
+        names: &[r"visite"],
+        content: r"visite",
+        formats: SCANS,
         offer: true,
     },
 ];
@@ -339,7 +365,7 @@ static TRIGGERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static CUES: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"transmettre|fournir|produi[rt]|joindre|jointe?|remis|renseign|pieces|dument|accompagn",
+        r"transmettre|fournir|produi[rt]|joindre|jointe?|remis|remet|depos|renseign|pieces|dument|accompagn",
     )
     .expect("valid regex")
 });
@@ -515,13 +541,26 @@ fn turnover_in_dc2(doc: &Doc, found: &Found, at: usize) -> bool {
 fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     let t = doc.text;
     let mut best: Option<(usize, String, isize)> = None;
+    // The end of the last mention named as where something else is: its acronym in
+    // parentheses (« sur la base du bordereau des prix unitaires (BPU) ») is the same mention.
+    let mut referred_end = None;
     for m in re.find_iter(t).take(30) {
         let (s, e) = doc.sentence(m.start());
         let folded = crate::text::fold(&t[s..e]);
+        let acronym_of_referred = referred_end.is_some_and(|end: usize| {
+            t.get(end..m.start()).is_some_and(|between| {
+                between.len() < 40
+                    && between.trim_end().ends_with('(')
+                    && !between.contains(['.', ';', '\n'])
+            })
+        });
+        if referred_to(t, m.start()) || acronym_of_referred {
+            referred_end = Some(m.end());
+            continue;
+        }
         if DEFERRED.is_match(&folded)
             || deferred_next(doc, e)
             || super::denies(&folded)
-            || referred_to(t, m.start())
             || in_dce_list(t, s)
             || in_winner_list(t, s)
             || super::sections::is_toc(&t[s..e])
@@ -535,47 +574,20 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             .map(|(i, _)| e + i + 1)
             .find(|&i| super::sections::is_item(&t[i..]));
         let window = crate::text::fold(&t[s..next_item.unwrap_or(end)]);
-        let mut score = CUES.find_iter(&window).count() as isize;
-        // « Le cas échéant, la liste … », « En cas de réponse positive, … »: a piece some bids
-        // owe; the occurrence that asks it of all is preferred, and alone it is a doubt.
-        if CONDITION.is_match(&crate::text::fold(&t[s..m.start()])) {
-            score -= 3;
-        }
-        // A heading in capitals (« TITRE III - ACTE D'ENGAGEMENT », « 6.1-ATTESTATIONS FISCALES
-        // ET SOCIALES 8 ») announces a part of the document; it asks for nothing.
-        let (line_start, line_end) = super::sections::line_bounds(t, m.start());
-        let line = &t[line_start..line_end];
-        let capitals = !line.chars().any(char::is_lowercase);
-        if capitals && ends_with_page_number(line) {
+        let Some(placed) = placement(doc, m.start(), s) else {
             continue;
-        }
-        if capitals && !super::sections::is_item(line) {
-            score -= 3;
-        } else if m.start() - s < 24 {
-            // A sentence that starts with the piece is about the piece: a table cell, a list
-            // item.
-            score += 3;
-        } else if doc.on_heading(m.start()) {
-            // A heading that ends on the piece (« … Limitation du nombre de pages du mémoire
-            // technique ») announces the text; it asks for nothing.
-            score -= 3;
-        }
-        // The list of the documents of the DCE names pieces the buyer provides.
-        let before = crate::text::fold(super::sections::before(t, s, 400));
-        if before.contains("dossier de consultation")
-            || before.contains("dossier de la consultation")
-            || before.contains("(dce)")
-        {
-            score -= 2;
-        }
-        // The list of the contract's documents (« Les pièces constitutives du marché sont les
-        // suivantes ») says what the contract is made of, not what the bid gives: at most a
-        // doubt.
-        if crate::text::fold(super::sections::before(t, m.start(), 800))
+        };
+        let score = CUES.find_iter(&window).count() as isize + placed;
+        let score = if crate::text::fold(super::sections::before(t, m.start(), 800))
             .contains("pieces constitutives")
         {
-            score = score.min(0);
-        }
+            // The list of the contract's documents (« Les pièces constitutives du marché sont
+            // les suivantes ») says what the contract is made of, not what the bid gives: at
+            // most a doubt.
+            score.min(0)
+        } else {
+            score
+        };
         if best.as_ref().is_none_or(|b| score > b.2) {
             best = Some((m.start(), window, score));
         }
@@ -583,13 +595,54 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     best
 }
 
+/// What where a mention stands adds to its score (`at` the mention, `s` its sentence's start),
+/// or `None` for a line of a table of contents.
+fn placement(doc: &Doc, at: usize, s: usize) -> Option<isize> {
+    let t = doc.text;
+    let mut score = 0;
+    // « Le cas échéant, la liste … », « En cas de réponse positive, … »: a piece some bids
+    // owe; the occurrence that asks it of all is preferred, and alone it is a doubt.
+    if CONDITION.is_match(&crate::text::fold(&t[s..at])) {
+        score -= 3;
+    }
+    // A heading in capitals (« TITRE III - ACTE D'ENGAGEMENT », « 6.1-ATTESTATIONS FISCALES
+    // ET SOCIALES 8 ») announces a part of the document; it asks for nothing.
+    let (line_start, line_end) = super::sections::line_bounds(t, at);
+    let line = &t[line_start..line_end];
+    let capitals = !line.chars().any(char::is_lowercase);
+    if capitals && ends_with_page_number(line) {
+        return None;
+    }
+    if capitals && !super::sections::is_item(line) {
+        score -= 3;
+    } else if at - s < 24 {
+        // A sentence that starts with the piece is about the piece: a table cell, a list
+        // item.
+        score += 3;
+    } else if doc.on_heading(at) {
+        // A heading that ends on the piece (« … Limitation du nombre de pages du mémoire
+        // technique ») announces the text; it asks for nothing.
+        score -= 3;
+    }
+    // The list of the documents of the DCE names pieces the buyer provides.
+    let before = crate::text::fold(super::sections::before(t, s, 400));
+    if before.contains("dossier de consultation")
+        || before.contains("dossier de la consultation")
+        || before.contains("(dce)")
+    {
+        score -= 2;
+    }
+    Some(score)
+}
+
 /// A piece named as where something else is found (« la déclaration sur l'honneur conforme au
-/// modèle joint en annexe à l'acte d'engagement », « figurant dans le mémoire technique »): the
-/// sentence asks for the other thing.
+/// modèle joint en annexe à l'acte d'engagement », « figurant dans le mémoire technique »), or
+/// as what the contract is priced on (« accord-cadre à bons de commande sur bordereau de prix
+/// unitaires », « sur la base du BPU »): the sentence asks for the other thing.
 fn referred_to(t: &str, at: usize) -> bool {
     static WHERE: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du))\s+(?:l['’]\s*|le\s+|la\s+)?$")
+        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du)|commande\s+sur|sur\s+la\s+base\s+d[ue]s?|par\s+application\s+d[ue]s?)\s+(?:l['’]\s*|le\s+|la\s+|un\s+)?$")
             .expect("valid regex")
     });
     WHERE.is_match(&crate::text::fold(super::sections::before(t, at, 60)))
@@ -710,6 +763,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
             || demand.in_form
             || demand.any_proof
             || demand.fallback
+            || demand.optional_visit
             || score <= 0
         {
             "warning"
@@ -732,6 +786,23 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
     }
 }
 
+/// Does the text make a visit compulsory (« La visite du site est obligatoire », « visite
+/// obligatoire »), not merely possible (« n'est pas obligatoire », « facultative »)?
+fn visit_compulsory(t: &str) -> bool {
+    static COMPULSORY: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"visite[^.;]{0,80}\bobligatoire|\bobligatoire[^.;]{0,30}\bvisite")
+            .expect("valid regex")
+    });
+    let folded = crate::text::fold(t);
+    COMPULSORY.find_iter(&folded).any(|m| {
+        let said = m.as_str();
+        !(said.contains("pas obligatoire")
+            || said.contains("non obligatoire")
+            || said.contains("facultati"))
+    })
+}
+
 /// What the sentence that asks for a piece says of it beyond its name.
 struct Demand {
     /// Asked of every member of a group (candidature pieces only).
@@ -746,6 +817,8 @@ struct Demand {
     any_proof: bool,
     /// An item of a list given « à défaut » of another proof.
     fallback: bool,
+    /// The certificate of a visit the text does not make compulsory.
+    optional_visit: bool,
 }
 
 impl Demand {
@@ -759,6 +832,7 @@ impl Demand {
                 .is_some_and(|(_, l)| crate::text::fold(l).contains("a defaut"));
         Demand {
             fallback,
+            optional_visit: kind.topic == "OFFRE-VISITE" && !visit_compulsory(doc.text),
             per_member,
             joint: per_member && JOINT.is_match(window),
             // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
@@ -782,6 +856,12 @@ impl Demand {
         if self.alternative {
             doubts.push(
                 "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
+                    .to_string(),
+            );
+        }
+        if self.optional_visit {
+            doubts.push(
+                "visite que le texte ne dit pas obligatoire : l'attestation n'est due que si elle l'est (avertissement seulement)"
                     .to_string(),
             );
         }
@@ -1328,5 +1408,46 @@ mod tests {
     fn the_dume_offered_anywhere_makes_the_dc2_a_warning() {
         let text = "Les candidats fournissent la déclaration du candidat (DC2) renseignée.\nConformément à l'article R. 2143-4, le candidat peut alternativement compléter le document unique de marché européen.\n";
         assert!(pieces(text).contains(&("T-CAND-DC2".to_string(), "warning")));
+    }
+
+    #[test]
+    fn offer_pieces_of_works_and_supplies() {
+        let got = pieces(
+            "La visite du site est obligatoire.\nLe dossier de l'offre comprendra :\n- l'acte d'engagement ;\n- le détail quantitatif estimatif (DQE) complété ;\n- une note méthodologique ;\n- l'attestation de visite signée par le représentant du maître d'ouvrage.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("T-OFFRE-AE".to_string(), "error"),
+                ("T-OFFRE-PRIX".to_string(), "error"),
+                ("T-OFFRE-NOTE".to_string(), "error"),
+                ("T-OFFRE-VISITE".to_string(), "error"),
+            ]
+        );
+        // The certificate of a visit the text does not make compulsory is a doubt.
+        assert_eq!(
+            pieces(
+                "La visite du site est facultative. Une attestation de visite sera remise aux candidats qui l'effectuent.\n"
+            ),
+            vec![("T-OFFRE-VISITE".to_string(), "warning")]
+        );
+        assert_eq!(
+            pieces("La visite n'est pas obligatoire. L'offre comprend l'attestation de visite.\n"),
+            vec![("T-OFFRE-VISITE".to_string(), "warning")]
+        );
+    }
+
+    #[test]
+    fn the_price_schedule_a_contract_is_priced_on_is_no_piece_named() {
+        for text in [
+            "Le présent marché est un accord-cadre à bons de commande sur bordereau de prix unitaires, sans minimum ni maximum.\n",
+            "Il donnera lieu à la conclusion d'un marché à prix unitaires sur la base du bordereau des prix unitaires (BPU).\n",
+        ] {
+            assert!(pieces(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            pieces("Le candidat remet le bordereau des prix unitaires (BPU) complété.\n"),
+            vec![("T-OFFRE-PRIX".to_string(), "error")]
+        );
     }
 }
