@@ -532,6 +532,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hol.yaml", "heldout6"),
     ("heldout-hom.yaml", "heldout7"),
     ("heldout-hon.yaml", "heldout7"),
+    ("heldout-hoo.yaml", "heldout8"),
+    ("heldout-hop.yaml", "heldout8"),
 ];
 
 fn score_list(
@@ -659,6 +661,16 @@ const FLOORS: &[Floor] = &[
             ("lot_limit", 3, 0),
             ("place", 1, 0),
             ("refusal", 7, 2),
+        ],
+    ),
+    (
+        "heldout8",
+        26,
+        &[
+            ("deadline", 11, 0),
+            ("lots", 14, 0),
+            ("lot_limit", 1, 0),
+            ("refusal", 6, 7),
         ],
     ),
 ];
