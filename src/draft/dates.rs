@@ -16,7 +16,7 @@ use super::{Deadline, Found};
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|d[ée]lai\s+de\s+(?:r[ée]ponse|remise|r[ée]ception)|retour\s+des|remise\s+des|r[ée]ception\s+des|avant\s+le)\s*(?:des\s+)?(candidatures?(?:\s+et\s+(?:des\s+)?offres?)?|offres?|plis|devis|propositions?)?|(candidatures?|offres?|plis|propositions?)\s+(?:seront|devront|doivent|sont)\s+(?:être\s+)?(?:à\s+)?(?:remise?s?|remettre|d[ée]pos[ée]e?s?|transmise?s?|re[çc]ue?s?|parvenir)\b[^.\n]{0,40}?(?:pour|avant|jusqu['’]au|au\s+plus\s+tard)\s+(?:le\s+)?",
+        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|d[ée]lai\s+de\s+(?:r[ée]ponse|remise|r[ée]ception)|retour\s+des|remise\s+des|r[ée]ception\s+des|r[ée]ponse\s+(?:imp[ée]rativement\s+|obligatoirement\s+)?avant\s+le|avant\s+le)\s*(?:des\s+)?(candidatures?(?:\s+et\s+(?:des\s+)?offres?)?|offres?|plis|devis|propositions?|dossiers?\s+de\s+candidatures?|dossiers?\s*:)?|(candidatures?|offres?|plis|propositions?)\s+(?:seront|devront|doivent|sont)\s+(?:être\s+)?(?:à\s+)?(?:remise?s?|remettre|d[ée]pos[ée]e?s?|transmise?s?|re[çc]ue?s?|parvenir)\b[^.\n]{0,40}?(?:pour|avant|jusqu['’]au|au\s+plus\s+tard)\s+(?:le\s+)?",
     )
     .expect("valid regex")
 });
@@ -433,7 +433,12 @@ fn phases_of(
         Some(w) if w.starts_with("candidature") && w.contains("offre") => {
             (vec!["candidature", "offre"], None)
         }
-        Some(w) if w.starts_with("candidature") => (vec!["candidature"], None),
+        Some(w)
+            if w.starts_with("candidature")
+                || w.starts_with("dossier") && w.contains("candidature") =>
+        {
+            (vec!["candidature"], None)
+        }
         Some(w) if w.starts_with("offre") || w.starts_with("devis") => (vec!["offre"], None),
         Some(w) => (
             vec!["candidature", "offre"],
@@ -788,6 +793,30 @@ mod tests {
             deadlines("Date prévisionnelle de commencement des travaux : 01 mars 2021\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn an_answer_due_before_a_date_and_the_deposit_of_dossiers() {
+        assert_eq!(
+            phases("Réponse impérativement avant le 6 MARS 2015 à 12 heures\n"),
+            vec![("offre".to_string(), "2015-03-06T12:00:00+01:00".to_string())]
+        );
+        // « dossiers » alone: the one deposit of the bid, both phases; « dossiers de
+        // candidature »: the candidatures.
+        assert_eq!(
+            phases("Date limite de remise des dossiers : le vendredi 26 octobre 2018 à 16 H 00\n")
+                .len(),
+            2
+        );
+        assert_eq!(
+            phases("Date limite de réception des dossiers de candidature : 12/02/2016 à 12h00\n"),
+            vec![(
+                "candidature".to_string(),
+                "2016-02-12T12:00:00+01:00".to_string()
+            )]
+        );
+        // The dossiers of the consultation are the buyer's: no deadline of the bids.
+        assert!(phases("Date de remise des dossiers de consultation : 12/02/2016\n").is_empty());
     }
 
     #[test]

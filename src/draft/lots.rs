@@ -53,7 +53,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:(?:que\s+pour|pour|à|de)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:]{{0,80}}?:\s*({NUMBER})\b|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b|offres\s+pour\s+(?:un\s+ou\s+)?plusieurs\s+lots\s*:\s*({NUMBER})\s*max|maximum\s+number\s+of\s+lots\s+for\s+which\s+one\s+tenderer\s+can\s+submit\s+tenders\s*:\s*({NUMBER}))"
+        r"(?im)(?:(?:que\s+pour|pour|à|de)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:\n]{{0,80}}?(?::\s*({NUMBER})\b|[^\d\s](\d{{1,2}})[ \t]*$)|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b|offres\s+pour\s+(?:un\s+ou\s+)?plusieurs\s+lots\s*:\s*({NUMBER})\s*max|maximum\s+number\s+of\s+lots\s+for\s+which\s+one\s+tenderer\s+can\s+submit\s+tenders\s*:?\s*(\d{{1,2}})\b)"
     ))
     .expect("valid regex")
 });
@@ -68,7 +68,7 @@ static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|ne\s+(?:peut|pourra|sera)\s+pas\s+(?:[êe]tre\s+)?allotie?|ne\s+pas\s+(?:lancer|passer)\s+la\s+consultation\s+en\s+lots|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -135,7 +135,7 @@ impl Limit {
             .take(20)
             .filter_map(|c| {
                 let m = c.get(0)?;
-                let w = (1..=8).find_map(|i| c.get(i))?;
+                let w = (1..=9).find_map(|i| c.get(i))?;
                 // Whether the limit is of awards is read in its own clause: a sentence may
                 // limit offers to five lots and awards to three.
                 let (s, _) = doc.sentence(m.start());
@@ -538,5 +538,36 @@ mod tests {
             lots_rule("Le marché est passé selon la procédure adaptée.\n"),
             None
         );
+    }
+
+    #[test]
+    fn limits_whose_value_is_glued_to_its_label_and_consultations_that_cannot_be_divided() {
+        // A host that prints a notice's labels and values without a separator.
+        for (text, max) in [
+            (
+                "Terms of submission\nMaximum number of lots for which one tenderer can submit tenders7\n",
+                "max: 7",
+            ),
+            (
+                "Nombre maximal de lots pour lesquels un soumissionnaire peut présenter une offre3\n",
+                "max: 3",
+            ),
+        ] {
+            let (_, checks) = lots_rule(text).expect("a rule");
+            assert!(checks.contains(&max.to_string()), "{text}: {checks:?}");
+        }
+        // « un soumissionnaire » is no limit of one lot.
+        assert_eq!(
+            lots_rule(
+                "Nombre maximal de lots pour lesquels un soumissionnaire peut présenter une offre\n"
+            ),
+            None
+        );
+        for text in [
+            "La présente consultation ne peut pas être allotie pour assurer une unité d'exécution.\n",
+            "Le pouvoir adjudicateur a décidé de ne pas lancer la consultation en lots séparés.\n",
+        ] {
+            assert_eq!(lots(text).0, Some(Vec::new()), "{text}");
+        }
     }
 }

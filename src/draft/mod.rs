@@ -197,6 +197,17 @@ pub fn prefix_of(id: &str) -> String {
     if p.is_empty() { "DRAFT".to_string() } else { p }
 }
 
+/// An EU notice (eForms, TED) of a buyer in France published in another language: its
+/// standard fields (« Maximum number of lots for which one tenderer can submit tenders ») are
+/// the buyer's own, whatever the language of the form; its prose is not read.
+fn eu_notice_of_a_french_buyer(text: &str) -> bool {
+    let folded = crate::text::fold(text);
+    folded.contains("maximum number of lots for which")
+        && (folded.contains("country: france")
+            || folded.contains("countryfrance")
+            || folded.contains("country france"))
+}
+
 /// Draft a pack from the text of an RC. An error when nothing is recognised: an empty pack is
 /// never presented as a draft.
 pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
@@ -204,9 +215,11 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
         return Err(Refusal::Empty);
     }
     // A foreign RC: its clauses would be misread by French patterns, or not read at all.
-    if let Some(lang) = crate::analysis::language::detect(text)
-        && lang.reliable
-        && lang.code != "fr"
+    let foreign =
+        crate::analysis::language::detect(text).filter(|lang| lang.reliable && lang.code != "fr");
+    let eu_notice = foreign.is_some() && eu_notice_of_a_french_buyer(text);
+    if let Some(lang) = foreign
+        && !eu_notice
     {
         return Err(Refusal::Foreign {
             language: lang.name(crate::vocabulary::Lang::Fr),
@@ -214,6 +227,12 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
     }
     let doc = sections::Doc::new(text);
     let mut found = Found::new(prefix_of(&opts.id));
+    if eu_notice {
+        found.notes.push(
+            "Avis européen (eForms) rédigé dans une autre langue que le français : seuls ses champs normalisés (nombre maximal de lots par soumissionnaire…) sont lus ; compléter le brouillon depuis le RC en français."
+                .to_string(),
+        );
+    }
     names::detect(&doc, &mut found);
     language::detect(&doc, &mut found);
     dates::detect(&doc, &mut found);
@@ -368,7 +387,28 @@ pub(crate) fn content_regex(label: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::names_place;
+    use super::{Options, Refusal, draft, names_place};
+
+    #[test]
+    fn an_eu_notice_of_a_french_buyer_in_english_is_read_for_its_standard_fields_only() {
+        let notice = |country: &str| {
+            format!(
+                "2. Procedure\nTitle: Restructuring of the nursing home\nType of procedure: Restricted\nThe procedure is accelerated: no\nMain nature of the contract: Works\nPlace of performance\nTown: VERNON\nCountry: {country}\nGeneral information\nLegal basis: Directive 2014/24/EU\nTerms of procurement\nTerms of submission:\nMaximum number of lots for which one tenderer can submit tenders: 14\nTerms of contract:\nMaximum number of lots for which contracts can be awarded to one tenderer: 14\nGrounds for exclusion\nSources of grounds for exclusion: Procurement Document\n"
+            )
+        };
+        let opts = Options {
+            id: "draft-avis".to_string(),
+            fallback_title: "avis.txt".to_string(),
+        };
+        let drafted = draft(&notice("France"), &opts).expect("a draft");
+        assert!(drafted.yaml.contains("max: 14"), "{}", drafted.yaml);
+        assert!(drafted.yaml.contains("Avis européen"), "{}", drafted.yaml);
+        // Another country's notice, like any English text, is refused.
+        assert!(matches!(
+            draft(&notice("Ireland"), &opts),
+            Err(Refusal::Foreign { .. })
+        ));
+    }
 
     #[test]
     fn place_is_the_platform_not_a_visit_on_site_nor_an_address() {

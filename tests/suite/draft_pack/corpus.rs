@@ -667,10 +667,10 @@ const FLOORS: &[Floor] = &[
         "heldout8",
         26,
         &[
-            ("deadline", 11, 0),
-            ("lots", 14, 0),
-            ("lot_limit", 1, 0),
-            ("refusal", 6, 7),
+            ("deadline", 14, 0),
+            ("lots", 15, 0),
+            ("lot_limit", 3, 0),
+            ("refusal", 6, 2),
         ],
     ),
 ];
