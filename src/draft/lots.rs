@@ -111,11 +111,65 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             doubts: Vec::new(),
         });
         found.lots = Some(Vec::new());
+    } else if limit.is_none()
+        && let Some(mentioned) = mentioned_lots(doc)
+    {
+        push_lots_rule(doc, found, &mentioned, None);
+        found.lots = Some(mentioned.list);
     } else if limit.is_some() {
         // A limit whose lots the excerpt does not list (a notice, a reported clause): the
         // limit is checkable on its own, the lots are not.
         push_lots_rule(doc, found, &lots, limit.as_ref());
     }
+}
+
+/// The lots a text names only in passing (« pour les lots 1-2-3-4-6-7-8 », « pour le lot 5 »,
+/// « CRITERES POUR LES LOTS N° 1 ET N° 2 », « LOT N° 3 »), when together they are every lot
+/// from 1 to N (N ≥ 2) and the text sets no limit on lots per operator (a limit of 7 says there
+/// are more than the 3 a notice mentions; a limit stays a rule of its own): a list read
+/// between the lines, so the rule it makes is a warning to confirm, never a rejection.
+fn mentioned_lots(doc: &Doc) -> Option<Lots> {
+    static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)\blots?\s+(?:n[°º]\s*)?(\d{1,2})\b((?:\s*(?:[-,/&]|\bet\b|\bà\b)\s*(?:n[°º]\s*)?\d{1,2}\b)*)")
+            .expect("valid regex")
+    });
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(à\s*)?(?:n[°º]\s*)?(\d{1,2})").expect("valid regex")
+    });
+    let mut numbers = std::collections::BTreeSet::new();
+    let mut first_at = None;
+    for c in MENTION.captures_iter(doc.text).take(100) {
+        let (Some(m), Some(n)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        first_at.get_or_insert(m.start());
+        let mut last: u32 = n.as_str().parse().ok()?;
+        numbers.insert(last);
+        for e in NUMBER.captures_iter(c.get(2).map_or("", |t| t.as_str())) {
+            let k: u32 = e.get(2)?.as_str().parse().ok()?;
+            // « lots 1 à 4 »: every lot of the range.
+            if e.get(1).is_some() && k > last && k - last <= 40 {
+                numbers.extend(last + 1..k);
+            }
+            numbers.insert(k);
+            last = k;
+        }
+    }
+    let n = u32::try_from(numbers.len()).ok()?;
+    let every_one = n >= 2 && numbers.iter().copied().eq(1..=n);
+    if !every_one {
+        return None;
+    }
+    Some(Lots {
+        list: numbers
+            .iter()
+            .map(|i| (i.to_string(), String::new()))
+            .collect(),
+        first_at,
+        mentioned: true,
+    })
 }
 
 /// A limit on lots per operator, where the text sets it.
@@ -161,6 +215,8 @@ impl Limit {
 struct Lots {
     list: Vec<(String, String)>,
     first_at: Option<usize>,
+    /// Read from mentions in passing, not from a list: to confirm.
+    mentioned: bool,
 }
 
 impl Lots {
@@ -265,6 +321,7 @@ fn counted_lots(doc: &Doc) -> Option<Lots> {
     (n >= 2).then(|| Lots {
         list: (1..=n).map(|i| (i.to_string(), String::new())).collect(),
         first_at: Some(m.start()),
+        mentioned: false,
     })
 }
 
@@ -279,6 +336,12 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
         check.push("known: true".to_string());
     }
     let mut doubts = Vec::new();
+    if lots.mentioned {
+        doubts.push(format!(
+            "lots lus dans des mentions éparses du texte, non dans une liste : vérifier qu'il n'y en a pas d'autres que 1 à {} (avertissement seulement)",
+            lots.list.len()
+        ));
+    }
     let of_lots = if listed {
         format!("Lots de la consultation (1 à {})", lots.list.len())
     } else {
@@ -312,7 +375,7 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
         id,
         family: "lots",
         title,
-        severity: if awarded { "warning" } else { "error" },
+        severity: if awarded || lots.mentioned { "warning" } else { "error" },
         phases: None,
         section: doc.section(at),
         quote: doc.sentence_quote(at),
@@ -568,6 +631,37 @@ mod tests {
             "Le pouvoir adjudicateur a décidé de ne pas lancer la consultation en lots séparés.\n",
         ] {
             assert_eq!(lots(text).0, Some(Vec::new()), "{text}");
+        }
+    }
+
+    #[test]
+    fn lots_mentioned_in_passing_are_a_list_to_confirm() {
+        for (text, want) in [
+            (
+                "Durée : 12 mois (pour les lots 1-2-3-4-6-7-8)\n12 mois, reconductible 1 fois (pour le lot 5)\n",
+                8,
+            ),
+            (
+                "12.1 : CRITERES D'ATTRIBUTION POUR LES LOTS N° 1 ET N° 2\n12.2 : CRITERES D'ATTRIBUTION POUR LE LOT N° 3\n",
+                3,
+            ),
+            ("Les prix sont mixtes pour les lots 1 à 4.\n", 4),
+        ] {
+            let (ids, _) = lots(text);
+            let want: Vec<String> = (1..=want).map(|i| i.to_string()).collect();
+            assert_eq!(ids, Some(want), "{text}");
+            let (severity, checks) = lots_rule(text).expect("a rule");
+            assert_eq!(severity, "warning", "{text}");
+            assert!(checks.contains(&"known: true".to_string()), "{checks:?}");
+        }
+        // Not every lot from 1, one lot, or a limit that says there are more: no list.
+        for text in [
+            "Les prix sont mixtes pour les lots 02 et 03, forfaitaires pour les autres lots.\n",
+            "Marché de travaux - Lot 07 Serrurerie\n",
+            "Une visite est obligatoire pour le lot 01 et préconisée pour les lots 02 et 03.\nNombre maximal de lots pour lesquels un soumissionnaire peut présenter une offre : 7\n",
+        ] {
+            let (ids, _) = lots(text);
+            assert_eq!(ids, None, "{text}");
         }
     }
 }

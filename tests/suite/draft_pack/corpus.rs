@@ -600,7 +600,7 @@ const FLOORS: &[Floor] = &[
         30,
         &[
             ("deadline", 16, 0),
-            ("lots", 20, 0),
+            ("lots", 28, 0),
             ("candidature", 18, 1),
             ("offre", 1, 0),
             ("place", 0, 0),
@@ -612,7 +612,7 @@ const FLOORS: &[Floor] = &[
         28,
         &[
             ("deadline", 9, 0),
-            ("lots", 53, 0),
+            ("lots", 55, 0),
             ("certifications", 3, 0),
             ("candidature", 25, 0),
             ("place", 1, 0),
@@ -624,7 +624,7 @@ const FLOORS: &[Floor] = &[
         28,
         &[
             ("deadline", 13, 1),
-            ("lots", 19, 0),
+            ("lots", 24, 0),
             ("lot_limit", 3, 0),
             ("offre", 1, 1),
             ("place", 1, 0),
