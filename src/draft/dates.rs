@@ -16,7 +16,7 @@ use super::{Deadline, Found};
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|d[ée]lai\s+de\s+(?:r[ée]ponse|remise|r[ée]ception)|retour\s+des|remise\s+des|r[ée]ception\s+des|r[ée]ponse\s+(?:imp[ée]rativement\s+|obligatoirement\s+)?avant\s+le|avant\s+le)\s*(?:des\s+)?(candidatures?(?:\s+et\s+(?:des\s+)?offres?)?|offres?|plis|devis|propositions?|dossiers?\s+de\s+candidatures?|dossiers?\s*:)?|(candidatures?|offres?|plis|propositions?)\s+(?:seront|devront|doivent|sont)\s+(?:être\s+)?(?:à\s+)?(?:remise?s?|remettre|d[ée]pos[ée]e?s?|transmise?s?|re[çc]ue?s?|parvenir)\b[^.\n]{0,40}?(?:pour|avant|jusqu['’]au|au\s+plus\s+tard)\s+(?:le\s+)?",
+        r"(?i)(?:date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t|r[ée]ponse)|d[ée]lai\s+de\s+(?:r[ée]ponse|remise|r[ée]ception)|retour\s+des|remise\s+des|r[ée]ception\s+des|r[ée]ponse\s+(?:imp[ée]rativement\s+|obligatoirement\s+)?avant\s+le|date\s+(?:et\s+heure\s+)?limites?\s+(?:est\s+|[ée]tait\s+)?(?:fix[ée]e\s+)?au|avant\s+le)\s*(?:des\s+)?(candidatures?(?:\s+et\s+(?:des\s+)?offres?)?|offres?|plis|devis|propositions?|dossiers?\s+de\s+candidatures?|dossiers?\s*:)?|(candidatures?|offres?|plis|propositions?)\s+(?:seront|devront|doivent|sont)\s+(?:être\s+)?(?:à\s+)?(?:remise?s?|remettre|d[ée]pos[ée]e?s?|transmise?s?|re[çc]ue?s?|parvenir)\b[^.\n]{0,40}?(?:pour|avant|jusqu['’]au|au\s+plus\s+tard)\s+(?:le\s+)?",
     )
     .expect("valid regex")
 });
@@ -47,7 +47,7 @@ static TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A time's label alone on its line (« Heure limite de réception : »).
 static TIME_LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^heure\s+limite[^:\d]{0,40}:$").expect("valid regex")
+    Regex::new(r"(?i)^heure\s+limite[^:\d]{0,40}:?$").expect("valid regex")
 });
 /// A date that ends its line on « à »: its time is on the next line.
 static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,6 +86,9 @@ const OVERSEAS: &[(&[&str], &str, &str)] = &[
 /// How far after its label, on the same line, a date is the label's (« : le mercredi 27/07/2022 »,
 /// « fixée au vendredi 9 octobre 2026 »).
 const NEAR: usize = 50;
+
+/// A line longer than this is a paragraph: a deadline found in it quotes its sentence.
+const PARAGRAPH: usize = 240;
 
 /// How many lines after its label a date is looked for (blank lines are skipped).
 const VALUE_LINES: usize = 3;
@@ -209,6 +212,7 @@ fn labels(lines: &[(usize, &str)]) -> Vec<Label> {
                 words_end: at + m.end(),
             });
         }
+        all.extend(labels_after_their_value(i, at, line));
         if !SPLIT_HEAD.is_match(line) {
             continue;
         }
@@ -233,6 +237,34 @@ fn labels(lines: &[(usize, &str)]) -> Vec<Label> {
     all
 }
 
+/// Labels that follow their value in a sentence (« mentionnaient le 15 novembre 2018 à 17h00
+/// comme date et heure limites de remise des offres »): the label is placed at its date, so
+/// that the date is read right after it.
+fn labels_after_their_value(i: usize, at: usize, line: &str) -> Vec<Label> {
+    static AS_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)\bcomme\s+date\s+(?:et\s+heure\s+)?limites?\s+de\s+(?:r[ée]ception|remise|d[ée]p[ôo]t)\s+des\s+(candidatures?|offres?|plis)")
+            .expect("valid regex")
+    });
+    AS_DEADLINE
+        .captures_iter(line)
+        .filter_map(|c| {
+            let (m, word) = (c.get(0)?, c.get(1)?);
+            // The date just before the label, within the clause.
+            let from = super::sections::floor_boundary(line, m.start().saturating_sub(NEAR));
+            let date = DATE.find_iter(&line[from..m.start()]).last()?;
+            Some(Label {
+                line: i,
+                start: at + from + date.start(),
+                end: at + from + date.start(),
+                word: Some(crate::text::fold(word.as_str())),
+                text: crate::text::fold(m.as_str()),
+                words_end: at + m.end(),
+            })
+        })
+        .collect()
+}
+
 /// Every deadline the text states, once per phase (the first one found wins).
 pub fn detect(doc: &Doc, found: &mut Found) {
     let t = doc.text;
@@ -246,12 +278,13 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         let value = postponed(&lines, &value).unwrap_or(value);
         let time = time_of(t, &lines, &value);
         // The lines just above: a heading (« Remise des offres ») may name the phase of the
-        // labels below it.
-        let previous: String = lines[..i]
+        // labels below it; and the label's own paragraph (« … le rejet d'une offre déposée
+        // avec retard. Le règlement fixait la date limite au … »).
+        let previous: String = lines[..=i]
             .iter()
             .rev()
             .filter(|(_, l)| !l.trim().is_empty())
-            .take(4)
+            .take(5)
             .map(|(_, l)| crate::text::fold(l))
             .collect::<Vec<_>>()
             .join(" ");
@@ -280,9 +313,15 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             Some(hour_minute) => date_time(value.date, hour_minute, stated, &whole, &mut doubt),
             None => value.date.format("%Y-%m-%d").to_string(),
         };
-        // The quote: the label line when it holds the date, else from the label to the value.
+        // The quote: the label line when it holds the date (its sentence when the line is a
+        // paragraph), else from the label to the value.
         let raw = if value.on_label_line && time.quote_end == time.end_of_line {
-            &t[at..at + line.len()]
+            if line.len() > PARAGRAPH {
+                let (s, e) = doc.sentence(label.start);
+                &t[s..e]
+            } else {
+                &t[at..at + line.len()]
+            }
         } else {
             stated
         };
@@ -507,11 +546,14 @@ fn local_offset(
     doubt: &mut Option<String>,
 ) -> String {
     let folded = crate::text::fold(stated);
-    // « 12h00 (heure de Guadeloupe) », « (heure de La Réunion) »: the territory is stated.
+    // « 12h00 (heure de Guadeloupe) », « (heure de La Réunion) », « 12 H 00 heure
+    // MARTINIQUE »: the territory is stated.
     if let Some((_, _, offset)) = OVERSEAS.iter().find(|(names, _, _)| {
-        names
-            .iter()
-            .any(|n| folded.contains(&format!("heure de {n}")))
+        names.iter().any(|n| {
+            ["heure de ", "heure de la ", "heure "]
+                .iter()
+                .any(|h| folded.contains(&format!("{h}{n}")))
+        })
     }) {
         return offset.to_string();
     }
@@ -817,6 +859,33 @@ mod tests {
         );
         // The dossiers of the consultation are the buyer's: no deadline of the bids.
         assert!(phases("Date de remise des dossiers de consultation : 12/02/2016\n").is_empty());
+    }
+
+    #[test]
+    fn deadlines_reported_in_prose_and_a_time_under_a_label_without_colon() {
+        // A decision reports the RC: the label before or after its date, the sentence quoted.
+        let got = deadlines(
+            "Le juge confirme le rejet d'une offre déposée avec retard. En l'espèce, le règlement de consultation fixait la date limite au 17 janvier 2023 à 10 heures. Le candidat a déposé son offre à 10 heures et 29 secondes, après un long échange avec la plateforme et une grève annoncée.\n",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "2023-01-17T10:00:00+01:00");
+        assert_eq!(
+            got[0].2,
+            "En l'espèce, le règlement de consultation fixait la date limite au 17 janvier 2023 à 10 heures."
+        );
+        assert_eq!(
+            phases(
+                "Le règlement de la consultation mentionnait le 15 novembre 2018 à 17h00 comme date et heure limites de remise des offres.\n"
+            ),
+            vec![("offre".to_string(), "2018-11-15T17:00:00+01:00".to_string())]
+        );
+        // « Heure limite … » without its colon, the territory after « heure ».
+        assert_eq!(
+            phases(
+                "Date de remise des offres\n11 mai 2015\nHeure limite de remise des offres\n12 H 00 heure MARTINIQUE\n"
+            ),
+            vec![("offre".to_string(), "2015-05-11T12:00:00-04:00".to_string())]
+        );
     }
 
     #[test]

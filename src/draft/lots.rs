@@ -42,7 +42,7 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)|\b(?:les|des)\s+({NUMBER})\s+lots\s+qui\s+(?:le\s+|la\s+)?compos(?:ent|aient|eront)\b"
     ))
     .expect("valid regex")
 });
@@ -317,7 +317,7 @@ fn inline_lots(lots: &mut Lots, at: usize, line: &str) {
 /// « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N, untitled.
 fn counted_lots(doc: &Doc) -> Option<Lots> {
     let c = COUNT.captures(doc.text)?;
-    let (m, n) = (c.get(0)?, number(c.get(1).or_else(|| c.get(2))?.as_str())?);
+    let (m, n) = (c.get(0)?, number((1..=3).find_map(|i| c.get(i))?.as_str())?);
     (n >= 2).then(|| Lots {
         list: (1..=n).map(|i| (i.to_string(), String::new())).collect(),
         first_at: Some(m.start()),
@@ -625,6 +625,13 @@ mod tests {
                 "Nombre maximal de lots pour lesquels un soumissionnaire peut présenter une offre\n"
             ),
             None
+        );
+        // Lots counted in a decision's report.
+        let (ids, _) =
+            lots("une offre sur plus de deux des quatre lots qui composaient le marché.\n");
+        assert_eq!(
+            ids,
+            Some(vec!["1".into(), "2".into(), "3".into(), "4".into()])
         );
         for text in [
             "La présente consultation ne peut pas être allotie pour assurer une unité d'exécution.\n",

@@ -321,7 +321,7 @@ fn names_place(text: &str) -> bool {
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
         Regex::new(
-            r"marches-publics\.gouv\.fr|(?i:plate-?forme\s+des\s+achats\s+de\s+l['’][ée]tat)",
+            r"marches-publics\.gouv\.fr|(?i:plate-?forme\s+(?:s[ée]curis[ée]e\s+)?des\s+achats\s+de\s+l['’][ée]tat)",
         )
         .expect("valid regex")
     });
@@ -424,6 +424,9 @@ mod tests {
         ));
         assert!(!names_place(
             "Mairie, 1 PLACE DE LA LIBERATION, 34130 Mauguio\n"
+        ));
+        assert!(names_place(
+            "déposé par la plate-forme sécurisée des achats de l'État « Place ».\n"
         ));
     }
 }

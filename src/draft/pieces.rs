@@ -94,16 +94,16 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-EFFECTIFS",
-        trigger: r"d[ée]claration\s+des\s+effectifs|effectifs\s+(?:moyens\s+annuels|annuels\s+moyens)",
+        trigger: r"d[ée]claration\s+des\s+effectifs|effectifs\s+(?:moyens\s+annuels|annuels\s+moyens)|moyens\s+en\s+personnel",
         label: "déclaration des effectifs",
-        names: &[r"effectif"],
-        content: r"effectifs",
+        names: &[r"effectif", r"personnel"],
+        content: r"effectifs|personnel",
         formats: "",
         offer: false,
     },
     PieceKind {
         topic: "CAND-MOYENS",
-        trigger: r"(?:description|d[ée]claration)\s+(?:d[ée]taill[ée]e\s+)?(?:indiquant\s+)?(?:de\s+)?l['’](?:[ée]quipement\s+technique|outillage)|moyens\s+(?:techniques|mat[ée]riels)",
+        trigger: r"(?:description|d[ée]claration)\s+(?:d[ée]taill[ée]e\s+)?(?:indiquant\s+)?(?:de\s+)?l['’](?:[ée]quipement\s+technique|outillage)|moyens\s+(?:techniques|mat[ée]riels|en\s+mat[ée]riel)",
         label: "description des moyens techniques et organisationnels (outillage, matériel)",
         names: &[
             r"moyens",
@@ -145,7 +145,7 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-QUALIFICATIONS",
-        trigger: r"certificats?\s+de\s+qualifications?\s+professionnelles?",
+        trigger: r"certificats?\s+de\s+qualifications?(?:\s+professionnelles?)?",
         label: "certificats de qualification professionnelle",
         names: &[r"qualification", r"certificat"],
         content: r"qualification",
@@ -184,6 +184,16 @@ const KINDS: &[PieceKind] = &[
             r"(^|[_ .-])rcs([_ .-]|$)",
         ],
         content: r"extrait k ?bis|registre du commerce",
+        formats: SCANS,
+        offer: false,
+    },
+    PieceKind {
+        // The notices' standard item: who signs must be empowered to commit the candidate.
+        topic: "CAND-POUVOIR",
+        trigger: r"pouvoirs?\s+(?:de\s+la\s+personne|du\s+signataire|des\s+personnes)\s+(?:habilit[ée]e?s?|ayant\s+qualit[ée])",
+        label: "pouvoir de la personne habilitée à engager le candidat",
+        names: &[r"pouvoir", r"habilitation", r"delegation"],
+        content: r"pouvoir|habilit|delegation",
         formats: SCANS,
         offer: false,
     },
@@ -346,9 +356,9 @@ const KINDS: &[PieceKind] = &[
     PieceKind {
         // A compulsory visit is proved by the certificate the buyer signs on site.
         topic: "OFFRE-VISITE",
-        trigger: r"(?:attestation|certificat)\s+de\s+visite",
+        trigger: r"(?:attestation|certificat|r[ée]c[ée]piss[ée])\s+de\s+visite",
         label: "attestation de visite",
-        names: &[r"visite"],
+        names: &[r"visite", r"recepisse"],
         content: r"visite",
         formats: SCANS,
         offer: true,
@@ -638,11 +648,13 @@ fn placement(doc: &Doc, at: usize, s: usize) -> Option<isize> {
 /// A piece named as where something else is found (« la déclaration sur l'honneur conforme au
 /// modèle joint en annexe à l'acte d'engagement », « figurant dans le mémoire technique »), or
 /// as what the contract is priced on (« accord-cadre à bons de commande sur bordereau de prix
-/// unitaires », « sur la base du BPU »): the sentence asks for the other thing.
+/// unitaires », « sur la base du BPU »), or as what a party refers to (« elle se borne à
+/// renvoyer aux formulaires DC1, DC2 et DC4 »), itself or after the other items of the same
+/// list: the sentence asks for the other thing.
 fn referred_to(t: &str, at: usize) -> bool {
     static WHERE: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du)|commande\s+sur|sur\s+la\s+base\s+d[ue]s?|par\s+application\s+d[ue]s?)\s+(?:l['’]\s*|le\s+|la\s+|un\s+)?$")
+        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du)|commande\s+sur|sur\s+la\s+base\s+d[ue]s?|par\s+application\s+d[ue]s?|renvo(?:yer|ie|ient|yait|yant)\s+(?:aux?|à)(?:\s+(?:formulaires?|documents?|pi[eè]ces?))?|remplac[ée]e?s?\s+par|justifiant\s+d[eu]s?)\s+(?:l['’]\s*|le\s+|la\s+|une?\s+)?(?:[\w.-]+\s*(?:,|\bet\b)\s*){0,3}$")
             .expect("valid regex")
     });
     WHERE.is_match(&crate::text::fold(super::sections::before(t, at, 60)))
@@ -746,6 +758,10 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
         }
         return;
     }
+    let label = named(kind, window);
+    if let Some(l) = check.iter_mut().find(|l| l.starts_with("label: ")) {
+        *l = format!("label: {}", super::render::double(&label));
+    }
     let id = found.id(kind.topic);
     let who = if demand.per_member {
         ", par membre"
@@ -757,13 +773,14 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
         when: None,
         id: id.clone(),
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
-        title: format!("{} : {}{who}", capitalise(phase), kind.label),
+        title: format!("{} : {}{who}", capitalise(phase), label),
         // A piece named without a requirement (score 0) is a doubt, never a rejection.
         severity: if demand.alternative
             || demand.in_form
             || demand.any_proof
             || demand.fallback
             || demand.optional_visit
+            || demand.signatory_power
             || score <= 0
         {
             "warning"
@@ -775,7 +792,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
         quote: quote.clone(),
         help: format!(
             "Joindre la pièce « {} »{}. Si le fichier porte un autre nom, le déclarer dans `pieces:` du bid.yaml.",
-            kind.label,
+            label,
             if demand.per_member { " pour chaque membre du groupement" } else { "" }
         ),
         check,
@@ -803,6 +820,29 @@ fn visit_compulsory(t: &str) -> bool {
     })
 }
 
+/// The piece's name for the bid manager: a price schedule says which form the RC asks (« cadre
+/// de prix (DPGF) », « cadre de prix (BPU, DQE) »), any other piece its kind's label.
+fn named(kind: &PieceKind, window: &str) -> String {
+    const FORMS: [(&str, &[&str]); 3] = [
+        ("DPGF", &["dpgf", "decomposition du prix global"]),
+        ("BPU", &["bpu", "bordereau des prix", "bordereau de prix"]),
+        ("DQE", &["dqe", "detail quantitatif"]),
+    ];
+    if kind.topic != "OFFRE-PRIX" {
+        return kind.label.to_string();
+    }
+    let forms: Vec<&str> = FORMS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| window.contains(w)))
+        .map(|(form, _)| *form)
+        .collect();
+    if forms.is_empty() {
+        kind.label.to_string()
+    } else {
+        format!("cadre de prix ({})", forms.join(", "))
+    }
+}
+
 /// What the sentence that asks for a piece says of it beyond its name.
 struct Demand {
     /// Asked of every member of a group (candidature pieces only).
@@ -813,12 +853,15 @@ struct Demand {
     alternative: bool,
     /// Given inside a form annexed to the RC: a separate file may not be expected.
     in_form: bool,
-    /// A qualification the candidate may prove « par tout moyen » or by an equivalent.
+    /// A qualification certificate, which an equivalent proof may replace.
     any_proof: bool,
     /// An item of a list given « à défaut » of another proof.
     fallback: bool,
     /// The certificate of a visit the text does not make compulsory.
     optional_visit: bool,
+    /// A signatory's power, owed only when the signatory is not the candidate's legal
+    /// representative.
+    signatory_power: bool,
 }
 
 impl Demand {
@@ -833,6 +876,7 @@ impl Demand {
         Demand {
             fallback,
             optional_visit: kind.topic == "OFFRE-VISITE" && !visit_compulsory(doc.text),
+            signatory_power: kind.topic == "CAND-POUVOIR",
             per_member,
             joint: per_member && JOINT.is_match(window),
             // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
@@ -840,8 +884,10 @@ impl Demand {
                 && (window.contains("dume")
                     || DUME_ALTERNATIVE.is_match(&crate::text::fold(doc.text))),
             in_form: kind.topic != "CAND-TRAME" && IN_FORM.is_match(window),
-            any_proof: kind.topic == "CAND-QUALIFICATIONS"
-                && (window.contains("tout moyen") || window.contains("equivalent")),
+            // A qualification certificate is the usual proof of a capacity, rarely the only
+            // one the buyer may accept (« ou tout moyen de preuve équivalent », often in a
+            // sentence the excerpt cuts): a file-name check cannot judge an equivalent proof.
+            any_proof: kind.topic == "CAND-QUALIFICATIONS",
         }
     }
 
@@ -859,6 +905,12 @@ impl Demand {
                     .to_string(),
             );
         }
+        if self.signatory_power {
+            doubts.push(
+                "pouvoir dû seulement si le signataire n'est pas le représentant légal du candidat (avertissement seulement)"
+                    .to_string(),
+            );
+        }
         if self.optional_visit {
             doubts.push(
                 "visite que le texte ne dit pas obligatoire : l'attestation n'est due que si elle l'est (avertissement seulement)"
@@ -873,7 +925,7 @@ impl Demand {
         }
         if self.any_proof {
             doubts.push(
-                "qualification prouvée « par tout moyen » ou par un équivalent : avertissement seulement"
+                "certificat de qualification : une preuve équivalente peut le remplacer ; vérifier si le RC l'exige sans équivalent (avertissement seulement)"
                     .to_string(),
             );
         }
@@ -1449,5 +1501,58 @@ mod tests {
             pieces("Le candidat remet le bordereau des prix unitaires (BPU) complété.\n"),
             vec![("T-OFFRE-PRIX".to_string(), "error")]
         );
+    }
+
+    #[test]
+    fn the_price_form_named_and_pieces_owed_only_in_some_cases() {
+        let found = crate::draft::detected(
+            detect,
+            "L'offre comprend la décomposition du prix global et forfaitaire (DPGF) complétée.\n",
+        );
+        let titles: Vec<&str> = found.rules.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["Offre : cadre de prix (DPGF)"]);
+        // A power of the signatory, a qualification certificate: warnings.
+        let got = pieces(
+            "Les candidats fournissent :\n— le pouvoir de la personne habilitée à engager le candidat ;\n— des certificats de qualification ;\n— moyens en personnel ;\n— moyens en matériel.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("T-CAND-EFFECTIFS".to_string(), "error"),
+                ("T-CAND-MOYENS".to_string(), "error"),
+                ("T-CAND-QUALIFICATIONS".to_string(), "warning"),
+                ("T-CAND-POUVOIR".to_string(), "warning"),
+            ]
+        );
+        // The récépissé of a compulsory visit.
+        assert_eq!(
+            pieces(
+                "Le règlement fixe une visite obligatoire sur les lieux. Le candidat joint le récépissé de visite.\n"
+            ),
+            vec![("T-OFFRE-VISITE".to_string(), "error")]
+        );
+    }
+
+    #[test]
+    fn pieces_referred_to_replaced_by_or_proved_by_another_are_not_asked() {
+        for text in [
+            "Elle se borne à renvoyer aux formulaires DC1, DC2 et DC4 qu'elle a produits.\n",
+            "Les attestations de bonne exécution pourront être remplacées par une attestation sur l'honneur du candidat.\n",
+        ] {
+            let ids: Vec<String> = pieces(text).into_iter().map(|(id, _)| id).collect();
+            assert!(
+                !ids.iter()
+                    .any(|id| id.contains("DC1") || id.contains("DC2") || id.contains("-DH")),
+                "{text}: {ids:?}"
+            );
+        }
+        // The letter « justifiant des pouvoirs »: the letter is the piece, not a power.
+        let ids: Vec<String> = pieces(
+            "1. La lettre de candidature justifiant des pouvoirs de la personne habilitée à engager le candidat (ou DC1).\n",
+        )
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+        assert_eq!(ids, ["T-CAND-DC1"]);
     }
 }

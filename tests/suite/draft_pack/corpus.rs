@@ -534,6 +534,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hon.yaml", "heldout7"),
     ("heldout-hoo.yaml", "heldout8"),
     ("heldout-hop.yaml", "heldout8"),
+    ("heldout-hoq.yaml", "heldout9"),
+    ("heldout-hor.yaml", "heldout9"),
 ];
 
 fn score_list(
@@ -671,6 +673,19 @@ const FLOORS: &[Floor] = &[
             ("lots", 15, 0),
             ("lot_limit", 3, 0),
             ("refusal", 6, 2),
+        ],
+    ),
+    (
+        "heldout9",
+        24,
+        &[
+            ("deadline", 3, 0),
+            ("lots", 22, 0),
+            ("certifications", 1, 0),
+            ("candidature", 12, 1),
+            ("offre", 6, 1),
+            ("place", 1, 0),
+            ("refusal", 3, 2),
         ],
     ),
 ];
