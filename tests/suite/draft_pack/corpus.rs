@@ -536,6 +536,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hop.yaml", "heldout8"),
     ("heldout-hoq.yaml", "heldout9"),
     ("heldout-hor.yaml", "heldout9"),
+    ("heldout-hos.yaml", "heldout10"),
+    ("heldout-hot.yaml", "heldout10"),
 ];
 
 fn score_list(
@@ -686,6 +688,17 @@ const FLOORS: &[Floor] = &[
             ("offre", 6, 1),
             ("place", 1, 0),
             ("refusal", 3, 2),
+        ],
+    ),
+    (
+        "heldout10",
+        24,
+        &[
+            ("deadline", 3, 3),
+            ("lots", 42, 0),
+            ("candidature", 1, 0),
+            ("offre", 4, 0),
+            ("refusal", 3, 9),
         ],
     ),
 ];
