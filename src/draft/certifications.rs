@@ -1,5 +1,4 @@
-//! Certifications and qualifications (HDS with its activities, SecNumCloud, ISO 27001,
-//! Qualibat, Qualiopi, OPQIBI, Qualifelec) with the piece that carries the certificate and the
+//! Certifications and qualifications (HDS with its activities, SecNumCloud, ISO 27001, Qualibat, Qualiopi, OPQIBI, FNTP, Qualifelec, APSAD, MASE, OPQTECC, Qualipaysage) with the piece that carries the certificate and the
 //! phase it is due in, and the hosting territory (Union européenne, France métropolitaine).
 
 use std::sync::LazyLock;
@@ -14,36 +13,94 @@ static HDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bHDS\b|h[ée]bergeurs?\s+de\s+donn[ée]es\s+de\s+sant[ée]")
         .expect("valid regex")
 });
-static SNC: LazyLock<Regex> = LazyLock::new(|| {
-    // Proof: a constant pattern.
-    Regex::new(r"(?i)\bSecNumCloud\b").expect("valid regex")
-});
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    // Proof: a constant pattern. « ISO 27001 », « ISO/IEC 27001 », « NF EN ISO/CEI 27 001 ».
-    Regex::new(r"(?i)\bISO\s*(?:/\s*(?:IEC|CEI)\s*)?27\s?001\b").expect("valid regex")
-});
-static QUALIBAT: LazyLock<Regex> = LazyLock::new(|| {
-    // Proof: a constant pattern.
-    Regex::new(r"(?i)\bQualibat\b").expect("valid regex")
-});
-static QUALIOPI: LazyLock<Regex> = LazyLock::new(|| {
-    // Proof: a constant pattern.
-    Regex::new(r"(?i)\bQualiopi\b").expect("valid regex")
-});
-static OPQIBI: LazyLock<Regex> = LazyLock::new(|| {
-    // Proof: a constant pattern.
-    Regex::new(r"(?i)\bOPQIBI\b").expect("valid regex")
-});
-/// The FNTP's professional identification of public-works firms (« certification FNTP »,
-/// « identification professionnelle FNTP »).
-static FNTP: LazyLock<Regex> = LazyLock::new(|| {
-    // Proof: a constant pattern.
-    Regex::new(r"(?i)\b(?:certifications?|qualifications?|identification\s+professionnelle)\s+(?:\S+\s+){0,3}?FNTP\b|F[ée]d[ée]ration\s+Nationale\s+des\s+Travaux\s+Publics")
-        .expect("valid regex")
-});
-static QUALIFELEC: LazyLock<Regex> = LazyLock::new(|| {
-    // Proof: a constant pattern.
-    Regex::new(r"(?i)\bQualifelec\b").expect("valid regex")
+/// A certification scheme other than HDS: how the text names it, its scheme name in the pack,
+/// how its certificate's file is recognised.
+struct Scheme {
+    topic: &'static str,
+    scheme: &'static str,
+    pattern: &'static str,
+    names: &'static [&'static str],
+}
+
+const SCHEMES: &[Scheme] = &[
+    Scheme {
+        topic: "SECNUMCLOUD",
+        scheme: "SecNumCloud",
+        pattern: r"(?i)\bSecNumCloud\b",
+        names: &["secnum", "(^|[_ .-])snc([_ .-]|$)"],
+    },
+    Scheme {
+        // « ISO 27001 », « ISO/IEC 27001 », « NF EN ISO/CEI 27 001 ».
+        topic: "ISO27001",
+        scheme: "ISO27001",
+        pattern: r"(?i)\bISO\s*(?:/\s*(?:IEC|CEI)\s*)?27\s?001\b",
+        names: &["iso[_ .-]*27001", "27001"],
+    },
+    Scheme {
+        topic: "QUALIBAT",
+        scheme: "Qualibat",
+        pattern: r"(?i)\bQualibat\b",
+        names: &["qualibat"],
+    },
+    Scheme {
+        topic: "QUALIOPI",
+        scheme: "Qualiopi",
+        pattern: r"(?i)\bQualiopi\b",
+        names: &["qualiopi"],
+    },
+    Scheme {
+        topic: "OPQIBI",
+        scheme: "OPQIBI",
+        pattern: r"(?i)\bOPQIBI\b",
+        names: &["opqibi"],
+    },
+    Scheme {
+        // The FNTP's professional identification of public-works firms (« certification
+        // FNTP », « identification professionnelle FNTP »).
+        topic: "FNTP",
+        scheme: "FNTP",
+        pattern: r"(?i)\b(?:certifications?|qualifications?|identification\s+professionnelle)\s+(?:\S+\s+){0,3}?FNTP\b|F[ée]d[ée]ration\s+Nationale\s+des\s+Travaux\s+Publics",
+        names: &["fntp"],
+    },
+    Scheme {
+        topic: "QUALIFELEC",
+        scheme: "Qualifelec",
+        pattern: r"(?i)\bQualifelec\b",
+        names: &["qualifelec"],
+    },
+    Scheme {
+        // Fire-safety installers' certification (CNPP).
+        topic: "APSAD",
+        scheme: "APSAD",
+        pattern: r"(?i)\bAPSAD\b",
+        names: &["apsad"],
+    },
+    Scheme {
+        topic: "MASE",
+        scheme: "MASE",
+        pattern: r"\bMASE\b",
+        names: &["(^|[_ .-])mase([_ .-]|$)"],
+    },
+    Scheme {
+        topic: "OPQTECC",
+        scheme: "OPQTECC",
+        pattern: r"(?i)\bOPQTECC\b",
+        names: &["opqtecc"],
+    },
+    Scheme {
+        topic: "QUALIPAYSAGE",
+        scheme: "Qualipaysage",
+        pattern: r"(?i)\bQualipaysage\b",
+        names: &["qualipaysage"],
+    },
+];
+
+static SCHEME_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    SCHEMES
+        .iter()
+        // Proof: constant patterns, each exercised by the tests below.
+        .map(|s| Regex::new(s.pattern).expect("valid regex"))
+        .collect()
 });
 /// A certificate asked in the offer (« une offre ne comportant pas le certificat », « le
 /// certificat … joint à l'offre »), not in the candidature.
@@ -89,34 +146,9 @@ const HDS_NAMES: &[&str] = &[r"(^|[_ .-])hds[0-9]*([_ .-]|$)", r"certifi[a-z]*[_
 
 pub fn detect(doc: &Doc, found: &mut Found) {
     hds(doc, found);
-    other(
-        doc,
-        found,
-        &SNC,
-        "SECNUMCLOUD",
-        "SecNumCloud",
-        &["secnum", "(^|[_ .-])snc([_ .-]|$)"],
-    );
-    other(
-        doc,
-        found,
-        &ISO,
-        "ISO27001",
-        "ISO27001",
-        &["iso[_ .-]*27001", "27001"],
-    );
-    other(doc, found, &QUALIBAT, "QUALIBAT", "Qualibat", &["qualibat"]);
-    other(doc, found, &QUALIOPI, "QUALIOPI", "Qualiopi", &["qualiopi"]);
-    other(doc, found, &OPQIBI, "OPQIBI", "OPQIBI", &["opqibi"]);
-    other(doc, found, &FNTP, "FNTP", "FNTP", &["fntp"]);
-    other(
-        doc,
-        found,
-        &QUALIFELEC,
-        "QUALIFELEC",
-        "Qualifelec",
-        &["qualifelec"],
-    );
+    for (scheme, re) in SCHEMES.iter().zip(SCHEME_PATTERNS.iter()) {
+        other(doc, found, re, scheme);
+    }
     hosting(doc, found);
 }
 
@@ -323,7 +355,8 @@ fn activities(folded: &str) -> Option<Vec<u8>> {
 
 /// Another certification (SecNumCloud, ISO, Qualibat, Qualiopi): the certificate and the
 /// certification, unless the text makes it optional.
-fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, names: &[&str]) {
+fn other(doc: &Doc, found: &mut Found, re: &Regex, def: &Scheme) {
+    let (topic, scheme, names) = (def.topic, def.scheme, def.names);
     let all = required_sentences(doc, found, re, scheme);
     // The sentence that requires it (« exigée par le règlement », « les candidats
     // produisent ») rather than the first that names it.
@@ -346,17 +379,7 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
     let quote = doc.sentence_quote(*at);
     // « Pour le lot 2 : … Qualibat 1312 »: the bids for that lot.
     let when = super::lot_condition(&quote);
-    let mut doubts =
-        vec!["qui doit détenir la certification ? vérifier le filtre des membres".to_string()];
-    // « ou équivalent »: another proof is admitted, the certificate's absence is no rejection.
-    let equivalent = s.contains("ou equivalent");
-    if equivalent {
-        doubts.push(
-            "« ou équivalent » : une preuve équivalente est admise (avertissement seulement)"
-                .to_string(),
-        );
-    }
-    let severity = if equivalent { "warning" } else { "error" };
+    let (severity, doubts) = severity_of(s);
     let phases = Some(phase_of(doc, s));
     found.push(Rule {
         when: when.clone(),
@@ -393,6 +416,36 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, topic: &str, scheme: &str, na
         check,
         doubts,
     });
+}
+
+/// A scheme's severity and doubts from its folded sentence: a warning when « ou équivalent »
+/// admits another proof or when no word of the sentence asks for it.
+fn severity_of(s: &str) -> (&'static str, Vec<String>) {
+    let mut doubts =
+        vec!["qui doit détenir la certification ? vérifier le filtre des membres".to_string()];
+    // « ou équivalent »: another proof is admitted, the certificate's absence is no rejection.
+    let equivalent = s.contains("ou equivalent");
+    if equivalent {
+        doubts.push(
+            "« ou équivalent » : une preuve équivalente est admise (avertissement seulement)"
+                .to_string(),
+        );
+    }
+    // A scheme named in no sentence that asks for it (« entreprise certifiée … » in a
+    // description) is a doubt, not a rejection.
+    let demanded = DEMAND.is_match(s);
+    if !demanded {
+        doubts.push(
+            "certification citée sans exigence explicite : vérifier qu'elle est demandée (avertissement seulement)"
+                .to_string(),
+        );
+    }
+    let severity = if equivalent || !demanded {
+        "warning"
+    } else {
+        "error"
+    };
+    (severity, doubts)
 }
 
 /// The phase a certificate is due in: the candidature, unless the text asks for it in the
@@ -660,5 +713,37 @@ mod tests {
                 Some("{ lots_any: [3] }".to_string())
             )
         );
+    }
+
+    #[test]
+    fn trade_schemes_and_a_scheme_named_without_a_requirement() {
+        for (text, scheme) in [
+            (
+                "Le candidat doit fournir ses qualifications APSAD de mise en service des installations.\n",
+                "APSAD",
+            ),
+            (
+                "Le candidat joint à sa candidature son certificat MASE en cours de validité.\n",
+                "MASE",
+            ),
+            (
+                "Les candidats doivent produire la qualification OPQTECC de leur économiste de la construction.\n",
+                "OPQTECC",
+            ),
+            (
+                "Le candidat doit détenir la qualification Qualipaysage pour les travaux d'espaces verts.\n",
+                "QUALIPAYSAGE",
+            ),
+        ] {
+            let got = rules(text);
+            assert_eq!(got.len(), 2, "{text}: {got:?}");
+            assert_eq!(got[1].0, format!("T-{scheme}"), "{text}");
+            assert_eq!(got[1].1, "error", "{text}");
+        }
+        // Named in a description, asked by no sentence: a warning to confirm.
+        let got = rules(
+            "Entreprise titulaire de la qualification Qualibat 1552 depuis 2010, implantée dans le département.\n",
+        );
+        assert_eq!(got[1], ("T-QUALIBAT".to_string(), "warning", None));
     }
 }

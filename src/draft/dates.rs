@@ -28,11 +28,11 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// A time right after a date: « à 12h00 », « à 12 h 00 », « – 12h00 », « à 16:00 »,
-/// « à 12 Heures », « 18h ».
+/// « à 12 Heures », « 18h », and letter-spaced by a PDF's extraction (« à 1 2 h 0 0 »).
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(
-        r"(?i)^[\s,.]*(?:(?:à|a|avant|jusqu['’]à|[–—-]|heure\s*:)\s*)?([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?(?:\b|$)",
+        r"(?i)^[\s,.]*(?:(?:à|a|avant|jusqu['’]à|[–—-]|heure\s*:)\s*)?([01]?\d|2[0-3]|[01]\s\d|2\s[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d|[0-5]\s\d)?(?:\b|$)",
     )
     .expect("valid regex")
 });
@@ -156,8 +156,9 @@ pub fn yearless(doc: &Doc) -> Option<String> {
 
 /// Hour and minute of a `TIME` or `TIME_LABEL` match.
 fn hour_minute(c: &regex::Captures) -> Option<(u32, u32)> {
-    let h = c.get(1)?.as_str().parse().ok()?;
-    let m = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let figures = |m: regex::Match| m.as_str().replace(' ', "").parse().ok();
+    let h = figures(c.get(1)?)?;
+    let m = c.get(2).map_or(Some(0), figures)?;
     Some((h, m))
 }
 
@@ -428,6 +429,17 @@ fn time_of(t: &str, lines: &[(usize, &str)], value: &LabelledDate) -> StatedTime
             if time.hour_minute.is_some() {
                 time.quote_end = a + l.len();
             }
+        }
+    }
+    if time.hour_minute.is_none() {
+        // « Date limite de réception : Lundi 24/02/2025 Heure limite de réception : 12 h 00 »:
+        // the time under its own label, further on the date's line.
+        let folded_rest = rest.to_lowercase();
+        if let Some(k) = folded_rest.find("heure limite").filter(|k| *k <= NEAR) {
+            time.hour_minute = rest
+                .get(k..)
+                .and_then(|r| TIME_LABEL.captures(r))
+                .and_then(|c| hour_minute(&c));
         }
     }
     if time.hour_minute.is_none() {
@@ -885,6 +897,26 @@ mod tests {
                 "Date de remise des offres\n11 mai 2015\nHeure limite de remise des offres\n12 H 00 heure MARTINIQUE\n"
             ),
             vec![("offre".to_string(), "2015-05-11T12:00:00-04:00".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_time_under_its_label_on_the_dates_line_and_letter_spaced_figures() {
+        assert_eq!(
+            phases(
+                "Remise des offres :\nDate limite de réception : Lundi 24/02/2025 Heure limite de réception : 12 h 00\n"
+            ),
+            vec![("offre".to_string(), "2025-02-24T12:00:00+01:00".to_string())]
+        );
+        assert_eq!(
+            phases(
+                "DATE LIMITE DE RECEPTION DES OFFRES : Mardi 15 septembre 2015 HEURE LIMITE DE RECEPTION : 12h00 (heure de La Réunion)\n"
+            ),
+            vec![("offre".to_string(), "2015-09-15T12:00:00+04:00".to_string())]
+        );
+        assert_eq!(
+            phases("Date et heure limite de remise des offres : Le 11/07/2019 à 1 2 h 0 0\n"),
+            vec![("offre".to_string(), "2019-07-11T12:00:00+02:00".to_string())]
         );
     }
 

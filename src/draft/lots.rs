@@ -42,7 +42,7 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)|\b(?:les|des)\s+({NUMBER})\s+lots\s+qui\s+(?:le\s+|la\s+)?compos(?:ent|aient|eront)\b"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|regroup(?:e|ent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)|\b(?:les|des)\s+({NUMBER})\s+lots\s+qui\s+(?:le\s+|la\s+)?compos(?:ent|aient|eront)\b"
     ))
     .expect("valid regex")
 });
@@ -68,7 +68,7 @@ static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|ne\s+(?:peut|pourra|sera)\s+pas\s+(?:[êe]tre\s+)?allotie?|ne\s+pas\s+(?:lancer|passer)\s+la\s+consultation\s+en\s+lots|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|ne\s+(?:peut|pourra|sera)\s+pas\s+(?:[êe]tre\s+)?allotie?|ne\s+pas\s+(?:lancer|passer)\s+la\s+consultation\s+en\s+lots|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|\b(?:d[ée]volue?s?|pass[ée]e?s?|attribu[ée]e?s?)\s+en\s+un\s+lot\s+unique\b|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -626,6 +626,10 @@ mod tests {
             ),
             None
         );
+        let (ids, _) = lots("Le marché de travaux en cause, regroupant 3 lots, est alloti.\n");
+        assert_eq!(ids, Some(vec!["1".into(), "2".into(), "3".into()]));
+        let (ids, _) = lots("Les travaux seraient dévolus en un lot unique.\n");
+        assert_eq!(ids, Some(Vec::new()));
         // Lots counted in a decision's report.
         let (ids, _) =
             lots("une offre sur plus de deux des quatre lots qui composaient le marché.\n");

@@ -330,15 +330,26 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "OFFRE-PRIX",
-        trigger: r"cadre\s+de\s+prix|bordereau\s+(?:des|de)\s+prix|\bBPU\b|\bDPGF\b|\bDQE\b|d[ée]tail\s+quantitatif|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
+        trigger: r"cadre\s+de\s+prix|bordereau\s+(?:des|de)\s+prix|\bBPU\b|\bDPGF\b|d[ée]composition\s+du\s+prix|cadre\s+de\s+r[ée]ponse\s+financi[èe]re",
         label: "cadre de prix (offre financière)",
+        names: &[r"(^|[_ .-])(bpu|dpgf)([_ .-]|$)", r"prix", r"financ"],
+        content: r"bordereau des prix|decomposition du prix|offre financiere",
+        formats: "",
+        offer: true,
+    },
+    PieceKind {
+        // The estimate of the quantities, a document of its own beside the BPU (a warning when
+        // the same sentence names the BPU: it may be a sheet of the same workbook).
+        topic: "OFFRE-DQE",
+        trigger: r"\bDQE\b|d[ée]tail\s+quantitatif",
+        label: "détail quantitatif estimatif (DQE)",
         names: &[
-            r"(^|[_ .-])(bpu|dpgf|dqe)([_ .-]|$)",
+            r"(^|[_ .-])dqe([_ .-]|$)",
+            r"quantitatif",
             r"prix",
             r"financ",
-            r"quantitatif",
         ],
-        content: r"bordereau des prix|decomposition du prix|offre financiere|detail quantitatif",
+        content: r"detail quantitatif",
         formats: "",
         offer: true,
     },
@@ -486,6 +497,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         }
         piece(doc, found, kind, at, &window, score);
     }
+    certificate_of_a_compulsory_visit(doc, found);
 }
 
 /// The sworn statements given inside the DC1 (its part F1, « déclare sur l'honneur … »): the
@@ -781,6 +793,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
             || demand.fallback
             || demand.optional_visit
             || demand.signatory_power
+            || demand.dqe_beside_bpu
             || score <= 0
         {
             "warning"
@@ -806,27 +819,55 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
 /// Does the text make a visit compulsory (« La visite du site est obligatoire », « visite
 /// obligatoire »), not merely possible (« n'est pas obligatoire », « facultative »)?
 fn visit_compulsory(t: &str) -> bool {
+    compulsory_visit_at(t).is_some()
+}
+
+/// Where the text first makes a visit compulsory.
+fn compulsory_visit_at(t: &str) -> Option<usize> {
     static COMPULSORY: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"visite[^.;]{0,80}\bobligatoire|\bobligatoire[^.;]{0,30}\bvisite")
+        Regex::new(r"(?i)visite[^.;]{0,80}\bobligatoire|\bobligatoire[^.;]{0,30}\bvisite")
             .expect("valid regex")
     });
-    let folded = crate::text::fold(t);
-    COMPULSORY.find_iter(&folded).any(|m| {
-        let said = m.as_str();
-        !(said.contains("pas obligatoire")
-            || said.contains("non obligatoire")
-            || said.contains("facultati"))
-    })
+    COMPULSORY
+        .find_iter(t)
+        .find(|m| {
+            let said = crate::text::fold(m.as_str());
+            !(said.contains("pas obligatoire")
+                || said.contains("non obligatoire")
+                || said.contains("facultati"))
+        })
+        .map(|m| m.start())
+}
+
+/// A compulsory visit whose certificate the text does not name: the buyer's certificate is
+/// the usual proof a bid carries, a warning to confirm (some buyers keep a register instead).
+fn certificate_of_a_compulsory_visit(doc: &Doc, found: &mut Found) {
+    if found.drafted("OFFRE-VISITE").is_some() {
+        return;
+    }
+    let (Some(at), Some(kind)) = (
+        compulsory_visit_at(doc.text),
+        KINDS.iter().find(|k| k.topic == "OFFRE-VISITE"),
+    ) else {
+        return;
+    };
+    let window = crate::text::fold(&doc.sentence_quote(at));
+    piece(doc, found, kind, at, &window, 0);
+    if let Some(rule) = found.rules.last_mut() {
+        rule.doubts = vec![
+            "visite obligatoire : l'attestation de visite remise par l'acheteur est d'ordinaire à joindre à l'offre ; vérifier ce que le RC demande (avertissement seulement)"
+                .to_string(),
+        ];
+    }
 }
 
 /// The piece's name for the bid manager: a price schedule says which form the RC asks (« cadre
-/// de prix (DPGF) », « cadre de prix (BPU, DQE) »), any other piece its kind's label.
+/// de prix (DPGF) », « cadre de prix (BPU) »), any other piece its kind's label.
 fn named(kind: &PieceKind, window: &str) -> String {
-    const FORMS: [(&str, &[&str]); 3] = [
+    const FORMS: [(&str, &[&str]); 2] = [
         ("DPGF", &["dpgf", "decomposition du prix global"]),
         ("BPU", &["bpu", "bordereau des prix", "bordereau de prix"]),
-        ("DQE", &["dqe", "detail quantitatif"]),
     ];
     if kind.topic != "OFFRE-PRIX" {
         return kind.label.to_string();
@@ -862,6 +903,8 @@ struct Demand {
     /// A signatory's power, owed only when the signatory is not the candidate's legal
     /// representative.
     signatory_power: bool,
+    /// A DQE named with the BPU: maybe a sheet of the same workbook.
+    dqe_beside_bpu: bool,
 }
 
 impl Demand {
@@ -877,6 +920,8 @@ impl Demand {
             fallback,
             optional_visit: kind.topic == "OFFRE-VISITE" && !visit_compulsory(doc.text),
             signatory_power: kind.topic == "CAND-POUVOIR",
+            dqe_beside_bpu: kind.topic == "OFFRE-DQE"
+                && (window.contains("bpu") || window.contains("bordereau")),
             per_member,
             joint: per_member && JOINT.is_match(window),
             // « DUME, ou DC1 et DC2 » offers a choice: a missing DC2 is then not a rejection.
@@ -902,6 +947,12 @@ impl Demand {
         if self.alternative {
             doubts.push(
                 "DC2 ou DUME au choix : un DUME peut remplacer cette pièce (avertissement seulement)"
+                    .to_string(),
+            );
+        }
+        if self.dqe_beside_bpu {
+            doubts.push(
+                "DQE nommé avec le BPU : il peut en être une feuille du même classeur (avertissement seulement)"
                     .to_string(),
             );
         }
@@ -1471,9 +1522,20 @@ mod tests {
             got,
             vec![
                 ("T-OFFRE-AE".to_string(), "error"),
-                ("T-OFFRE-PRIX".to_string(), "error"),
+                ("T-OFFRE-DQE".to_string(), "error"),
                 ("T-OFFRE-NOTE".to_string(), "error"),
                 ("T-OFFRE-VISITE".to_string(), "error"),
+            ]
+        );
+        // The BPU and the DQE: two pieces, the DQE a warning (maybe a sheet of the same
+        // workbook).
+        assert_eq!(
+            pieces(
+                "L'offre comprend le bordereau des prix unitaires (BPU) et le détail quantitatif estimatif (DQE) complétés.\n"
+            ),
+            vec![
+                ("T-OFFRE-PRIX".to_string(), "error"),
+                ("T-OFFRE-DQE".to_string(), "warning"),
             ]
         );
         // The certificate of a visit the text does not make compulsory is a doubt.
@@ -1524,6 +1586,12 @@ mod tests {
                 ("T-CAND-POUVOIR".to_string(), "warning"),
             ]
         );
+        // A compulsory visit whose certificate is not named: the certificate, to confirm.
+        assert_eq!(
+            pieces("La visite du site est obligatoire pour tous les candidats.\n"),
+            vec![("T-OFFRE-VISITE".to_string(), "warning")]
+        );
+        assert!(pieces("La visite du site n'est pas obligatoire.\n").is_empty());
         // The récépissé of a compulsory visit.
         assert_eq!(
             pieces(

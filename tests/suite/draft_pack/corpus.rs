@@ -694,11 +694,12 @@ const FLOORS: &[Floor] = &[
         "heldout10",
         24,
         &[
-            ("deadline", 3, 3),
-            ("lots", 42, 0),
-            ("candidature", 1, 0),
-            ("offre", 4, 0),
-            ("refusal", 3, 9),
+            ("deadline", 6, 0),
+            ("lots", 56, 0),
+            ("certifications", 1, 0),
+            ("candidature", 2, 0),
+            ("offre", 8, 0),
+            ("refusal", 3, 5),
         ],
     ),
 ];
