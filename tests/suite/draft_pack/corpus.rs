@@ -538,6 +538,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hor.yaml", "heldout9"),
     ("heldout-hos.yaml", "heldout10"),
     ("heldout-hot.yaml", "heldout10"),
+    ("heldout-hou.yaml", "heldout11"),
+    ("heldout-hov.yaml", "heldout11"),
 ];
 
 fn score_list(
@@ -700,6 +702,16 @@ const FLOORS: &[Floor] = &[
             ("candidature", 2, 0),
             ("offre", 8, 0),
             ("refusal", 3, 5),
+        ],
+    ),
+    (
+        "heldout11",
+        19,
+        &[
+            ("deadline", 8, 2),
+            ("lots", 40, 0),
+            ("offre", 2, 0),
+            ("refusal", 2, 2),
         ],
     ),
 ];
