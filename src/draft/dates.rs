@@ -290,6 +290,13 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             .collect::<Vec<_>>()
             .join(" ");
         let context = crate::text::fold(&doc.sentence_quote(label.start));
+        // « Date limite de candidature estimée : Avant le 31/07/2025 »: a host's estimate of
+        // the closing date, not the buyer's deadline.
+        let from = super::sections::floor_boundary(t, label.start.saturating_sub(30));
+        let lead = t.get(from..label.end).unwrap_or_default();
+        if crate::text::fold(lead).contains("estim") {
+            continue;
+        }
         // « réception des échantillons », « remise des dossiers de … »: a « des » that names
         // something else than the bids is no deadline of theirs.
         if label.word.is_none() && label.text.trim_end().ends_with(" des") {
@@ -918,6 +925,12 @@ mod tests {
             phases("Date et heure limite de remise des offres : Le 11/07/2019 à 1 2 h 0 0\n"),
             vec![("offre".to_string(), "2019-07-11T12:00:00+02:00".to_string())]
         );
+    }
+
+    #[test]
+    fn a_hosts_estimated_closing_date_is_no_deadline() {
+        assert!(phases("- Date limite de candidature estimée : Avant le 31/07/2025\n").is_empty());
+        assert!(phases("Date de clôture estimée : avant le 04/02/2026\n").is_empty());
     }
 
     #[test]

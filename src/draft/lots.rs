@@ -68,7 +68,7 @@ static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|ne\s+(?:peut|pourra|sera)\s+pas\s+(?:[êe]tre\s+)?allotie?|ne\s+pas\s+(?:lancer|passer)\s+la\s+consultation\s+en\s+lots|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|\b(?:d[ée]volue?s?|pass[ée]e?s?|attribu[ée]e?s?)\s+en\s+un\s+lot\s+unique\b|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?im)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|ne\s+(?:peut|pourra|sera)\s+pas\s+(?:[êe]tre\s+)?allotie?|ne\s+pas\s+(?:lancer|passer)\s+la\s+consultation\s+en\s+lots|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|pas\s+pr[ée]vu\s+de\s+d[ée]composition\s+en\s+lots|divis(?:ion|[ée]e?s?)\s+en\s+lots\s*:\s*non\s*(?:[.;]|$)|constitu[ée]e?\s+d['’]un\s+lot\s+unique|\b(?:d[ée]volue?s?|pass[ée]e?s?|attribu[ée]e?s?)\s+en\s+un\s+lot\s+unique\b|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
         .expect("valid regex")
 });
 
@@ -639,6 +639,9 @@ mod tests {
         );
         for text in [
             "La présente consultation ne peut pas être allotie pour assurer une unité d'exécution.\n",
+            "2.3 Division en lots : . Il n’est pas prévu de décomposition en lots. . 2.4 Variante : Non\n",
+            "Prestations divisées en lots : non\n",
+            "Le présent appel d’offres est un marché de services constitué d’un lot unique.\n",
             "Le pouvoir adjudicateur a décidé de ne pas lancer la consultation en lots séparés.\n",
         ] {
             assert_eq!(lots(text).0, Some(Vec::new()), "{text}");

@@ -663,10 +663,10 @@ const FLOORS: &[Floor] = &[
         24,
         &[
             ("deadline", 11, 0),
-            ("lots", 36, 0),
+            ("lots", 37, 0),
             ("lot_limit", 3, 0),
             ("place", 1, 0),
-            ("refusal", 7, 2),
+            ("refusal", 7, 1),
         ],
     ),
     (
@@ -708,10 +708,10 @@ const FLOORS: &[Floor] = &[
         "heldout11",
         19,
         &[
-            ("deadline", 8, 2),
-            ("lots", 40, 0),
+            ("deadline", 8, 0),
+            ("lots", 43, 0),
             ("offre", 2, 0),
-            ("refusal", 2, 2),
+            ("refusal", 3, 0),
         ],
     ),
 ];
