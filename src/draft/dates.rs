@@ -381,11 +381,22 @@ fn value_of_label(lines: &[(usize, &str)], i: usize, cue_end: usize) -> Option<L
             let lead = l.len() - l.trim_start().len();
             date_in(l)
                 // A value line starts with its date (or a weekday, « le »): not a
-                // sentence that mentions a date further on.
+                // sentence that mentions a date further on, nor a publication's date
+                // (« Publié le 12 avril 2019 à 10h00 »).
                 .filter(|(_, s, _)| *s <= lead + 14)
+                .filter(|(_, s, _)| !published(&l[..*s]))
                 .map(|(d, s, e)| (d, a + s, a + e))
         })
         .map(|found| labelled(found, false))
+}
+
+/// Does the text before a date say it is a publication's (« Publié le », « Paru le », « Date
+/// d'envoi », « Mis en ligne le »)?
+fn published(before: &str) -> bool {
+    let f = crate::text::fold(before);
+    ["publi", "paru", "envoi", "mis en ligne"]
+        .iter()
+        .any(|w| f.contains(w))
 }
 
 /// The new date when the line after a deadline postpones it (« Date limite de remise des offres
@@ -930,6 +941,8 @@ mod tests {
     #[test]
     fn a_hosts_estimated_closing_date_is_no_deadline() {
         assert!(phases("- Date limite de candidature estimée : Avant le 31/07/2025\n").is_empty());
+        // A title that names the deadline, then the article's publication: no value.
+        assert!(phases("MAPA : le délai de remise des offres doit être raisonnable\nPublié le 12 avril 2019 à 10h00 - par\n").is_empty());
         assert!(phases("Date de clôture estimée : avant le 04/02/2026\n").is_empty());
     }
 

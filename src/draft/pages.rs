@@ -11,7 +11,7 @@ use super::{Found, Rule};
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:limit[ée]e?s?\s+à|dans\s+la\s+limite\s+de|au\s+plus|maximum(?:\s+de)?|{not_over})\s+({n})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|\b({n})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum|max\b)|nombre\s+maxim(?:um|al)\s+de\s+pages\b[^.;]{{0,100}}?\b(?:à|a)\s+(\d{{1,3}})\b(?:\s+pages?)?",
+        r"(?i)(?:limit[ée]e?s?\s+à|dans\s+la\s+limite\s+de|au\s+plus|maximum(?:\s+de)?|{not_over})\s+({n})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?|\b({n})\s+(?:\(\d+\)\s+)?pages?(\s+(?:au\s+)?(?:format\s+)?A4)?(\s+recto[- ]verso)?\s+(?:maximum|au\s+plus|au\s+maximum|max\b|exig[ée]es|impos[ée]es|autoris[ée]es)|nombre\s+maxim(?:um|al)\s+de\s+pages\b[^.;]{{0,100}}?\b(?:à|a)\s+(\d{{1,3}})\b(?:\s+pages?)?",
         not_over = super::NOT_OVER,
         n = super::COUNT_WORDS,
     ))
@@ -167,6 +167,10 @@ mod tests {
             (
                 "Une note de présentation de quinze pages au plus.\n",
                 "max: 15",
+            ),
+            (
+                "Un mémoire technique porté à un nombre supérieur aux 40 pages exigées.\n",
+                "max: 40",
             ),
         ] {
             assert_eq!(maxima(text), [want], "{text}");

@@ -596,7 +596,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             .map(|(i, _)| e + i + 1)
             .find(|&i| super::sections::is_item(&t[i..]));
         let window = crate::text::fold(&t[s..next_item.unwrap_or(end)]);
-        let Some(placed) = placement(doc, m.start(), s) else {
+        let Some(placed) = placement(doc, m, s) else {
             continue;
         };
         let score = CUES.find_iter(&window).count() as isize + placed;
@@ -617,10 +617,10 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
     best
 }
 
-/// What where a mention stands adds to its score (`at` the mention, `s` its sentence's start),
+/// What where a mention stands adds to its score (`m` the mention, `s` its sentence's start),
 /// or `None` for a line of a table of contents.
-fn placement(doc: &Doc, at: usize, s: usize) -> Option<isize> {
-    let t = doc.text;
+fn placement(doc: &Doc, m: regex::Match, s: usize) -> Option<isize> {
+    let (t, at) = (doc.text, m.start());
     let mut score = 0;
     // « Le cas échéant, la liste … », « En cas de réponse positive, … »: a piece some bids
     // owe; the occurrence that asks it of all is preferred, and alone it is a doubt.
@@ -635,7 +635,10 @@ fn placement(doc: &Doc, at: usize, s: usize) -> Option<isize> {
     if capitals && ends_with_page_number(line) {
         return None;
     }
-    if capitals && !super::sections::is_item(line) {
+    // A name of several words in capitals in a line that is not (« ACTE D'ENGAGEMENT ET CAHIER
+    // DES CLAUSES PARTICULIÈRES » run into a cover page's text): the title of a document.
+    let titled = m.as_str().contains(' ') && !m.as_str().chars().any(char::is_lowercase);
+    if (capitals || titled) && !super::sections::is_item(line) {
         score -= 3;
     } else if at - s < 24 {
         // A sentence that starts with the piece is about the piece: a table cell, a list
@@ -817,7 +820,8 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
 }
 
 /// Does the text make a visit compulsory (« La visite du site est obligatoire », « visite
-/// obligatoire »), not merely possible (« n'est pas obligatoire », « facultative »)?
+/// obligatoire », « la visite … constituait une obligation », « imposait une visite »), not
+/// merely possible (« n'est pas obligatoire », « facultative »)?
 fn visit_compulsory(t: &str) -> bool {
     compulsory_visit_at(t).is_some()
 }
@@ -826,7 +830,7 @@ fn visit_compulsory(t: &str) -> bool {
 fn compulsory_visit_at(t: &str) -> Option<usize> {
     static COMPULSORY: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?i)visite[^.;]{0,80}\bobligatoire|\bobligatoire[^.;]{0,30}\bvisite")
+        Regex::new(r"(?i)visite[^.;]{0,80}\bobligat(?:oire|ion)|\bobligatoire[^.;]{0,30}\bvisite|\bimpos\w*\s+(?:une\s+|la\s+)?visite")
             .expect("valid regex")
     });
     COMPULSORY
@@ -835,6 +839,7 @@ fn compulsory_visit_at(t: &str) -> Option<usize> {
             let said = crate::text::fold(m.as_str());
             !(said.contains("pas obligatoire")
                 || said.contains("non obligatoire")
+                || said.contains("pas une obligation")
                 || said.contains("facultati"))
         })
         .map(|m| m.start())
@@ -1592,6 +1597,16 @@ mod tests {
             vec![("T-OFFRE-VISITE".to_string(), "warning")]
         );
         assert!(pieces("La visite du site n'est pas obligatoire.\n").is_empty());
+        for text in [
+            "La visite du site d'implantation constituait, pour les candidats, une obligation.\n",
+            "Le délai était trop court pour une consultation qui imposait une visite du site.\n",
+        ] {
+            assert_eq!(
+                pieces(text),
+                vec![("T-OFFRE-VISITE".to_string(), "warning")],
+                "{text}"
+            );
+        }
         // The récépissé of a compulsory visit.
         assert_eq!(
             pieces(
@@ -1622,5 +1637,13 @@ mod tests {
         .map(|(id, _)| id)
         .collect();
         assert_eq!(ids, ["T-CAND-DC1"]);
+    }
+
+    #[test]
+    fn a_documents_own_title_in_capitals_asks_for_nothing() {
+        let got = pieces(
+            "DATE LIMITE DE REMISE DES OFFRES Le jeudi 16 juillet 2015 à 12 heures ACTE D'ENGAGEMENT ET CAHIER DES CLAUSES PARTICULIÈRES N 2015-06 AE et CCP 1 / 22\nACTE D'ENGAGEMENT ET CAHIER DES CLAUSES PARTICULIÈRES PERSONNE PUBLIQUE CONTRACTANTE : Commune de Valmont\n",
+        );
+        assert_eq!(got, vec![("T-OFFRE-AE".to_string(), "warning")]);
     }
 }

@@ -220,7 +220,20 @@ pub fn is_toc(text: &str) -> bool {
         // Proof: a constant pattern.
         Regex::new(r"(?:\.{2,}|\s\.|[^\s\d]\.)\s?\d{1,3}(?:\s|\.?$)").expect("valid regex")
     });
+    // « 1- Règlement de consultation pages de 3 à 7 2- Acte d'engagement pages de 8 à 13 », « 5 –
+    // Annexe 2 – Bordereau de prix … pages de 33 »: the parts of the buyer's own file.
+    static PAGE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)\bpages?\s+(?:de\s+)?\d{1,3}(?:\s*(?:à|-)\s*\d{1,3})?\b")
+            .expect("valid regex")
+    });
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     PAGE_REF.find_iter(text).take(2).count() >= 2
+        || PAGE_SPAN.find_iter(text).take(2).count() >= 2
+        || PAGE_SPAN
+            .find_iter(trimmed)
+            .last()
+            .is_some_and(|m| m.end() == trimmed.len())
 }
 
 /// Does this text start with a list item (« - », « • », « 3. »)?
@@ -326,6 +339,14 @@ mod tests {
             "Le mémoire technique ne doit pas excéder 30 pages. Il est remis en PDF."
         ));
         assert!(!is_toc("Voir L. 2141-1 du code, article 3.2 du CCAP."));
+        // The parts of the buyer's own file with their pages.
+        assert!(is_toc(
+            "1- Règlement de consultation pages de 3 à 7 2- Acte d’engagement pages de 8 à 13"
+        ));
+        assert!(is_toc(
+            "5 – Annexe 2 – Bordereau de prix du renouvellement des équipements pages de 33"
+        ));
+        assert!(!is_toc("Le mémoire technique ne dépasse pas 10 pages."));
     }
 
     #[test]

@@ -540,6 +540,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hot.yaml", "heldout10"),
     ("heldout-hou.yaml", "heldout11"),
     ("heldout-hov.yaml", "heldout11"),
+    ("heldout-how.yaml", "heldout12"),
+    ("heldout-hox.yaml", "heldout12"),
 ];
 
 fn score_list(
@@ -712,6 +714,18 @@ const FLOORS: &[Floor] = &[
             ("lots", 43, 0),
             ("offre", 2, 0),
             ("refusal", 3, 0),
+        ],
+    ),
+    (
+        "heldout12",
+        21,
+        &[
+            ("deadline", 5, 0),
+            ("lots", 8, 0),
+            ("offre", 9, 0),
+            ("page_limits", 2, 0),
+            ("place", 1, 0),
+            ("refusal", 6, 3),
         ],
     ),
 ];
