@@ -547,7 +547,7 @@ fn phases_of(
 
 /// The RFC 3339 date-time of a deadline stated with its time, in the offset it states, else
 /// the buyer's: an overseas territory's for « heure locale », else Paris time.
-fn date_time(
+pub(super) fn date_time(
     date: chrono::NaiveDate,
     (h, min): (u32, u32),
     stated: &str,

@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use std::collections::BTreeSet;
+
 use regex::Regex;
 
 use super::sections::{Doc, clean_line};
@@ -138,7 +140,10 @@ fn mentioned_lots(doc: &Doc) -> Option<Lots> {
         // Proof: a constant pattern.
         Regex::new(r"(à\s*)?(?:n[°º]\s*)?(\d{1,2})").expect("valid regex")
     });
-    let mut numbers = std::collections::BTreeSet::new();
+    let mut numbers = BTreeSet::new();
+    // The lists of several lots (« lots 1 & 2 », « lots 1 à 9 »): two different ones that share
+    // a lot are the lots of separate contracts, numbered each from 1.
+    let mut lists: Vec<BTreeSet<u32>> = Vec::new();
     let mut first_at = None;
     for c in MENTION.captures_iter(doc.text).take(100) {
         let (Some(m), Some(n)) = (c.get(0), c.get(1)) else {
@@ -146,16 +151,26 @@ fn mentioned_lots(doc: &Doc) -> Option<Lots> {
         };
         first_at.get_or_insert(m.start());
         let mut last: u32 = n.as_str().parse().ok()?;
-        numbers.insert(last);
+        let mut mention = BTreeSet::from([last]);
         for e in NUMBER.captures_iter(c.get(2).map_or("", |t| t.as_str())) {
             let k: u32 = e.get(2)?.as_str().parse().ok()?;
             // « lots 1 à 4 »: every lot of the range.
             if e.get(1).is_some() && k > last && k - last <= 40 {
-                numbers.extend(last + 1..k);
+                mention.extend(last + 1..k);
             }
-            numbers.insert(k);
+            mention.insert(k);
             last = k;
         }
+        if mention.len() >= 2 {
+            if lists
+                .iter()
+                .any(|l| *l != mention && !l.is_disjoint(&mention))
+            {
+                return None;
+            }
+            lists.push(mention.clone());
+        }
+        numbers.extend(mention);
     }
     let n = u32::try_from(numbers.len()).ok()?;
     let every_one = n >= 2 && numbers.iter().copied().eq(1..=n);
@@ -670,6 +685,7 @@ mod tests {
         }
         // Not every lot from 1, one lot, or a limit that says there are more: no list.
         for text in [
+            "4 marchés :\n• pains frais (lots 1 & 2)\n• produits laitiers (lots 6 & 7 et 10 à 16)\n• préparations (lots 1 à 9)\n",
             "Les prix sont mixtes pour les lots 02 et 03, forfaitaires pour les autres lots.\n",
             "Marché de travaux - Lot 07 Serrurerie\n",
             "Une visite est obligatoire pour le lot 01 et préconisée pour les lots 02 et 03.\nNombre maximal de lots pour lesquels un soumissionnaire peut présenter une offre : 7\n",

@@ -9,6 +9,7 @@
 mod certifications;
 mod dates;
 mod groupement;
+mod host_header;
 mod language;
 mod lots;
 mod names;
@@ -236,6 +237,7 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
     names::detect(&doc, &mut found);
     language::detect(&doc, &mut found);
     dates::detect(&doc, &mut found);
+    host_header::detect(&doc, &mut found);
     lots::detect(&doc, &mut found);
     groupement::detect(&doc, &mut found);
     certifications::detect(&doc, &mut found);

@@ -581,6 +581,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             continue;
         }
         if DEFERRED.is_match(&folded)
+            || weighted(t, m.start())
             || deferred_next(doc, e)
             || super::denies(&folded)
             || in_dce_list(t, s)
@@ -669,10 +670,23 @@ fn placement(doc: &Doc, m: regex::Match, s: usize) -> Option<isize> {
 fn referred_to(t: &str, at: usize) -> bool {
     static WHERE: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du)|commande\s+sur|sur\s+la\s+base\s+d[ue]s?|par\s+application\s+d[ue]s?|renvo(?:yer|ie|ient|yait|yant)\s+(?:aux?|à)(?:\s+(?:formulaires?|documents?|pi[eè]ces?))?|remplac[ée]e?s?\s+par|justifiant\s+d[eu]s?)\s+(?:l['’]\s*|le\s+|la\s+|une?\s+)?(?:[\w.-]+\s*(?:,|\bet\b)\s*){0,3}$")
+        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?|inclu(?:s|se|ses)?|integree?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du)|commande\s+sur|sur\s+la\s+base\s+d[ue]s?|par\s+application\s+d[ue]s?|renvo(?:yer|ie|ient|yait|yant)\s+(?:aux?|à)(?:\s+(?:formulaires?|documents?|pi[eè]ces?))?|remplac[ée]e?s?\s+par|justifiant\s+d[eu]s?)\s+(?:l['’]\s*|le\s+|la\s+|une?\s+)?(?:[\w.-]+\s*(?:,|\bet\b)\s*){0,3}$")
             .expect("valid regex")
     });
     WHERE.is_match(&crate::text::fold(super::sections::before(t, at, 60)))
+}
+
+/// Is the line at `at` an award criterion with its weight (« — SC3 moyens matériels dédiés à
+/// l'exécution des prestations (20 %), », « Valeur technique : 60 % »)? It rates, it asks for
+/// no piece.
+fn weighted(t: &str, at: usize) -> bool {
+    static WEIGHT: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\(\s*\d{1,3}(?:[.,]\d+)?\s?%\s*\)|\d{1,3}(?:[.,]\d+)?\s?%\s*[,.;]?\s*$")
+            .expect("valid regex")
+    });
+    let (start, end) = super::sections::line_bounds(t, at);
+    WEIGHT.is_match(t[start..end].trim_end())
 }
 
 /// Does the sentence after the one ending at `e` defer what it names (« Le cas échéant, preuve
@@ -1637,6 +1651,16 @@ mod tests {
         .map(|(id, _)| id)
         .collect();
         assert_eq!(ids, ["T-CAND-DC1"]);
+    }
+
+    #[test]
+    fn award_criteria_and_what_a_contract_includes_ask_for_no_piece() {
+        for text in [
+            "Critères d'attribution :\n— SC2 les moyens humains dédiés à l'exécution des prestations (30 %),\n— SC3 moyens matériels dédiés à l'exécution des prestations (20 %),\n",
+            "Le portage de repas sera inclus dans l’acte d’engagement de Selles-sur-Cher, gestionnaire du service.\n",
+        ] {
+            assert!(pieces(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -542,6 +542,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hov.yaml", "heldout11"),
     ("heldout-how.yaml", "heldout12"),
     ("heldout-hox.yaml", "heldout12"),
+    ("heldout-hoy.yaml", "heldout13"),
+    ("heldout-hoz.yaml", "heldout13"),
 ];
 
 fn score_list(
@@ -664,11 +666,11 @@ const FLOORS: &[Floor] = &[
         "heldout7",
         24,
         &[
-            ("deadline", 11, 0),
+            ("deadline", 12, 0),
             ("lots", 37, 0),
             ("lot_limit", 3, 0),
             ("place", 1, 0),
-            ("refusal", 7, 1),
+            ("refusal", 7, 0),
         ],
     ),
     (
@@ -726,6 +728,17 @@ const FLOORS: &[Floor] = &[
             ("page_limits", 2, 0),
             ("place", 1, 0),
             ("refusal", 6, 3),
+        ],
+    ),
+    (
+        "heldout13",
+        24,
+        &[
+            ("deadline", 15, 0),
+            ("lots", 22, 0),
+            ("lot_limit", 1, 0),
+            ("place", 3, 0),
+            ("refusal", 7, 0),
         ],
     ),
 ];
