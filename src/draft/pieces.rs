@@ -780,10 +780,34 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
     {
         check.extend(within_dc1(&dc1.id));
     }
+    // A piece named without a requirement (score 0) is a doubt, never a rejection.
+    let severity = if demand.alternative
+        || demand.in_form
+        || demand.any_proof
+        || demand.fallback
+        || demand.optional_visit
+        || demand.signatory_power
+        || demand.dqe_beside_bpu
+        || score <= 0
+    {
+        "warning"
+    } else {
+        "error"
+    };
     let lots = lots_of(doc, found, kind, at, window);
     if !lots.is_empty() {
+        // Lot by lot, with the same severity and doubts: a piece that is a doubt for the bid
+        // is a doubt for each lot.
         for n in lots {
-            per_lot(doc, found, kind, at, &quote, &check, &n);
+            per_lot(
+                doc,
+                found,
+                kind,
+                (at, &quote),
+                &check,
+                &n,
+                (severity, &doubts),
+            );
         }
         return;
     }
@@ -803,20 +827,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
         id: id.clone(),
         family: if kind.offer { "pièces de l'offre" } else { "pièces de la candidature" },
         title: format!("{} : {}{who}", capitalise(phase), label),
-        // A piece named without a requirement (score 0) is a doubt, never a rejection.
-        severity: if demand.alternative
-            || demand.in_form
-            || demand.any_proof
-            || demand.fallback
-            || demand.optional_visit
-            || demand.signatory_power
-            || demand.dqe_beside_bpu
-            || score <= 0
-        {
-            "warning"
-        } else {
-            "error"
-        },
+        severity,
         phases: Some(if kind.offer { "[offre]" } else { "[candidature]" }),
         section: doc.section(at),
         quote: quote.clone(),
@@ -872,8 +883,10 @@ fn certificate_of_a_compulsory_visit(doc: &Doc, found: &mut Found) {
         return;
     };
     let window = crate::text::fold(&doc.sentence_quote(at));
+    let before = found.rules.len();
     piece(doc, found, kind, at, &window, 0);
-    if let Some(rule) = found.rules.last_mut() {
+    // Every rule it drafted (one a lot when the offer is asked lot by lot) says why.
+    for rule in &mut found.rules[before..] {
         rule.doubts = vec![
             "visite obligatoire : l'attestation de visite remise par l'acheteur est d'ordinaire à joindre à l'offre ; vérifier ce que le RC demande (avertissement seulement)"
                 .to_string(),
@@ -1248,15 +1261,14 @@ fn lots_of(doc: &Doc, found: &Found, kind: &PieceKind, at: usize, window: &str) 
 
 /// One offer piece for one lot: applies to the bids for that lot (`when: { lots_any: [N] }`),
 /// and a file counts only when its name carries the lot (`_L1_`, `Lot 1`) and the piece.
-#[allow(clippy::too_many_arguments)]
 fn per_lot(
     doc: &Doc,
     found: &mut Found,
     kind: &PieceKind,
-    at: usize,
-    quote: &str,
+    (at, quote): (usize, &str),
     check: &[String],
     lot: &str,
+    (severity, doubts): (&'static str, &[String]),
 ) {
     let n = lot.trim_start_matches('0');
     // The lot token (« L1 », « Lot_1 », never « L12 ») before or after the piece's own pattern.
@@ -1297,7 +1309,7 @@ fn per_lot(
         id,
         family: "pièces de l'offre",
         title: format!("Lot {n} : {}", kind.label),
-        severity: "error",
+        severity,
         phases: Some("[offre]"),
         section: doc.section(at),
         quote: quote.to_string(),
@@ -1306,7 +1318,7 @@ fn per_lot(
             kind.label
         ),
         check: lines,
-        doubts: Vec::new(),
+        doubts: doubts.to_vec(),
     });
 }
 
@@ -1669,5 +1681,28 @@ mod tests {
             "DATE LIMITE DE REMISE DES OFFRES Le jeudi 16 juillet 2015 à 12 heures ACTE D'ENGAGEMENT ET CAHIER DES CLAUSES PARTICULIÈRES N 2015-06 AE et CCP 1 / 22\nACTE D'ENGAGEMENT ET CAHIER DES CLAUSES PARTICULIÈRES PERSONNE PUBLIQUE CONTRACTANTE : Commune de Valmont\n",
         );
         assert_eq!(got, vec![("T-OFFRE-AE".to_string(), "warning")]);
+    }
+
+    #[test]
+    fn a_piece_asked_lot_by_lot_keeps_its_severity_and_doubts_for_each_lot() {
+        let mut found = Found::new("T".to_string());
+        found.lots = Some(vec![
+            ("1".to_string(), String::new()),
+            ("2".to_string(), String::new()),
+        ]);
+        let doc = Doc::new("Une visite du site est obligatoire pour chaque lot.\n");
+        detect(&doc, &mut found);
+        let got: Vec<(&str, &str, usize)> = found
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), r.severity, r.doubts.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("T-OFFRE-VISITE-L1", "warning", 1),
+                ("T-OFFRE-VISITE-L2", "warning", 1)
+            ]
+        );
     }
 }
