@@ -40,11 +40,11 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^intitul[ée]\s*:\s*(.{3,200})$").expect("valid regex")
 });
 /// « décomposée en trois lots », « décomposés en « 2 » lots », « composé de 4 lots », « comporte
-/// deux lots »: how many, when they are not listed.
+/// deux lots », a cover's line « 2 lots »: how many, when they are not listed.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|regroup(?:e|ent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)|\b(?:les|des)\s+({NUMBER})\s+lots\s+qui\s+(?:le\s+|la\s+)?compos(?:ent|aient|eront)\b"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|regroup(?:e|ent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)|\b(?:les|des)\s+({NUMBER})\s+lots\s+qui\s+(?:le\s+|la\s+)?compos(?:ent|aient|eront)\b|(?m:^)[ \t]*({NUMBER})\s+lots[ \t]*(?m:$)"
     ))
     .expect("valid regex")
 });
@@ -89,9 +89,11 @@ fn number(w: &str) -> Option<u32> {
 pub fn detect(doc: &Doc, found: &mut Found) {
     let mut lots = listed_lots(doc);
     if lots.list.len() < 2
-        && let Some(counted) = counted_lots(doc)
+        && let Some(other) = identified_lots(doc)
+            .or_else(|| counted_lots(doc))
+            .or_else(|| cpv_lots(doc))
     {
-        lots = counted;
+        lots = other;
     }
     let limit = Limit::read(doc);
     if lots.list.len() >= 2 {
@@ -113,6 +115,17 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             doubts: Vec::new(),
         });
         found.lots = Some(Vec::new());
+    } else if let Some(one) = one_of_several(doc, limit.as_ref()) {
+        if limit.is_some() {
+            push_lots_rule(doc, found, &one, limit.as_ref());
+        }
+        if let ReadFrom::OneOfSeveral(shown) = &one.read_from {
+            found.notes.push(format!(
+                "Lots : l'avis ne reproduit que le lot {} (« {shown} ») d'une consultation qui en compte plusieurs ; compléter `lots:` avant de vérifier les lots demandés (`known: true`).",
+                one.list.first().map_or("", |(i, _)| i.as_str())
+            ));
+        }
+        found.lots = Some(one.list);
     } else if limit.is_none()
         && let Some(mentioned) = mentioned_lots(doc)
     {
@@ -123,6 +136,57 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         // limit is checkable on its own, the lots are not.
         push_lots_rule(doc, found, &lots, limit.as_ref());
     }
+}
+
+/// Two lots or more a structured notice identifies (« Lot: LOT-0001 », « LOT-0002 »).
+fn identified_lots(doc: &Doc) -> Option<Lots> {
+    let found = super::notice_lots::identified(doc);
+    (found.len() >= 2).then(|| {
+        let mut lots = Lots::default();
+        for l in &found {
+            lots.add(l.at, &l.id, &l.title);
+        }
+        lots
+    })
+}
+
+/// The one lot a notice identifies when the text says there are others (a limit on lots per
+/// operator, « pour tous les lots »): a notice cut after its first lot. Alone, eForms'
+/// « LOT-0001 » is how a notice describes a contract that is not divided: no lot.
+fn one_of_several(doc: &Doc, limit: Option<&Limit>) -> Option<Lots> {
+    let found = super::notice_lots::identified(doc);
+    let [one] = found.as_slice() else {
+        return None;
+    };
+    if limit.is_none() && !super::notice_lots::says_several(doc) {
+        return None;
+    }
+    let mut lots = Lots {
+        read_from: ReadFrom::OneOfSeveral(one.shown.clone()),
+        ..Lots::default()
+    };
+    lots.add(one.at, &one.id, &one.title);
+    Some(lots)
+}
+
+/// The lots of a table of CPV codes by lot (« CPV Lot 1 45112500-0 … CPV Lot 2 … »): every lot
+/// with a code, numbered as the table numbers them, to confirm (a lot without a code of its
+/// own is not in the table).
+fn cpv_lots(doc: &Doc) -> Option<Lots> {
+    static CPV_LOT: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)\bcpv\s+(?:du\s+)?lot\s+(?:n[°º]\s*)?(\d{1,2})\b").expect("valid regex")
+    });
+    let mut lots = Lots {
+        read_from: ReadFrom::CpvCodes,
+        ..Lots::default()
+    };
+    for c in CPV_LOT.captures_iter(doc.text).take(100) {
+        if let (Some(m), Some(n)) = (c.get(0), c.get(1)) {
+            lots.add(m.start(), n.as_str(), "");
+        }
+    }
+    (lots.list.len() >= 2).then_some(lots)
 }
 
 /// The lots a text names only in passing (« pour les lots 1-2-3-4-6-7-8 », « pour le lot 5 »,
@@ -183,7 +247,7 @@ fn mentioned_lots(doc: &Doc) -> Option<Lots> {
             .map(|i| (i.to_string(), String::new()))
             .collect(),
         first_at,
-        mentioned: true,
+        read_from: ReadFrom::Mentions,
     })
 }
 
@@ -230,11 +294,34 @@ impl Limit {
 struct Lots {
     list: Vec<(String, String)>,
     first_at: Option<usize>,
-    /// Read from mentions in passing, not from a list: to confirm.
-    mentioned: bool,
+    /// Where the list was read: anywhere but a list of lots, it is to confirm.
+    read_from: ReadFrom,
+}
+
+/// Where a list of lots was read.
+#[derive(Default, PartialEq)]
+enum ReadFrom {
+    /// A list of the lots (« Lot 1 : … »), their count, or a notice's lot identifiers.
+    #[default]
+    List,
+    /// Mentions in passing (« pour les lots 1-2-3 »).
+    Mentions,
+    /// A table of CPV codes by lot.
+    CpvCodes,
+    /// The one lot a notice cut short shows (« LOT-0001 »), of several.
+    OneOfSeveral(String),
 }
 
 impl Lots {
+    /// The lots' numbers, « 1, 2, 5 ».
+    fn ids(&self) -> String {
+        self.list
+            .iter()
+            .map(|(i, _)| i.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// A lot named at `at`, unless its number is already known.
     fn add(&mut self, at: usize, id: &str, title: &str) {
         let id = id.trim_start_matches('0').to_string();
@@ -332,11 +419,11 @@ fn inline_lots(lots: &mut Lots, at: usize, line: &str) {
 /// « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N, untitled.
 fn counted_lots(doc: &Doc) -> Option<Lots> {
     let c = COUNT.captures(doc.text)?;
-    let (m, n) = (c.get(0)?, number((1..=3).find_map(|i| c.get(i))?.as_str())?);
+    let (m, n) = (c.get(0)?, number((1..=4).find_map(|i| c.get(i))?.as_str())?);
     (n >= 2).then(|| Lots {
         list: (1..=n).map(|i| (i.to_string(), String::new())).collect(),
         first_at: Some(m.start()),
-        mentioned: false,
+        read_from: ReadFrom::List,
     })
 }
 
@@ -346,21 +433,21 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
     let listed = lots.list.len() >= 2;
     let at = limit.map_or(lots.first_at.unwrap_or(0), |l| l.at);
     let awarded = limit.is_some_and(|l| l.awarded);
+    // A limit above the number of lots listed says the list is not the whole consultation:
+    // checking the lots against it would reject a bid for a lot the excerpt left out.
+    let short = limit.is_some_and(|l| usize::try_from(l.max).is_ok_and(|m| m > lots.list.len()));
     let mut check = vec!["kind: lots".to_string()];
-    if listed {
+    if listed && !short {
         check.push("known: true".to_string());
     }
-    let mut doubts = Vec::new();
-    if lots.mentioned {
-        doubts.push(format!(
-            "lots lus dans des mentions éparses du texte, non dans une liste : vérifier qu'il n'y en a pas d'autres que 1 à {} (avertissement seulement)",
-            lots.list.len()
-        ));
-    }
+    let mut doubts = lots_doubts(lots, listed && short);
+    let ids = lots.ids();
     let of_lots = if listed {
-        format!("Lots de la consultation (1 à {})", lots.list.len())
+        format!("Lots de la consultation ({ids})")
     } else {
-        doubts.push("lots de la consultation non listés par le texte : les ajouter (`lots:` du pack) pour vérifier les lots demandés".to_string());
+        if lots.read_from == ReadFrom::List {
+            doubts.push("lots de la consultation non listés par le texte : les ajouter (`lots:` du pack) pour vérifier les lots demandés".to_string());
+        }
         "Lots demandés".to_string()
     };
     let title = match limit {
@@ -390,7 +477,11 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
         id,
         family: "lots",
         title,
-        severity: if awarded || lots.mentioned { "warning" } else { "error" },
+        severity: if awarded || lots.read_from != ReadFrom::List {
+            "warning"
+        } else {
+            "error"
+        },
         phases: None,
         section: doc.section(at),
         quote: doc.sentence_quote(at),
@@ -398,6 +489,32 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
         check,
         doubts,
     });
+}
+
+/// What to confirm in a list of lots: where it was read, and whether the text allows more lots
+/// per operator than it lists (`short`).
+fn lots_doubts(lots: &Lots, short: bool) -> Vec<String> {
+    let ids = lots.ids();
+    let mut doubts = Vec::new();
+    match &lots.read_from {
+        ReadFrom::List => {}
+        ReadFrom::Mentions => doubts.push(format!(
+            "lots lus dans des mentions éparses du texte, non dans une liste : vérifier qu'il n'y en a pas d'autres que 1 à {} (avertissement seulement)",
+            lots.list.len()
+        )),
+        ReadFrom::CpvCodes => doubts.push(format!(
+            "lots lus dans le tableau des codes CPV par lot, non dans une liste : vérifier qu'il n'y en a pas d'autres que {ids} (avertissement seulement)"
+        )),
+        ReadFrom::OneOfSeveral(shown) => doubts.push(format!(
+            "l'avis ne reproduit que le lot {ids} (« {shown} ») : ajouter les autres lots (`lots:` du pack) pour vérifier les lots demandés"
+        )),
+    }
+    if short {
+        doubts.push(format!(
+            "le texte permet plus de lots par opérateur qu'il n'en liste ({ids}) : compléter `lots:` puis ajouter `known: true`"
+        ));
+    }
+    doubts
 }
 
 #[cfg(test)]
@@ -693,5 +810,57 @@ mod tests {
             let (ids, _) = lots(text);
             assert_eq!(ids, None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_notice_cut_after_its_first_lot_names_it_and_a_lone_eforms_lot_is_no_lot() {
+        let one = "5. Lot\nLot: LOT-0001\nTitre: Nettoyage Nord\nIdentifiant interne: DB-2024-069 - LOT 1\n";
+        // Alone, eForms' « LOT-0001 » is the contract itself: nothing to draft.
+        assert_eq!(lots(one), (None, Vec::new()));
+        // A limit or « tous les lots » says there are others: the lot is named, not checked.
+        let cut = format!(
+            "Nombre maximal de lots pour lesquels un soumissionnaire peut présenter une offre: 4\n{one}"
+        );
+        let (ids, checks) = lots(&cut);
+        assert_eq!(ids, Some(vec!["1".to_string()]));
+        assert!(checks.contains(&"max: 4".to_string()), "{checks:?}");
+        assert!(!checks.contains(&"known: true".to_string()), "{checks:?}");
+        let found = crate::draft::detected(detect, &cut);
+        assert!(
+            found.notes.iter().any(|n| n.contains("LOT-0001")),
+            "{:?}",
+            found.notes
+        );
+        let all = format!("Des offres peuvent être soumises pour tous les lots\n{one}");
+        assert_eq!(lots(&all), (Some(vec!["1".to_string()]), Vec::new()));
+        // Several identifiers are the notice's list.
+        let (ids, checks) = lots("Lot: LOT-0001\nTitre: Voirie\nLot: LOT-0002\nTitre: Réseaux\n");
+        assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
+        assert!(checks.contains(&"known: true".to_string()), "{checks:?}");
+    }
+
+    #[test]
+    fn a_cpv_table_by_lot_and_a_cover_count_and_a_list_shorter_than_its_limit() {
+        let text = "CPV Lot 1 45112500-0 Travaux de terrassement CPV Lot 2 45223220-4 Travaux de gros œuvre CPV lot 5 45262650-2 Travaux de bardage\n";
+        let (ids, _) = lots(text);
+        assert_eq!(ids, Some(vec!["1".into(), "2".into(), "5".into()]));
+        let (severity, checks) = lots_rule(text).expect("a rule");
+        assert_eq!(severity, "warning");
+        assert!(checks.contains(&"known: true".to_string()), "{checks:?}");
+        let (ids, _) = lots("ACQUISITION DE CAMIONS CITERNES\n2 lots\nPersonne Publique :\n");
+        assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
+        // « 2 lots » inside a sentence is not a count.
+        assert_eq!(
+            lots("Les candidats peuvent répondre à\n2 lots au plus.\n").0,
+            None
+        );
+        // Two lots listed, up to five per operator: the list is not the whole consultation.
+        let (severity, checks) = lots_rule(
+            "Lot 1 : Voirie\nLot 2 : Réseaux\nNombre maximal de lots pour lesquels un soumissionnaire peut présenter une offre : 5\n",
+        )
+        .expect("a rule");
+        assert_eq!(severity, "error");
+        assert!(checks.contains(&"max: 5".to_string()), "{checks:?}");
+        assert!(!checks.contains(&"known: true".to_string()), "{checks:?}");
     }
 }

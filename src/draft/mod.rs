@@ -8,11 +8,14 @@
 
 mod certifications;
 mod dates;
+mod demanded_pieces;
 mod groupement;
 mod host_header;
 mod language;
+mod listed_pieces;
 mod lots;
 mod names;
+mod notice_lots;
 mod outline;
 mod pages;
 mod pieces;
@@ -242,6 +245,8 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
     groupement::detect(&doc, &mut found);
     certifications::detect(&doc, &mut found);
     pieces::detect(&doc, &mut found);
+    listed_pieces::detect(&doc, &mut found);
+    demanded_pieces::detect(&doc, &mut found);
     pages::detect(&doc, &mut found);
     outline::detect(&doc, &mut found);
     found.place = names_place(text);

@@ -500,6 +500,17 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     certificate_of_a_compulsory_visit(doc, found);
 }
 
+/// Does `text` name a piece of a kind the drafter knows (its own detector drafts it, or
+/// deliberately does not)?
+pub(super) fn names_a_known_kind(text: &str) -> bool {
+    TRIGGERS.iter().any(|re| re.is_match(text))
+}
+
+/// Is the folded `text` about a piece deferred or asked of the winner only?
+pub(super) fn deferred(folded: &str) -> bool {
+    DEFERRED.is_match(folded)
+}
+
 /// The sworn statements given inside the DC1 (its part F1, « déclare sur l'honneur … »): the
 /// `within` lines of the sworn-statement piece.
 fn within_dc1(dc1: &str) -> Vec<String> {
@@ -1153,7 +1164,7 @@ fn livrable_words(title: &str) -> Vec<String> {
 /// The words of deliverable `k` that no other deliverable's title shares, longest first: a
 /// word alone names a file only then (« technique » would take « L15_References_techniques »
 /// for the mémoire).
-fn distinctive_words(all_words: &[Vec<String>], k: usize) -> Vec<String> {
+pub(super) fn distinctive_words(all_words: &[Vec<String>], k: usize) -> Vec<String> {
     let distinctive = |w: &String| {
         all_words
             .iter()

@@ -594,6 +594,21 @@ const FLOORS: &[Floor] = &[
         ],
     ),
     (
+        "development",
+        2,
+        &[
+            ("deadline", 3, 0),
+            ("lots", 4, 0),
+            ("lot_limit", 1, 0),
+            ("certifications", 2, 0),
+            ("candidature", 6, 0),
+            ("offre", 9, 0),
+            ("name_limit", 2, 0),
+            ("page_limits", 1, 0),
+            ("place", 2, 0),
+        ],
+    ),
+    (
         "heldout",
         30,
         &[
@@ -606,15 +621,60 @@ const FLOORS: &[Floor] = &[
         ],
     ),
     (
+        "heldout10",
+        24,
+        &[
+            ("deadline", 6, 0),
+            ("lots", 56, 0),
+            ("certifications", 1, 0),
+            ("candidature", 4, 0),
+            ("offre", 20, 0),
+            ("refusal", 3, 1),
+        ],
+    ),
+    (
+        "heldout11",
+        19,
+        &[
+            ("deadline", 8, 0),
+            ("lots", 43, 0),
+            ("offre", 2, 0),
+            ("refusal", 3, 0),
+        ],
+    ),
+    (
+        "heldout12",
+        21,
+        &[
+            ("deadline", 5, 0),
+            ("lots", 8, 0),
+            ("candidature", 0, 0),
+            ("offre", 10, 0),
+            ("page_limits", 2, 0),
+            ("place", 1, 0),
+            ("refusal", 6, 2),
+        ],
+    ),
+    (
+        "heldout13",
+        24,
+        &[
+            ("deadline", 15, 0),
+            ("lots", 23, 0),
+            ("lot_limit", 1, 0),
+            ("place", 3, 0),
+            ("refusal", 7, 0),
+        ],
+    ),
+    (
         "heldout2",
         30,
         &[
             ("deadline", 16, 0),
-            ("lots", 28, 0),
+            ("lots", 29, 0),
             ("candidature", 18, 1),
             ("offre", 1, 0),
-            ("place", 0, 0),
-            ("refusal", 4, 1),
+            ("refusal", 4, 0),
         ],
     ),
     (
@@ -625,8 +685,9 @@ const FLOORS: &[Floor] = &[
             ("lots", 55, 0),
             ("certifications", 3, 0),
             ("candidature", 25, 0),
+            ("offre", 0, 0),
             ("place", 1, 0),
-            ("refusal", 4, 1),
+            ("refusal", 4, 0),
         ],
     ),
     (
@@ -634,11 +695,11 @@ const FLOORS: &[Floor] = &[
         28,
         &[
             ("deadline", 13, 1),
-            ("lots", 24, 0),
+            ("lots", 28, 0),
             ("lot_limit", 3, 0),
-            ("offre", 1, 1),
+            ("offre", 1, 0),
             ("place", 1, 0),
-            ("refusal", 4, 5),
+            ("refusal", 4, 2),
         ],
     ),
     (
@@ -646,7 +707,7 @@ const FLOORS: &[Floor] = &[
         26,
         &[
             ("deadline", 13, 0),
-            ("lots", 11, 0),
+            ("lots", 26, 0),
             ("candidature", 2, 0),
             ("place", 1, 0),
             ("refusal", 9, 1),
@@ -657,7 +718,7 @@ const FLOORS: &[Floor] = &[
         24,
         &[
             ("deadline", 10, 0),
-            ("lots", 4, 0),
+            ("lots", 6, 0),
             ("lot_limit", 2, 0),
             ("refusal", 8, 3),
         ],
@@ -678,7 +739,7 @@ const FLOORS: &[Floor] = &[
         26,
         &[
             ("deadline", 14, 0),
-            ("lots", 15, 0),
+            ("lots", 18, 0),
             ("lot_limit", 3, 0),
             ("refusal", 6, 2),
         ],
@@ -689,56 +750,12 @@ const FLOORS: &[Floor] = &[
         &[
             ("deadline", 3, 0),
             ("lots", 22, 0),
+            ("lot_limit", 0, 0),
             ("certifications", 1, 0),
-            ("candidature", 12, 1),
+            ("candidature", 13, 1),
             ("offre", 6, 1),
             ("place", 1, 0),
-            ("refusal", 3, 2),
-        ],
-    ),
-    (
-        "heldout10",
-        24,
-        &[
-            ("deadline", 6, 0),
-            ("lots", 56, 0),
-            ("certifications", 1, 0),
-            ("candidature", 2, 0),
-            ("offre", 8, 0),
-            ("refusal", 3, 5),
-        ],
-    ),
-    (
-        "heldout11",
-        19,
-        &[
-            ("deadline", 8, 0),
-            ("lots", 43, 0),
-            ("offre", 2, 0),
-            ("refusal", 3, 0),
-        ],
-    ),
-    (
-        "heldout12",
-        21,
-        &[
-            ("deadline", 5, 0),
-            ("lots", 8, 0),
-            ("offre", 9, 0),
-            ("page_limits", 2, 0),
-            ("place", 1, 0),
-            ("refusal", 6, 3),
-        ],
-    ),
-    (
-        "heldout13",
-        24,
-        &[
-            ("deadline", 15, 0),
-            ("lots", 22, 0),
-            ("lot_limit", 1, 0),
-            ("place", 3, 0),
-            ("refusal", 7, 0),
+            ("refusal", 3, 1),
         ],
     ),
 ];
