@@ -511,6 +511,31 @@ pub(super) fn deferred(folded: &str) -> bool {
     DEFERRED.is_match(folded)
 }
 
+/// The list of references as the RC names it (« liste des principales fournitures ou des
+/// principaux services effectués »): « liste des principales fournitures ou services
+/// (références) ».
+fn references_named(window: &str) -> Option<String> {
+    static PRINCIPAL: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"principa(?:les|ux)\s+(fournitures|services|prestations|livraisons|travaux)")
+            .expect("valid regex")
+    });
+    let mut what: Vec<String> = Vec::new();
+    for c in PRINCIPAL.captures_iter(window) {
+        let w = c.get(1)?.as_str();
+        let adjective = if matches!(w, "services" | "travaux") {
+            "principaux"
+        } else {
+            "principales"
+        };
+        let named = format!("{adjective} {w}");
+        if !what.contains(&named) {
+            what.push(named);
+        }
+    }
+    (!what.is_empty()).then(|| format!("liste des {} (références)", what.join(" ou ")))
+}
+
 /// The sworn statements given inside the DC1 (its part F1, « déclare sur l'honneur … »): the
 /// `within` lines of the sworn-statement piece.
 fn within_dc1(dc1: &str) -> Vec<String> {
@@ -912,6 +937,9 @@ fn named(kind: &PieceKind, window: &str) -> String {
         ("DPGF", &["dpgf", "decomposition du prix global"]),
         ("BPU", &["bpu", "bordereau des prix", "bordereau de prix"]),
     ];
+    if kind.topic == "CAND-REFERENCES" {
+        return references_named(window).unwrap_or_else(|| kind.label.to_string());
+    }
     if kind.topic != "OFFRE-PRIX" {
         return kind.label.to_string();
     }
@@ -1684,6 +1712,25 @@ mod tests {
         ] {
             assert!(pieces(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_list_of_references_is_named_as_the_rc_names_it() {
+        let found = crate::draft::detected(
+            detect,
+            "Pièces de la candidature :\n— présentation d'une liste des principales fournitures ou des principaux services effectués au cours des 3 dernières années, indiquant le montant ;\n",
+        );
+        let titles: Vec<&str> = found.rules.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Candidature : liste des principales fournitures ou principaux services (références)"]
+        );
+        let found = crate::draft::detected(
+            detect,
+            "Pièces de la candidature :\n— une liste des références de moins de 3 ans ;\n",
+        );
+        let titles: Vec<&str> = found.rules.iter().map(|r| r.title.as_str()).collect();
+        assert_eq!(titles, ["Candidature : liste des références"]);
     }
 
     #[test]

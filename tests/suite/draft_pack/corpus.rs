@@ -672,7 +672,7 @@ const FLOORS: &[Floor] = &[
         &[
             ("deadline", 16, 0),
             ("lots", 29, 0),
-            ("candidature", 18, 1),
+            ("candidature", 19, 0),
             ("offre", 1, 0),
             ("refusal", 4, 0),
         ],
