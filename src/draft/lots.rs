@@ -39,6 +39,15 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)^intitul[ée]\s*:\s*(.{3,200})$").expect("valid regex")
 });
+/// The header of a notice's table of lots, and its rows (« N° 1 MDS d'Auch »).
+static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(?i)^lots?\s+libell[ée]").expect("valid regex")
+});
+static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"^N[°º]\s*(\d{1,2})\s+(\S.{2,150})$").expect("valid regex")
+});
 /// « décomposée en trois lots », « décomposés en « 2 » lots », « composé de 4 lots », « comporte
 /// deux lots », a cover's line « 2 lots »: how many, when they are not listed.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -339,8 +348,15 @@ impl Lots {
 fn listed_lots(doc: &Doc) -> Lots {
     let mut lots = Lots::default();
     let lines: Vec<(usize, &str)> = doc.lines().collect();
+    // Below a notice's « Lots Libellé Estimé € HT CPV » header, its « N° 1 MDS d'Auch » rows.
+    let mut in_table = false;
     for (k, &(at, line)) in lines.iter().enumerate() {
         let l = clean_line(line);
+        in_table |= TABLE_HEADER.is_match(&l);
+        if in_table && let Some(c) = TABLE_ROW.captures(&l) {
+            lots.add(at, &c[1], c[2].trim());
+            continue;
+        }
         if let Some(c) = NOTICE_LOT.captures(&l) {
             let title = lines[k + 1..]
                 .iter()
@@ -837,6 +853,16 @@ mod tests {
         let (ids, checks) = lots("Lot: LOT-0001\nTitre: Voirie\nLot: LOT-0002\nTitre: Réseaux\n");
         assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
         assert!(checks.contains(&"known: true".to_string()), "{checks:?}");
+    }
+
+    #[test]
+    fn the_rows_of_a_notices_table_of_lots() {
+        let (ids, _) = lots(
+            "Forme Division en lots : Oui\nLots Libellé Estimé € HT CPV\nN° 1 MDS d'Auch\nDescription : Montant maximum annuel: 325 000 € HT\n  60100000\nN° 2 MDS de l'Isle-Jourdain\n",
+        );
+        assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
+        // Without the header, « N° 21 77 039 » is a reference.
+        assert_eq!(lots("N° 21 77 006\nN° 3 du registre\n").0, None);
     }
 
     #[test]

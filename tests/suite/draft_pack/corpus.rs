@@ -728,7 +728,7 @@ const FLOORS: &[Floor] = &[
         24,
         &[
             ("deadline", 12, 0),
-            ("lots", 37, 0),
+            ("lots", 39, 0),
             ("lot_limit", 3, 0),
             ("place", 1, 0),
             ("refusal", 7, 0),
