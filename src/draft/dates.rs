@@ -528,18 +528,19 @@ fn phases_of(
             vec!["candidature"],
             Some("phase devinée : l'avis est un appel à candidatures".to_string()),
         ),
-        // « DELAI DE REPONSE : 17 FEVRIER 2015 », « Date limite de réponse » elsewhere: the
-        // answer to the consultation, its offers.
-        // « Date limite de dépôt » alone: the one deposit of the bid, both phases in it.
-        None if cue.contains("depot") => (
+        // « Date limite de dépôt » alone, « DELAI DE REPONSE : 17 FEVRIER 2015 », « Date limite
+        // de réponse » elsewhere: the one deposit of the bid, both phases in it (a call for
+        // candidatures is read above).
+        None if cue.contains("depot") || cue.contains("reponse") => (
             vec!["candidature", "offre"],
-            Some(
-                "« dépôt » : candidature et offre remises ensemble ? phase à confirmer".to_string(),
-            ),
-        ),
-        None if cue.contains("reponse") => (
-            vec!["offre"],
-            Some("phase devinée : « réponse » lue comme la remise des offres".to_string()),
+            Some(format!(
+                "« {} » : candidature et offre remises ensemble ? phase à confirmer",
+                if cue.contains("depot") {
+                    "dépôt"
+                } else {
+                    "réponse"
+                }
+            )),
         ),
         None => return None,
     })
@@ -871,7 +872,13 @@ mod tests {
     fn an_answer_due_before_a_date_and_the_deposit_of_dossiers() {
         assert_eq!(
             phases("Réponse impérativement avant le 6 MARS 2015 à 12 heures\n"),
-            vec![("offre".to_string(), "2015-03-06T12:00:00+01:00".to_string())]
+            vec![
+                (
+                    "candidature".to_string(),
+                    "2015-03-06T12:00:00+01:00".to_string()
+                ),
+                ("offre".to_string(), "2015-03-06T12:00:00+01:00".to_string())
+            ]
         );
         // « dossiers » alone: the one deposit of the bid, both phases; « dossiers de
         // candidature »: the candidatures.

@@ -29,7 +29,7 @@ static ASKED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static ASKED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)\b(?:les|des|un|une|d['’]une?|l['’])\s*((?:\w+\s+){{0,2}}?{DOCUMENT}\b[^.;:\n]{{0,80}}?)\s(?:qui\s+(?:était|étaient|est|sont)\s+)?(?:requis(?:es?)?|exig[ée]e?s?|demand[ée]e?s?)\b"
+        r"(?i)\b(?:les|des|un|une|la|le|d['’]une?|l['’])\s*((?:\w+\s+){{0,2}}?{DOCUMENT}\b[^.;:\n]{{0,80}}?)\s(?:qui\s+(?:était|étaient|est|sont)\s+)?(?:requis(?:es?)?|exig[ée]e?s?|demand[ée]e?s?)\b"
     ))
     .expect("valid regex")
 });
@@ -180,6 +180,19 @@ mod tests {
                 "Candidature : note présentant la composition de l'équipe dédiée au projet"
                     .to_string(),
                 Some("[candidature]")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_document_with_its_definite_article_required_by_the_rc() {
+        assert_eq!(
+            titles(
+                "De simples photographies ne peuvent remplacer la note technique explicative exigée par le règlement de la consultation : l'offre doit être rejetée comme irrégulière.\n"
+            ),
+            vec![(
+                "Offre : note technique explicative".to_string(),
+                Some("[offre]")
             )]
         );
     }

@@ -39,6 +39,11 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"(?i)^intitul[ée]\s*:\s*(.{3,200})$").expect("valid regex")
 });
+/// A « Lot N » glued to the word before it.
+static GLUED_LOT: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"(\p{Ll})(Lot\s+(?:n[°º]\s*)?\d)").expect("valid regex")
+});
 /// The header of a notice's table of lots, and its rows (« N° 1 MDS d'Auch »).
 static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -49,11 +54,12 @@ static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^N[°º]\s*(\d{1,2})\s+(\S.{2,150})$").expect("valid regex")
 });
 /// « décomposée en trois lots », « décomposés en « 2 » lots », « composé de 4 lots », « comporte
-/// deux lots », a cover's line « 2 lots »: how many, when they are not listed.
+/// deux lots », « concernant dix-huit lots », a cover's line « 2 lots », a title's « … - 2
+/// LOTS »: how many, when they are not listed.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|regroup(?:e|ent|ant)|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)|\b(?:les|des)\s+({NUMBER})\s+lots\s+qui\s+(?:le\s+|la\s+)?compos(?:ent|aient|eront)\b|(?m:^)[ \t]*({NUMBER})\s+lots[ \t]*(?m:$)"
+        r"(?i)(?:\b(?:(?:d[ée]compos[ée]e?s?|divis[ée]e?s?|scind[ée]e?s?|allotie?s?|r[ée]partie?s?)\s+)?en|compos[ée]e?s?\s+de|comport(?:e|ent|ant)|compren(?:d|nent|ant)|regroup(?:e|ent|ant)|concernant|portant\s+sur|allotissement\s*:?|\(|\baux)\s*(?:«\s*)?({NUMBER})(?:\s*»)?\s+lots\b|nombre\s+de\s+lots\s*:?\s*({NUMBER})\s*(?:\n|$)|\b(?:les|des)\s+({NUMBER})\s+lots\s+qui\s+(?:le\s+|la\s+)?compos(?:ent|aient|eront)\b|(?m:^)[ \t]*({NUMBER})\s+lots[ \t]*(?m:$)|\s[-–—]\s*({NUMBER})\s+lots[ \t]*(?m:$)"
     ))
     .expect("valid regex")
 });
@@ -77,14 +83,16 @@ static INLINE_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r#"[;"«»]|\.\s"#).expect("valid regex")
 });
+/// « n'est pas allotie », « lot unique », a host's « Alloti » / « Non » fields, a title's
+/// « … – LOT UNIQUE », eForms' « LOT-0000 » (its lot of a contract not divided).
 static NOT_DIVIDED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?im)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|ne\s+(?:peut|pourra|sera)\s+pas\s+(?:[êe]tre\s+)?allotie?|ne\s+pas\s+(?:lancer|passer)\s+la\s+consultation\s+en\s+lots|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|pas\s+pr[ée]vu\s+de\s+d[ée]composition\s+en\s+lots|divis(?:ion|[ée]e?s?)\s+en\s+lots\s*:\s*non\s*(?:[.;]|$)|constitu[ée]e?\s+d['’]un\s+lot\s+unique|\b(?:d[ée]volue?s?|pass[ée]e?s?|attribu[ée]e?s?)\s+en\s+un\s+lot\s+unique\b|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique)")
+    Regex::new(r"(?im)(?:n['’]est\s+(?:donc\s+)?pas\s+allotie?|ne\s+(?:peut|pourra|sera)\s+pas\s+(?:[êe]tre\s+)?allotie?|ne\s+pas\s+(?:lancer|passer)\s+la\s+consultation\s+en\s+lots|pas\s+d[ée]compos[ée]e?s?\s+en\s+lots|(?:^|[\n.]\s*)[\s•*-]*(?:structure\s*:?\s*)?lot\s+unique\s*(?:[.\n]|$)|l['’\s]objet\s+d['’\s]un\s+lot\s+unique|\bse\s+compose\s+d['’]un\s+lot\s+unique|\bcomporte\s+un\s+lot\s+unique|l['’]objet\s+d['’]un\s+march[ée]\s+unique\b|ne\s+fait\s+pas\s+l['’]objet\s+d['’](?:une\s+d[ée]composition\s+en\s+lots|un\s+allotissement)|(?:consultation|march[ée])\s+non\s+allotie?\b|pas\s+d['’]allotissement|pas\s+pr[ée]vu\s+de\s+d[ée]composition\s+en\s+lots|divis(?:ion|[ée]e?s?)\s+en\s+lots\s*:\s*non\s*(?:[.;]|$)|constitu[ée]e?\s+d['’]un\s+lot\s+unique|\b(?:d[ée]volue?s?|pass[ée]e?s?|attribu[ée]e?s?)\s+en\s+un\s+lot\s+unique\b|sans\s+allotissement|pas\s+de\s+d[ée]composition\s+en\s+lots|(?:march[ée]|consultation|accord-cadre)\s+(?:est\s+|sera\s+)?(?:pass[ée]e?\s+|constitu[ée]e?\s+|compos[ée]e?\s+)?(?:en|d['’]un|comporte\s+un)\s+lot\s+unique|\s[-–—]\s*lot\s+unique[ \t]*$|^[ \t]*(?:march[ée]\s+)?allotie?[ \t]*:?[ \t]*(?:\n[ \t]*)?non[ \t]*$|\blot[\s:]*LOT-0000\b)")
         .expect("valid regex")
 });
 
 /// A number of lots, in figures or in words.
-const NUMBER: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,2}";
+const NUMBER: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|\d{1,2}";
 
 /// The value of a `NUMBER` match, or of « d'un » (« plus d'un lot »).
 fn number(w: &str) -> Option<u32> {
@@ -351,7 +359,10 @@ fn listed_lots(doc: &Doc) -> Lots {
     // Below a notice's « Lots Libellé Estimé € HT CPV » header, its « N° 1 MDS d'Auch » rows.
     let mut in_table = false;
     for (k, &(at, line)) in lines.iter().enumerate() {
-        let l = clean_line(line);
+        // « … Nord-EstLot 2 : Agences Nord et Est »: a list whose items lost their separator.
+        let l = GLUED_LOT
+            .replace_all(&clean_line(line), "$1 $2")
+            .into_owned();
         in_table |= TABLE_HEADER.is_match(&l);
         if in_table && let Some(c) = TABLE_ROW.captures(&l) {
             lots.add(at, &c[1], c[2].trim());
@@ -435,7 +446,7 @@ fn inline_lots(lots: &mut Lots, at: usize, line: &str) {
 /// « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N, untitled.
 fn counted_lots(doc: &Doc) -> Option<Lots> {
     let c = COUNT.captures(doc.text)?;
-    let (m, n) = (c.get(0)?, number((1..=4).find_map(|i| c.get(i))?.as_str())?);
+    let (m, n) = (c.get(0)?, number((1..=5).find_map(|i| c.get(i))?.as_str())?);
     (n >= 2).then(|| Lots {
         list: (1..=n).map(|i| (i.to_string(), String::new())).collect(),
         first_at: Some(m.start()),
@@ -853,6 +864,36 @@ mod tests {
         let (ids, checks) = lots("Lot: LOT-0001\nTitre: Voirie\nLot: LOT-0002\nTitre: Réseaux\n");
         assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
         assert!(checks.contains(&"known: true".to_string()), "{checks:?}");
+    }
+
+    #[test]
+    fn counts_up_to_twenty_titles_glued_lists_and_fields_that_say_not_divided() {
+        let ids = |n: u32| Some((1..=n).map(|i| i.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            lots("Le département a lancé un appel d'offres concernant dix-huit lots de transports scolaires.\n").0,
+            ids(18)
+        );
+        assert_eq!(
+            lots("ACCORD-CADRE POUR L'ASSISTANCE A LA MOBILITE VERTICALE - 2 LOTS\nRok:\n").0,
+            ids(2)
+        );
+        assert_eq!(
+            lots("Objet : neutralisation des logements - Lot 1 : Agences Sud et Nord-EstLot 2 : Agences Nord et Est\n").0,
+            ids(2)
+        );
+        for text in [
+            "Alloti\nNon\nClôture\n16/09/2025\n",
+            "Marché alloti : NON\n",
+            "MAÎTRISE D'ŒUVRE À DAMMARIE-LES-LYS – LOT UNIQUE\n",
+            "5. Lot\nLot: LOT-0000\nTitre: Véhicules\n",
+        ] {
+            assert_eq!(lots(text).0, Some(Vec::new()), "{text}");
+        }
+        // « alloti » in a sentence, a lot named « unique » in prose: no field.
+        assert_eq!(
+            lots("Le marché alloti ne comporte\nnon pas un lot mais deux.\n").0,
+            None
+        );
     }
 
     #[test]

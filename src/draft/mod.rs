@@ -36,11 +36,11 @@ pub use refusal::Refusal;
 pub(crate) const NOT_OVER: &str = r"ne\s+d[ée]pass(?:e|ent|ant)\s+pas|n['’]exc[èée]d(?:e|ent|ant)\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der)|ne\s+(?:doit|doivent|devra|devront)\s+pas\s+(?:comporter|compter|faire|contenir)\s+plus\s+de";
 
 /// A count in words or in figures (« deux », « vingt », « 30 »): lots, pages, characters.
-pub(crate) const COUNT_WORDS: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|\d{1,3}";
+pub(crate) const COUNT_WORDS: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|\d{1,3}";
 
 /// The value of a `COUNT_WORDS` match.
 pub(crate) fn count_value(w: &str) -> Option<u32> {
-    const WORDS: [(&str, u32); 19] = [
+    const WORDS: [(&str, u32); 25] = [
         ("un", 1),
         ("une", 1),
         ("deux", 2),
@@ -54,7 +54,13 @@ pub(crate) fn count_value(w: &str) -> Option<u32> {
         ("dix", 10),
         ("onze", 11),
         ("douze", 12),
+        ("treize", 13),
+        ("quatorze", 14),
         ("quinze", 15),
+        ("seize", 16),
+        ("dix-sept", 17),
+        ("dix-huit", 18),
+        ("dix-neuf", 19),
         ("vingt", 20),
         ("trente", 30),
         ("quarante", 40),

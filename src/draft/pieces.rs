@@ -404,7 +404,7 @@ static JOINT: LazyLock<Regex> = LazyLock::new(|| {
 /// « avant notification », « communiqués ultérieurement »): it names no piece of the bid.
 static DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|pressentie?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|a\s+la\s+signature\s+du\s+marche|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
+    Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|offre\s+(?:a\s+ete\s+|est\s+|sera\s+)?retenue|pressentie?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|a\s+la\s+signature\s+du\s+marche|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
         .expect("valid regex")
 });
 /// A colon followed by a list's first item on the same line.
@@ -706,7 +706,7 @@ fn placement(doc: &Doc, m: regex::Match, s: usize) -> Option<isize> {
 fn referred_to(t: &str, at: usize) -> bool {
     static WHERE: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?|inclu(?:s|se|ses)?|integree?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du)|commande\s+sur|sur\s+la\s+base\s+d[ue]s?|par\s+application\s+d[ue]s?|renvo(?:yer|ie|ient|yait|yant)\s+(?:aux?|à)(?:\s+(?:formulaires?|documents?|pi[eè]ces?))?|remplac[ée]e?s?\s+par|justifiant\s+d[eu]s?)\s+(?:l['’]\s*|le\s+|la\s+|une?\s+)?(?:[\w.-]+\s*(?:,|\bet\b)\s*){0,3}$")
+        Regex::new(r"(?:(?:annexee?s?|jointe?s?|conforme|prevue?s?|figurant|contenue?s?|indiquee?s?|inclu(?:s|se|ses)?|integree?s?)\s+(?:en\s+annexe\s+)?(?:a|au|dans)|\bannexes?\s+(?:n[°º]\s*)?\d{0,2}\s*(?:a|au|de|du)|commande\s+sur|sur\s+la\s+base\s+d[ue]s?|par\s+application\s+d[ue]s?|renvo(?:yer|ie|ient|yait|yant)\s+(?:aux?|à)(?:\s+(?:formulaires?|documents?|pi[eè]ces?))?|remplac[ée]e?s?\s+par|justifiant\s+d[eu]s?|a\s+l['’]appui\s+d[eu]s?)\s+(?:l['’]\s*|le\s+|la\s+|une?\s+)?(?:[\w.-]+\s*(?:,|\bet\b)\s*){0,3}$")
             .expect("valid regex")
     });
     WHERE.is_match(&crate::text::fold(super::sections::before(t, at, 60)))
@@ -889,6 +889,10 @@ fn visit_compulsory(t: &str) -> bool {
 
 /// Where the text first makes a visit compulsory.
 fn compulsory_visit_at(t: &str) -> Option<usize> {
+    static FIELD_NO: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"^(?:\(s\))?\s*:\s*non\b").expect("valid regex")
+    });
     static COMPULSORY: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
         Regex::new(r"(?i)visite[^.;]{0,80}\bobligat(?:oire|ion)|\bobligatoire[^.;]{0,30}\bvisite|\bimpos\w*\s+(?:une\s+|la\s+)?visite")
@@ -898,7 +902,13 @@ fn compulsory_visit_at(t: &str) -> Option<usize> {
         .find_iter(t)
         .find(|m| {
             let said = crate::text::fold(m.as_str());
+            // A notice's field « Visite(s) obligatoire(s) : NON ».
+            let rest = &t[m.end()..];
+            let answer = crate::text::fold(
+                &rest[..super::sections::floor_boundary(rest, rest.len().min(16))],
+            );
             !(said.contains("pas obligatoire")
+                || FIELD_NO.is_match(&answer)
                 || said.contains("non obligatoire")
                 || said.contains("pas une obligation")
                 || said.contains("facultati"))
@@ -1712,6 +1722,17 @@ mod tests {
         ] {
             assert!(pieces(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_visit_field_answered_no_a_chosen_offer_and_a_piece_in_support_of_another() {
+        assert!(pieces("Visite(s) obligatoire(s) : NON\n").is_empty());
+        assert!(pieces("Si le candidat dont l’offre a été retenue ne peut produire l'attestation d'assurance, son offre est rejetée.\n").is_empty());
+        // The mémoire is where the copies go: the copies are asked, not a mémoire of its own.
+        let got = pieces(
+            "Devaient être fournis à l’appui du mémoire technique la photocopie des permis de conduire.\n",
+        );
+        assert!(got.iter().all(|(id, _)| id != "T-OFFRE-MEMOIRE"), "{got:?}");
     }
 
     #[test]

@@ -277,6 +277,9 @@ fn answered_lots(expected: &Yaml) -> Vec<String> {
         .collect()
 }
 
+/// The sworn statement printed in every DC1 (its rubrique F1).
+const DC1_SWORN: &str = "Le candidat déclare sur l'honneur n'entrer dans aucun des cas d'exclusion prévus aux articles L. 2141-1 à L. 2141-5 et L. 2141-7 à L. 2141-11 du code de la commande publique.";
+
 /// A small compliant bid for one RC, in `dir`: the expected pieces of the phase (of the lots
 /// it answers) under the names a bid team would give them — a PDF whose first page is its
 /// title, or a workbook — and a manifest with those lots and the certifications the RC asks
@@ -304,6 +307,10 @@ fn compliant_bid(dir: &Path, expected: &Yaml, phase: &str, pack: &Path) {
             "Document remis par Entreprise Alpha SAS pour la présente consultation.".to_string(),
         ];
         lines.extend(seq(&e["lines"]).iter().map(text_of));
+        // The DC1 form carries its sworn statements (rubrique F1) whoever fills it in.
+        if bidlint::text::fold(&file).contains("dc1") {
+            lines.push(DC1_SWORN.to_string());
+        }
         let bytes = if file.ends_with(".xlsx") {
             bidlint_fixturegen::xlsx::build(
                 &title,
@@ -544,6 +551,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hox.yaml", "heldout12"),
     ("heldout-hoy.yaml", "heldout13"),
     ("heldout-hoz.yaml", "heldout13"),
+    ("heldout-hpa.yaml", "heldout14"),
+    ("heldout-hpb.yaml", "heldout14"),
 ];
 
 fn score_list(
@@ -667,6 +676,19 @@ const FLOORS: &[Floor] = &[
         ],
     ),
     (
+        "heldout14",
+        28,
+        &[
+            ("deadline", 4, 1),
+            ("lots", 91, 0),
+            ("lot_limit", 1, 0),
+            ("candidature", 2, 1),
+            ("offre", 3, 0),
+            ("place", 1, 0),
+            ("refusal", 3, 4),
+        ],
+    ),
+    (
         "heldout2",
         30,
         &[
@@ -681,7 +703,7 @@ const FLOORS: &[Floor] = &[
         "heldout3",
         28,
         &[
-            ("deadline", 9, 0),
+            ("deadline", 9, 1),
             ("lots", 55, 0),
             ("certifications", 3, 0),
             ("candidature", 25, 0),
@@ -706,7 +728,7 @@ const FLOORS: &[Floor] = &[
         "heldout5",
         26,
         &[
-            ("deadline", 13, 0),
+            ("deadline", 14, 0),
             ("lots", 26, 0),
             ("candidature", 2, 0),
             ("place", 1, 0),
@@ -738,7 +760,7 @@ const FLOORS: &[Floor] = &[
         "heldout8",
         26,
         &[
-            ("deadline", 14, 0),
+            ("deadline", 14, 1),
             ("lots", 18, 0),
             ("lot_limit", 3, 0),
             ("refusal", 6, 2),
