@@ -292,7 +292,9 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         let context = crate::text::fold(&doc.sentence_quote(label.start));
         // « Date limite de candidature estimée : Avant le 31/07/2025 »: a host's estimate of
         // the closing date, not the buyer's deadline.
-        let from = super::sections::floor_boundary(t, label.start.saturating_sub(30));
+        // On the label's own line: « … quantités estimatives » ending the line above is no
+        // estimate of the date.
+        let from = super::sections::floor_boundary(t, label.start.saturating_sub(30)).max(at);
         let lead = t.get(from..label.end).unwrap_or_default();
         if crate::text::fold(lead).contains("estim") {
             continue;
@@ -951,6 +953,12 @@ mod tests {
         // A title that names the deadline, then the article's publication: no value.
         assert!(phases("MAPA : le délai de remise des offres doit être raisonnable\nPublié le 12 avril 2019 à 10h00 - par\n").is_empty());
         assert!(phases("Date de clôture estimée : avant le 04/02/2026\n").is_empty());
+        assert_eq!(
+            phases(
+                "Les prix unitaires s'appliquent aux quantités estimatives\nDate limite\nLe délai de réception des offres était de 2022-01-13.\n"
+            ),
+            vec![("offre".to_string(), "2022-01-13".to_string())]
+        );
     }
 
     #[test]

@@ -12,13 +12,14 @@ use super::{Found, Rule};
 
 static LOT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*|[-–—•*]\s*)?lot\s+(?:n[°º]\s*)?(\d{1,2})\s*(?:[:–—-]\s*|\s)(.{3,200})$")
+    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*|[-–—•*]\s*)?lot\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\s*(?:[:–—-]\s*|\s)(.{3,200})$")
         .expect("valid regex")
 });
 /// Several « LOT N – title » on one line (a cover page's list run together).
 static LOT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)\blot\s+(?:n[°º]\s*)?(\d{1,2})\s*[:–—-]\s*").expect("valid regex")
+    Regex::new(r"(?i)\blot\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\s*[:–—-]\s*")
+        .expect("valid regex")
 });
 /// A heading in capitals without a separator, numbered or not (a table of contents: « 15. LOT
 /// 1 ENTRETIEN DES ASCENSEURS »).
@@ -33,7 +34,7 @@ static CAPITAL_LOT: LazyLock<Regex> = LazyLock::new(|| {
 /// line when there is one.
 static NOTICE_LOT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^lot\s*(?:n[°º]\s*)?:?\s*(\d{1,2})\s*$").expect("valid regex")
+    Regex::new(r"(?i)^lot\s*(?:n[°º]\s*|no\.?\s*|n\.?\s+)?:?\s*(\d{1,2})\s*$").expect("valid regex")
 });
 static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -192,7 +193,8 @@ fn one_of_several(doc: &Doc, limit: Option<&Limit>) -> Option<Lots> {
 fn cpv_lots(doc: &Doc) -> Option<Lots> {
     static CPV_LOT: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?i)\bcpv\s+(?:du\s+)?lot\s+(?:n[°º]\s*)?(\d{1,2})\b").expect("valid regex")
+        Regex::new(r"(?i)\bcpv\s+(?:du\s+)?lot\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\b")
+            .expect("valid regex")
     });
     let mut lots = Lots {
         read_from: ReadFrom::CpvCodes,
@@ -214,12 +216,12 @@ fn cpv_lots(doc: &Doc) -> Option<Lots> {
 fn mentioned_lots(doc: &Doc) -> Option<Lots> {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?i)\blots?\s+(?:n[°º]\s*)?(\d{1,2})\b((?:\s*(?:[-,/&]|\bet\b|\bà\b)\s*(?:n[°º]\s*)?\d{1,2}\b)*)")
+        Regex::new(r"(?i)\blots?\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\b((?:\s*(?:[-,/&]|\bet\b|\bà\b)\s*(?:n[°º]\s*|no\.?\s*|n\.?\s+)?\d{1,2}\b)*)")
             .expect("valid regex")
     });
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(à\s*)?(?:n[°º]\s*)?(\d{1,2})").expect("valid regex")
+        Regex::new(r"(à\s*)?(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})").expect("valid regex")
     });
     let mut numbers = BTreeSet::new();
     // The lists of several lots (« lots 1 & 2 », « lots 1 à 9 »): two different ones that share
@@ -894,6 +896,21 @@ mod tests {
             lots("Le marché alloti ne comporte\nnon pas un lot mais deux.\n").0,
             None
         );
+    }
+
+    #[test]
+    fn lots_numbered_with_no_for_the_number_sign() {
+        assert_eq!(
+            lots("Pour le lot no1, l'accord-cadre est conclu sans minimum.\nPour le lot no2, l'accord-cadre est conclu sans minimum.\n").0,
+            Some(vec!["1".to_string(), "2".to_string()])
+        );
+        // A number sign the extraction lost: « LOT N 1 ».
+        assert_eq!(
+            lots("Décomposition en lots LOT N 1 Terrains de football : LOT N 2 Éclairage\n").0,
+            Some(vec!["1".to_string(), "2".to_string()])
+        );
+        // « lot normal », « lot nouveau »: no number.
+        assert_eq!(lots("Le lot nouveau 2 est livré.\n").0, None);
     }
 
     #[test]

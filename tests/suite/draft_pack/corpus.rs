@@ -553,6 +553,8 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hoz.yaml", "heldout13"),
     ("heldout-hpa.yaml", "heldout14"),
     ("heldout-hpb.yaml", "heldout14"),
+    ("heldout-hpc.yaml", "heldout15"),
+    ("heldout-hpd.yaml", "heldout15"),
 ];
 
 fn score_list(
@@ -686,6 +688,16 @@ const FLOORS: &[Floor] = &[
             ("offre", 3, 0),
             ("place", 1, 0),
             ("refusal", 3, 4),
+        ],
+    ),
+    (
+        "heldout15",
+        22,
+        &[
+            ("deadline", 10, 0),
+            ("lots", 19, 0),
+            ("place", 2, 0),
+            ("refusal", 6, 2),
         ],
     ),
     (
