@@ -292,8 +292,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         let context = crate::text::fold(&doc.sentence_quote(label.start));
         // « Date limite de candidature estimée : Avant le 31/07/2025 »: a host's estimate of
         // the closing date, not the buyer's deadline.
-        // On the label's own line: « … quantités estimatives » ending the line above is no
-        // estimate of the date.
+        // On the label's line only: « quantités estimatives » just above estimates no date.
         let from = super::sections::floor_boundary(t, label.start.saturating_sub(30)).max(at);
         let lead = t.get(from..label.end).unwrap_or_default();
         if crate::text::fold(lead).contains("estim") {
