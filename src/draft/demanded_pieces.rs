@@ -20,7 +20,7 @@ const DOCUMENT: &str = r"(?:attestations?|annexes?|notices?|avis|[ée]tudes?|fic
 static ASKED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)\b(?:remise|production|fourniture|demander|exiger|produire|fournir)\s+(?:d['’]une?|un|une|les|des|du|de\s+la)\s+({DOCUMENT}\b[^.;:\n]{{0,100}})"
+        r"(?i)\b(remise|production|fourniture|demander|exiger|produire|fournir)\s+(?:d['’]une?|une|un|les|des|du|de\s+la)\s+({DOCUMENT}\b[^.;:\n]{{0,100}})"
     ))
     .expect("valid regex")
 });
@@ -29,20 +29,57 @@ static ASKED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static ASKED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?i)\b(?:les|des|un|une|la|le|d['’]une?|l['’])\s*((?:\w+\s+){{0,2}}?{DOCUMENT}\b[^.;:\n]{{0,80}}?)\s(?:qui\s+(?:était|étaient|est|sont)\s+)?(?:requis(?:es?)?|exig[ée]e?s?|demand[ée]e?s?)\b"
+        r"(?i)\b(?:(?:les|des|une|un|la|le|d['’]une|d['’]un)\s+|l['’]\s*)((?:\w+\s+){{0,2}}?{DOCUMENT}\b[^.;:\n]{{0,80}}?)\s(?:qui\s+(?:était|étaient|est|sont)\s+)?(?:requis(?:es?)?|exig[ée]e?s?|demand[ée]e?s?)\b"
+    ))
+    .expect("valid regex")
+});
+/// Words caught before the document's own article (« l'offre une étude de sol demandée »):
+/// the name starts after that article.
+static CAUGHT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(&format!(
+        r"(?i)^(?:\S+\s+){{1,2}}?(?:une|un|des|les|la|le|d['’]une|d['’]un)\s+({DOCUMENT}\b)"
     ))
     .expect("valid regex")
 });
 /// Where a document's name ends: a precision, a verb, a condition of form.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)[,;(]|\s(?:qui|que|est|sont|était|étaient|et\s+à|en\s+cours|bien|dans\s+un|dans\s+le|sans|ainsi\s+que|au\s+motif|requis\w*|exig\w*|demand\w*)\b").expect("valid regex")
+    Regex::new(r"(?i)[,;(]|\s(?:qui|que|est|sont|était|étaient|n['’]est|n['’]était|ne|et\s+à|et\s+(?:la|le|les)\s+(?:production|remise|fourniture)|en\s+cours|bien|dans\s+un|dans\s+le|sans|ainsi\s+que|au\s+motif|requis\w*|exig\w*|demand\w*)\b").expect("valid regex")
 });
 /// A sentence that says the document was not asked, or need not be.
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(r"\bn['’]?\s*(?:\w+\s+){0,3}?(?:pas|plus|jamais)\b|\baucune?\b|\bsans\s+exiger\b")
         .expect("valid regex")
+});
+/// After the document, a sentence that says it is not asked (« … n'est pas exigée », « n'est
+/// plus demandée »), folded.
+static DENIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"\bn['’]?\s*(?:est|etait|sont|etaient|sera|seront)\s+(?:pas|plus)\s+(?:\w+\s+)?(?:requis|exige|demande|obligatoire|necessaire)")
+        .expect("valid regex")
+});
+/// A sentence about the buyer's rights, the contract's execution or what the buyer gives
+/// (folded): the documents it names are no pieces of the bid.
+static NOT_THE_BIDS: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"se\s+reserve\s+(?:le\s+droit|la\s+possibilite)\s+de|\b(?:le|au|du)\s+titulaire\b|en\s+cours\s+d.execution|\bapres\s+chaque\b|\b(?:l.acheteur|le\s+pouvoir\s+adjudicateur|la\s+personne\s+publique|le\s+maitre\s+d.ouvrage|l.administration|l.etablissement)\s+(?:transmet|transmettra|fournit|fournira|remet|remettra|communique|communiquera|met\s+a\s+disposition|mettra\s+a\s+disposition)\b|\bpeuvent\s+demander\b.{0,80}\baupres\b")
+        .expect("valid regex")
+});
+/// What a bid is: a sentence that asks a « fourniture » of a document names the bid, else it
+/// may speak of the contract's deliverables (« la fourniture d'une notice d'utilisation »).
+static OF_A_BID: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(
+        r"\b(?:candidats?|candidatures?|soumissionnaires?|offres?|plis?|dossiers?|reglement)\b",
+    )
+    .expect("valid regex")
+});
+/// A piece asked only in some cases.
+static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    // Proof: a constant pattern.
+    Regex::new(r"\ble\s+cas\s+echeant\b|\bfacultati|\bs.il\s+y\s+a\s+lieu\b").expect("valid regex")
 });
 /// The most words of a name.
 const NAME_WORDS: usize = 10;
@@ -53,15 +90,25 @@ const DEMANDED: &str = "pièce que le texte dit demandée, lue dans sa prose, d'
 /// Draft one warning piece for each document the text says was asked.
 pub fn detect(doc: &Doc, found: &mut Found) {
     let mut items: Vec<Item> = Vec::new();
-    let asked = ASKED_BEFORE
+    // Proof of the caps: a text names a few asked documents; past forty, the matches are
+    // repetitions of the same clauses (a judgment quoting its RC again and again).
+    let before = ASKED_BEFORE
         .captures_iter(doc.text)
-        .chain(ASKED_AFTER.captures_iter(doc.text))
-        .take(40);
-    for c in asked {
-        let (Some(all), Some(what)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let Some(item) = item(doc, all, what) else {
+        .take(40)
+        .filter_map(|c| {
+            let verb = c.get(1)?;
+            Some((
+                c.get(0)?,
+                c.get(2)?,
+                verb.as_str().eq_ignore_ascii_case("fourniture"),
+            ))
+        });
+    let after = ASKED_AFTER
+        .captures_iter(doc.text)
+        .take(40)
+        .filter_map(|c| Some((c.get(0)?, c.get(1)?, false)));
+    for (all, what, supply) in before.chain(after) {
+        let Some(item) = item(doc, all, what, supply) else {
             continue;
         };
         // The same document read by both forms (« l'attestation demandée », « la remise d'une
@@ -81,11 +128,15 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     push_all(doc, found, &items, DEMANDED);
 }
 
-/// The piece named by `what`, unless a known kind covers it, it is the winner's, or its
-/// sentence denies it was asked.
-fn item(doc: &Doc, all: regex::Match, what: regex::Match) -> Option<Item> {
+/// The piece named by `what`, unless a known kind covers it, it is the winner's, the
+/// contract's or the buyer's, or its sentence denies it was asked. `supply`: asked as a
+/// « fourniture », which must name the bid to be a piece.
+fn item(doc: &Doc, all: regex::Match, what: regex::Match, supply: bool) -> Option<Item> {
     let (s, e) = doc.sentence(all.start());
     let sentence = fold(&doc.text[s..e.max(all.end()).min(doc.text.len())]);
+    if NOT_THE_BIDS.is_match(&sentence) || (supply && !OF_A_BID.is_match(&sentence)) {
+        return None;
+    }
     // The negation that bears on the document is close before it (« n'exigeait pas la
     // production d'… »), not in a clause of its own (« Les juges ne vont pas lui donner raison,
     // rappelant que … »).
@@ -98,7 +149,20 @@ fn item(doc: &Doc, all: regex::Match, what: regex::Match) -> Option<Item> {
         return None;
     }
     let text = what.as_str();
+    let skip = CAUGHT_BEFORE
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map_or(0, |m| m.start());
+    let (text, what_start) = (&text[skip..], what.start() + skip);
     let cut = NAME_END.find(text).map_or(text.len(), |m| m.start());
+    // « … n'est pas exigée » after the name.
+    let tail = doc
+        .text
+        .get(what_start + cut..e.max(all.end()))
+        .unwrap_or("");
+    if DENIED_AFTER.is_match(&fold(tail)) {
+        return None;
+    }
     let words: Vec<&str> = text[..cut].split_whitespace().take(NAME_WORDS).collect();
     let name = words.join(" ");
     if super::key_words(&name).len() < 2 {
@@ -111,10 +175,11 @@ fn item(doc: &Doc, all: regex::Match, what: regex::Match) -> Option<Item> {
         phase(doc, s, e)
     };
     Some(Item {
-        at: what.start(),
+        at: what_start,
         name,
         quote: doc.sentence_quote(all.start()),
         phases,
+        conditional: CONDITIONAL.is_match(&sentence),
     })
 }
 
@@ -126,7 +191,8 @@ fn phase(doc: &Doc, s: usize, e: usize) -> Option<&'static str> {
         let t = fold(t);
         let selection = t.matches("presenter une offre").count();
         (
-            t.matches("offre").count() - selection,
+            // Every « présenter une offre » holds an « offre »: no underflow, saturating anyway.
+            t.matches("offre").count().saturating_sub(selection),
             t.matches("candidature").count()
                 + t.matches("selection des candidats").count()
                 + selection,
@@ -204,8 +270,45 @@ mod tests {
             "L'attributaire devra fournir une attestation de capacité financière avant notification.\n",
             "Le candidat doit fournir une attestation sur l'honneur de non-condamnation.\n",
             "Le candidat doit fournir les attestations demandées.\n",
+            // Denied after the document.
+            "Dans l'offre, la production d'une attestation de visite n'est pas exigée.\n",
+            "Pour les candidatures, la remise d'une note méthodologique n'est plus demandée.\n",
+            // The buyer's rights, the contract's execution, what the buyer gives.
+            "L'acheteur se réserve le droit de demander une attestation de régularité aux candidats.\n",
+            "Le titulaire devra fournir une fiche d'intervention après chaque passage.\n",
+            "Le pouvoir adjudicateur fournira une étude de sol aux candidats pour préparer leur offre.\n",
+            // A deliverable of the contract, not a piece of the bid.
+            "Le marché comprend la fourniture d'une notice d'utilisation des équipements livrés.\n",
         ] {
             assert_eq!(titles(text), Vec::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_ends_at_the_next_clause_and_a_conditional_piece_says_so() {
+        assert_eq!(
+            titles(
+                "Le RC exigeait dans l'offre une étude de sol demandée par le maître d'œuvre.\n"
+            ),
+            vec![("Offre : étude de sol".to_string(), Some("[offre]"))]
+        );
+        assert_eq!(
+            titles(
+                "Le règlement imposait pour l'offre la remise d'une étude acoustique du local et la production des plannings.\n"
+            ),
+            vec![(
+                "Offre : étude acoustique du local".to_string(),
+                Some("[offre]")
+            )]
+        );
+        let found = crate::draft::detected(
+            super::detect,
+            "L'offre comprend, le cas échéant, la production d'une attestation de dépôt des échantillons.\n",
+        );
+        let doubts: Vec<String> = found.rules.into_iter().flat_map(|r| r.doubts).collect();
+        assert!(
+            doubts.iter().any(|d| d.contains("le cas échéant")),
+            "{doubts:?}"
+        );
     }
 }

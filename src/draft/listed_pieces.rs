@@ -23,7 +23,7 @@ static OFFER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// criteria: its items are no offer pieces.
 static OTHER_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"\bdce\b|dossier\s+de\s+(?:la\s+)?consultation|candidature|criteres?|attributaire|titulaire|a\s+titre\s+(?:informatif|indicatif)")
+    Regex::new(r"\bdce\b|dossier\s+de\s+(?:la\s+)?consultation|candidature|criteres?|attributaire|titulaire|a\s+titre\s+(?:informatif|indicatif)|(?:remis|mis\s+a\s+(?:la\s+)?disposition|fournis|communiques)\s+(?:aux|des)\s+candidats|apprecie\w*\s+au\s+regard\s+des\s+elements|mieux\s+classe|\bne\s+(?:comprend|contient|comporte)\s+pas\b|\d\s*%")
         .expect("valid regex")
 });
 /// An item that names a document (folded): an article, at most one word, then the document.
@@ -58,6 +58,8 @@ pub(super) struct Item {
     pub quote: String,
     /// The phase it is due in, when the text says (« [offre] »).
     pub phases: Option<&'static str>,
+    /// Asked only in some cases (« le cas échéant »).
+    pub conditional: bool,
 }
 
 /// Draft one piece for each item of a list of the offer's documents that no known kind drafted.
@@ -117,6 +119,7 @@ fn folder_lists(doc: &Doc) -> Vec<Vec<Item>> {
                     name: name.as_str().trim().to_string(),
                     quote: quote(item.as_str()),
                     phases: Some(phases),
+                    conditional: false,
                 });
             }
             rest = &rest[all.end()..];
@@ -200,7 +203,9 @@ fn item(at: usize, raw: &str) -> Option<Item> {
     let text = BULLET.replace(text.trim(), "");
     let text = text.trim().trim_end_matches(['.', ';', ',']).trim();
     let folded = fold(text);
+    // An item weighted in per cent is an award criterion.
     if !DOCUMENT_ITEM.is_match(&folded)
+        || folded.contains('%')
         || super::pieces::names_a_known_kind(text)
         || super::pieces::deferred(&folded)
     {
@@ -240,6 +245,7 @@ fn item(at: usize, raw: &str) -> Option<Item> {
         name,
         quote: quote(text),
         phases: Some("[offre]"),
+        conditional: false,
     })
 }
 
@@ -295,7 +301,11 @@ fn push(
             item.name
         ),
         check,
-        doubts: vec![doubt.to_string()],
+        doubts: std::iter::once(doubt.to_string())
+            .chain(item.conditional.then(|| {
+                "pièce demandée sous condition (« le cas échéant ») : vérifier si le cas s'applique à votre offre".to_string()
+            }))
+            .collect(),
     });
 }
 
@@ -378,6 +388,18 @@ mod tests {
             "L'offre sera jugée sur les critères suivants : une note méthodologique (40 %) ; un planning (20 %).\n",
             "L'attributaire devra fournir les documents suivants avant notification de l'offre : une attestation d'assurance ; un plan de prévention.\n",
             "Les offres seront transmises par voie électronique : la plateforme est accessible à tous.\n",
+        ] {
+            assert_eq!(titles(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_of_what_the_buyer_gives_of_criteria_or_of_what_an_offer_lacks_are_no_pieces() {
+        for text in [
+            "Documents de l'offre remis aux candidats : un descriptif des locaux ; une annexe relative aux plans des bâtiments.\n",
+            "L'offre ne comprend pas les documents suivants : une notice de montage des équipements ; une fiche produit des consommables.\n",
+            "Pièces de l'offre du candidat le mieux classé : une attestation de régularité fiscale du candidat ; une fiche de renseignements complétée.\n",
+            "Éléments de l'offre : une note sur la méthodologie de travail (40 %) ; un descriptif des moyens humains (20 %).\n",
         ] {
             assert_eq!(titles(text), Vec::<String>::new(), "{text}");
         }

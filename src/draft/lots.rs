@@ -7,19 +7,24 @@ use std::collections::BTreeSet;
 
 use regex::Regex;
 
+use super::NUMBER_SIGN;
+
+use super::notice_lots::NoticeLot;
 use super::sections::{Doc, clean_line};
 use super::{Found, Rule};
 
 static LOT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*|[-–—•*]\s*)?lot\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\s*(?:[:–—-]\s*|\s)(.{3,200})$")
+    Regex::new(&format!(r"(?i)^(?:\d{{1,2}}[.)]\s*|[-–—•*]\s*)?lot\s+{NUMBER_SIGN}(\d{{1,2}})\s*(?:[:–—-]\s*|\s)(.{{3,200}})$"))
         .expect("valid regex")
 });
 /// Several « LOT N – title » on one line (a cover page's list run together).
 static LOT_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)\blot\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\s*[:–—-]\s*")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\blot\s+{NUMBER_SIGN}(\d{{1,2}})\s*[:–—-]\s*"
+    ))
+    .expect("valid regex")
 });
 /// A heading in capitals without a separator, numbered or not (a table of contents: « 15. LOT
 /// 1 ENTRETIEN DES ASCENSEURS »).
@@ -34,7 +39,7 @@ static CAPITAL_LOT: LazyLock<Regex> = LazyLock::new(|| {
 /// line when there is one.
 static NOTICE_LOT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^lot\s*(?:n[°º]\s*|no\.?\s*|n\.?\s+)?:?\s*(\d{1,2})\s*$").expect("valid regex")
+    Regex::new(&format!(r"(?i)^lot\s*{NUMBER_SIGN}:?\s*(\d{{1,2}})\s*$")).expect("valid regex")
 });
 static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -43,7 +48,7 @@ static NOTICE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A « Lot N » glued to the word before it.
 static GLUED_LOT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(\p{Ll})(Lot\s+(?:n[°º]\s*)?\d)").expect("valid regex")
+    Regex::new(&format!(r"(\p{{Ll}})(Lot\s+{NUMBER_SIGN}\d)")).expect("valid regex")
 });
 /// The header of a notice's table of lots, and its rows (« N° 1 MDS d'Auch »).
 static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,7 +76,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?im)(?:(?:que\s+pour|pour|à|de)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:\n]{{0,80}}?(?::\s*({NUMBER})\b|[^\d\s](\d{{1,2}})[ \t]*$)|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b|offres\s+pour\s+(?:un\s+ou\s+)?plusieurs\s+lots\s*:\s*({NUMBER})\s*max|maximum\s+number\s+of\s+lots\s+for\s+which\s+one\s+tenderer\s+can\s+submit\s+tenders\s*:?\s*(\d{{1,2}})\b)"
+        r"(?im)(?:(?:que\s+pour|pour|à|de|sur)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:\n]{{0,80}}?(?::\s*({NUMBER})\b|[^\d\s](\d{{1,2}})[ \t]*$)|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b|offres\s+pour\s+(?:un\s+ou\s+)?plusieurs\s+lots\s*:\s*({NUMBER})\s*max|maximum\s+number\s+of\s+lots\s+for\s+which\s+one\s+tenderer\s+can\s+submit\s+tenders\s*:?\s*(\d{{1,2}})\b)"
     ))
     .expect("valid regex")
 });
@@ -106,8 +111,9 @@ fn number(w: &str) -> Option<u32> {
 /// The lots of the consultation and the limit on lots per operator, or that it has no lots.
 pub fn detect(doc: &Doc, found: &mut Found) {
     let mut lots = listed_lots(doc);
+    let in_notice = super::notice_lots::identified(doc);
     if lots.list.len() < 2
-        && let Some(other) = identified_lots(doc)
+        && let Some(other) = identified_lots(&in_notice)
             .or_else(|| counted_lots(doc))
             .or_else(|| cpv_lots(doc))
     {
@@ -133,7 +139,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
             doubts: Vec::new(),
         });
         found.lots = Some(Vec::new());
-    } else if let Some(one) = one_of_several(doc, limit.as_ref()) {
+    } else if let Some(one) = one_of_several(doc, &in_notice, limit.as_ref()) {
         if limit.is_some() {
             push_lots_rule(doc, found, &one, limit.as_ref());
         }
@@ -157,11 +163,18 @@ pub fn detect(doc: &Doc, found: &mut Found) {
 }
 
 /// Two lots or more a structured notice identifies (« Lot: LOT-0001 », « LOT-0002 »).
-fn identified_lots(doc: &Doc) -> Option<Lots> {
-    let found = super::notice_lots::identified(doc);
+fn identified_lots(found: &[NoticeLot]) -> Option<Lots> {
     (found.len() >= 2).then(|| {
-        let mut lots = Lots::default();
-        for l in &found {
+        let by_buyer = found.iter().filter(|l| l.by_buyer).count();
+        let mut lots = Lots {
+            read_from: if by_buyer == 0 || by_buyer == found.len() {
+                ReadFrom::List
+            } else {
+                ReadFrom::MixedNumbers
+            },
+            ..Lots::default()
+        };
+        for l in found {
             lots.add(l.at, &l.id, &l.title);
         }
         lots
@@ -171,9 +184,8 @@ fn identified_lots(doc: &Doc) -> Option<Lots> {
 /// The one lot a notice identifies when the text says there are others (a limit on lots per
 /// operator, « pour tous les lots »): a notice cut after its first lot. Alone, eForms'
 /// « LOT-0001 » is how a notice describes a contract that is not divided: no lot.
-fn one_of_several(doc: &Doc, limit: Option<&Limit>) -> Option<Lots> {
-    let found = super::notice_lots::identified(doc);
-    let [one] = found.as_slice() else {
+fn one_of_several(doc: &Doc, found: &[NoticeLot], limit: Option<&Limit>) -> Option<Lots> {
+    let [one] = found else {
         return None;
     };
     if limit.is_none() && !super::notice_lots::says_several(doc) {
@@ -193,8 +205,10 @@ fn one_of_several(doc: &Doc, limit: Option<&Limit>) -> Option<Lots> {
 fn cpv_lots(doc: &Doc) -> Option<Lots> {
     static CPV_LOT: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?i)\bcpv\s+(?:du\s+)?lot\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\b")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)\bcpv\s+(?:du\s+)?lot\s+{NUMBER_SIGN}(\d{{1,2}})\b"
+        ))
+        .expect("valid regex")
     });
     let mut lots = Lots {
         read_from: ReadFrom::CpvCodes,
@@ -216,12 +230,12 @@ fn cpv_lots(doc: &Doc) -> Option<Lots> {
 fn mentioned_lots(doc: &Doc) -> Option<Lots> {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?i)\blots?\s+(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})\b((?:\s*(?:[-,/&]|\bet\b|\bà\b)\s*(?:n[°º]\s*|no\.?\s*|n\.?\s+)?\d{1,2}\b)*)")
+        Regex::new(&format!(r"(?i)\blots?\s+{NUMBER_SIGN}(\d{{1,2}})\b((?:\s*(?:[-,/&]|\bet\b|\bà\b)\s*{NUMBER_SIGN}\d{{1,2}}\b)*)"))
             .expect("valid regex")
     });
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(à\s*)?(?:n[°º]\s*|no\.?\s*|n\.?\s+)?(\d{1,2})").expect("valid regex")
+        Regex::new(&format!(r"(à\s*)?{NUMBER_SIGN}(\d{{1,2}})")).expect("valid regex")
     });
     let mut numbers = BTreeSet::new();
     // The lists of several lots (« lots 1 & 2 », « lots 1 à 9 »): two different ones that share
@@ -329,6 +343,9 @@ enum ReadFrom {
     CpvCodes,
     /// The one lot a notice cut short shows (« LOT-0001 »), of several.
     OneOfSeveral(String),
+    /// A notice that gives the buyer's number (« Identifiant interne ») for some lots only:
+    /// the others keep eForms' order, which may not be the buyer's.
+    MixedNumbers,
 }
 
 impl Lots {
@@ -365,7 +382,8 @@ fn listed_lots(doc: &Doc) -> Lots {
         let l = GLUED_LOT
             .replace_all(&clean_line(line), "$1 $2")
             .into_owned();
-        in_table |= TABLE_HEADER.is_match(&l);
+        // The table ends at a blank line: a « N° 12 » further down is an address or a file.
+        in_table = (in_table && !l.trim().is_empty()) || TABLE_HEADER.is_match(&l);
         if in_table && let Some(c) = TABLE_ROW.captures(&l) {
             lots.add(at, &c[1], c[2].trim());
             continue;
@@ -447,13 +465,49 @@ fn inline_lots(lots: &mut Lots, at: usize, line: &str) {
 
 /// « Les travaux sont décomposés en « 2 » lots » without their list: lots 1 to N, untitled.
 fn counted_lots(doc: &Doc) -> Option<Lots> {
-    let c = COUNT.captures(doc.text)?;
+    // Proof of the cap: a text states its count once or twice; the rest are mentions.
+    let c = COUNT
+        .captures_iter(doc.text)
+        .take(20)
+        .find(|c| !counts_lots_of_an_offer(doc, c))?;
     let (m, n) = (c.get(0)?, number((1..=5).find_map(|i| c.get(i))?.as_str())?);
     (n >= 2).then(|| Lots {
         list: (1..=n).map(|i| (i.to_string(), String::new())).collect(),
         first_at: Some(m.start()),
         read_from: ReadFrom::List,
     })
+}
+
+/// Whether a weak count (« portant sur deux lots », « concernant 3 lots », a line « 2 lots »)
+/// counts the lots of an offer or a limit rather than those of the consultation: « une offre
+/// portant sur deux lots au maximum parmi les cinq lots », « Nombre maximal de lots par
+/// candidat : » above « 2 lots ». A verb of division (« décomposée en ») is never weak.
+fn counts_lots_of_an_offer(doc: &Doc, c: &regex::Captures) -> bool {
+    static OF_AN_OFFER: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)\bau\s+(?:maximum|plus)\b|\bmaxim|\bparmi\b|\bautres\s+lots\b|\bsur\s+les\s+\S+\s+lots\b|\bcandidat|\bsoumissionnaire|\bop[ée]rateur|\bpeu(?:t|vent)\b|\bpourr(?:a|ont)\b|\blimit")
+            .expect("valid regex")
+    });
+    let Some(m) = c.get(0) else {
+        return false;
+    };
+    let head = crate::text::fold(m.as_str().trim_start());
+    let weak = head.starts_with("concernant") || head.starts_with("portant") || c.get(4).is_some();
+    if !weak {
+        return false;
+    }
+    // The clause around the count: its sentence, and for a line alone the line above it.
+    let (s, e) = doc.sentence(m.start());
+    let line_above = doc.text[..m.start()].trim_end().rfind('\n').unwrap_or(0);
+    let from = if c.get(4).is_some() {
+        line_above.min(s)
+    } else {
+        s
+    };
+    let to = e.max(m.end());
+    doc.text
+        .get(from..to)
+        .is_some_and(|clause| OF_AN_OFFER.is_match(clause))
 }
 
 /// The rule on the lots of a consultation: known lots only when the text lists two or more,
@@ -464,12 +518,20 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
     let awarded = limit.is_some_and(|l| l.awarded);
     // A limit above the number of lots listed says the list is not the whole consultation:
     // checking the lots against it would reject a bid for a lot the excerpt left out.
-    let short = limit.is_some_and(|l| usize::try_from(l.max).is_ok_and(|m| m > lots.list.len()));
+    let over_limit =
+        limit.is_some_and(|l| usize::try_from(l.max).is_ok_and(|m| m > lots.list.len()));
+    // A count above the lots listed (« décomposée en cinq lots » and two named) says the same.
+    let counted = counted_lots(doc).map_or(0, |c| c.list.len());
+    let short = match (over_limit, counted > lots.list.len()) {
+        (true, _) => Some(Short::UnderLimit),
+        (false, true) => Some(Short::UnderCount(counted)),
+        (false, false) => None,
+    };
     let mut check = vec!["kind: lots".to_string()];
-    if listed && !short {
+    if listed && short.is_none() && lots.read_from != ReadFrom::MixedNumbers {
         check.push("known: true".to_string());
     }
-    let mut doubts = lots_doubts(lots, listed && short);
+    let mut doubts = lots_doubts(lots, short.filter(|_| listed));
     let ids = lots.ids();
     let of_lots = if listed {
         format!("Lots de la consultation ({ids})")
@@ -520,9 +582,18 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
     });
 }
 
-/// What to confirm in a list of lots: where it was read, and whether the text allows more lots
-/// per operator than it lists (`short`).
-fn lots_doubts(lots: &Lots, short: bool) -> Vec<String> {
+/// Why a list of lots may not be the whole consultation.
+#[derive(Clone, Copy)]
+enum Short {
+    /// The limit per operator is above the lots listed.
+    UnderLimit,
+    /// The text counts more lots than it lists.
+    UnderCount(usize),
+}
+
+/// What to confirm in a list of lots: where it was read, and why it may not be the whole
+/// consultation (`short`).
+fn lots_doubts(lots: &Lots, short: Option<Short>) -> Vec<String> {
     let ids = lots.ids();
     let mut doubts = Vec::new();
     match &lots.read_from {
@@ -537,11 +608,19 @@ fn lots_doubts(lots: &Lots, short: bool) -> Vec<String> {
         ReadFrom::OneOfSeveral(shown) => doubts.push(format!(
             "l'avis ne reproduit que le lot {ids} (« {shown} ») : ajouter les autres lots (`lots:` du pack) pour vérifier les lots demandés"
         )),
+        ReadFrom::MixedNumbers => doubts.push(format!(
+            "l'avis ne donne le numéro de l'acheteur (« Identifiant interne ») que pour certains lots : vérifier la numérotation ({ids}) contre le RC, puis ajouter `known: true`"
+        )),
     }
-    if short {
-        doubts.push(format!(
+    match short {
+        Some(Short::UnderLimit) => doubts.push(format!(
             "le texte permet plus de lots par opérateur qu'il n'en liste ({ids}) : compléter `lots:` puis ajouter `known: true`"
-        ));
+        )),
+        Some(Short::UnderCount(n)) => doubts.push(format!(
+            "le texte annonce {n} lots mais n'en nomme que {} ({ids}) : compléter `lots:` puis ajouter `known: true`",
+            lots.list.len()
+        )),
+        None => {}
     }
     doubts
 }
@@ -946,5 +1025,51 @@ mod tests {
         assert_eq!(severity, "error");
         assert!(checks.contains(&"max: 5".to_string()), "{checks:?}");
         assert!(!checks.contains(&"known: true".to_string()), "{checks:?}");
+    }
+
+    #[test]
+    fn a_count_of_an_offers_lots_or_a_list_shorter_than_the_count_is_not_the_consultation() {
+        // The lots an offer may cover are a limit, not the consultation's count.
+        let text = "Chaque candidat peut remettre une offre portant sur deux lots au maximum parmi les cinq lots.\n";
+        let (severity, checks) = lots_rule(text).expect("a rule");
+        assert!(checks.contains(&"max: 2".to_string()), "{checks:?}");
+        assert!(!checks.contains(&"known: true".to_string()), "{checks:?}");
+        assert_eq!(severity, "error");
+        assert_eq!(
+            lots("Le candidat peut déposer une offre concernant 3 lots ; les autres lots sont réservés.\n").0,
+            None
+        );
+        assert_eq!(
+            lots("Nombre maximal de lots par candidat :\n2 lots\n").0,
+            None
+        );
+        // A count above the lots the text names: the list is not the whole consultation.
+        let (_, checks) = lots_rule(
+            "La consultation est décomposée en cinq lots.\nLot 1 : Voirie\nLot 2 : Réseaux\n",
+        )
+        .expect("a rule");
+        assert!(!checks.contains(&"known: true".to_string()), "{checks:?}");
+        let (_, checks) = lots_rule(
+            "La consultation est décomposée en deux lots.\nLot 1 : Voirie\nLot 2 : Réseaux\n",
+        )
+        .expect("a rule");
+        assert!(checks.contains(&"known: true".to_string()), "{checks:?}");
+    }
+
+    #[test]
+    fn a_notice_numbering_some_lots_by_the_buyer_and_a_table_that_ends() {
+        let text = "Lot: LOT-0001\nTitre: Voirie\nIdentifiant interne: LOT 2\nLot: LOT-0002\nTitre: Réseaux\nDescription: x\n";
+        let (ids, _) = lots(text);
+        // LOT-0001 is the buyer's lot 2, and so may be LOT-0002: no list can be drafted.
+        assert_eq!(ids, None);
+        let text = "Lot: LOT-0001\nTitre: Voirie\nIdentifiant interne: LOT 3\nLot: LOT-0002\nTitre: Réseaux\nDescription: x\n";
+        let (severity, checks) = lots_rule(text).expect("a rule");
+        assert_eq!(severity, "warning");
+        assert!(!checks.contains(&"known: true".to_string()), "{checks:?}");
+        // Below the table of lots and a blank line, « N° 12 … » is an address.
+        let (ids, _) = lots(
+            "Lots Libellé Estimé € HT\nN° 1 MDS d'Auch\nN° 2 MDS de Condom\n\nAdresse :\nN° 12 rue Victor Hugo\n",
+        );
+        assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
     }
 }

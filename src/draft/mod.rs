@@ -35,6 +35,10 @@ pub use refusal::Refusal;
 /// « n'excédant pas », « ne dépassant pas », « ne devra pas comporter plus de »: the same limit.
 pub(crate) const NOT_OVER: &str = r"ne\s+d[ée]pass(?:e|ent|ant)\s+pas|n['’]exc[èée]d(?:e|ent|ant)\s+pas|ne\s+(?:doit|doivent|devra|devront|peut|peuvent|pourra|pourront)(?:\s+pas)?\s+(?:d[ée]passer|exc[ée]der)|ne\s+(?:doit|doivent|devra|devront)\s+pas\s+(?:comporter|compter|faire|contenir)\s+plus\s+de";
 
+/// The sign between « lot » and its number, as written or as the extraction left it: « n° »,
+/// « nº », « no », « no. », « N 1 » (the sign lost), or none.
+pub(crate) const NUMBER_SIGN: &str = r"(?:n[°º]\s*|no\.?\s*|n\.?\s+)?";
+
 /// A count in words or in figures (« deux », « vingt », « 30 »): lots, pages, characters.
 pub(crate) const COUNT_WORDS: &str = r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|\d{1,3}";
 

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::NUMBER_SIGN;
+
 use super::sections::{Doc, clean_line};
 
 /// A lot's identifier in a notice: eForms' technical one (« LOT-0001 », its label on the line
@@ -19,10 +21,11 @@ static LOT_ID: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// The buyer's own number for the lot: « Identifiant interne: LOT 1 », « DB-2024-069 - LOT 1 »,
-/// « LOT1 », « 02 ».
+/// « LOT1 », or bare « 02 », « 3 »; a bare « 12 » is as likely the buyer's file number as a
+/// twelfth lot, and is not read.
 static INTERNAL: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"(?i)^(?:identifiant\s+interne|internal\s+identifier)\s*:?\s*(?:.*?\blot\s*(?:n[°º]\s*)?)?0*(\d{1,2})\s*$")
+    Regex::new(&format!(r"(?i)^(?:identifiant\s+interne|internal\s+identifier)\s*:?\s*(?:.*?\blot\s*{NUMBER_SIGN}0*(\d{{1,2}})|0?(\d))\s*$"))
         .expect("valid regex")
 });
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,6 +44,8 @@ pub struct NoticeLot {
     pub at: usize,
     /// The buyer's number when the notice gives it, else eForms' or TED's.
     pub id: String,
+    /// Whether `id` is the buyer's number (« Identifiant interne »).
+    pub by_buyer: bool,
     pub title: String,
     /// As the notice prints it (« LOT-0001 »), for the doubt that quotes it.
     pub shown: String,
@@ -75,22 +80,43 @@ pub fn identified(doc: &Doc) -> Vec<NoticeLot> {
         let Some(n) = c.get(1).or_else(|| c.get(2)) else {
             continue;
         };
-        let after = &lines[k + 1..lines.len().min(k + 5)];
-        let internal = after.iter().find_map(|(_, l)| INTERNAL.captures(l));
-        let id = internal.map_or(n.as_str(), |i| i.get(1).map_or(n.as_str(), |m| m.as_str()));
+        // The lot's own lines: the next four, up to the next lot's identifier.
+        let end = lines
+            .iter()
+            .enumerate()
+            .skip(k + 1)
+            .take(4)
+            .find(|(_, (_, l))| LOT_ID.is_match(l))
+            .map_or(lines.len().min(k + 5), |(j, _)| j);
+        let after = &lines[k + 1..end];
+        let internal = after.iter().find_map(|(_, l)| {
+            INTERNAL
+                .captures(l)
+                .and_then(|i| i.get(1).or_else(|| i.get(2)))
+        });
+        let id = internal.map_or(n.as_str(), |m| m.as_str());
         let id = id.trim_start_matches('0').to_string();
         if id.is_empty() || out.iter().any(|l| l.id == id) {
             continue;
         }
+        let before = &lines[k.saturating_sub(3)..k];
         let title = after
             .iter()
             .take(2)
-            .chain(lines[k.saturating_sub(3)..k].iter().rev())
+            // Before the identifier (TED puts the title first), unless the previous lot's
+            // identifier is there: the lines between are that lot's (eForms).
+            .chain(
+                before
+                    .iter()
+                    .rev()
+                    .filter(|_| !before.iter().any(|(_, l)| LOT_ID.is_match(l))),
+            )
             .find_map(|(_, l)| TITLE.captures(l).map(|t| t[1].trim().to_string()))
             .unwrap_or_default();
         out.push(NoticeLot {
             at: *at,
             id,
+            by_buyer: internal.is_some(),
             title,
             shown: c.get(0).map_or("", |m| m.as_str()).trim().to_string(),
         });
@@ -152,5 +178,18 @@ mod tests {
             vec![("2".to_string(), "Voirie".to_string())]
         );
         assert!(ids("Le lot 1 comprend la voirie.\nIdentifiant interne: 3\n").is_empty());
+        // A bare « 12 » is the buyer's file number as likely as a twelfth lot.
+        assert_eq!(
+            ids("Lot: LOT-0002\nTitre: Voirie\nIdentifiant interne: 12\n"),
+            vec![("2".to_string(), "Voirie".to_string())]
+        );
+        // The next lot's internal number is not this lot's.
+        assert_eq!(
+            ids("Lot: LOT-0001\nTitre: Voirie\nLot: LOT-0002\nIdentifiant interne: LOT 5\n"),
+            vec![
+                ("1".to_string(), "Voirie".to_string()),
+                ("5".to_string(), String::new())
+            ]
+        );
     }
 }

@@ -404,7 +404,7 @@ static JOINT: LazyLock<Regex> = LazyLock::new(|| {
 /// « avant notification », « communiqués ultérieurement »): it names no piece of the bid.
 static DEFERRED: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|offre\s+(?:a\s+ete\s+|est\s+|sera\s+)?retenue|pressentie?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|a\s+la\s+signature\s+du\s+marche|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
+    Regex::new(r"attributaire|envisage\s+d['’]attribuer|candidats?\s+retenus?|offre\s+(?:a\s+ete\s+|est\s+|sera\s+)?retenue|pressentie?s?\b|\bmieux\s+classee?s?\b|(?:avant|apres)\s+(?:la\s+)?notification|a\s+la\s+signature\s+du\s+marche|ulterieurement|a\s+titre\s+(?:informatif|indicatif)")
         .expect("valid regex")
 });
 /// A colon followed by a list's first item on the same line.
@@ -1566,6 +1566,13 @@ mod tests {
         assert!(
             pieces(
                 "L'extrait Kbis sera demandé au seul attributaire avant notification du marché.\n"
+            )
+            .is_empty()
+        );
+        // The winner is « le candidat le mieux classé » too.
+        assert!(
+            pieces(
+                "Les pièces suivantes seront demandées au candidat le mieux classé :\n- une attestation d'assurance responsabilité civile professionnelle ;\n- un extrait Kbis.\n"
             )
             .is_empty()
         );
