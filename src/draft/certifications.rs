@@ -88,6 +88,14 @@ const SCHEMES: &[Scheme] = &[
         names: &["opqtecc"],
     },
     Scheme {
+        // The European eco-management and audit scheme (« Système de management
+        // environnemental et d'audit (EMAS) »).
+        topic: "EMAS",
+        scheme: "EMAS",
+        pattern: r"\bEMAS\b",
+        names: &["(^|[_ .-])emas([_ .-]|$)"],
+    },
+    Scheme {
         topic: "QUALIPAYSAGE",
         scheme: "Qualipaysage",
         pattern: r"(?i)\bQualipaysage\b",
@@ -733,6 +741,10 @@ mod tests {
             (
                 "Le candidat doit détenir la qualification Qualipaysage pour les travaux d'espaces verts.\n",
                 "QUALIPAYSAGE",
+            ),
+            (
+                "Le candidat doit fournir son certificat d'enregistrement EMAS en cours de validité.\n",
+                "EMAS",
             ),
         ] {
             let got = rules(text);

@@ -273,10 +273,9 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     let whole = crate::text::fold(t);
     for label in labels(&lines) {
         let (i, (at, line)) = (label.line, lines[label.line]);
-        let Some(value) = value_of_label(&lines, i, label.end) else {
+        let Some(value) = final_value(t, &lines, &label) else {
             continue;
         };
-        let value = postponed(&lines, &value).unwrap_or(value);
         let time = time_of(t, &lines, &value);
         // The lines just above: a heading (« Remise des offres ») may name the phase of the
         // labels below it; and the label's own paragraph (« … le rejet d'une offre déposée
@@ -417,6 +416,40 @@ fn postponed(lines: &[(usize, &str)], value: &LabelledDate) -> Option<LabelledDa
         start: a + cue.end() + s,
         end: a + cue.end() + e,
         on_label_line: false,
+    })
+}
+
+/// The date of a label, as postponed or corrected when the text says so.
+fn final_value(t: &str, lines: &[(usize, &str)], label: &Label) -> Option<LabelledDate> {
+    let value = value_of_label(lines, label.line, label.end)?;
+    Some(
+        postponed(lines, &value)
+            .or_else(|| corrected(t, label.end, &value))
+            .unwrap_or(value),
+    )
+}
+
+/// The new date of a notice's correction (« Date de réception des offres : au lieu de : 12
+/// octobre 2011 à 16 h 00 lire : 02 novembre 2011 à 16 h 00 »): the replaced date is no
+/// deadline.
+fn corrected(t: &str, label_end: usize, value: &LabelledDate) -> Option<LabelledDate> {
+    static READ: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?i)^[^\n]{0,60}?\blire\s*:?\s*").expect("valid regex")
+    });
+    let between = crate::text::fold(t.get(label_end..value.start)?);
+    if !between.contains("au lieu de") {
+        return None;
+    }
+    let rest = t.get(value.end..)?;
+    let read = READ.find(rest)?;
+    let (date, s, e) = date_in(&rest[read.end()..])?;
+    // The new date right after « lire : », not one further on.
+    (s < 5).then(|| LabelledDate {
+        date,
+        start: value.end + read.end() + s,
+        end: value.end + read.end() + e,
+        on_label_line: value.on_label_line,
     })
 }
 
@@ -777,6 +810,13 @@ mod tests {
                 "Date limite de remise des offres le 09 décembre 2013 à 17 : 00\nrepoussée au 19 décembre 2013 à 17 : 00\n"
             ),
             vec![("offre".to_string(), "2013-12-19T17:00:00+01:00".to_string())]
+        );
+        // A notice's correction: the date to read, not the one it replaces.
+        assert_eq!(
+            phases(
+                "Dans la rubrique \"Date de réception des offres\" : au lieu de : 12 octobre 2011 à 16 h 00 lire : 02 novembre 2011 à 16 h 00\n"
+            ),
+            vec![("offre".to_string(), "2011-11-02T16:00:00+01:00".to_string())]
         );
         // Both deadlines in one paragraph of a notice, each under its own words.
         assert_eq!(

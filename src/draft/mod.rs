@@ -222,6 +222,39 @@ fn eu_notice_of_a_french_buyer(text: &str) -> bool {
             || folded.contains("country france"))
 }
 
+/// What the reader must know of how the text was read: cut before a host's list of other
+/// documents, or an EU notice in another language read for its standard fields only.
+fn reading_notes(others_cut: bool, eu_notice: bool) -> Vec<String> {
+    let mut notes = Vec::new();
+    if others_cut {
+        notes.push(
+            "Le texte s'arrête à la liste « Documents pareils » de la page copiée : ce qui la suit est un extrait d'autres documents, non lu."
+                .to_string(),
+        );
+    }
+    if eu_notice {
+        notes.push(
+            "Avis européen (eForms) rédigé dans une autre langue que le français : seuls ses champs normalisés (nombre maximal de lots par soumissionnaire…) sont lus ; compléter le brouillon depuis le RC en français."
+                .to_string(),
+        );
+    }
+    notes
+}
+
+/// The text up to a document host's list of other documents (« Documents pareils »), and
+/// whether it was cut there: what follows are excerpts of other consultations, whose deadlines
+/// and pieces are not this one's.
+fn own_text(text: &str) -> (&str, bool) {
+    static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?im)^[ \t]*documents\s+(?:pareils|similaires)[ \t]*$").expect("valid regex")
+    });
+    match OTHERS.find(text) {
+        Some(m) => (&text[..m.start()], true),
+        None => (text, false),
+    }
+}
+
 /// Draft a pack from the text of an RC. An error when nothing is recognised: an empty pack is
 /// never presented as a draft.
 pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
@@ -239,14 +272,10 @@ pub fn draft(text: &str, opts: &Options) -> Result<Draft, Refusal> {
             language: lang.name(crate::vocabulary::Lang::Fr),
         });
     }
+    let (text, others_cut) = own_text(text);
     let doc = sections::Doc::new(text);
     let mut found = Found::new(prefix_of(&opts.id));
-    if eu_notice {
-        found.notes.push(
-            "Avis européen (eForms) rédigé dans une autre langue que le français : seuls ses champs normalisés (nombre maximal de lots par soumissionnaire…) sont lus ; compléter le brouillon depuis le RC en français."
-                .to_string(),
-        );
-    }
+    found.notes.extend(reading_notes(others_cut, eu_notice));
     names::detect(&doc, &mut found);
     language::detect(&doc, &mut found);
     dates::detect(&doc, &mut found);
@@ -425,6 +454,26 @@ mod tests {
             draft(&notice("Ireland"), &opts),
             Err(Refusal::Foreign { .. })
         ));
+    }
+
+    #[test]
+    fn a_hosts_list_of_other_documents_is_not_read() {
+        let opts = Options {
+            id: "draft-rc".to_string(),
+            fallback_title: "rc.txt".to_string(),
+        };
+        let page = "Règlement de la Consultation\nDocuments pareils\nDate et heure limite de remise des offres : Vendredi 9 janvier 2015 à 12h00\n";
+        assert!(matches!(
+            draft(page, &opts),
+            Err(Refusal::NothingRecognised)
+        ));
+        let own = page.replace("Documents pareils\n", "");
+        let drafted = draft(&own, &opts).expect("a draft");
+        assert!(
+            drafted.yaml.contains("2015-01-09T12:00"),
+            "{}",
+            drafted.yaml
+        );
     }
 
     #[test]

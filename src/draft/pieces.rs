@@ -94,7 +94,7 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-EFFECTIFS",
-        trigger: r"d[ée]claration\s+des\s+effectifs|effectifs\s+(?:moyens\s+annuels|annuels\s+moyens)|moyens\s+en\s+personnel",
+        trigger: r"d[ée]claration\s+des\s+effectifs|effectifs?\s+(?:moyens?\s+annuels?|annuels?\s+moyens?)|moyens\s+en\s+personnel",
         label: "déclaration des effectifs",
         names: &[r"effectif", r"personnel"],
         content: r"effectifs|personnel",
@@ -117,7 +117,7 @@ const KINDS: &[PieceKind] = &[
     },
     PieceKind {
         topic: "CAND-REFERENCES",
-        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principales\s+(?:prestations|fournitures|livraisons)|(?:services|prestations|fournitures|livraisons)\b[^.;\n]{0,80}?\b(?:ex[ée]cut|effectu|r[ée]alis|fourni))|\bses\s+[«\x22]?\s*r[ée]f[ée]rences|r[ée]f[ée]rences\s+(?:ex[ée]cut|r[ée]alis)[ée]es",
+        trigger: r"liste\s+(?:de|des)\s+(?:r[ée]f[ée]rences|principa(?:les|ux)\s+(?:prestations|fournitures|livraisons|services|travaux)|(?:services|prestations|fournitures|livraisons)\b[^.;\n]{0,80}?\b(?:ex[ée]cut|effectu|r[ée]alis|fourni))|\bses\s+[«\x22]?\s*r[ée]f[ée]rences|r[ée]f[ée]rences\s+(?:ex[ée]cut|r[ée]alis)[ée]es|\bpr[ée]sent(?:e|era|ent|eront)\s+(?:\S+\s+){0,3}?r[ée]f[ée]rences\b",
         label: "liste des références",
         names: &[
             r"referenc",
@@ -617,7 +617,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             continue;
         }
         if DEFERRED.is_match(&folded)
-            || weighted(t, m.start())
+            || (weighted(t, m.start()) && !selects_candidates(t, m.start()))
             || deferred_next(doc, e)
             || super::denies(&folded)
             || in_dce_list(t, s)
@@ -725,6 +725,27 @@ fn weighted(t: &str, at: usize) -> bool {
     WEIGHT.is_match(t[start..end].trim_end())
 }
 
+/// Is the text at `at` just under a heading that weighs it (« 3.EFFECTIFS (critère pondéré à
+/// 30% de la note totale) »)?
+fn under_a_weight(t: &str, at: usize) -> bool {
+    static WEIGHT: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\bcriteres?\s+ponderes?\b|\bponderee?s?\s+a\s+\d{1,3}\s*%")
+            .expect("valid regex")
+    });
+    WEIGHT.is_match(&crate::text::fold(super::sections::before(t, at, 400)))
+}
+
+/// Is the text at `at` under a heading of the candidates' selection criteria (« Liste et brève
+/// description des critères de sélection »), with no award criteria since? A weighted item there
+/// rates what the candidature gives: the piece is asked, its absence costs marks.
+fn selects_candidates(t: &str, at: usize) -> bool {
+    let before = crate::text::fold(super::sections::before(t, at, 2500));
+    before
+        .rfind("criteres de selection")
+        .is_some_and(|s| before.rfind("attribution").is_none_or(|a| a < s))
+}
+
 /// Does the sentence after the one ending at `e` defer what it names (« Le cas échéant, preuve
 /// d'une assurance … » then « Cette attestation devra être communiquée … 15 jours après la
 /// notification du marché »)?
@@ -824,6 +845,7 @@ fn piece(doc: &Doc, found: &mut Found, kind: &PieceKind, at: usize, window: &str
         || demand.optional_visit
         || demand.signatory_power
         || demand.dqe_beside_bpu
+        || demand.rated
         || score <= 0
     {
         "warning"
@@ -986,6 +1008,9 @@ struct Demand {
     signatory_power: bool,
     /// A DQE named with the BPU: maybe a sheet of the same workbook.
     dqe_beside_bpu: bool,
+    /// A weighted criterion of the candidates' selection: its absence lowers a candidature's
+    /// mark, it does not by itself set the candidature aside.
+    rated: bool,
 }
 
 impl Demand {
@@ -1014,6 +1039,7 @@ impl Demand {
             // one the buyer may accept (« ou tout moyen de preuve équivalent », often in a
             // sentence the excerpt cuts): a file-name check cannot judge an equivalent proof.
             any_proof: kind.topic == "CAND-QUALIFICATIONS",
+            rated: weighted(doc.text, at) || under_a_weight(doc.text, at),
         }
     }
 
@@ -1069,6 +1095,12 @@ impl Demand {
         }
         if self.per_member {
             doubts.push("pièce demandée à chaque membre du groupement : vérifier".to_string());
+        }
+        if self.rated {
+            doubts.push(
+                "critère de sélection pondéré : son absence baisse la note de la candidature ; vérifier si le RC l'écarte (avertissement seulement)"
+                    .to_string(),
+            );
         }
         doubts
     }
@@ -1407,6 +1439,34 @@ mod tests {
             .into_iter()
             .map(|r| (r.id, r.severity))
             .collect()
+    }
+
+    #[test]
+    fn weighted_criteria_of_the_candidates_selection_ask_for_pieces_that_rate() {
+        // Under the selection criteria, a weighted item names what the candidature gives: a
+        // piece whose absence costs marks, a warning.
+        let selection = pieces(
+            "Liste et brève description des critères de sélection\n1) déclaration indiquant les effectifs moyens annuels du candidat (40 %) sur les trois dernières années ;\n2) la liste des principaux services fournis au cours des trois dernières années (40 %).\n",
+        );
+        assert_eq!(
+            selection,
+            vec![
+                ("T-CAND-EFFECTIFS".to_string(), "warning"),
+                ("T-CAND-REFERENCES".to_string(), "warning"),
+            ]
+        );
+        // Under a weighted heading, in the candidate's own words.
+        let headed = pieces(
+            "5.REFERENCES CLIENTS (critère pondéré à 40% de la note totale)\nLe candidat présentera trois (3) références clients de moins de trois (3) ans.\n",
+        );
+        assert_eq!(headed, vec![("T-CAND-REFERENCES".to_string(), "warning")]);
+        // Award criteria still ask for nothing.
+        assert!(
+            pieces(
+                "Critères d'attribution :\n— la liste des principaux services fournis (40 %),\n"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

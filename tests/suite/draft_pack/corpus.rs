@@ -555,6 +555,7 @@ const EXPECTATIONS: &[(&str, &str)] = &[
     ("heldout-hpb.yaml", "heldout14"),
     ("heldout-hpc.yaml", "heldout15"),
     ("heldout-hpd.yaml", "heldout15"),
+    ("heldout-hpe.yaml", "heldout16"),
 ];
 
 fn score_list(
@@ -698,6 +699,18 @@ const FLOORS: &[Floor] = &[
             ("lots", 19, 0),
             ("place", 2, 0),
             ("refusal", 6, 2),
+        ],
+    ),
+    (
+        "heldout16",
+        15,
+        &[
+            ("deadline", 1, 0),
+            ("lots", 11, 0),
+            ("lot_limit", 2, 0),
+            ("certifications", 1, 0),
+            ("candidature", 5, 0),
+            ("refusal", 4, 5),
         ],
     ),
     (
