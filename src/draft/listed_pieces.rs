@@ -65,6 +65,7 @@ pub(super) struct Item {
 /// Draft one piece for each item of a list of the offer's documents that no known kind drafted.
 pub fn detect(doc: &Doc, found: &mut Found) {
     let lists = offer_lists(doc).into_iter().chain(folder_lists(doc));
+    // Bounded work on any text: an RC lists its offer's documents once or twice.
     for items in lists.take(5) {
         push_all(doc, found, &items, LISTED);
     }
@@ -170,6 +171,7 @@ fn inline_items(at: usize, rest: &str) -> Vec<Item> {
     let end = rest.find(". ").map_or(rest.len(), |i| i + 1);
     let mut out = Vec::new();
     let mut from = 0;
+    // A list run into a paragraph: past twenty items, it is no list of documents.
     for part in rest[..end].split(';').take(20) {
         if let Some(item) = item(at + from, part) {
             out.push(item);
