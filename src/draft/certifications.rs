@@ -431,11 +431,17 @@ fn other(doc: &Doc, found: &mut Found, re: &Regex, def: &Scheme) {
 fn severity_of(s: &str) -> (&'static str, Vec<String>) {
     let mut doubts =
         vec!["qui doit détenir la certification ? vérifier le filtre des membres".to_string()];
-    // « ou équivalent »: another proof is admitted, the certificate's absence is no rejection.
-    let equivalent = s.contains("ou equivalent");
+    // « ou équivalent », « ou tout moyen de preuve équivalent », « ISO 14001 ou EMAS »: another
+    // proof is admitted, the certificate's absence is no rejection.
+    static OR_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\bou\s+(?:equivalente?s?\b|(?:tout|toute|tous|toutes)\s+[^.;]{0,80}?\b(?:equivalente?s?|reconnue?s?)\b|(?:(?:son|sa|le|la|un|une)\s+)?(?:certificat\w*\s+|certification\s+|enregistrement\s+|qualification\s+)?(?:iso|emas|qualibat|qualifelec|opqibi|qualiopi|mase|apsad|opqtecc|qualipaysage|fntp|secnumcloud|hds)\b)|moyens?\s+de\s+preuve\s+equivalente?s?")
+            .expect("valid regex")
+    });
+    let equivalent = OR_ANOTHER.is_match(s);
     if equivalent {
         doubts.push(
-            "« ou équivalent » : une preuve équivalente est admise (avertissement seulement)"
+            "« ou équivalent » : une preuve équivalente ou une autre certification est admise (avertissement seulement)"
                 .to_string(),
         );
     }
@@ -751,6 +757,17 @@ mod tests {
             assert_eq!(got.len(), 2, "{text}: {got:?}");
             assert_eq!(got[1].0, format!("T-{scheme}"), "{text}");
             assert_eq!(got[1].1, "error", "{text}");
+        }
+        // One scheme or another, or any equivalent proof: a warning.
+        for text in [
+            "Le candidat doit fournir son certificat ISO 14001 ou son certificat EMAS en cours de validité.\n",
+            "Le candidat doit fournir son certificat EMAS ou tout moyen de preuve équivalent.\n",
+        ] {
+            let got = rules(text);
+            assert!(
+                got.iter().any(|r| r.0 == "T-EMAS" && r.1 == "warning"),
+                "{text}: {got:?}"
+            );
         }
         // Named in a description, asked by no sentence: a warning to confirm.
         let got = rules(

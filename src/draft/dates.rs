@@ -430,25 +430,30 @@ fn final_value(t: &str, lines: &[(usize, &str)], label: &Label) -> Option<Labell
 }
 
 /// The new date of a notice's correction (« Date de réception des offres : au lieu de : 12
-/// octobre 2011 à 16 h 00 lire : 02 novembre 2011 à 16 h 00 »): the replaced date is no
-/// deadline.
+/// octobre 2011 à 16 h 00 lire : 02 novembre 2011 à 16 h 00 », « Lire : » on the next line,
+/// « lire : lundi 3 novembre »): the replaced date is no deadline.
 fn corrected(t: &str, label_end: usize, value: &LabelledDate) -> Option<LabelledDate> {
     static READ: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?i)^[^\n]{0,60}?\blire\s*:?\s*").expect("valid regex")
+        Regex::new(r"(?i)^[^\n]{0,60}?(?:\n[ \t]*)?\blire\s*:?").expect("valid regex")
     });
-    let between = crate::text::fold(t.get(label_end..value.start)?);
+    // « au lieu de » between the label and its date, or opening the label's line (« Au lieu
+    // de : Date limite … : 12 octobre »).
+    let line_start = t[..label_end].rfind('\n').map_or(0, |i| i + 1);
+    let between = crate::text::fold(t.get(line_start..value.start)?);
     if !between.contains("au lieu de") {
         return None;
     }
     let rest = t.get(value.end..)?;
     let read = READ.find(rest)?;
-    let (date, s, e) = date_in(&rest[read.end()..])?;
-    // The new date right after « lire : », not one further on.
-    (s < 5).then(|| LabelledDate {
+    // The new date on the « lire » line.
+    let from = value.end + read.end();
+    let line = &t[from..t[from..].find('\n').map_or(t.len(), |i| from + i)];
+    let (date, s, e) = date_in(line)?;
+    Some(LabelledDate {
         date,
-        start: value.end + read.end() + s,
-        end: value.end + read.end() + e,
+        start: from + s,
+        end: from + e,
         on_label_line: value.on_label_line,
     })
 }
@@ -811,6 +816,16 @@ mod tests {
             ),
             vec![("offre".to_string(), "2013-12-19T17:00:00+01:00".to_string())]
         );
+        // « Lire : » on its own line, with a weekday, or repeating the label.
+        for text in [
+            "Date limite de réception des offres :\nAu lieu de : 12 octobre 2025 à 16h00\nLire : 2 novembre 2025 à 16h00\n",
+            "Date limite de réception des offres : au lieu de : 12 octobre 2025 à 16h00 lire : lundi 3 novembre 2025 à 16h00\n",
+            "Au lieu de : Date limite de réception des offres : 12 octobre 2025 à 16h00\nLire : Date limite de réception des offres : 3 novembre 2025 à 16h00\n",
+        ] {
+            let got = phases(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].1.starts_with("2025-11-0"), "{text}: {got:?}");
+        }
         // A notice's correction: the date to read, not the one it replaces.
         assert_eq!(
             phases(

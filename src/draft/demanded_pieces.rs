@@ -53,18 +53,18 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bn['’]?\s*(?:\w+\s+){0,3}?(?:pas|plus|jamais)\b|\baucune?\b|\bsans\s+exiger\b")
         .expect("valid regex")
 });
-/// After the document, a sentence that says it is not asked (« … n'est pas exigée », « n'est
-/// plus demandée »), folded.
+/// Right after the document's name, words that say it is not asked (« … n'est pas exigée »,
+/// « n'est plus demandée »), folded; a denial further on bears on something else.
 static DENIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"\bn['’]?\s*(?:est|etait|sont|etaient|sera|seront)\s+(?:pas|plus)\s+(?:\w+\s+)?(?:requis|exige|demande|obligatoire|necessaire)")
+    Regex::new(r"^\W*n['’]?\s*(?:est|etait|sont|etaient|sera|seront)\s+(?:pas|plus)\s+(?:\w+\s+)?(?:requis|exige|demande|obligatoire|necessaire)")
         .expect("valid regex")
 });
 /// A sentence about the buyer's rights, the contract's execution or what the buyer gives
 /// (folded): the documents it names are no pieces of the bid.
 static NOT_THE_BIDS: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(r"se\s+reserve\s+(?:le\s+droit|la\s+possibilite)\s+de|\b(?:le|au|du)\s+titulaire\b|en\s+cours\s+d.execution|\bapres\s+chaque\b|\b(?:l.acheteur|le\s+pouvoir\s+adjudicateur|la\s+personne\s+publique|le\s+maitre\s+d.ouvrage|l.administration|l.etablissement)\s+(?:transmet|transmettra|fournit|fournira|remet|remettra|communique|communiquera|met\s+a\s+disposition|mettra\s+a\s+disposition)\b|\bpeuvent\s+demander\b.{0,80}\baupres\b")
+    Regex::new(r"se\s+reserve\s+(?:le\s+droit|la\s+possibilite)\s+de|\ble\s+titulaire\s+(?:du\s+marche\s+)?(?:devra|doit|fournit|fournira|remet|remettra|produit|produira|transmet|transmettra)\b|\bau\s+titulaire\b|en\s+cours\s+d.execution|\bapres\s+chaque\b|\b(?:l.acheteur|le\s+pouvoir\s+adjudicateur|la\s+personne\s+publique|le\s+maitre\s+d.ouvrage|l.administration|l.etablissement)\s+(?:transmet|transmettra|fournit|fournira|remet|remettra|communique|communiquera|met\s+a\s+disposition|mettra\s+a\s+disposition)\b|\bpeuvent\s+demander\b.{0,80}\baupres\b")
         .expect("valid regex")
 });
 /// What a bid is: a sentence that asks a « fourniture » of a document names the bid, else it
@@ -309,6 +309,28 @@ mod tests {
         assert!(
             doubts.iter().any(|d| d.contains("le cas échéant")),
             "{doubts:?}"
+        );
+    }
+
+    #[test]
+    fn a_denial_or_the_holder_elsewhere_in_the_sentence_keeps_the_piece() {
+        assert_eq!(
+            titles(
+                "Pour l'offre, le candidat devra fournir une étude de dimensionnement du réseau que le titulaire mettra en place.\n"
+            ),
+            vec![(
+                "Offre : étude de dimensionnement du réseau".to_string(),
+                Some("[offre]")
+            )]
+        );
+        assert_eq!(
+            titles(
+                "L'offre comprend la production d'une étude thermique des bâtiments, la visite n'étant pas obligatoire et le planning n'est pas exigé.\n"
+            ),
+            vec![(
+                "Offre : étude thermique des bâtiments".to_string(),
+                Some("[offre]")
+            )]
         );
     }
 }

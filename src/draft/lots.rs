@@ -76,7 +76,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
     Regex::new(&format!(
-        r"(?im)(?:(?:que\s+pour|pour|à|de|sur)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:\n]{{0,80}}?(?::\s*({NUMBER})\b|[^\d\s](\d{{1,2}})[ \t]*$)|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b|offres\s+pour\s+(?:un\s+ou\s+)?plusieurs\s+lots\s*:\s*({NUMBER})\s*max|maximum\s+number\s+of\s+lots\s+for\s+which\s+one\s+tenderer\s+can\s+submit\s+tenders\s*:?\s*(\d{{1,2}})\b)"
+        r"(?im)(?:(?:que\s+pour|pour|à|de|(?:offres?|portant|r[ée]pondre|soumissionner|candidater)\s+sur)\s+({NUMBER})\s+lots\s+(?:au\s+plus|au\s+maximum|maximum)|(?:au\s+plus|au\s+maximum|maximum\s+de|limit[ée]e?\s+à)\s+({NUMBER})\s+lots|(?:{CANNOT}|aucun\s+(?:candidat|soumissionnaire|op[ée]rateur)\s+ne\s+(?:peut|pourra))[^.;]{{0,80}}?\bplus\s+(?:de\s+({NUMBER})\s+lots?|(d['’]un)\s+lot)\b|nombre\s+maxim(?:al|um)\s+de\s+lots[^.;:\n]{{0,80}}?(?::\s*({NUMBER})\b|[^\d\s](\d{{1,2}})[ \t]*$)|(?:{CANNOT})[^.;]{{0,80}}?\bqu?['’e]\s*(?:pour|à)\s+(?:\.{{3}}|…)?\s*({NUMBER})\s+seul(?:e)?\s+lot\b|offres\s+pour\s+(?:un\s+ou\s+)?plusieurs\s+lots\s*:\s*({NUMBER})\s*max|maximum\s+number\s+of\s+lots\s+for\s+which\s+one\s+tenderer\s+can\s+submit\s+tenders\s*:?\s*(\d{{1,2}})\b)"
     ))
     .expect("valid regex")
 });
@@ -376,16 +376,25 @@ fn listed_lots(doc: &Doc) -> Lots {
     let mut lots = Lots::default();
     let lines: Vec<(usize, &str)> = doc.lines().collect();
     // Below a notice's « Lots Libellé Estimé € HT CPV » header, its « N° 1 MDS d'Auch » rows.
-    let mut in_table = false;
+    // Its rows may be apart (blank lines) or followed by their details (description, CPV
+    // code, duration): a row is the next lot in order, so that a « N° 12 » further down (an
+    // address, a file number) is not one.
+    let (mut in_table, mut last) = (false, 0u32);
     for (k, &(at, line)) in lines.iter().enumerate() {
         // « … Nord-EstLot 2 : Agences Nord et Est »: a list whose items lost their separator.
         let l = GLUED_LOT
             .replace_all(&clean_line(line), "$1 $2")
             .into_owned();
-        // The table ends at a blank line: a « N° 12 » further down is an address or a file.
-        in_table = (in_table && !l.trim().is_empty()) || TABLE_HEADER.is_match(&l);
-        if in_table && let Some(c) = TABLE_ROW.captures(&l) {
+        if TABLE_HEADER.is_match(&l) {
+            (in_table, last) = (true, 0);
+        }
+        let row = TABLE_ROW.captures(&l).filter(|c| {
+            c[1].parse::<u32>()
+                .is_ok_and(|n| last == 0 || n == last + 1)
+        });
+        if in_table && let Some(c) = row {
             lots.add(at, &c[1], c[2].trim());
+            last = c[1].parse().unwrap_or(last + 1);
             continue;
         }
         if let Some(c) = NOTICE_LOT.captures(&l) {
@@ -481,33 +490,42 @@ fn counted_lots(doc: &Doc) -> Option<Lots> {
 /// Whether a weak count (« portant sur deux lots », « concernant 3 lots », a line « 2 lots »)
 /// counts the lots of an offer or a limit rather than those of the consultation: « une offre
 /// portant sur deux lots au maximum parmi les cinq lots », « Nombre maximal de lots par
-/// candidat : » above « 2 lots ». A verb of division (« décomposée en ») is never weak.
+/// candidat : » above « 2 lots ». A verb of division (« décomposée en ») is never weak, and
+/// « La consultation portant sur 3 lots, les candidats peuvent … » counts the consultation's.
 fn counts_lots_of_an_offer(doc: &Doc, c: &regex::Captures) -> bool {
-    static OF_AN_OFFER: LazyLock<Regex> = LazyLock::new(|| {
+    static LIMIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
-        Regex::new(r"(?i)\bau\s+(?:maximum|plus)\b|\bmaxim|\bparmi\b|\bautres\s+lots\b|\bsur\s+les\s+\S+\s+lots\b|\bcandidat|\bsoumissionnaire|\bop[ée]rateur|\bpeu(?:t|vent)\b|\bpourr(?:a|ont)\b|\blimit")
+        Regex::new(r"^\s*(?:au\s+(?:maximum|plus)|maximum|parmi|sur\s+les)\b").expect("valid regex")
+    });
+    static OFFER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"\b(?:une|son|sa|leur|chaque|les|des|ses|l['’])\s*offres?\s*$")
             .expect("valid regex")
+    });
+    static LIMIT_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(
+            r"\bmaxim|\bau\s+plus\b|\blimit|\bpar\s+(?:candidat|soumissionnaire|op[ée]rateur)",
+        )
+        .expect("valid regex")
     });
     let Some(m) = c.get(0) else {
         return false;
     };
+    let t = doc.text;
+    if c.get(4).is_some() {
+        // A line alone: the line above says what it counts.
+        let above = t[..m.start()].trim_end();
+        let line_above = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
+        return LIMIT_ABOVE.is_match(&crate::text::fold(line_above));
+    }
     let head = crate::text::fold(m.as_str().trim_start());
-    let weak = head.starts_with("concernant") || head.starts_with("portant") || c.get(4).is_some();
-    if !weak {
+    if !(head.starts_with("concernant") || head.starts_with("portant")) {
         return false;
     }
-    // The clause around the count: its sentence, and for a line alone the line above it.
-    let (s, e) = doc.sentence(m.start());
-    let line_above = doc.text[..m.start()].trim_end().rfind('\n').unwrap_or(0);
-    let from = if c.get(4).is_some() {
-        line_above.min(s)
-    } else {
-        s
-    };
-    let to = e.max(m.end());
-    doc.text
-        .get(from..to)
-        .is_some_and(|clause| OF_AN_OFFER.is_match(clause))
+    let (s, _) = doc.sentence(m.start());
+    let before = crate::text::fold(t.get(s..m.start()).unwrap_or(""));
+    OFFER_BEFORE.is_match(&before) || LIMIT_AFTER.is_match(t.get(m.end()..).unwrap_or(""))
 }
 
 /// The rule on the lots of a consultation: known lots only when the text lists two or more,
@@ -1043,6 +1061,17 @@ mod tests {
             lots("Nombre maximal de lots par candidat :\n2 lots\n").0,
             None
         );
+        // « sur deux lots au maximum » of something else than an offer is no limit; « La
+        // consultation portant sur 3 lots » counts the consultation's.
+        let (_, checks) = lots_rule(
+            "Lot 1 : Voirie\nLot 2 : Réseaux\nLot 3 : Espaces verts\nUne même équipe d'agents ne pourra être affectée que sur deux lots au maximum.\n",
+        )
+        .expect("a rule");
+        assert!(!checks.iter().any(|c| c.starts_with("max:")), "{checks:?}");
+        assert_eq!(
+            lots("La consultation portant sur 3 lots, les candidats peuvent répondre à un ou plusieurs lots.\n").0,
+            Some(vec!["1".to_string(), "2".to_string(), "3".to_string()])
+        );
         // A count above the lots the text names: the list is not the whole consultation.
         let (_, checks) = lots_rule(
             "La consultation est décomposée en cinq lots.\nLot 1 : Voirie\nLot 2 : Réseaux\n",
@@ -1071,5 +1100,13 @@ mod tests {
             "Lots Libellé Estimé € HT\nN° 1 MDS d'Auch\nN° 2 MDS de Condom\n\nAdresse :\nN° 12 rue Victor Hugo\n",
         );
         assert_eq!(ids, Some(vec!["1".to_string(), "2".to_string()]));
+        // Rows apart, as a PDF's extraction leaves them, and a title wrapped on two lines.
+        let (ids, _) = lots(
+            "Lots Libellé Estimé € HT\n\nN° 1 MDS d'Auch et de\nMirande\n\nN° 2 MDS de Condom\n\nN° 3 MDS de Lectoure\n",
+        );
+        assert_eq!(
+            ids,
+            Some(vec!["1".to_string(), "2".to_string(), "3".to_string()])
+        );
     }
 }

@@ -241,17 +241,26 @@ fn reading_notes(others_cut: bool, eu_notice: bool) -> Vec<String> {
     notes
 }
 
-/// The text up to a document host's list of other documents (« Documents pareils »), and
-/// whether it was cut there: what follows are excerpts of other consultations, whose deadlines
-/// and pieces are not this one's.
+/// The text without a document host's list of other documents (« Documents pareils »), and
+/// whether it was cut: the list holds excerpts of other consultations, whose deadlines and
+/// pieces are not this one's. The document is what precedes the list, or what follows its
+/// « Transcription » line when the page puts the list first.
 fn own_text(text: &str) -> (&str, bool) {
     static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
         Regex::new(r"(?im)^[ \t]*documents\s+(?:pareils|similaires)[ \t]*$").expect("valid regex")
     });
-    match OTHERS.find(text) {
-        Some(m) => (&text[..m.start()], true),
-        None => (text, false),
+    static TRANSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"(?im)^[ \t]*transcription[ \t]*$").expect("valid regex")
+    });
+    let Some(m) = OTHERS.find(text) else {
+        return (text, false);
+    };
+    // The host's page may show the list before the document's own text (« Transcription »).
+    match TRANSCRIPT.find(&text[m.end()..]) {
+        Some(t) => (&text[m.end() + t.end()..], true),
+        None => (&text[..m.start()], true),
     }
 }
 
@@ -467,6 +476,16 @@ mod tests {
             draft(page, &opts),
             Err(Refusal::NothingRecognised)
         ));
+        let listed_first = page.replace(
+            "Date et heure",
+            "Transcription\nDate limite de réception des offres : lundi 12 janvier 2015 à 12h00\nDate et heure",
+        );
+        let drafted = draft(&listed_first, &opts).expect("a draft");
+        assert!(
+            drafted.yaml.contains("2015-01-12T12:00"),
+            "{}",
+            drafted.yaml
+        );
         let own = page.replace("Documents pareils\n", "");
         let drafted = draft(&own, &opts).expect("a draft");
         assert!(

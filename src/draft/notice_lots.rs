@@ -21,11 +21,10 @@ static LOT_ID: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// The buyer's own number for the lot: « Identifiant interne: LOT 1 », « DB-2024-069 - LOT 1 »,
-/// « LOT1 », or bare « 02 », « 3 »; a bare « 12 » is as likely the buyer's file number as a
-/// twelfth lot, and is not read.
+/// « LOT1 », or bare « 02 », « 3 » (see [`bare_is_a_lot`]).
 static INTERNAL: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
-    Regex::new(&format!(r"(?i)^(?:identifiant\s+interne|internal\s+identifier)\s*:?\s*(?:.*?\blot\s*{NUMBER_SIGN}0*(\d{{1,2}})|0?(\d))\s*$"))
+    Regex::new(&format!(r"(?i)^(?:identifiant\s+interne|internal\s+identifier)\s*:?\s*(?:.*?\blot\s*{NUMBER_SIGN}0*(\d{{1,2}})|(\d{{1,2}}))\s*$"))
         .expect("valid regex")
 });
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,9 +89,9 @@ pub fn identified(doc: &Doc) -> Vec<NoticeLot> {
             .map_or(lines.len().min(k + 5), |(j, _)| j);
         let after = &lines[k + 1..end];
         let internal = after.iter().find_map(|(_, l)| {
-            INTERNAL
-                .captures(l)
-                .and_then(|i| i.get(1).or_else(|| i.get(2)))
+            let i = INTERNAL.captures(l)?;
+            i.get(1)
+                .or_else(|| i.get(2).filter(|b| bare_is_a_lot(b.as_str(), n.as_str())))
         });
         let id = internal.map_or(n.as_str(), |m| m.as_str());
         let id = id.trim_start_matches('0').to_string();
@@ -100,17 +99,13 @@ pub fn identified(doc: &Doc) -> Vec<NoticeLot> {
             continue;
         }
         let before = &lines[k.saturating_sub(3)..k];
+        let previous_lot_before = before.iter().any(|(_, l)| LOT_ID.is_match(l));
         let title = after
             .iter()
             .take(2)
             // Before the identifier (TED puts the title first), unless the previous lot's
             // identifier is there: the lines between are that lot's (eForms).
-            .chain(
-                before
-                    .iter()
-                    .rev()
-                    .filter(|_| !before.iter().any(|(_, l)| LOT_ID.is_match(l))),
-            )
+            .chain(before.iter().rev().filter(|_| !previous_lot_before))
             .find_map(|(_, l)| TITLE.captures(l).map(|t| t[1].trim().to_string()))
             .unwrap_or_default();
         out.push(NoticeLot {
@@ -122,6 +117,13 @@ pub fn identified(doc: &Doc) -> Vec<NoticeLot> {
         });
     }
     out
+}
+
+/// Whether a bare internal identifier (« Identifiant interne: 02 ») numbers the lot whose
+/// eForms number is `eforms`: one digit, a leading zero, or the eForms number itself (« 10 »
+/// of LOT-0010); another bare « 12 » is as likely the buyer's file number as a twelfth lot.
+fn bare_is_a_lot(bare: &str, eforms: &str) -> bool {
+    bare.len() == 1 || bare.starts_with('0') || bare == eforms.trim_start_matches('0')
 }
 
 /// Whether the text says the consultation has several lots (a limit on lots per operator is
@@ -182,6 +184,17 @@ mod tests {
         assert_eq!(
             ids("Lot: LOT-0002\nTitre: Voirie\nIdentifiant interne: 12\n"),
             vec![("2".to_string(), "Voirie".to_string())]
+        );
+        // Ten lots or more, each numbered by the buyer as eForms numbers it.
+        let eleven: String = (1..=11)
+            .map(|n| format!("Lot: LOT-{n:04}\nTitre: Lot {n}\nIdentifiant interne: {n}\n"))
+            .collect();
+        let doc = Doc::new(&eleven);
+        let found = identified(&doc);
+        assert_eq!(found.len(), 11);
+        assert!(
+            found.iter().all(|l| l.by_buyer),
+            "every lot numbered by the buyer"
         );
         // The next lot's internal number is not this lot's.
         assert_eq!(

@@ -616,7 +616,7 @@ fn best(doc: &Doc, re: &Regex) -> Option<(usize, String, isize)> {
             referred_end = Some(m.end());
             continue;
         }
-        if DEFERRED.is_match(&folded)
+        if defers(t, (s, e), m.start())
             || (weighted(t, m.start()) && !selects_candidates(t, m.start()))
             || deferred_next(doc, e)
             || super::denies(&folded)
@@ -725,15 +725,49 @@ fn weighted(t: &str, at: usize) -> bool {
     WEIGHT.is_match(t[start..end].trim_end())
 }
 
+/// Does the sentence `(s, e)` defer the piece named at `at` to the winner? A deferral before
+/// the piece bears on it; one after it too (« L'extrait Kbis sera demandé au seul
+/// attributaire »), unless a new subject comes between: « … produit une attestation d'assurance
+/// et un extrait Kbis, le candidat dont l'offre sera la mieux classée devant ensuite remettre … »
+/// defers what follows, not the Kbis.
+fn defers(t: &str, (s, e): (usize, usize), at: usize) -> bool {
+    static NEW_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        // Proof: a constant pattern.
+        Regex::new(r"[,;]\s*(?:le|les|chaque|tout)\s+(?:candidats?|soumissionnaires?)\b")
+            .expect("valid regex")
+    });
+    let (Some(before), Some(after)) = (t.get(s..at), t.get(at..e.max(at))) else {
+        return false;
+    };
+    if DEFERRED.is_match(&crate::text::fold(before)) {
+        return true;
+    }
+    let after = crate::text::fold(after);
+    DEFERRED
+        .find(&after)
+        .is_some_and(|d| !NEW_SUBJECT.is_match(&after[..d.start()]))
+}
+
 /// Is the text at `at` just under a heading that weighs it (« 3.EFFECTIFS (critère pondéré à
-/// 30% de la note totale) »)?
+/// 30% de la note totale) » on the line above it or above its list's lead-in)?
 fn under_a_weight(t: &str, at: usize) -> bool {
     static WEIGHT: LazyLock<Regex> = LazyLock::new(|| {
         // Proof: a constant pattern.
         Regex::new(r"\bcriteres?\s+ponderes?\b|\bponderee?s?\s+a\s+\d{1,3}\s*%")
             .expect("valid regex")
     });
-    WEIGHT.is_match(&crate::text::fold(super::sections::before(t, at, 400)))
+    let line_above = |start: usize| {
+        let above = t[..start].trim_end();
+        &above[above.rfind('\n').map_or(0, |i| i + 1)..]
+    };
+    let (start, _) = super::sections::line_bounds(t, at);
+    // The item's heading, or its list's: « 3.EFFECTIFS (critère pondéré à 30% …) » then « le
+    // candidat indiquera : » then « - l'effectif moyen annuel ».
+    let headings = [Some(start), lead_in(t, start, 400).map(|(s, _)| s)];
+    headings
+        .into_iter()
+        .flatten()
+        .any(|s| WEIGHT.is_match(&crate::text::fold(line_above(s))))
 }
 
 /// Is the text at `at` under a heading of the candidates' selection criteria (« Liste et brève
@@ -741,9 +775,11 @@ fn under_a_weight(t: &str, at: usize) -> bool {
 /// rates what the candidature gives: the piece is asked, its absence costs marks.
 fn selects_candidates(t: &str, at: usize) -> bool {
     let before = crate::text::fold(super::sections::before(t, at, 2500));
-    before
-        .rfind("criteres de selection")
-        .is_some_and(|s| before.rfind("attribution").is_none_or(|a| a < s))
+    // « Critères de sélection des offres » are award criteria.
+    before.rfind("criteres de selection").is_some_and(|s| {
+        !before[s..].starts_with("criteres de selection des offres")
+            && before.rfind("attribution").is_none_or(|a| a < s)
+    })
 }
 
 /// Does the sentence after the one ending at `e` defer what it names (« Le cas échéant, preuve
@@ -1039,7 +1075,9 @@ impl Demand {
             // one the buyer may accept (« ou tout moyen de preuve équivalent », often in a
             // sentence the excerpt cuts): a file-name check cannot judge an equivalent proof.
             any_proof: kind.topic == "CAND-QUALIFICATIONS",
-            rated: weighted(doc.text, at) || under_a_weight(doc.text, at),
+            rated: !kind.offer
+                && selects_candidates(doc.text, at)
+                && (weighted(doc.text, at) || under_a_weight(doc.text, at)),
         }
     }
 
@@ -1457,9 +1495,14 @@ mod tests {
         );
         // Under a weighted heading, in the candidate's own words.
         let headed = pieces(
-            "5.REFERENCES CLIENTS (critère pondéré à 40% de la note totale)\nLe candidat présentera trois (3) références clients de moins de trois (3) ans.\n",
+            "Liste et brève description des critères de sélection\n5.REFERENCES CLIENTS (critère pondéré à 40% de la note totale)\nLe candidat présentera trois (3) références clients de moins de trois (3) ans.\n",
         );
         assert_eq!(headed, vec![("T-CAND-REFERENCES".to_string(), "warning")]);
+        // Award weights above the candidature's article do not soften its pieces.
+        let award_above = pieces(
+            "Critères de jugement des offres : prix pondéré à 60 %, valeur technique pondérée à 40 %.\nARTICLE 5 - CANDIDATURE\nLe candidat doit fournir un extrait Kbis.\n",
+        );
+        assert_eq!(award_above, vec![("T-CAND-KBIS".to_string(), "error")]);
         // Award criteria still ask for nothing.
         assert!(
             pieces(
@@ -1635,6 +1678,14 @@ mod tests {
                 "Les pièces suivantes seront demandées au candidat le mieux classé :\n- une attestation d'assurance responsabilité civile professionnelle ;\n- un extrait Kbis.\n"
             )
             .is_empty()
+        );
+        // A deferral after a new subject bears on what follows it, not on the Kbis before.
+        let before_winner = pieces(
+            "À l'appui de sa candidature, le candidat produit un extrait Kbis, le candidat dont l'offre sera la mieux classée devant ensuite remettre les attestations fiscales et sociales.\n",
+        );
+        assert!(
+            before_winner.contains(&("T-CAND-KBIS".to_string(), "error")),
+            "{before_winner:?}"
         );
         // Said not required: « n'est pas exigé », « ne seront pas demandés ».
         assert!(pieces("L'extrait Kbis n'est pas exigé au stade de la candidature.\n").is_empty());
