@@ -439,7 +439,7 @@ fn corrected(t: &str, label_end: usize, value: &LabelledDate) -> Option<Labelled
     });
     // « au lieu de » between the label and its date, or opening the label's line (« Au lieu
     // de : Date limite … : 12 octobre »).
-    let line_start = t[..label_end].rfind('\n').map_or(0, |i| i + 1);
+    let (line_start, _) = super::sections::line_bounds(t, label_end);
     let between = crate::text::fold(t.get(line_start..value.start)?);
     if !between.contains("au lieu de") {
         return None;
@@ -448,7 +448,7 @@ fn corrected(t: &str, label_end: usize, value: &LabelledDate) -> Option<Labelled
     let read = READ.find(rest)?;
     // The new date on the « lire » line.
     let from = value.end + read.end();
-    let line = &t[from..t[from..].find('\n').map_or(t.len(), |i| from + i)];
+    let line = &t[from..super::sections::line_bounds(t, from).1];
     let (date, s, e) = date_in(line)?;
     Some(LabelledDate {
         date,

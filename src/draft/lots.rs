@@ -7,11 +7,9 @@ use std::collections::BTreeSet;
 
 use regex::Regex;
 
-use super::NUMBER_SIGN;
-
 use super::notice_lots::NoticeLot;
 use super::sections::{Doc, clean_line};
-use super::{Found, Rule};
+use super::{Found, NUMBER_SIGN, Rule};
 
 static LOT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // Proof: a constant pattern.
@@ -112,16 +110,19 @@ fn number(w: &str) -> Option<u32> {
 pub fn detect(doc: &Doc, found: &mut Found) {
     let mut lots = listed_lots(doc);
     let in_notice = super::notice_lots::identified(doc);
+    let counted = counted_lots(doc);
+    // How many lots the text says it has, to tell a list that is not the whole consultation.
+    let count = counted.as_ref().map_or(0, |c| c.list.len());
     if lots.list.len() < 2
         && let Some(other) = identified_lots(&in_notice)
-            .or_else(|| counted_lots(doc))
+            .or(counted)
             .or_else(|| cpv_lots(doc))
     {
         lots = other;
     }
     let limit = Limit::read(doc);
     if lots.list.len() >= 2 {
-        push_lots_rule(doc, found, &lots, limit.as_ref());
+        push_lots_rule(doc, found, &lots, limit.as_ref(), count);
         found.lots = Some(lots.list);
     } else if let Some(m) = NOT_DIVIDED.find(doc.text) {
         let id = found.id("LOTS");
@@ -141,7 +142,7 @@ pub fn detect(doc: &Doc, found: &mut Found) {
         found.lots = Some(Vec::new());
     } else if let Some(one) = one_of_several(doc, &in_notice, limit.as_ref()) {
         if limit.is_some() {
-            push_lots_rule(doc, found, &one, limit.as_ref());
+            push_lots_rule(doc, found, &one, limit.as_ref(), count);
         }
         if let ReadFrom::OneOfSeveral(shown) = &one.read_from {
             found.notes.push(format!(
@@ -153,12 +154,12 @@ pub fn detect(doc: &Doc, found: &mut Found) {
     } else if limit.is_none()
         && let Some(mentioned) = mentioned_lots(doc)
     {
-        push_lots_rule(doc, found, &mentioned, None);
+        push_lots_rule(doc, found, &mentioned, None, count);
         found.lots = Some(mentioned.list);
     } else if limit.is_some() {
         // A limit whose lots the excerpt does not list (a notice, a reported clause): the
         // limit is checkable on its own, the lots are not.
-        push_lots_rule(doc, found, &lots, limit.as_ref());
+        push_lots_rule(doc, found, &lots, limit.as_ref(), count);
     }
 }
 
@@ -388,13 +389,13 @@ fn listed_lots(doc: &Doc) -> Lots {
         if TABLE_HEADER.is_match(&l) {
             (in_table, last) = (true, 0);
         }
-        let row = TABLE_ROW.captures(&l).filter(|c| {
-            c[1].parse::<u32>()
-                .is_ok_and(|n| last == 0 || n == last + 1)
+        let row = TABLE_ROW.captures(&l).and_then(|c| {
+            let n: u32 = c[1].parse().ok()?;
+            (last == 0 || n == last + 1).then_some((n, c))
         });
-        if in_table && let Some(c) = row {
+        if in_table && let Some((n, c)) = row {
             lots.add(at, &c[1], c[2].trim());
-            last = c[1].parse().unwrap_or(last + 1);
+            last = n;
             continue;
         }
         if let Some(c) = NOTICE_LOT.captures(&l) {
@@ -515,9 +516,8 @@ fn counts_lots_of_an_offer(doc: &Doc, c: &regex::Captures) -> bool {
     let t = doc.text;
     if c.get(4).is_some() {
         // A line alone: the line above says what it counts.
-        let above = t[..m.start()].trim_end();
-        let line_above = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
-        return LIMIT_ABOVE.is_match(&crate::text::fold(line_above));
+        let above = super::sections::line_above(t, m.start());
+        return LIMIT_ABOVE.is_match(&crate::text::fold(above));
     }
     let head = crate::text::fold(m.as_str().trim_start());
     if !(head.starts_with("concernant") || head.starts_with("portant")) {
@@ -528,9 +528,16 @@ fn counts_lots_of_an_offer(doc: &Doc, c: &regex::Captures) -> bool {
     OFFER_BEFORE.is_match(&before) || LIMIT_AFTER.is_match(t.get(m.end()..).unwrap_or(""))
 }
 
-/// The rule on the lots of a consultation: known lots only when the text lists two or more,
-/// and the limit per operator when the text sets one (a limit of awards is only a warning).
-fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limit>) {
+/// The rule on the lots of a consultation: known lots only when the text lists two or more
+/// and no fewer than it counts (`counted`), and the limit per operator when the text sets one
+/// (a limit of awards is only a warning).
+fn push_lots_rule(
+    doc: &Doc,
+    found: &mut Found,
+    lots: &Lots,
+    limit: Option<&Limit>,
+    counted: usize,
+) {
     let listed = lots.list.len() >= 2;
     let at = limit.map_or(lots.first_at.unwrap_or(0), |l| l.at);
     let awarded = limit.is_some_and(|l| l.awarded);
@@ -539,7 +546,6 @@ fn push_lots_rule(doc: &Doc, found: &mut Found, lots: &Lots, limit: Option<&Limi
     let over_limit =
         limit.is_some_and(|l| usize::try_from(l.max).is_ok_and(|m| m > lots.list.len()));
     // A count above the lots listed (« décomposée en cinq lots » and two named) says the same.
-    let counted = counted_lots(doc).map_or(0, |c| c.list.len());
     let short = match (over_limit, counted > lots.list.len()) {
         (true, _) => Some(Short::UnderLimit),
         (false, true) => Some(Short::UnderCount(counted)),

@@ -228,7 +228,7 @@ fn reading_notes(others_cut: bool, eu_notice: bool) -> Vec<String> {
     let mut notes = Vec::new();
     if others_cut {
         notes.push(
-            "Le texte s'arrête à la liste « Documents pareils » de la page copiée : ce qui la suit est un extrait d'autres documents, non lu."
+            "La liste « Documents pareils » de la page copiée, faite d'extraits d'autres documents, n'est pas lue."
                 .to_string(),
         );
     }

@@ -756,10 +756,6 @@ fn under_a_weight(t: &str, at: usize) -> bool {
         Regex::new(r"\bcriteres?\s+ponderes?\b|\bponderee?s?\s+a\s+\d{1,3}\s*%")
             .expect("valid regex")
     });
-    let line_above = |start: usize| {
-        let above = t[..start].trim_end();
-        &above[above.rfind('\n').map_or(0, |i| i + 1)..]
-    };
     let (start, _) = super::sections::line_bounds(t, at);
     // The item's heading, or its list's: « 3.EFFECTIFS (critère pondéré à 30% …) » then « le
     // candidat indiquera : » then « - l'effectif moyen annuel ».
@@ -767,7 +763,7 @@ fn under_a_weight(t: &str, at: usize) -> bool {
     headings
         .into_iter()
         .flatten()
-        .any(|s| WEIGHT.is_match(&crate::text::fold(line_above(s))))
+        .any(|s| WEIGHT.is_match(&crate::text::fold(super::sections::line_above(t, s))))
 }
 
 /// Is the text at `at` under a heading of the candidates' selection criteria (« Liste et brève

@@ -261,6 +261,12 @@ pub(crate) fn before(t: &str, at: usize, reach: usize) -> &str {
     &t[floor_boundary(t, at.saturating_sub(reach))..at]
 }
 
+/// The last non-blank line before the line that starts at `start` (blank lines skipped).
+pub(crate) fn line_above(t: &str, start: usize) -> &str {
+    let above = t[..start].trim_end();
+    &above[above.rfind('\n').map_or(0, |i| i + 1)..]
+}
+
 /// Where the line holding `at` starts and ends (its newline excluded).
 pub(crate) fn line_bounds(t: &str, at: usize) -> (usize, usize) {
     let start = t[..at].rfind('\n').map_or(0, |i| i + 1);
